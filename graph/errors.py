@@ -1,0 +1,23 @@
+"""Errors raised by the store and the named queries."""
+
+from __future__ import annotations
+
+
+class GraphError(Exception):
+    """Base class of errors in policykg.graph."""
+
+
+class StoreError(GraphError):
+    """The store could not be opened, read or written."""
+
+
+class QueryError(GraphError):
+    """A SPARQL query or update is malformed or of the wrong form."""
+
+
+class UnknownQuery(GraphError):
+    """No named query has that name."""
+
+
+class QueryParameterError(GraphError):
+    """A named query was called with a missing or ill-typed parameter."""

@@ -1,0 +1,191 @@
+"""The triple store behind policykg.
+
+:class:`EmbeddedStore` wraps a pyoxigraph store on disk (or in memory for tests). Every
+source document lives in its own named graph, and replacing that graph is one
+transaction: a reader sees the old document or the new one, never half of either.
+
+The SPARQL default graph seen by queries is the union of all named graphs unless a
+dataset is given explicitly.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import cast
+
+import pyoxigraph as ox
+
+from policykg.graph.errors import QueryError, StoreError
+
+log = logging.getLogger(__name__)
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+Bindings = Mapping[str, Term]
+
+
+class EmbeddedStore:
+    """A pyoxigraph store. ``EmbeddedStore()`` is in memory; ``EmbeddedStore(path)`` on disk."""
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
+
+    @property
+    def raw(self) -> ox.Store:
+        """The underlying :class:`pyoxigraph.Store`."""
+        return self._store
+
+    # --- writing -----------------------------------------------------------------------
+    def replace_graph(self, graph: str, triples: Iterable[ox.Triple]) -> int:
+        """Replace the named graph ``graph`` with ``triples`` in one transaction.
+
+        Returns the number of distinct triples written. Either every triple is written and
+        the old content removed, or (on any error) the store is left exactly as it was.
+        """
+        g = ox.NamedNode(graph)
+        body = "\n".join(sorted({f"{t.subject} {t.predicate} {t.object} ." for t in triples}))
+        update = f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}"
+        try:
+            self._store.update(update)
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"could not write graph {graph}: {exc}") from exc
+        return body.count("\n") + 1 if body else 0
+
+    def replace_graphs(self, graphs: Mapping[str, Sequence[ox.Triple]]) -> None:
+        """Replace several named graphs in one transaction."""
+        parts: list[str] = []
+        for graph, triples in graphs.items():
+            g = ox.NamedNode(graph)
+            body = "\n".join(sorted({f"{t.subject} {t.predicate} {t.object} ." for t in triples}))
+            parts.append(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
+        if not parts:
+            return
+        try:
+            self._store.update(" ;\n".join(parts))
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"could not write graphs: {exc}") from exc
+
+    def drop_graph(self, graph: str) -> bool:
+        """Remove a named graph. Returns whether it existed."""
+        g = ox.NamedNode(graph)
+        existed = self.has_graph(graph)
+        self._store.update(f"DROP SILENT GRAPH {g}")
+        return existed
+
+    def clear(self) -> None:
+        self._store.clear()
+
+    def flush(self) -> None:
+        if self.path is not None:
+            self._store.flush()
+
+    # --- reading -----------------------------------------------------------------------
+    def has_graph(self, graph: str) -> bool:
+        g = ox.NamedNode(graph)
+        return bool(self._store.query(f"ASK {{ GRAPH {g} {{ ?s ?p ?o }} }}"))
+
+    def graphs(self) -> list[str]:
+        return sorted(
+            g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)
+        )
+
+    def graph_triples(self, graph: str) -> list[ox.Triple]:
+        g = ox.NamedNode(graph)
+        return [
+            ox.Triple(q.subject, q.predicate, q.object)
+            for q in self._store.quads_for_pattern(None, None, None, g)
+        ]
+
+    def quads(self) -> Iterator[ox.Quad]:
+        return iter(self._store)
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def is_empty(self) -> bool:
+        return len(self._store) == 0
+
+    def query(
+        self,
+        query: str,
+        *,
+        bindings: Bindings | None = None,
+        default_graph: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        """Run a SPARQL query. Values in ``bindings`` are substituted, never formatted in.
+
+        Without ``default_graph``, the default graph is the union of all graphs.
+        """
+        kwargs: dict[str, object] = {}
+        if default_graph is not None:
+            kwargs["default_graph"] = [_graph_term(g) for g in default_graph]
+        else:
+            kwargs["use_default_graph_as_union"] = True
+        if named_graphs is not None:
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        if bindings:
+            kwargs["substitutions"] = {ox.Variable(k): v for k, v in bindings.items()}
+        try:
+            return self._store.query(query, **kwargs)  # type: ignore[arg-type]
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"query failed: {exc}") from exc
+
+    def select(
+        self, query: str, *, bindings: Bindings | None = None
+    ) -> list[dict[str, Term]]:
+        """Run a SELECT query and return its rows as dicts of bound variables."""
+        result = self.query(query, bindings=bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        names = [v.value for v in result.variables]
+        rows: list[dict[str, Term]] = []
+        for sol in result:
+            row: dict[str, Term] = {}
+            for name in names:
+                value = sol[name]
+                if value is not None:
+                    row[name] = cast(Term, value)
+            rows.append(row)
+        return rows
+
+    def ask(self, query: str, *, bindings: Bindings | None = None) -> bool:
+        result = self.query(query, bindings=bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise QueryError("expected an ASK query")
+        return bool(result)
+
+    def construct(self, query: str, *, bindings: Bindings | None = None) -> list[ox.Triple]:
+        result = self.query(query, bindings=bindings)
+        if not isinstance(result, ox.QueryTriples):
+            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+        return list(result)
+
+    def update(self, update: str) -> None:
+        """Run a SPARQL update (internal use; the public endpoint is read-only)."""
+        try:
+            self._store.update(update)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"update failed: {exc}") from exc
+
+    def dump_nquads(self) -> bytes:
+        return cast(bytes, self._store.dump(format=ox.RdfFormat.N_QUADS))
+
+
+def _graph_term(g: str) -> ox.NamedNode | ox.DefaultGraph:
+    return ox.DefaultGraph() if g == "" else ox.NamedNode(g)
