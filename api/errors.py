@@ -59,7 +59,9 @@ def error_response(
     detail: dict[str, Any] | None = None,
     headers: dict[str, str] | None = None,
 ) -> JSONResponse:
-    return JSONResponse(error_body(status, code, message, detail), status_code=status, headers=headers)
+    return JSONResponse(
+        error_body(status, code, message, detail), status_code=status, headers=headers
+    )
 
 
 _HTTP_CODES = {

@@ -43,7 +43,7 @@ class Settings:
     )
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+    def from_env(cls, env: Mapping[str, str] | None = None, /, **overrides: object) -> Settings:
         """Settings from ``POLICYKG_*`` variables, then explicit overrides (CLI flags)."""
         env = os.environ if env is None else env
         values: dict[str, object] = {}

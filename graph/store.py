@@ -96,9 +96,7 @@ class EmbeddedStore:
         return bool(self._store.query(f"ASK {{ GRAPH {g} {{ ?s ?p ?o }} }}"))
 
     def graphs(self) -> list[str]:
-        return sorted(
-            g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)
-        )
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
     def graph_triples(self, graph: str) -> list[ox.Triple]:
         g = ox.NamedNode(graph)
@@ -144,9 +142,7 @@ class EmbeddedStore:
         except OSError as exc:
             raise StoreError(f"query failed: {exc}") from exc
 
-    def select(
-        self, query: str, *, bindings: Bindings | None = None
-    ) -> list[dict[str, Term]]:
+    def select(self, query: str, *, bindings: Bindings | None = None) -> list[dict[str, Term]]:
         """Run a SELECT query and return its rows as dicts of bound variables."""
         result = self.query(query, bindings=bindings)
         if not isinstance(result, ox.QuerySolutions):

@@ -1,0 +1,63 @@
+"""The FastAPI application, built by a factory: ``create_app(store, settings)``.
+
+Nothing is built at import time: the CLI (``policykg serve``), the tests and any ASGI
+server call :func:`create_app` with the store and settings they own.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from policykg import __version__
+from policykg.api.errors import install_error_handlers
+from policykg.api.settings import Settings
+from policykg.api.sparql import sparql_router
+from policykg.graph.store import EmbeddedStore
+from policykg.ontology.iri import IriMinter
+
+log = logging.getLogger(__name__)
+
+DESCRIPTION = """
+A knowledge graph of Vietnamese public policy: provincial plans, the national decisions
+they implement, the agencies that must act, their targets and reporting duties.
+
+* `/sparql`: SPARQL 1.1 Protocol endpoint (read-only unless a write token is configured).
+* `/health`: liveness and store counts.
+"""
+
+
+def create_app(store: EmbeddedStore, settings: Settings | None = None) -> FastAPI:
+    """Build the HTTP application over ``store``."""
+    settings = settings or Settings()
+    minter = IriMinter(settings.base_iri)
+    app = FastAPI(
+        title="policykg",
+        version=__version__,
+        description=DESCRIPTION,
+        openapi_tags=[
+            {"name": "sparql", "description": "SPARQL 1.1 Protocol"},
+            {"name": "meta", "description": "Service health"},
+        ],
+    )
+    app.state.store = store
+    app.state.settings = settings
+    app.state.minter = minter
+    install_error_handlers(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST", "HEAD", "OPTIONS"],
+            allow_headers=["Accept", "Content-Type", "Authorization"],
+        )
+
+    @app.get("/health", tags=["meta"], summary="Liveness and store size")
+    def health() -> dict[str, object]:
+        """Answers while the store can be read: `{"status": "ok", "triples": N, "graphs": N}`."""
+        return {"status": "ok", "triples": len(store), "graphs": len(store.graphs())}
+
+    app.include_router(sparql_router(store, settings))
+    return app

@@ -1,0 +1,282 @@
+"""The ``policykg`` command line.
+
+Each command is a few lines around a plain function of :mod:`policykg.api.service`,
+:mod:`policykg.ingest` or :mod:`policykg.graph`, so tests and notebooks call the same code.
+User errors exit with status 1 (2 for usage) and one clear line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import pyoxigraph as ox
+import typer
+
+from policykg import bundled_corpus
+from policykg.api import service
+from policykg.api.settings import Settings
+from policykg.graph.errors import GraphError
+from policykg.graph.store import EmbeddedStore
+from policykg.ingest.errors import IngestError
+from policykg.ontology.iri import PREFIXES, IriMinter
+
+app = typer.Typer(
+    name="policykg",
+    help="A knowledge graph of Vietnamese public policy: ingest plans, query and serve them.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+log = logging.getLogger("policykg")
+
+DataDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        help="Folder of the embedded store (default: ./data, or $POLICYKG_DATA_DIR).",
+        show_default=False,
+    ),
+]
+
+
+class _State:
+    verbose: int = 0
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print one line to stderr and return the Exit to raise."""
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+@app.callback()
+def _main(
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More logging.")] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
+) -> None:
+    level = (
+        logging.ERROR
+        if quiet
+        else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+    )
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    _State.verbose = verbose
+
+
+def _settings(data_dir: Path | None, **overrides: object) -> Settings:
+    return Settings.from_env(data_dir=data_dir, **overrides)
+
+
+def _open_store(settings: Settings, *, must_exist: bool = False) -> EmbeddedStore:
+    path = settings.data_dir
+    if must_exist and not path.exists():
+        raise fail(f"no store at {path}: run `policykg ingest` or `policykg serve` first")
+    try:
+        return EmbeddedStore(path)
+    except GraphError as exc:
+        raise fail(
+            f"{exc} (is another policykg process, such as `policykg serve`, using it? "
+            "Query the running server at /sparql instead)"
+        ) from exc
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Plan files (.txt .md .docx .pdf) or folders.")
+    ],
+    data_dir: DataDir = None,
+) -> None:
+    """Ingest plans into the store: each file replaces its document's graph whole, or not at all."""
+    settings = _settings(data_dir)
+    store = _open_store(settings)
+    minter = IriMinter(settings.base_iri)
+    service.load_vocabulary(store, minter)
+    files = service.expand_paths(paths)
+    if not files:
+        raise fail("no document files found in " + ", ".join(map(str, paths)))
+    reports: list[service.IngestReport] = []
+    with typer.progressbar(files, label="ingesting", file=sys.stderr) as bar:
+        for path in bar:
+            reports.extend(service.ingest_paths(store, [path], minter))
+    for line in service.iter_reports_summary(reports):
+        typer.echo(line)
+    failed = sum(not r.ok for r in reports)
+    typer.echo(f"{len(reports) - failed} ingested or unchanged, {failed} failed")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    data_dir: DataDir = None,
+    host: Annotated[str | None, typer.Option(help="Address to bind (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to bind (default 8000).")] = None,
+    corpus: Annotated[
+        bool, typer.Option(help="Ingest the bundled corpus when the store has no documents.")
+    ] = True,
+) -> None:
+    """Serve the store over HTTP (SPARQL at /sparql, API docs at /docs).
+
+    On first run the bundled corpus of plans is ingested into the (empty) store.
+    """
+    import uvicorn
+
+    from policykg.api.app import create_app
+
+    settings = _settings(data_dir, host=host, port=port)
+    store = _open_store(settings)
+    minter = IriMinter(settings.base_iri)
+    service.load_vocabulary(store, minter)
+    if corpus and not service.document_graphs(store, minter):
+        reports = service.ingest_paths(store, [bundled_corpus()], minter)
+        for line in service.iter_reports_summary(reports):
+            typer.echo(line)
+    application = create_app(store, settings)
+    typer.echo(f"serving {settings.data_dir} on http://{settings.host}:{settings.port}/sparql")
+    uvicorn.run(application, host=settings.host, port=settings.port, log_level="warning")
+
+
+@app.command()
+def query(
+    query_text: Annotated[
+        str, typer.Argument(metavar="QUERY", help="A SPARQL query, or a file holding one.")
+    ],
+    data_dir: DataDir = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+) -> None:
+    """Run a SPARQL query against the store (the default graph is the union of all graphs)."""
+    if fmt not in {"table", "json", "csv"}:
+        raise fail("--format must be table, json or csv", 2)
+    source = Path(query_text)
+    if len(query_text) < 4096 and "\n" not in query_text and source.is_file():
+        query_text = source.read_text(encoding="utf-8")
+    store = _open_store(_settings(data_dir), must_exist=True)
+    prefixes = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+    try:
+        result = store.query(_with_prefixes(query_text, prefixes))
+    except GraphError as exc:
+        raise fail(str(exc)) from exc
+    typer.echo(render_result(result, fmt), nl=False)
+
+
+def _with_prefixes(query_text: str, prefixes: str) -> str:
+    """Declare the project's prefixes unless the query declares its own."""
+    return query_text if "PREFIX" in query_text.upper() else prefixes + query_text
+
+
+def render_result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: str) -> str:
+    """Render a query result as a text table, JSON or CSV."""
+    if isinstance(result, ox.QueryBoolean):
+        return json.dumps(bool(result)) + "\n" if fmt == "json" else f"{bool(result)}\n"
+    if isinstance(result, ox.QueryTriples):
+        return turtle(list(result))
+    names = [v.value for v in result.variables]
+    rows = [[_term_text(sol[n]) for n in names] for sol in result]
+    if fmt == "json":
+        return (
+            json.dumps(
+                [dict(zip(names, r, strict=True)) for r in rows], ensure_ascii=False, indent=2
+            )
+            + "\n"
+        )
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(names)
+        writer.writerows(rows)
+        return buf.getvalue()
+    widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
+    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
+    lines.append(f"({len(rows)} rows)")
+    return "\n".join(lines) + "\n"
+
+
+def turtle(triples: list[ox.Triple]) -> str:
+    """Triples as Turtle with the project's prefixes."""
+    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    return data.decode("utf-8") if data else ""
+
+
+def _term_text(term: object) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, (ox.NamedNode, ox.Literal, ox.BlankNode)):
+        return term.value
+    return str(term)
+
+
+@app.command()
+def stats(data_dir: DataDir = None) -> None:
+    """Counts of documents, graphs, triples, tasks, targets, duties and citations."""
+    settings = _settings(data_dir)
+    store = _open_store(settings, must_exist=True)
+    for name, value in service.stats(store, IriMinter(settings.base_iri)).items():
+        typer.echo(f"{name:18} {value}")
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="A plan (.txt .md .docx .pdf).")],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="json (the gold schema) or turtle.")
+    ] = "json",
+    base_iri: Annotated[str | None, typer.Option(help="Base of minted IRIs (turtle).")] = None,
+) -> None:
+    """Print what one plan yields, in the gold JSON schema or as Turtle (no store is used)."""
+    from policykg.ingest.extract import as_schema, extract_file
+    from policykg.ingest.rdf import document_triples
+
+    if fmt not in {"json", "turtle"}:
+        raise fail("--format must be json or turtle", 2)
+    try:
+        record = extract_file(file)
+    except IngestError as exc:
+        raise fail(str(exc)) from exc
+    if fmt == "json":
+        typer.echo(json.dumps(as_schema(record), ensure_ascii=False, indent=2))
+        return
+    minter = IriMinter(base_iri or Settings.from_env().base_iri)
+    result = document_triples(record, minter=minter)
+    typer.echo(turtle(result.triples))
+
+
+@app.command(name="eval")
+def evaluate(
+    corpus: Annotated[
+        Path | None, typer.Option(help="Folder of plans (default: bundled corpus).")
+    ] = None,
+    gold: Annotated[
+        Path | None, typer.Option(help="Folder of gold JSON files (default: tests/gold).")
+    ] = None,
+) -> None:
+    """Score extraction against the gold: precision, recall and F1 per section and plan."""
+    from policykg.ingest.evaluate import evaluate_corpus, format_report
+
+    corpus = corpus or bundled_corpus()
+    gold = gold or _default_gold()
+    if not gold.is_dir():
+        raise fail(f"no gold folder at {gold}: pass --gold")
+    typer.echo(format_report(evaluate_corpus(corpus, gold)))
+
+
+def _default_gold() -> Path:
+    return Path(__file__).resolve().parent.parent / "tests" / "gold"
+
+
+def main() -> None:
+    """Entry point of the ``policykg`` script."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

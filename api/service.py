@@ -1,0 +1,149 @@
+"""Plain functions that join ingest (documents -> RDF) and graph (the store).
+
+The CLI, the HTTP app, the tests and the notebooks call these; none of them needs to know
+how a document becomes triples or how the store writes them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from policykg.graph.store import EmbeddedStore
+from policykg.ingest.errors import IngestError
+from policykg.ingest.extract import extract, read_text
+from policykg.ingest.rdf import document_triples
+from policykg.ontology.iri import PKG, RDF, IriMinter
+from policykg.ontology.load import ontology_triples, reference_triples
+
+log = logging.getLogger(__name__)
+
+#: File endings that ``ingest`` reads when given a folder.
+DOCUMENT_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What happened to one source file."""
+
+    source: str
+    status: str  # "ingested" | "unchanged" | "error"
+    document_iri: str | None = None
+    graph_iri: str | None = None
+    triples: int = 0
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "error"
+
+
+def load_vocabulary(store: EmbeddedStore, minter: IriMinter) -> int:
+    """(Re)load the ontology, code lists and reference data into their two graphs."""
+    onto = ontology_triples()
+    ref = reference_triples()
+    store.replace_graphs({minter.ontology_graph: onto, minter.reference_graph: ref})
+    return len(onto) + len(ref)
+
+
+def build_document(path: Path, minter: IriMinter) -> tuple[str, str, list[ox.Triple]]:
+    """Read and extract one file into (document IRI, graph IRI, triples). No store is touched.
+
+    Raises :class:`IngestError` naming the file on any bad input.
+    """
+    text = read_text(path)
+    record = extract(text, source=path.name)
+    result = document_triples(record, minter=minter, text=text)
+    return result.document_iri, result.graph_iri, result.triples
+
+
+def ingest_file(store: EmbeddedStore, path: Path, minter: IriMinter) -> IngestReport:
+    """Ingest one file: its graph is replaced whole, or (on error) the store is unchanged."""
+    try:
+        doc_iri, graph_iri, triples = build_document(path, minter)
+    except IngestError as exc:
+        log.warning("%s", exc)
+        return IngestReport(source=str(path), status="error", error=str(exc))
+    before = set(map(str, store.graph_triples(graph_iri))) if store.has_graph(graph_iri) else None
+    new = {str(t) for t in triples}
+    if before == new:
+        return IngestReport(str(path), "unchanged", doc_iri, graph_iri, len(new))
+    written = store.replace_graph(graph_iri, triples)
+    log.info("ingested %s as %s (%d triples)", path, doc_iri, written)
+    return IngestReport(str(path), "ingested", doc_iri, graph_iri, written)
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files named directly, and the document files inside named folders (sorted)."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(
+                sorted(
+                    f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES
+                )
+            )
+        else:
+            out.append(p)
+    return out
+
+
+def ingest_paths(
+    store: EmbeddedStore,
+    paths: Iterable[Path],
+    minter: IriMinter,
+    *,
+    on_file: Callable[[IngestReport], None] | None = None,
+) -> list[IngestReport]:
+    """Ingest files and folders; each document is ingested whole or not at all."""
+    reports = []
+    for path in expand_paths(paths):
+        if not path.exists():
+            report = IngestReport(str(path), "error", error=f"{path}: no such file")
+        else:
+            report = ingest_file(store, path, minter)
+        reports.append(report)
+        if on_file is not None:
+            on_file(report)
+    store.flush()
+    return reports
+
+
+def document_graphs(store: EmbeddedStore, minter: IriMinter) -> list[str]:
+    """Named graphs that hold an ingested source document (all but the fixed ones)."""
+    fixed = {minter.ontology_graph, minter.reference_graph}
+    return [g for g in store.graphs() if g not in fixed]
+
+
+def stats(store: EmbeddedStore, minter: IriMinter) -> dict[str, int]:
+    """Counts of graphs, triples and typed instances for ``policykg stats`` and VoID."""
+    counts: dict[str, int] = {
+        "graphs": len(store.graphs()),
+        "triples": len(store),
+        "documents": len(document_graphs(store, minter)),
+    }
+    for name, cls in [
+        ("tasks", "Task"),
+        ("targets", "Target"),
+        ("reporting_duties", "ReportingDuty"),
+        ("citations", "Citation"),
+    ]:
+        rows = store.select(
+            "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x ?type ?cls }",
+            bindings={"type": ox.NamedNode(RDF + "type"), "cls": ox.NamedNode(PKG + cls)},
+        )
+        value = rows[0].get("n") if rows else None
+        counts[name] = int(value.value) if value is not None else 0
+    return counts
+
+
+def iter_reports_summary(reports: list[IngestReport]) -> Iterator[str]:
+    for r in reports:
+        if r.ok:
+            yield f"{r.status:9} {r.source} -> {r.document_iri} ({r.triples} triples)"
+        else:
+            yield f"error     {r.error}"

@@ -1,0 +1,97 @@
+"""Ingest into the store: one graph per document, whole or not at all, idempotent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policykg import bundled_corpus
+from policykg.api import service
+from policykg.graph.store import EmbeddedStore
+from policykg.ontology.iri import IriMinter
+
+
+def test_each_plan_gets_its_own_named_graph(corpus_store: EmbeddedStore, minter: IriMinter) -> None:
+    graphs = service.document_graphs(corpus_store, minter)
+    assert len(graphs) == 5
+    assert minter.ontology_graph in corpus_store.graphs()
+    assert minter.reference_graph in corpus_store.graphs()
+    for g in graphs:
+        assert g.startswith(minter.base + "eli/vn/") and g.endswith("/graph")
+        assert len(corpus_store.graph_triples(g)) > 50
+
+
+def test_reingest_changes_nothing(fresh_store: EmbeddedStore, minter: IriMinter) -> None:
+    first = service.ingest_paths(fresh_store, [bundled_corpus()], minter)
+    assert {r.status for r in first} == {"ingested"}
+    dump = fresh_store.dump_nquads()
+    again = service.ingest_paths(fresh_store, [bundled_corpus()], minter)
+    assert {r.status for r in again} == {"unchanged"}
+    assert [r.document_iri for r in again] == [r.document_iri for r in first]
+    assert fresh_store.dump_nquads() == dump
+
+
+def test_replacing_a_graph_drops_the_old_triples(
+    fresh_store: EmbeddedStore, minter: IriMinter
+) -> None:
+    path = sorted(bundled_corpus().glob("*.txt"))[0]
+    report = service.ingest_file(fresh_store, path, minter)
+    assert report.graph_iri is not None
+    import pyoxigraph as ox
+
+    stale = ox.Triple(
+        ox.NamedNode("http://example.org/stale"),
+        ox.NamedNode("http://example.org/p"),
+        ox.Literal("x"),
+    )
+    fresh_store.replace_graph(
+        report.graph_iri, [*fresh_store.graph_triples(report.graph_iri), stale]
+    )
+    again = service.ingest_file(fresh_store, path, minter)
+    assert again.status == "ingested"
+    assert stale not in fresh_store.graph_triples(report.graph_iri)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("empty.txt", b""),
+        ("blank.txt", b"   \n\n  \n"),
+        ("binary.txt", bytes(range(256)) * 8),
+        ("no-header.txt", "Một đoạn văn bản không có tiêu đề văn bản hành chính.\n".encode()),
+    ],
+)
+def test_malformed_input_is_rejected_and_store_unchanged(
+    tmp_path: Path, fresh_store: EmbeddedStore, minter: IriMinter, name: str, content: bytes
+) -> None:
+    service.ingest_paths(fresh_store, [sorted(bundled_corpus().glob("*.txt"))[0]], minter)
+    before = fresh_store.dump_nquads()
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    [report] = service.ingest_paths(fresh_store, [bad], minter)
+    assert report.status == "error"
+    assert report.error is not None
+    assert name in report.error and "\n" not in report.error
+    assert fresh_store.dump_nquads() == before
+
+
+def test_a_failure_mid_batch_keeps_the_good_documents(
+    tmp_path: Path, fresh_store: EmbeddedStore, minter: IriMinter
+) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02")
+    good = sorted(bundled_corpus().glob("*.txt"))
+    reports = service.ingest_paths(fresh_store, [good[0], bad, good[1]], minter)
+    assert [r.status for r in reports] == ["ingested", "error", "ingested"]
+    assert len(service.document_graphs(fresh_store, minter)) == 2
+
+
+def test_on_disk_store_survives_reopen(tmp_path: Path, minter: IriMinter) -> None:
+    store = EmbeddedStore(tmp_path / "data")
+    service.load_vocabulary(store, minter)
+    service.ingest_paths(store, [bundled_corpus()], minter)
+    dump = store.dump_nquads()
+    del store
+    reopened = EmbeddedStore(tmp_path / "data")
+    assert reopened.dump_nquads() == dump
