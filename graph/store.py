@@ -30,6 +30,7 @@ class EmbeddedStore:
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
+        self._generation = 0
         try:
             if self.path is None:
                 self._store = ox.Store()
@@ -40,6 +41,15 @@ class EmbeddedStore:
                 self._store = ox.Store(str(self.path))
         except OSError as exc:
             raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
+
+    @property
+    def generation(self) -> int:
+        """A counter bumped by every write through this object (readers cache by it)."""
+        return self._generation
+
+    def mark_changed(self) -> None:
+        """Record a write made through :attr:`raw` (bumps :attr:`generation`)."""
+        self._generation += 1
 
     @property
     def raw(self) -> ox.Store:
@@ -60,6 +70,8 @@ class EmbeddedStore:
             self._store.update(update)
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"could not write graph {graph}: {exc}") from exc
+        finally:
+            self._generation += 1
         return body.count("\n") + 1 if body else 0
 
     def replace_graphs(self, graphs: Mapping[str, Sequence[ox.Triple]]) -> None:
@@ -75,16 +87,20 @@ class EmbeddedStore:
             self._store.update(" ;\n".join(parts))
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"could not write graphs: {exc}") from exc
+        finally:
+            self._generation += 1
 
     def drop_graph(self, graph: str) -> bool:
         """Remove a named graph. Returns whether it existed."""
         g = ox.NamedNode(graph)
         existed = self.has_graph(graph)
         self._store.update(f"DROP SILENT GRAPH {g}")
+        self._generation += 1
         return existed
 
     def clear(self) -> None:
         self._store.clear()
+        self._generation += 1
 
     def flush(self) -> None:
         if self.path is not None:
@@ -178,6 +194,8 @@ class EmbeddedStore:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
         except OSError as exc:
             raise StoreError(f"update failed: {exc}") from exc
+        finally:
+            self._generation += 1
 
     def dump_nquads(self) -> bytes:
         return cast(bytes, self._store.dump(format=ox.RdfFormat.N_QUADS))
