@@ -1,0 +1,921 @@
+"""The text layer: a clean, structured view of a plan over its ORIGINAL text.
+
+Everything downstream (header, citations, agencies, tasks, targets, reporting) reads a
+:class:`Doc`, never the raw string, and every position it reports is an offset into the
+original text as read (``doc.original``), so provenance spans survive normalization.
+
+What :func:`parse` does to the text
+-----------------------------------
+* NFC: decomposed input (NFD) is composed; each composed character maps back to the
+  range of original characters it came from.
+* Markdown/HTML markers are dropped: leading ``#``, ``**``, ``\\*``, ``*``, ``<i>``,
+  ``<ul ...>`` ...; runs of spaces collapse to one; tabs (table cells) are kept.
+* Hard-wrapped lines are rejoined into paragraphs (with one space), also across blank
+  lines and across footnote lines printed in the middle of a paragraph (the footnote
+  becomes its own paragraph right after it). A line is a continuation when the previous
+  line does not end a sentence (``.;:!?``) and the next one starts in lower case or with a
+  digit; in hard-wrapped documents (line width under ~120) also when it starts in upper case
+  and the previous line is near the wrap width and ends in a letter.
+* Web-portal furniture (menus, banners before the issuer block / ``Số:`` line, signature
+  timestamps after the signer) is marked ``kind="furniture"`` and kept out of the tree.
+
+Public API
+----------
+``parse(text, *, source=None) -> Doc``
+
+``Doc``
+    ``original`` (str), ``source``, ``paragraphs`` (all :class:`Paragraph`, in order),
+    ``text`` (the normalized document: paragraph texts joined by ``"\\n"``),
+    ``span(i, j)`` -> original ``(start, end)`` of ``doc.text[i:j]``,
+    ``quote(start, end)`` -> ``original[start:end]``, ``line_of(offset)`` (1-based),
+    ``header`` (paragraphs before the first numbered section: issuer block, ``Số:``, date,
+    kind, title, preamble), ``root`` (the section tree), ``sections()`` (pre-order, root
+    excluded), ``section(ref)``, ``find_section(*keywords, styles=None)`` (first section
+    whose heading contains all keywords, case/diacritic-variant insensitive),
+    ``tables`` (:class:`Table`), ``footnotes``, ``recipients`` ("Nơi nhận" block),
+    ``signature`` (the TM./KT./CHỦ TỊCH block and the signer's name), ``sentences()``.
+
+``Paragraph``
+    ``text`` (clean, one line), ``start``/``end`` (original offsets), ``line`` (1-based
+    line of the first character), ``kind`` (``"text"``, ``"table"``, ``"footnote"``,
+    ``"recipients"``, ``"signature"``, ``"furniture"``), ``span_of(i, j)`` -> original
+    offsets of ``text[i:j]``, ``sentences()``, ``doc_offset`` (where it starts in ``doc.text``).
+
+``Section``
+    ``ref`` ("II", "II.4", "II.4.d", "Điều 2", "Điều 2.1.a"; dash items "II.2-3",
+    plus items "II.2-3+1"; the appendix "PL", "PL1"), ``numbered_ref`` (ref of the nearest
+    section that is not a dash/plus item), ``style`` (``root``, ``part``, ``dieu``,
+    ``roman``, ``arabic``, ``letter``, ``dash``, ``plus``, ``appendix``), ``label`` (the
+    marker: "II", "4", "d", "-"), ``heading`` (text of the marker line without the marker),
+    ``paragraphs`` (own paragraphs, the heading line first), ``body`` (own text after the
+    heading line), ``text`` (heading + own body + all descendants), ``start``/``end``
+    (original offsets covering the whole section), ``children``, ``parent``, ``walk()``,
+    ``depth``. A roman section restarts the ref path (``II.4`` even inside ``Điều 1``).
+
+``Table`` / ``TableRow`` / ``Cell``
+    ``table.header`` (cells of the first row), ``table.rows`` (data rows, continuation lines
+    merged: the first fragment of a continuation line continues the last cell of the line
+    before, the next fragments the following columns), ``row.cells``, ``row.lines`` (the raw
+    cells of each physical line), ``cell.text``/``start``/``end``, ``table.section`` (the
+    appendix section it belongs to, if any).
+
+Matching helpers: ``fold(s)`` (lower case, NFC, old-style tone placement "uỷ/hoá/thuỷ"
+moved to the modern "ủy/hóa/thủy", same length as ``s``), ``ascii_fold(s)`` (no diacritics,
+``đ`` -> ``d``, lower case), ``clean(s)`` (NFC, markers dropped, spaces collapsed).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+__all__ = [
+    "Cell",
+    "Doc",
+    "Paragraph",
+    "Section",
+    "Sentence",
+    "Table",
+    "TableRow",
+    "ascii_fold",
+    "clean",
+    "fold",
+    "parse",
+]
+
+# ---------------------------------------------------------------------------
+# Strings that remember where each character came from.
+
+
+class _MStr:
+    """A string whose every character carries its original [start, end) range."""
+
+    __slots__ = ("ends", "starts", "text")
+
+    def __init__(self, text: str, starts: list[int], ends: list[int]) -> None:
+        self.text = text
+        self.starts = starts
+        self.ends = ends
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def slice(self, i: int, j: int) -> _MStr:
+        return _MStr(self.text[i:j], self.starts[i:j], self.ends[i:j])
+
+    def sub(self, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> _MStr:
+        out: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        pos = 0
+        for m in pattern.finditer(self.text):
+            i, j = m.span()
+            out.append(self.text[pos:i])
+            starts.extend(self.starts[pos:i])
+            ends.extend(self.ends[pos:i])
+            r = repl if isinstance(repl, str) else repl(m)
+            if r:
+                if i < j:
+                    s, e = self.starts[i], self.ends[j - 1]
+                elif i < len(self.text):
+                    s = e = self.starts[i]
+                else:
+                    s = e = self.ends[-1] if self.ends else 0
+                out.append(r)
+                starts.extend([s] * len(r))
+                ends.extend([e] * len(r))
+            pos = j
+        out.append(self.text[pos:])
+        starts.extend(self.starts[pos:])
+        ends.extend(self.ends[pos:])
+        return _MStr("".join(out), starts, ends)
+
+    def strip_spaces(self) -> _MStr:
+        i, j = 0, len(self.text)
+        while i < j and self.text[i] == " ":
+            i += 1
+        while j > i and self.text[j - 1] == " ":
+            j -= 1
+        return self.slice(i, j)
+
+    @staticmethod
+    def join(parts: list[_MStr], sep: str = " ") -> _MStr:
+        text: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        for k, p in enumerate(parts):
+            if k and sep:
+                text.append(sep)
+                prev_end = starts[-1] if not ends else ends[-1]
+                nxt = p.starts[0] if p.starts else prev_end
+                starts.extend([prev_end] * len(sep))
+                ends.extend([nxt] * len(sep))
+            text.append(p.text)
+            starts.extend(p.starts)
+            ends.extend(p.ends)
+        return _MStr("".join(text), starts, ends)
+
+
+def _nfc_mapped(original: str) -> _MStr:
+    """NFC-compose ``original``, mapping each output char to its source cluster."""
+    if unicodedata.is_normalized("NFC", original):
+        n = len(original)
+        return _MStr(original, list(range(n)), list(range(1, n + 1)))
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i, n = 0, len(original)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(original[j]):
+            j += 1
+        comp = unicodedata.normalize("NFC", original[i:j])
+        out.append(comp)
+        starts.extend([i] * len(comp))
+        ends.extend([j] * len(comp))
+        i = j
+    return _MStr("".join(out), starts, ends)
+
+
+# ---------------------------------------------------------------------------
+# Cleaning and folding.
+
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
+_MD_BULLET = re.compile(r"^([ ]*)[*•·][ \t]+")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_MD_MARKERS = re.compile(r"\\\*|\*+|\\_|__|\\(?=[\[\]().#>-])")
+_SPACES = re.compile(r"[ \u00a0\u2000-\u200b\u202f\u3000]+")
+_PAREN_SPACE = re.compile(r"\( | \)")
+_SPACE_TAB = re.compile(r" *\t *")
+_ENTITY = re.compile(r"&(nbsp|amp|lt|gt|quot);")
+_ENTITIES = {"nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": '"'}
+
+
+def _clean_line(s: _MStr) -> _MStr:
+    s = s.sub(_MD_HEADING, "")
+    s = s.sub(_MD_BULLET, lambda m: m.group(1) + "- ")
+    s = s.sub(_HTML_TAG, " ")
+    s = s.sub(_ENTITY, lambda m: _ENTITIES[m.group(1)])
+    s = s.sub(_MD_MARKERS, "")
+    s = s.sub(_SPACES, " ")
+    s = s.sub(_PAREN_SPACE, lambda m: m.group(0).strip(" "))
+    s = s.sub(_SPACE_TAB, "\t")
+    return s.strip_spaces()
+
+
+def clean(text: str) -> str:
+    """NFC, markdown/HTML markers removed, whitespace collapsed (one line)."""
+    s = _nfc_mapped(text.replace("\r\n", "\n"))
+    s = _clean_line(s)
+    return re.sub(r"\s+", " ", s.text).strip()
+
+
+# old-style tone placement -> modern (same length)
+_TONE_FIX = {
+    "oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}  # fmt: skip
+_TONE_RE = re.compile(
+    "|".join(_TONE_FIX)
+    + r"(?![a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])"
+)
+
+
+def fold(s: str) -> str:
+    """Lower-cased NFC text with modern tone placement ("Uỷ"/"Ủy" match). Same length."""
+    low = unicodedata.normalize("NFC", s).lower()
+    return _TONE_RE.sub(lambda m: _TONE_FIX[m.group(0)], low)
+
+
+def ascii_fold(s: str) -> str:
+    """Lower case without diacritics (đ -> d)."""
+    low = unicodedata.normalize("NFD", s.lower().replace("đ", "d").replace("Đ", "d"))
+    return "".join(c for c in low if not unicodedata.combining(c))
+
+
+# ---------------------------------------------------------------------------
+# Model.
+
+
+@dataclass
+class Sentence:
+    text: str
+    start: int
+    end: int
+    paragraph: Paragraph
+
+
+@dataclass
+class Paragraph:
+    text: str
+    start: int
+    end: int
+    line: int
+    kind: str = "text"
+    doc_offset: int = 0
+    _starts: list[int] = field(default_factory=list, repr=False)
+    _ends: list[int] = field(default_factory=list, repr=False)
+
+    def span_of(self, i: int, j: int) -> tuple[int, int]:
+        """Original offsets of ``self.text[i:j]``."""
+        if not self._starts:
+            return (self.start, self.end)
+        i = max(0, min(i, len(self.text)))
+        j = max(i, min(j, len(self.text)))
+        if i == j:
+            pos = self._starts[i] if i < len(self._starts) else self._ends[-1]
+            return (pos, pos)
+        return (self._starts[i], self._ends[j - 1])
+
+    def sentences(self) -> Iterator[Sentence]:
+        for i, j in _sentence_bounds(self.text):
+            s, e = self.span_of(i, j)
+            yield Sentence(self.text[i:j], s, e, self)
+
+
+_SENT_END = re.compile(r"(?<=[.;!?])\s+(?=[\"“(]?[A-ZĐÀ-ỸÂĂÊÔƠƯ0-9-])|(?<=\.)(?=[A-ZĐ][a-zà-ỹ])")
+_ABBR = re.compile(r"(?:\b(?:TP|TS|ThS|PGS|GS|Tp|v\.v|St|Ths|Nxb|tr)|\.\.)\.$")
+
+
+def _sentence_bounds(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        if _ABBR.search(text[: m.start()]):
+            continue
+        end = m.start()
+        if text[start:end].strip():
+            out.append((start, end))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+@dataclass
+class Section:
+    ref: str
+    style: str
+    label: str
+    heading: str
+    start: int
+    end: int
+    level: int
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+    parent: Section | None = field(default=None, repr=False)
+
+    @property
+    def numbered_ref(self) -> str:
+        node: Section | None = self
+        while node is not None and node.style in ("dash", "plus"):
+            node = node.parent
+        return node.ref if node is not None else ""
+
+    @property
+    def body(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs[1:])
+
+    @property
+    def heading_paragraph(self) -> Paragraph | None:
+        return self.paragraphs[0] if self.paragraphs else None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.all_paragraphs())
+
+    @property
+    def depth(self) -> int:
+        d, node = 0, self.parent
+        while node is not None:
+            d, node = d + 1, node.parent
+        return d
+
+    def all_paragraphs(self) -> Iterator[Paragraph]:
+        yield from self.paragraphs
+        for c in self.children:
+            yield from c.all_paragraphs()
+
+    def walk(self) -> Iterator[Section]:
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+    def ancestors(self) -> Iterator[Section]:
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+
+@dataclass
+class Cell:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class TableRow:
+    cells: list[Cell]
+    lines: list[list[Cell]]
+    start: int
+    end: int
+    line: int
+
+
+@dataclass
+class Table:
+    header: list[Cell]
+    rows: list[TableRow]
+    start: int
+    end: int
+    section: Section | None = None
+
+
+@dataclass
+class Doc:
+    original: str
+    source: str | None
+    paragraphs: list[Paragraph]
+    text: str
+    root: Section
+    header: list[Paragraph]
+    tables: list[Table]
+    footnotes: list[Paragraph]
+    recipients: list[Paragraph]
+    signature: list[Paragraph]
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    # -- offsets ---------------------------------------------------------
+    def paragraph_at(self, i: int) -> Paragraph | None:
+        lo, hi = 0, len(self.paragraphs) - 1
+        best: Paragraph | None = None
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            if self.paragraphs[mid].doc_offset <= i:
+                best, lo = self.paragraphs[mid], mid + 1
+            else:
+                hi = mid - 1
+        return best
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Original offsets of ``self.text[i:j]`` (may cross paragraphs)."""
+        p = self.paragraph_at(i)
+        q = self.paragraph_at(max(i, j - 1))
+        if p is None or q is None:
+            return (0, 0)
+        s, _ = p.span_of(i - p.doc_offset, i - p.doc_offset + 1)
+        _, e = q.span_of(j - 1 - q.doc_offset, j - q.doc_offset)
+        return (s, max(s, e))
+
+    def quote(self, start: int, end: int) -> str:
+        return self.original[start:end]
+
+    def line_of(self, offset: int) -> int:
+        import bisect
+
+        return bisect.bisect_right(self._line_starts, offset)
+
+    # -- structure -------------------------------------------------------
+    def sections(self) -> Iterator[Section]:
+        for c in self.root.children:
+            yield from c.walk()
+
+    def section(self, ref: str) -> Section | None:
+        for s in self.sections():
+            if s.ref == ref:
+                return s
+        return None
+
+    def find_section(self, *keywords: str, styles: tuple[str, ...] | None = None) -> Section | None:
+        keys = [fold(k) for k in keywords]
+        for s in self.sections():
+            if styles is not None and s.style not in styles:
+                continue
+            h = fold(s.heading)
+            if all(k in h for k in keys):
+                return s
+        return None
+
+    def body_paragraphs(self) -> Iterator[Paragraph]:
+        for p in self.paragraphs:
+            if p.kind in ("text", "table", "footnote"):
+                yield p
+
+    def sentences(self) -> Iterator[Sentence]:
+        for p in self.paragraphs:
+            if p.kind in ("text", "table", "footnote"):
+                yield from p.sentences()
+
+
+# ---------------------------------------------------------------------------
+# Line classification.
+
+_ROMAN = re.compile(r"^(?P<label>[IVXL]{1,6})\s*[.)]\s*(?=\S)(?![IVXL]*\.\d)")
+_ARABIC = re.compile(r"^(?P<label>\d{1,2})\s*[.)](?!\d)\s*(?=\S)")
+_LETTER = re.compile(r"^(?P<label>[a-zđ])\s*\)\s*(?=\S)")
+_DASH = re.compile(r"^(?P<label>[-–—−•])\s*(?=\S)")
+_PLUS = re.compile(r"^(?:[-–•]\s*)?(?P<label>\+)\s*(?=\S)")
+_DIEU = re.compile(r"^(?P<label>Điều\s+\d{1,3})\s*[.:]\s*")
+_PART = re.compile(r"^(?P<label>(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:[IVXL]+|\d+|THỨ \S+))\b[.:]?\s*")
+_APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?P<label>[IVXL]+|\d+))?\b[.:]?\s*")
+_FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S")
+_RECIPIENTS = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
+_SIGN_LINE = re.compile(
+    r"^(?:(?:TM|KT|TL|TUQ|Q|QUYỀN)\.?\s+\S.*|(?:PHÓ\s+)?CHỦ\s+TỊCH|GIÁM\s+ĐỐC|BỘ\s+TRƯỞNG)$"
+)
+_STAMP = re.compile(
+    r"^\s*(?:\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?|\[\w+\])\s*$"
+)
+_SO = re.compile(r"^Số\s*(?:hiệu)?\s*:", re.IGNORECASE)
+_ISSUER_BLOCK = re.compile(
+    r"^(?:ỦY|UỶ|UBND|HỘI ĐỒNG|BỘ |SỞ |TỈNH |THÀNH PHỐ|CỘNG HÒA|CỘNG HOÀ|Độc lập)"
+)
+
+_STYLE_LEVEL = {
+    "part": 0,
+    "dieu": 1,
+    "roman": 2,
+    "arabic": 3,
+    "letter": 4,
+    "dash": 5,
+    "plus": 6,
+}
+
+
+def _marker(text: str) -> tuple[str, str, int] | None:
+    """(style, label, length of the marker) of a section line, else None."""
+    for style, rx in (
+        ("part", _PART),
+        ("dieu", _DIEU),
+        ("roman", _ROMAN),
+        ("arabic", _ARABIC),
+        ("letter", _LETTER),
+        ("plus", _PLUS),
+        ("dash", _DASH),
+    ):
+        m = rx.match(text)
+        if m:
+            label = re.sub(r"\s+", " ", m.group("label"))
+            if style == "roman" and not _roman_ok(label, text[m.end() :]):
+                continue
+            return style, label, m.end()
+    return None
+
+
+def _roman_ok(label: str, rest: str) -> bool:
+    # a roman heading is followed by a capital or a word; reject "I. " in odd places
+    return bool(rest) and (rest[0].isupper() or rest[0].isdigit() or not rest[0].isalpha())
+
+
+def _is_upper_line(t: str) -> bool:
+    letters = [c for c in t if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _starts_lower(t: str) -> bool:
+    c = t.lstrip("\"“'(")[:1]
+    return bool(c) and (c.islower() or c.isdigit())
+
+
+def _is_block_start(t: str) -> bool:
+    return bool(
+        _marker(t)
+        or _FOOTNOTE.match(t)
+        or _RECIPIENTS.match(t)
+        or _SIGN_LINE.match(t)
+        or _APPENDIX.match(t)
+        or _STAMP.match(t)
+        or _SO.match(t)
+    )
+
+
+# ---------------------------------------------------------------------------
+# Parsing.
+
+
+def _physical_lines(nfc: _MStr) -> list[tuple[_MStr, int]]:
+    """Cleaned physical lines with their 1-based original line numbers."""
+    out: list[tuple[_MStr, int]] = []
+    pos = 0
+    lineno = 1
+    text = nfc.text
+    while pos <= len(text):
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = len(text)
+        raw = nfc.slice(pos, nl)
+        if raw.text.endswith("\r"):
+            raw = raw.slice(0, len(raw) - 1)
+        out.append((_clean_line(raw), lineno))
+        lineno += 1
+        pos = nl + 1
+    return out
+
+
+def _wrap_width(lines: list[tuple[_MStr, int]]) -> float | None:
+    lengths: list[int] = []
+    nonblank = [ln for ln, _ in lines if ln.text.strip()]
+    for a, b in itertools.pairwise(nonblank):
+        ta, tb = a.text, b.text
+        if "\t" in ta or "\t" in tb or ta[-1] in ".;:!?" or _is_block_start(tb):
+            continue
+        if _starts_lower(tb):
+            lengths.append(len(ta))
+    if len(lengths) < 5:
+        return None
+    w = statistics.median(lengths)
+    return w if w <= 120 else None
+
+
+def _joins(a: _MStr, last_line_len: int, b: _MStr, width: float | None) -> bool:
+    ta, tb = a.text, b.text
+    if not ta or not tb or "\t" in tb or "\t" in ta:
+        return False
+    if _is_block_start(tb) or _SIGN_LINE.match(ta):
+        return False
+    if _RECIPIENTS.match(ta) or _STAMP.match(ta):
+        return False
+    end = ta.rstrip()[-1]
+    if _is_upper_line(ta):
+        # multi-line titles / issuer blocks in capitals
+        return _is_upper_line(tb) and not _SO.match(tb)
+    if end in ".;:!?":
+        return False
+    if _starts_lower(tb):
+        return True
+    if end == "-":
+        return True
+    if width is not None and last_line_len >= 0.75 * width and end.isalpha():
+        first = tb.lstrip("\"“'(")[:1]
+        return first.isupper()
+    return False
+
+
+def parse(text: str, *, source: str | None = None) -> Doc:
+    """Build the :class:`Doc` of ``text`` (any normalization form, markdown or plain)."""
+    original = text
+    nfc = _nfc_mapped(original)
+    lines = _physical_lines(nfc)
+    width = _wrap_width(lines)
+
+    # -- paragraphs --------------------------------------------------------
+    paras: list[tuple[_MStr, int, str]] = []  # (text, line, kind)
+    i, n = 0, len(lines)
+    while i < n:
+        cur, lineno = lines[i]
+        i += 1
+        if not cur.text:
+            continue
+        if "\t" in cur.text or (cur.text[:1].isdigit() and "\t" in cur.text):
+            paras.append((cur, lineno, "table"))
+            continue
+        if _FOOTNOTE.match(cur.text):
+            paras.append((cur, lineno, "footnote"))
+            continue
+        parts = [cur]
+        last_len = len(cur.text)
+        pending_notes: list[tuple[_MStr, int, str]] = []
+        while True:
+            j = i
+            notes: list[tuple[_MStr, int, str]] = []
+            while j < n and (not lines[j][0].text or _FOOTNOTE.match(lines[j][0].text)):
+                if lines[j][0].text:
+                    notes.append((lines[j][0], lines[j][1], "footnote"))
+                j += 1
+            if j >= n:
+                break
+            nxt = lines[j][0]
+            if not _joins(_MStr.join(parts), last_len, nxt, width):
+                break
+            if notes and not _starts_lower(nxt.text):
+                break
+            parts.append(nxt)
+            last_len = len(nxt.text)
+            pending_notes.extend(notes)
+            i = j + 1
+        joined = _MStr.join(parts) if len(parts) > 1 else cur
+        paras.append((joined, lineno, "text"))
+        paras.extend(pending_notes)
+
+    # -- document area (portal furniture before / after) ---------------------
+    kinds = [k for _, _, k in paras]
+    texts = [p.text for p, _, _ in paras]
+    start_idx = _document_start(texts)
+    for k in range(start_idx):
+        kinds[k] = "furniture"
+
+    # recipients & signature
+    sig_idx: list[int] = []
+    rec_idx: list[int] = []
+    k = start_idx
+    while k < len(paras):
+        t = texts[k]
+        if kinds[k] == "text" and _RECIPIENTS.match(t):
+            rec_idx.append(k)
+            m = k + 1
+            while m < len(paras) and (
+                texts[m].startswith(("-", "–", "+", "•")) or texts[m].endswith(";")
+            ):
+                if _SIGN_LINE.match(texts[m]):
+                    break
+                rec_idx.append(m)
+                m += 1
+            k = m
+            continue
+        if kinds[k] == "text" and _SIGN_LINE.match(t) and _looks_like_signature(texts, k):
+            m = k
+            while m < len(paras) and _SIGN_LINE.match(texts[m]):
+                sig_idx.append(m)
+                m += 1
+            # signer's name (skip [daky]-style markers)
+            while m < len(paras) and _STAMP.match(texts[m]):
+                kinds[m] = "furniture"
+                m += 1
+            if m < len(paras) and _is_name(texts[m]):
+                sig_idx.append(m)
+                m += 1
+            # anything up to an appendix is furniture (timestamps, stamps)
+            while (
+                m < len(paras) and not _APPENDIX.match(texts[m]) and not _RECIPIENTS.match(texts[m])
+            ):
+                if _STAMP.match(texts[m]) or _stamp_tail(texts, m):
+                    kinds[m] = "furniture"
+                else:
+                    break
+                m += 1
+            k = m
+            continue
+        k += 1
+    for k in rec_idx:
+        kinds[k] = "recipients"
+    for k in sig_idx:
+        kinds[k] = "signature"
+
+    # -- build paragraph objects and doc text -----------------------------
+    line_starts = [0]
+    for m2 in re.finditer("\n", original):
+        line_starts.append(m2.end())
+    paragraphs: list[Paragraph] = []
+    offset = 0
+    for (ms, lineno, _), kind in zip(paras, kinds, strict=True):
+        s, e = (ms.starts[0], ms.ends[-1]) if ms.starts else (0, 0)
+        paragraphs.append(
+            Paragraph(ms.text, s, e, lineno, kind, offset, list(ms.starts), list(ms.ends))
+        )
+        offset += len(ms.text) + 1
+    doc_text = "\n".join(p.text for p in paragraphs)
+
+    root = Section("", "root", "", "", 0, len(original), -1)
+    doc = Doc(
+        original=original,
+        source=source,
+        paragraphs=paragraphs,
+        text=doc_text,
+        root=root,
+        header=[],
+        tables=[],
+        footnotes=[p for p in paragraphs if p.kind == "footnote"],
+        recipients=[p for p in paragraphs if p.kind == "recipients"],
+        signature=[p for p in paragraphs if p.kind == "signature"],
+        _line_starts=line_starts,
+    )
+    _build_tree(doc)
+    _build_tables(doc)
+    return doc
+
+
+def _stamp_tail(texts: list[str], m: int) -> bool:
+    """A place name printed under a signature timestamp."""
+    return m > 0 and bool(_STAMP.match(texts[m - 1])) and len(texts[m].split()) <= 4
+
+
+def _looks_like_signature(texts: list[str], k: int) -> bool:
+    t = texts[k]
+    if t.startswith(("TM.", "KT.", "TL.", "TUQ.", "Q.", "TM ", "KT ")):
+        return True
+    # a bare "CHỦ TỊCH" line counts only near the end
+    return k >= len(texts) - 8
+
+
+_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,5}$")
+
+
+def _is_name(t: str) -> bool:
+    return bool(_NAME.match(t)) and not _is_upper_line(t)
+
+
+_DOC_KIND_LINE = re.compile(
+    r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|CHỈ THỊ|CÔNG VĂN|THÔNG TƯ|NGHỊ ĐỊNH|TỜ TRÌNH"
+    r"|ĐỀ ÁN|CHƯƠNG TRÌNH)\b"
+)
+
+
+def _document_start(texts: list[str]) -> int:
+    so = next((k for k, t in enumerate(texts) if _SO.match(t)), None)
+    if so is None:
+        kind = next((k for k, t in enumerate(texts) if _DOC_KIND_LINE.match(t)), None)
+        if kind is None:
+            return 0
+        so = kind
+    start = so
+    for k in range(so - 1, max(-1, so - 5), -1):
+        if _ISSUER_BLOCK.match(texts[k]) or _is_upper_line(texts[k]):
+            start = k
+        else:
+            break
+    return start
+
+
+def _build_tree(doc: Doc) -> None:
+    root = doc.root
+    stack: list[Section] = [root]
+    dash_counts: dict[int, int] = {}
+    header: list[Paragraph] = []
+    seen_section = False
+    for p in doc.paragraphs:
+        if p.kind in ("furniture", "recipients", "signature"):
+            continue
+        if p.kind == "footnote":
+            continue
+        am = _APPENDIX.match(p.text) if p.kind == "text" else None
+        if am and seen_section:
+            label = am.group("label") or ""
+            ref = "PL" + label
+            node = Section(ref, "appendix", label, p.text[am.end() :].strip(), p.start, p.end, 0)
+            node.paragraphs.append(p)
+            node.parent = root
+            root.children.append(node)
+            stack = [root, node]
+            continue
+        mk = _marker(p.text) if p.kind == "text" else None
+        if mk is not None and not seen_section and mk[0] in ("dash", "plus", "letter"):
+            mk = None  # bullets in the preamble are not sections
+        if mk is None:
+            if not seen_section:
+                header.append(p)
+            else:
+                stack[-1].paragraphs.append(p)
+            continue
+        style, label, mlen = mk
+        level = _STYLE_LEVEL[style]
+        while len(stack) > 1 and stack[-1].level >= level:
+            stack.pop()
+        parent = stack[-1]
+        ref = _make_ref(style, label, parent, dash_counts)
+        node = Section(ref, style, label, p.text[mlen:].strip(), p.start, p.end, level)
+        node.paragraphs.append(p)
+        node.parent = parent
+        parent.children.append(node)
+        stack.append(node)
+        seen_section = True
+    doc.header = header
+    _fix_extents(root)
+
+
+def _make_ref(style: str, label: str, parent: Section, counts: dict[int, int]) -> str:
+    if style == "dieu":
+        return label
+    if style == "part":
+        return label
+    if style == "roman":
+        return label
+    if style in ("dash", "plus"):
+        key = id(parent)
+        counts[key] = counts.get(key, 0) + 1
+        sep = "-" if style == "dash" else "+"
+        return f"{parent.ref}{sep}{counts[key]}" if parent.ref else f"{sep}{counts[key]}"
+    if parent.style == "appendix" or not parent.ref:
+        return label if not parent.ref else f"{parent.ref}.{label}"
+    return f"{parent.ref}.{label}"
+
+
+def _fix_extents(node: Section) -> None:
+    starts: list[int] = []
+    ends: list[int] = []
+    for p in node.paragraphs:
+        starts.append(p.start)
+        ends.append(p.end)
+    for c in node.children:
+        _fix_extents(c)
+        starts.append(c.start)
+        ends.append(c.end)
+    if node.style != "root" and starts:
+        node.start, node.end = min(starts), max(ends)
+
+
+def _split_cells(p: Paragraph) -> list[Cell]:
+    cells: list[Cell] = []
+    pos = 0
+    for part in p.text.split("\t"):
+        i, j = pos, pos + len(part)
+        s, e = p.span_of(i, j)
+        cells.append(Cell(part.strip(), s, e))
+        pos = j + 1
+    return cells
+
+
+_ROW_NO = re.compile(r"^\s*(?:\d{1,3}|[IVX]{1,5}|[a-zđ])[.)]?\s*$")
+
+
+def _build_tables(doc: Doc) -> None:
+    tables: list[Table] = []
+    current: Table | None = None
+    prev_kind = ""
+    for p in doc.paragraphs:
+        if p.kind != "table":
+            if p.kind in ("text",) and current is not None and prev_kind == "table":
+                # a blank-separated continuation keeps the table open only if tabbed
+                current = None
+            prev_kind = p.kind
+            continue
+        cells = _split_cells(p)
+        if current is None:
+            current = Table(cells, [], p.start, p.end, _section_at(doc, p.start))
+            tables.append(current)
+        elif _ROW_NO.match(cells[0].text) and cells[0].text:
+            current.rows.append(TableRow(list(cells), [cells], p.start, p.end, p.line))
+        elif current.rows:
+            row = current.rows[-1]
+            row.lines.append(cells)
+            _merge_continuation(row, cells, len(current.header))
+            row.end = p.end
+        else:
+            current.rows.append(TableRow(list(cells), [cells], p.start, p.end, p.line))
+        current.end = p.end
+        prev_kind = p.kind
+    doc.tables = tables
+
+
+def _merge_continuation(row: TableRow, cells: list[Cell], width: int) -> None:
+    frags = list(cells)
+    while frags and not frags[0].text:
+        frags.pop(0)
+    last_line = row.lines[-2] if len(row.lines) >= 2 else row.cells
+    col = len(last_line) - 1
+    # column of the last cell of the previous physical line within the row
+    col = min(max(col, 0), len(row.cells) - 1)
+    for k, frag in enumerate(frags):
+        target = col + k
+        if width:
+            target = min(target, max(width, len(row.cells)) - 1)
+        while target >= len(row.cells):
+            row.cells.append(Cell("", frag.start, frag.start))
+        c = row.cells[target]
+        text = f"{c.text} {frag.text}".strip() if c.text else frag.text
+        start = c.start if c.text else frag.start
+        row.cells[target] = Cell(text, start, frag.end)
+
+
+def _section_at(doc: Doc, offset: int) -> Section | None:
+    best: Section | None = None
+    for s in doc.sections():
+        if s.start <= offset and (s.end >= offset or s.style == "appendix"):
+            best = s
+    return best
