@@ -1,0 +1,426 @@
+"""Isolated SPARQL query execution with a hard time limit.
+
+pyoxigraph cannot cancel a running query, so a query past its time limit could only be
+abandoned, not stopped, in the server process. Here every query runs in a pool of worker
+processes (``spawn`` start method). A worker reads a *snapshot* of the store:
+
+* on-disk store: a RocksDB checkpoint made with :meth:`pyoxigraph.Store.backup` (hard links,
+  cheap) that the worker opens with :meth:`pyoxigraph.Store.read_only` (never the live
+  database, which the server process keeps writing);
+* in-memory store: an N-Quads dump that the worker bulk-loads into its own memory store.
+
+A new snapshot is taken when :attr:`EmbeddedStore.generation` changes (every write bumps it),
+and each worker reloads it lazily before its next query. A query that does not answer within
+the time limit has its worker killed (``SIGKILL``: its CPU is freed at once) and replaced,
+and the caller gets :class:`QueryTimeout`; the other workers keep serving.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import multiprocessing
+import multiprocessing.connection
+import queue
+import shutil
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from multiprocessing.context import SpawnProcess
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from policykg.graph.store import EmbeddedStore
+
+log = logging.getLogger(__name__)
+
+#: Result formats of SELECT/ASK, by key.
+RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+#: RDF formats of CONSTRUCT/DESCRIBE, by key.
+GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+
+
+class ExecError(Exception):
+    """Base class of errors of isolated execution."""
+
+
+class QueryTimeout(ExecError):
+    """The query did not finish within the time limit; it was stopped."""
+
+
+class QueryBusy(ExecError):
+    """No worker became free within the time limit."""
+
+
+class QuerySyntax(ExecError):
+    """The query is not valid SPARQL (message carries the parser's location)."""
+
+
+class QueryFailed(ExecError):
+    """The query could not be evaluated (store error, worker crash)."""
+
+
+class NotAcceptable(ExecError):
+    """No acceptable serialization exists for this form of query."""
+
+
+@dataclass(frozen=True)
+class QueryJob:
+    """One query and how to run and serialize it. Plain data: it crosses a process pipe."""
+
+    query: str
+    #: None: the store's union default graph, or the query's own FROM if ``query_dataset``.
+    default_graph: tuple[str, ...] | None = None
+    named_graphs: tuple[str, ...] | None = None
+    query_dataset: bool = False
+    base_iri: str | None = None
+    result_format: str | None = "json"  # key of RESULT_FORMATS, None: none acceptable
+    graph_format: str | None = "turtle"  # key of GRAPH_FORMATS, None: none acceptable
+    max_results: int = 100_000
+    prefixes: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class QueryOutcome:
+    body: bytes
+    kind: str  # "solutions" | "boolean" | "graph"
+    format: str  # key of RESULT_FORMATS or GRAPH_FORMATS
+    count: int
+    truncated: bool
+
+
+# --- in the worker ---------------------------------------------------------------------
+
+
+def run_job(store: ox.Store, job: QueryJob) -> QueryOutcome:
+    """Run ``job`` on ``store`` and serialize its answer (also usable in-process)."""
+    kwargs: dict[str, Any] = {}
+    if job.default_graph is not None or job.named_graphs is not None:
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graph or ()]
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs or ()]
+    elif not job.query_dataset:
+        kwargs["use_default_graph_as_union"] = True
+    if job.base_iri:
+        kwargs["base_iri"] = job.base_iri
+    try:
+        result = store.query(job.query, **kwargs)
+        if isinstance(result, ox.QueryBoolean):
+            if job.result_format is None:
+                raise NotAcceptable("no acceptable format for a boolean result")
+            fmt = RESULT_FORMATS[job.result_format]
+            return QueryOutcome(result.serialize(format=fmt), "boolean", job.result_format, 1, False)
+        if isinstance(result, ox.QuerySolutions):
+            if job.result_format is None:
+                raise NotAcceptable("no acceptable format for a SELECT result")
+            return _solutions(result, job.result_format, job.max_results)
+        if job.graph_format is None:
+            raise NotAcceptable("no acceptable RDF format for a CONSTRUCT or DESCRIBE result")
+        triples: list[ox.Triple] = []
+        truncated = False
+        for t in result:
+            if len(triples) >= job.max_results:
+                truncated = True
+                break
+            triples.append(t)
+        body = _serialize_triples(triples, job.graph_format, dict(job.prefixes))
+        return QueryOutcome(body, "graph", job.graph_format, len(triples), truncated)
+    except SyntaxError as exc:
+        raise QuerySyntax(str(exc)) from None
+    except OSError as exc:
+        raise QueryFailed(str(exc)) from None
+
+
+def _serialize_triples(triples: list[ox.Triple], key: str, prefixes: dict[str, str]) -> bytes:
+    fmt = GRAPH_FORMATS[key]
+    if fmt == ox.RdfFormat.N_QUADS:
+        quads = [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
+        return bytes(ox.serialize(quads, format=fmt))
+    if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML):
+        used = _used_prefixes(triples, prefixes)
+        return bytes(ox.serialize(triples, format=fmt, prefixes=used))
+    return bytes(ox.serialize(triples, format=fmt))
+
+
+def _used_prefixes(triples: list[ox.Triple], prefixes: dict[str, str]) -> dict[str, str]:
+    if not prefixes:
+        return {}
+    iris = {t.predicate.value for t in triples}
+    iris.update(t.subject.value for t in triples if isinstance(t.subject, ox.NamedNode))
+    iris.update(t.object.value for t in triples if isinstance(t.object, ox.NamedNode))
+    return {p: ns for p, ns in prefixes.items() if any(i.startswith(ns) for i in iris)}
+
+
+def _solutions(result: ox.QuerySolutions, key: str, max_results: int) -> QueryOutcome:
+    names = [v.value for v in result.variables]
+    bindings: list[dict[str, Any]] = []
+    truncated = False
+    for solution in result:
+        if len(bindings) >= max_results:
+            truncated = True
+            break
+        row: dict[str, Any] = {}
+        for name in names:
+            value = solution[name]
+            if value is not None:
+                row[name] = term_json(value)
+        bindings.append(row)
+    doc = {"head": {"vars": names}, "results": {"bindings": bindings}}
+    body = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
+    if key != "json":
+        parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+        body = bytes(parsed.serialize(format=RESULT_FORMATS[key]))
+    return QueryOutcome(body, "solutions", key, len(bindings), truncated)
+
+
+def term_json(term: Any) -> dict[str, Any]:
+    """A term in the SPARQL 1.1 Query Results JSON format."""
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out: dict[str, Any] = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+            if getattr(term, "direction", None) is not None:
+                out["its:dir"] = str(term.direction.value)
+        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+            out["datatype"] = term.datatype.value
+        return out
+    if isinstance(term, ox.Triple):
+        return {
+            "type": "triple",
+            "value": {
+                "subject": term_json(term.subject),
+                "predicate": term_json(term.predicate),
+                "object": term_json(term.object),
+            },
+        }
+    raise TypeError(f"unexpected term {term!r}")
+
+
+def _open_snapshot(kind: str, path: str) -> ox.Store:
+    if kind == "rocksdb":
+        return ox.Store.read_only(path)
+    store = ox.Store()
+    if kind == "nquads":
+        store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def _worker_main(conn: multiprocessing.connection.Connection) -> None:
+    """Loop of a worker process: receive (snapshot, job), send ("ok", outcome) or an error."""
+    current: tuple[int, str, str] | None = None
+    store = ox.Store()
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        snapshot, job = message
+        try:
+            if snapshot != current:
+                store = _open_snapshot(snapshot[1], snapshot[2])
+                current = snapshot
+            conn.send(("ok", run_job(store, job)))
+        except ExecError as exc:
+            conn.send((type(exc).__name__, str(exc)))
+        except Exception as exc:  # reported to the parent, which logs it; never sent on
+            conn.send(("QueryFailed", f"{type(exc).__name__}: {exc}"))
+
+
+# --- in the server ---------------------------------------------------------------------
+
+
+class _Worker:
+    def __init__(self, ctx: multiprocessing.context.SpawnContext) -> None:
+        parent, child = ctx.Pipe(duplex=True)
+        self.conn = parent
+        self.process: SpawnProcess = ctx.Process(
+            target=_worker_main, args=(child,), daemon=True, name="policykg-query"
+        )
+        self.process.start()
+        child.close()
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+
+
+_ERRORS: dict[str, type[ExecError]] = {
+    "QuerySyntax": QuerySyntax,
+    "QueryFailed": QueryFailed,
+    "NotAcceptable": NotAcceptable,
+}
+
+
+class IsolatedExecutor:
+    """A pool of query worker processes over snapshots of ``store``.
+
+    Thread-safe and blocking: call :meth:`execute` from a worker thread (e.g.
+    ``anyio.to_thread.run_sync``), never on the event loop. Workers start lazily.
+    """
+
+    def __init__(
+        self,
+        store: EmbeddedStore,
+        *,
+        workers: int = 2,
+        timeout: float = 10.0,
+        snapshot_dir: str | Path | None = None,
+    ) -> None:
+        self.store = store
+        self.size = max(1, workers)
+        self.timeout = timeout
+        self._ctx = multiprocessing.get_context("spawn")
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._started = False
+        self._closed = False
+        self._lock = threading.Lock()
+        self._all: set[_Worker] = set()
+        self._snapshot: tuple[int, str, str] | None = None
+        self._old_snapshots: list[str] = []
+        self._snap_seq = 0
+        self._snapshot_root = Path(snapshot_dir) if snapshot_dir else None
+        self._tmp: str | None = None
+        self.killed = 0  # queries stopped on timeout (for tests and logs)
+
+    # pool ------------------------------------------------------------------------------
+    def _start(self) -> None:
+        with self._lock:
+            if self._started or self._closed:
+                return
+            for _ in range(self.size):
+                self._add_worker()
+            self._started = True
+
+    def _add_worker(self) -> None:
+        worker = _Worker(self._ctx)
+        self._all.add(worker)
+        self._idle.put(worker)
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.kill()
+        with self._lock:
+            self._all.discard(worker)
+            if not self._closed:
+                self._add_worker()
+
+    def worker_pids(self) -> list[int]:
+        with self._lock:
+            return sorted(w.process.pid or 0 for w in self._all)
+
+    def close(self) -> None:
+        """Stop every worker and remove the snapshots."""
+        with self._lock:
+            self._closed = True
+            workers = list(self._all)
+            self._all.clear()
+        for w in workers:
+            try:
+                w.conn.send(None)
+            except OSError:
+                pass
+            w.kill()
+        if self._tmp:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+
+    # snapshots -------------------------------------------------------------------------
+    def _root(self) -> Path:
+        if self._tmp is None:
+            if self._snapshot_root is not None:
+                self._snapshot_root.mkdir(parents=True, exist_ok=True)
+                self._tmp = tempfile.mkdtemp(prefix="snap-", dir=self._snapshot_root)
+            elif self.store.path is not None:
+                parent = self.store.path.resolve().parent
+                self._tmp = tempfile.mkdtemp(prefix=f".{self.store.path.name}-snap-", dir=parent)
+            else:
+                self._tmp = tempfile.mkdtemp(prefix="policykg-snap-")
+        return Path(self._tmp)
+
+    def _current_snapshot(self) -> tuple[int, str, str]:
+        with self._lock:
+            generation = self.store.generation
+            if self._snapshot is not None and self._snapshot[0] == generation:
+                return self._snapshot
+            self._snap_seq += 1
+            root = self._root()
+            started = time.perf_counter()
+            if self.store.path is not None:
+                target = root / f"g{self._snap_seq}"
+                self.store.raw.backup(str(target))
+                snapshot = (generation, "rocksdb", str(target))
+            else:
+                target = root / f"g{self._snap_seq}.nq"
+                self.store.raw.dump(str(target), format=ox.RdfFormat.N_QUADS)
+                snapshot = (generation, "nquads", str(target))
+            old = self._snapshot
+            self._snapshot = snapshot
+            log.info("snapshot %s taken in %.3fs", target.name, time.perf_counter() - started)
+            if old is not None:  # kept one generation: a job may be about to load it
+                self._old_snapshots.append(old[2])
+            while len(self._old_snapshots) > 1:
+                _remove(Path(self._old_snapshots.pop(0)))
+            return snapshot
+
+    # queries ---------------------------------------------------------------------------
+    def execute(self, job: QueryJob, *, timeout: float | None = None) -> QueryOutcome:
+        """Run ``job`` in a worker; stop it and raise :class:`QueryTimeout` past the limit."""
+        limit = self.timeout if timeout is None else timeout
+        self._start()
+        snapshot = self._current_snapshot()
+        try:
+            worker = self._idle.get(timeout=limit)
+        except queue.Empty:
+            raise QueryBusy("every query worker is busy") from None
+        started = time.perf_counter()
+        try:
+            worker.conn.send((snapshot, job))
+            ready = worker.conn.poll(limit)
+        except OSError:
+            ready = False
+            self._replace(worker)
+            raise QueryFailed("the query worker was lost") from None
+        if not ready:
+            self.killed += 1
+            log.warning("query stopped after %.1fs (time limit)", time.perf_counter() - started)
+            threading.Thread(target=self._replace, args=(worker,), daemon=True).start()
+            raise QueryTimeout(f"the query did not finish within {limit:g} s and was stopped")
+        try:
+            reply = worker.conn.recv()
+        except (EOFError, OSError):
+            self._replace(worker)
+            raise QueryFailed("the query worker crashed") from None
+        self._idle.put(worker)
+        if reply[0] == "ok":
+            outcome: QueryOutcome = reply[1]
+            return outcome
+        error = _ERRORS.get(reply[0], QueryFailed)
+        if error is QueryFailed:
+            log.error("query failed in worker: %s", reply[1])
+        raise error(reply[1])
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
