@@ -1,0 +1,534 @@
+"""Agencies: a gazetteer built from the labels of ``ontology/agency-kinds.ttl``.
+
+:func:`find_agencies` finds every mention of an agency kind in a text, with its offsets
+into the text as given. Matching works on word tokens compared without tone marks and case
+(``Uỷ``/``Ủy``, ``hoá``/``hóa``, NFD input), ignoring the "soft" separators that real
+documents put inside names (spaces, line breaks, ``-``, ``,``, markdown ``*``), so
+"Lao động - Thương binh", "Lao động, Thương binh" and "Lao động Thương binh" are one name.
+Enumerations are expanded: after "các Sở:" (or "các Bộ:") and after a named department,
+bare department names ("Công Thương; Y tế") are departments too.
+
+:func:`extract_agencies` builds the document-level list of SCHEMA.md ("agencies") from the
+mentions found in the body (never "Nơi nhận"): collective actors of kind ``doanh_nghiep``
+and ``truong_dh_cd`` only where the text gives them a role.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import pyoxigraph as ox
+
+from policykg.ontology.iri import PKG, SKOS
+
+__all__ = [
+    "AgencyMention",
+    "Token",
+    "agency_kinds",
+    "agency_ref",
+    "body_spans",
+    "extract_agencies",
+    "find_agencies",
+    "fold",
+    "tokenize",
+]
+
+#: The 63 provinces and centrally governed cities before 2025 and the 34 after; used to
+#: scope "Sở ... tỉnh X" to another province than the document's.
+PROVINCES: tuple[str, ...] = (
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh",
+    "Bến Tre", "Bình Dương", "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng",
+    "Cần Thơ", "Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp",
+    "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng",
+    "Hậu Giang", "Hòa Bình", "Hồ Chí Minh", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum",
+    "Lai Châu", "Lạng Sơn", "Lào Cai", "Lâm Đồng", "Long An", "Nam Định", "Nghệ An",
+    "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi",
+    "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên",
+    "Thanh Hóa", "Thừa Thiên Huế", "Huế", "Tiền Giang", "Trà Vinh", "Tuyên Quang",
+    "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+)  # fmt: skip
+
+_LABEL_PROPS = (SKOS + "prefLabel", SKOS + "altLabel", SKOS + "hiddenLabel")
+_AK_SCHEME = "https://w3id.org/policykg/code/agency-kind"
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_TOKEN_RE = re.compile(r"[\w\u0300-\u036f]+(?:&[\w\u0300-\u036f]+)*")
+_SOFT = set(" \t\r\n\u00a0,-\u2013\u2014*\\#>_")
+# a document number or symbol: 683/KH-UBND, 25-NQ/TU, 311/TTr-SKHĐT, /KH-UBND
+_SYMBOL_RE = re.compile(r"[\w&.\-]*\d[\w&.\-]*/[\w&.\-/]+|/[A-ZĐ][\w&.\-/]*")
+# collective actors that count as agencies only where the text gives them a role
+_ROLE_ONLY = {"doanh_nghiep", "truong_dh_cd"}
+# words that may follow a district/commune-level committee name
+_TAILS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "ubnd_huyen": (("thành", "phố"), ("thị", "xã"), ("huyện",), ("quận",)),
+    "ubnd_xa": (("phường",), ("thị", "trấn"), ("đặc", "khu"), ("xã",)),
+}
+_NAMED = {"bql_kkt"}  # kinds whose mentions carry a proper name
+_ENUM_HEADS = {"sơ": "provincial", "bô": "national"}  # folded "Sở", "Bộ"
+
+
+def fold(word: str) -> str:
+    """Matching key of a word: NFC, lower case, tone marks removed (vowel shapes kept)."""
+    word = word.replace("\u00d0", "Đ").replace("\u00f0", "đ")
+    nfd = unicodedata.normalize("NFD", word.lower())
+    return unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONES))
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    key: str
+    start: int
+    end: int
+    text: str
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens of ``text`` with their offsets (``KH&CN`` is one token)."""
+    return [Token(fold(m.group()), m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyMention:
+    """One mention of an agency in a text; ``start``/``end`` are offsets into that text."""
+
+    kind: str
+    scope: str | None
+    surface: str
+    start: int
+    end: int
+    name: str | None = None  # for kind "other": the name as written
+    level: str = "provincial"
+
+    def ref(self) -> dict[str, str | None]:
+        return agency_ref(self)
+
+
+def agency_ref(m: AgencyMention) -> dict[str, str | None]:
+    """``{"kind", "scope"}`` as used in tasks and reporting duties."""
+    return {"kind": m.kind, "scope": m.scope}
+
+
+# --- the gazetteer ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    kind: str
+    keys: tuple[str, ...]
+    caps: tuple[bool, ...]  # which tokens must be upper case in the text (abbreviations)
+    first_cap: bool  # proper name: the first word must be capitalized in the text
+    level: str
+
+
+@lru_cache(maxsize=1)
+def agency_kinds() -> dict[str, dict[str, Any]]:
+    """The agency kinds of the ontology: code -> {"level", "labels" (vi), "pref" (vi)}."""
+    data = (resources.files("policykg.ontology") / "agency-kinds.ttl").read_bytes()
+    triples = list(ox.parse(data, format=ox.RdfFormat.TURTLE))
+    notation: dict[str, str] = {}
+    level: dict[str, str] = {}
+    labels: dict[str, list[str]] = {}
+    pref: dict[str, str] = {}
+    in_scheme: set[str] = set()
+    for t in triples:
+        s, p, o = t.subject.value, t.predicate.value, t.object
+        if p == SKOS + "inScheme" and o.value == _AK_SCHEME:
+            in_scheme.add(s)
+        elif p == SKOS + "notation":
+            notation[s] = o.value
+        elif p == PKG + "agencyLevel":
+            level[s] = o.value
+        elif p in _LABEL_PROPS and isinstance(o, ox.Literal) and o.language == "vi":
+            labels.setdefault(s, []).append(o.value)
+            if p == SKOS + "prefLabel":
+                pref[s] = o.value
+    out: dict[str, dict[str, Any]] = {}
+    for s in sorted(in_scheme):
+        code = notation[s]
+        out[code] = {
+            "level": level.get(s, "other"),
+            "labels": labels.get(s, []),
+            "pref": pref.get(s, code),
+        }
+    return out
+
+
+def _label(kind: str, text: str, level: str) -> _Label:
+    toks = tokenize(text)
+    caps = tuple(
+        len(t.text) > 1 and t.text.upper() == t.text and any(c.isalpha() for c in t.text)
+        for t in toks
+    )
+    first = toks[0].text
+    first_cap = first[:1].isupper() and fold(first) != "cac"
+    return _Label(kind, tuple(t.key for t in toks), caps, first_cap, level)
+
+
+_Trie = dict[str, Any]
+
+
+def _insert(trie: _Trie, label: _Label) -> None:
+    node = trie
+    for k in label.keys:
+        node = node.setdefault(k, {})
+    node.setdefault("", []).append(label)
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    full: _Trie
+    cores: dict[str, _Trie]  # head ("sơ"/"bô") -> trie of bare names in enumerations
+    province: tuple[str, ...]  # folded tokens of the document's province
+    provinces: dict[tuple[str, ...], str]  # folded tokens -> name
+
+
+@lru_cache(maxsize=16)
+def _gazetteer(province: str | None) -> _Gazetteer:
+    full: _Trie = {}
+    cores: dict[str, _Trie] = {h: {} for h in _ENUM_HEADS}
+    prov = tuple(t.key for t in tokenize(province)) if province else ()
+    for kind, info in agency_kinds().items():
+        if kind == "other":
+            continue
+        level = info["level"]
+        for text in info["labels"]:
+            lab = _label(kind, text, level)
+            _insert(full, lab)
+            if lab.keys[-1] == "tinh" and len(lab.keys) > 1 and prov:
+                # "Báo tỉnh" -> "Báo Nghệ An"; "Đài ... tỉnh" -> "Đài ... Quảng Nam"
+                stem = _Label(kind, lab.keys[:-1] + prov, lab.caps[:-1] + (False,) * len(prov),
+                              lab.first_cap, level)  # fmt: skip
+                _insert(full, stem)
+            head = lab.keys[0]
+            if head in _ENUM_HEADS and _ENUM_HEADS[head] == level and len(lab.keys) > 1:
+                core = _Label(kind, lab.keys[1:], lab.caps[1:], True, level)
+                _insert(cores[head], core)
+    provinces = {tuple(t.key for t in tokenize(p)): p for p in PROVINCES}
+    if province:
+        provinces[prov] = province
+    return _Gazetteer(full, cores, prov, provinces)
+
+
+# --- matching ---------------------------------------------------------------------------
+
+
+class _Scanner:
+    def __init__(self, text: str, province: str | None) -> None:
+        self.text = text
+        self.province = province
+        self.g = _gazetteer(province)
+        self.toks = tokenize(text)
+        masked = [False] * len(self.toks)
+        spans = [m.span() for m in _SYMBOL_RE.finditer(text)]
+        # a symbol broken at a hyphen across a line ("TTr-\nSKHĐT") continues on the next line
+        ext: list[tuple[int, int]] = []
+        for a, b in spans:
+            if text[b - 1 : b] in "-/":
+                m = re.compile(r"\s*\S+").match(text, b)
+                if m:
+                    b = m.end()
+            ext.append((a, b))
+        j = 0
+        for i, t in enumerate(self.toks):
+            while j < len(ext) and ext[j][1] <= t.start:
+                j += 1
+            if j < len(ext) and ext[j][0] < t.end and t.start < ext[j][1]:
+                masked[i] = True
+        self.masked = masked
+
+    def soft(self, i: int) -> bool:
+        """Is the gap between token i and token i + 1 a soft separator?"""
+        a, b = self.toks[i].end, self.toks[i + 1].start
+        return all(c in _SOFT for c in self.text[a:b])
+
+    def gap(self, i: int) -> str:
+        return self.text[self.toks[i].end : self.toks[i + 1].start]
+
+    def match(self, trie: _Trie, i: int) -> tuple[_Label, int] | None:
+        """Longest label starting at token i: (label, index after its last token)."""
+        best: tuple[_Label, int] | None = None
+        node = trie
+        j = i
+        n = len(self.toks)
+        while j < n and not self.masked[j]:
+            if j > i and not self.soft(j - 1):
+                break
+            nxt = node.get(self.toks[j].key)
+            if nxt is None:
+                break
+            node = nxt
+            j += 1
+            for lab in node.get("", []):
+                if self._case_ok(lab, i) and (best is None or j > best[1]):
+                    best = (lab, j)
+                    break
+        return best
+
+    def _case_ok(self, lab: _Label, i: int) -> bool:
+        if lab.first_cap and not self.toks[i].text[:1].isupper():
+            return False
+        for k, must in enumerate(lab.caps):
+            if must and self.toks[i + k].text.upper() != self.toks[i + k].text:
+                return False
+        return True
+
+    def seq(self, j: int, words: Sequence[str]) -> int | None:
+        """If the folded ``words`` follow token j - 1 (softly), the index after them."""
+        n = len(self.toks)
+        for w in words:
+            if j >= n or self.toks[j].key != fold(w) or not self.soft(j - 1) or self.masked[j]:
+                return None
+            j += 1
+        return j
+
+    def extend(self, lab: _Label, j: int) -> tuple[int, str | None]:
+        """Swallow what may follow a name: "tỉnh", the province's name, district tails."""
+        scope: str | None = None
+        changed = True
+        while changed and lab.kind in _TAILS:
+            changed = False
+            for tail in _TAILS[lab.kind]:
+                k = self.seq(j, tail)
+                if k is not None:
+                    j, changed = k, True
+        if lab.kind in _NAMED:
+            # "Ban quản lý Khu kinh tế Đông Nam": the proper name that follows
+            n = len(self.toks)
+            for _ in range(4):
+                if j < n and self.toks[j].text[:1].isupper() and self.soft(j - 1):
+                    if self.toks[j].key == "tinh" or not self.toks[j].text[1:].islower():
+                        break
+                    j += 1
+        if lab.level in ("provincial", "collective"):
+            k = self.seq(j, ["tỉnh"])
+            had_tinh = k is not None or lab.keys[-1] == "tinh"
+            if k is not None:
+                j = k
+            for toks, name in self.g.provinces.items():
+                if not had_tinh and toks != self.g.province:
+                    continue
+                k = self.seq(j, toks)
+                if k is not None and self.toks[j].text[:1].isupper():
+                    j = k
+                    scope = name
+                    break
+        return j, scope
+
+    def mention(self, lab: _Label, i: int, j: int, scope: str | None) -> AgencyMention:
+        if scope is None:  # provincial bodies: the document's province
+            scope = self.province if lab.level in ("provincial", "collective") else lab.level
+        a, b = self.toks[i].start, self.toks[j - 1].end
+        return AgencyMention(lab.kind, scope, self.text[a:b], a, b, None, lab.level)
+
+    def in_law_title(self, i: int) -> bool:
+        """Is token i inside the name of a law ("Luật Tổ chức Chính phủ")?"""
+        for back in range(1, 4):
+            k = i - back
+            if k < 0 or not self.soft(k):
+                return False
+            if self.toks[k].key == "luât" and self.toks[k].text[:1].isupper():
+                return True
+        return False
+
+    def enum_trigger(self, i: int) -> str | None:
+        """ "các Sở:" / "các Sở, ban, ngành:" / "các Bộ:" at token i -> the head key."""
+        t = self.toks
+        if t[i].key != "cac" or i + 1 >= len(t) or t[i + 1].key not in _ENUM_HEADS:
+            return None
+        if not self.soft(i):
+            return None
+        head = t[i + 1].key
+        j = i + 1
+        while j + 1 < len(t) and self.soft(j) and t[j + 1].key in {"ban", "nganh", "sơ", "bô"}:
+            j += 1
+        if j + 1 < len(t) and ":" in self.gap(j):
+            return head
+        return None
+
+    def enum_items(self, head: str, j: int, out: list[AgencyMention]) -> int:
+        """Bare names after an enumeration head, from token j; returns the index after."""
+        trie = self.g.cores[head]
+        n = len(self.toks)
+        while j < n:
+            m = self.match(trie, j)
+            if m is None:
+                # a full name may also appear inside the list
+                m = self.match(self.g.full, j)
+                if m is None or m[0].level not in ("provincial", "national", "collective"):
+                    return j
+            lab, k = m
+            k, scope = self.extend(lab, k)
+            out.append(self.mention(lab, j, k, scope))
+            if k >= n:
+                return k
+            sep = self.gap(k - 1)
+            if not re.fullmatch(r"[\s,;*]*", sep):
+                return k
+            if self.toks[k].key == "va" and k + 1 < n and re.fullmatch(r"\s+", self.gap(k)):
+                k += 1
+            j = k
+        return j
+
+    def scan(self) -> list[AgencyMention]:
+        out: list[AgencyMention] = []
+        n = len(self.toks)
+        i = 0
+        while i < n:
+            if self.masked[i]:
+                i += 1
+                continue
+            head = self.enum_trigger(i)
+            if head is not None:
+                j = i + 2
+                while ":" not in self.gap(j - 1):
+                    j += 1
+                i = self.enum_items(head, j, out)
+                continue
+            m = self.match(self.g.full, i)
+            if m is None or self.in_law_title(i):
+                i += 1
+                continue
+            lab, j = m
+            j, scope = self.extend(lab, j)
+            office = self._office(i)
+            if office is not None and lab.kind in ("ubnd_tinh", "hdnd_tinh"):
+                a, b = self.toks[office].start, self.toks[j - 1].end
+                name = _clean(self.text[a:b])
+                out.append(AgencyMention("other", self.province, self.text[a:b], a, b, name))
+                i = j
+                continue
+            out.append(self.mention(lab, i, j, scope))
+            head = lab.keys[0]
+            if head in _ENUM_HEADS and j < n and re.fullmatch(r"[\s*]*[,;][\s*]*", self.gap(j - 1)):
+                # "Sở Tài chính, Kế hoạch và Đầu tư": bare names continue the list
+                k = self.enum_items(head, j, out)
+                j = max(j, k)
+            i = j
+        out.extend(self._others())
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _office(self, i: int) -> int | None:
+        """Index of "Văn phòng" right before token i, if any."""
+        t = self.toks
+        if (
+            i >= 2
+            and t[i - 2].key == "văn"
+            and t[i - 1].key == "phong"
+            and self.soft(i - 2)
+            and self.soft(i - 1)
+            and t[i - 2].text[:1].isupper()
+        ):
+            return i - 2
+        return None
+
+    def _others(self) -> Iterable[AgencyMention]:
+        """Named bodies outside the code list: funds of the province ("Quỹ ... tỉnh")."""
+        for m in _FUND_RE.finditer(self.text):
+            name = _clean(m.group())
+            yield AgencyMention("other", self.province, m.group(), m.start(), m.end(), name)
+
+
+_FUND_RE = re.compile(r"\bQuỹ\s+[^\W\d][^,;:.()\n]{3,80}?\s+tỉnh\b")
+
+
+def _clean(s: str) -> str:
+    s = unicodedata.normalize("NFC", s).replace("**", "").replace("\\*", "")
+    return " ".join(s.split())
+
+
+def find_agencies(text: str, *, province: str | None) -> list[AgencyMention]:
+    """Every agency mention in ``text`` (offsets into ``text`` as given), in text order.
+
+    Provincial bodies get ``province`` as scope (or the province named after "tỉnh"),
+    central ones ``"national"``, international ones ``"international"``. Collective
+    mentions ("các sở, ban, ngành", "các cơ quan, đơn vị có liên quan") give nothing.
+    """
+    return _Scanner(text, province).scan()
+
+
+# --- document level ---------------------------------------------------------------------
+
+_RECIPIENTS_RE = re.compile(r"^[\s*#]*N[ơo]i\s+nh[ậa]n\s*[:*]", re.MULTILINE | re.IGNORECASE)
+_APPENDIX_RE = re.compile(r"^[\s*#]*(PH[ỤU] L[ỤU]C|Ph[ụu] l[ụu]c)\b", re.MULTILINE)
+_ROLE_RE = re.compile(
+    r"(ch[ủu] tr[ìi]|ph[ốo]i h[ợo]p|giao|y[êe]u c[ầa]u|b[áa]o c[áa]o|g[ửu]i)"
+    r"(\s+v[ớo]i)?[\s:*]*$",
+    re.IGNORECASE,
+)
+_HEADING_RE = re.compile(r"^[\s*#]*(\d+|[IVX]+)[.)]\s*[*\s]*$")
+
+
+def body_spans(text: str) -> list[tuple[int, int]]:
+    """The parts of a document that may name agencies: all but "Nơi nhận" and the signature.
+
+    The recipients block runs from "Nơi nhận:" to the end, or to an appendix ("Phụ lục")
+    that follows the signature.
+    """
+    m = _RECIPIENTS_RE.search(text)
+    if not m:
+        return [(0, len(text))]
+    spans = [(0, m.start())]
+    app = _APPENDIX_RE.search(text, m.end())
+    if app:
+        spans.append((app.start(), len(text)))
+    return spans
+
+
+def _in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def has_role(text: str, m: AgencyMention, mentions: Sequence[AgencyMention]) -> bool:
+    """Does the text give mention ``m`` a role (heading of a duty, lead, partner, reporter)?
+
+    True when the mention opens a numbered line ("8. Các tổ chức, doanh nghiệp ..."), or
+    follows "chủ trì", "phối hợp (với)", "giao", "gửi", "báo cáo" possibly through a list of
+    other agencies.
+    """
+    # walk back over earlier agencies of the same list
+    pos = m.start
+    for other in sorted(mentions, key=lambda x: -x.start):
+        if other.end <= pos and re.fullmatch(r"(?:[\s,;*]|\bvà\b)*", text[other.end : pos]):
+            pos = other.start
+    line_start = text.rfind("\n", 0, pos) + 1
+    if _HEADING_RE.match(text[line_start:pos]):
+        return True
+    return bool(_ROLE_RE.search(text[max(0, pos - 40) : pos]))
+
+
+def extract_agencies(
+    text: str,
+    *,
+    province: str | None,
+    spans: Sequence[tuple[int, int]] | None = None,
+) -> list[dict[str, Any]]:
+    """The document's agencies in the form of SCHEMA.md, with "_span" of the first mention.
+
+    ``spans`` limits the search to parts of the text (default :func:`body_spans`).
+    Identity is (kind, scope), and the name for kind "other".
+    """
+    spans = list(spans) if spans is not None else body_spans(text)
+    mentions = [m for m in find_agencies(text, province=province) if _in_spans(m.start, spans)]
+    out: dict[tuple[str, str | None, str | None], dict[str, Any]] = {}
+    for m in mentions:
+        if m.kind in _ROLE_ONLY and not has_role(text, m, mentions):
+            continue
+        key = (m.kind, m.scope, fold(m.name) if m.kind == "other" and m.name else None)
+        surface = _clean(m.surface)
+        item = out.get(key)
+        if item is None:
+            out[key] = {
+                "kind": m.kind,
+                "scope": m.scope,
+                "mentions": [surface],
+                "_span": [m.start, m.end],
+            }
+        elif surface not in item["mentions"]:
+            item["mentions"].append(surface)
+    return list(out.values())
