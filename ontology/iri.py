@@ -17,6 +17,7 @@ Templates (``{base}`` defaults to ``https://w3id.org/policykg/``):
   ``international``; agencies of kind ``other`` add a slug of their name)
 * province: ``{base}province/{slug}``
 * concept of a code list: ``{base}code/{scheme}/{code}``
+* change event of an organization (2025 mergers): ``{base}event/{act}/{key...}``
 * fixed graphs: ``{base}graph/ontology``, ``{base}graph/reference``
 """
 
@@ -135,6 +136,10 @@ class IriMinter:
 
     def scheme(self, scheme: str) -> str:
         return f"{self.base}code/{slug(scheme)}"
+
+    def change_event(self, act: str, *keys: str) -> str:
+        """IRI of an ``org:ChangeEvent``: the legal act's slug, then slugs of ``keys``."""
+        return f"{self.base}event/{slug(act)}/" + "/".join(slug(k) for k in keys)
 
     # --- fixed graphs -----------------------------------------------------------------
     @property

@@ -1,0 +1,442 @@
+"""One extraction record -> RDF triples of its document graph.
+
+:func:`document_triples` is a pure function: the same record (and text) always gives the
+same triples, sorted, with no blank nodes, so re-ingesting a document is byte-identical.
+
+Mapping (see ``docs/ontology.md``):
+
+* the document: ``eli:LegalResource`` (``pkg:Proposal`` for a Tờ trình) with
+  ``eli:type_document``, ``eli:number``, ``eli:date_document`` (``xsd:date``,
+  ``xsd:gYearMonth`` or ``xsd:gYear`` by precision), ``eli:passed_by``, ``eli:title``,
+  ``pkg:placeOfIssue``, ``pkg:province``, ``pkg:periodStart``/``pkg:periodEnd``,
+  ``pkg:signer``, ``pkg:promulgates``, ``pkg:sourceFile``;
+* each citation: the ELI (or pkg) property of its relation from its subject (the document,
+  or for a chain the instrument of another citation) to the cited instrument, plus a
+  ``pkg:Citation`` node that keeps the relation, the number, date, title and issuer as
+  cited, and the evidence. Cited instruments resolve to the reference data when they can
+  (:mod:`policykg.ontology.instruments`); otherwise their node is keyed by issuer, year,
+  kind and number (or content), so the same instrument cited by five plans is one node;
+* agencies: ``org:Organization`` identified by (kind, scope), ``org:classification`` the
+  agency-kind concept, ``pkg:province`` or ``pkg:scope``, the mentions as ``skos:altLabel``;
+* tasks, targets, reporting duties: ``pkg:Task``, ``pkg:Target``, ``pkg:ReportingDuty``
+  under the document's IRI (``dcterms:isPartOf`` the document);
+* provenance: items with ``_span``/``_quote`` get ``prov:wasDerivedFrom`` an
+  ``oa:SpecificResource`` with an ``oa:TextQuoteSelector`` and ``oa:TextPositionSelector``
+  (and ``pkg:line`` when the text is given).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pyoxigraph as ox
+
+from policykg.ingest.errors import IngestError
+from policykg.ontology.instruments import (
+    instrument_iri,
+    reference_instruments,
+    resolve_reference,
+)
+from policykg.ontology.iri import (
+    DCTERMS,
+    ELI,
+    FOAF,
+    OA,
+    ORG,
+    PKG,
+    PROV,
+    RDF,
+    SDO,
+    SKOS,
+    XSD,
+    IriMinter,
+)
+from policykg.ontology.terms import RELATION_PROPERTIES
+
+NON_PROVINCE_SCOPES = frozenset({"national", "international"})
+
+_A = ox.NamedNode(RDF + "type")
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """The triples of one document's named graph."""
+
+    document_iri: str
+    graph_iri: str
+    triples: list[ox.Triple]
+
+
+def _n(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+def _vi(text: str) -> ox.Literal:
+    return ox.Literal(" ".join(text.split()), language="vi")
+
+
+def _typed(value: str, datatype: str) -> ox.Literal:
+    return ox.Literal(value, datatype=_n(XSD + datatype))
+
+
+_DATE_FORMS = (
+    (re.compile(r"^\d{4}-\d{2}-\d{2}$"), "date"),
+    (re.compile(r"^\d{4}-\d{2}$"), "gYearMonth"),
+    (re.compile(r"^\d{4}$"), "gYear"),
+    (re.compile(r"^--\d{2}-\d{2}$"), "gMonthDay"),
+)
+
+
+def date_literal(value: str) -> ox.Literal:
+    """``"2021-11-17"`` -> xsd:date, ``"2023-03"`` -> xsd:gYearMonth, ``"2021"`` -> xsd:gYear,
+    ``"--11-30"`` -> xsd:gMonthDay. Raises :class:`ValueError` on anything else."""
+    for pattern, datatype in _DATE_FORMS:
+        if pattern.match(value):
+            return _typed(value, datatype)
+    raise ValueError(f"not an ISO date of a known precision: {value!r}")
+
+
+def _decimal(value: float | int) -> ox.Literal:
+    if isinstance(value, bool):
+        raise ValueError(f"not a number: {value!r}")
+    text = str(int(value)) if float(value).is_integer() else repr(float(value))
+    return _typed(text, "decimal")
+
+
+class _Graph:
+    """Collects the triples of one document; the minter and the document in one place."""
+
+    def __init__(self, minter: IriMinter, source: str, text: str | None) -> None:
+        self.minter = minter
+        self.source = source
+        self.text = text
+        self.triples: set[ox.Triple] = set()
+        self.doc = ""
+
+    def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
+        obj = _n(o) if isinstance(o, str) else o
+        self.triples.add(ox.Triple(_n(s), _n(p), obj))
+
+    def concept(self, scheme: str, code: str) -> str:
+        return self.minter.concept(scheme, code)
+
+    def error(self, message: str) -> IngestError:
+        return IngestError(message, source=self.source)
+
+    # --- agencies and places -------------------------------------------------------------
+    def province(self, name: str) -> str:
+        iri = self.minter.province(name)
+        self.add(iri, RDF + "type", PKG + "Province")
+        return iri
+
+    def agency(self, ref: Mapping[str, Any] | None) -> str | None:
+        """The node of an agency reference ``{"kind", "scope", ...}`` (``None`` for none)."""
+        if not ref:
+            return None
+        kind = ref.get("kind")
+        if not isinstance(kind, str) or not kind:
+            raise self.error(f"agency without a kind: {dict(ref)!r}")
+        scope = ref.get("scope")
+        mentions = [m for m in ref.get("mentions") or [] if isinstance(m, str) and m.strip()]
+        name = ref.get("name") or (mentions[0] if mentions else None)
+        iri = self.minter.agency(kind, scope, name if kind == "other" else None)
+        self.add(iri, RDF + "type", ORG + "Organization")
+        self.add(iri, ORG + "classification", self.concept("agency-kind", kind))
+        if isinstance(scope, str) and scope and scope not in NON_PROVINCE_SCOPES:
+            self.add(iri, PKG + "province", self.province(scope))
+        elif isinstance(scope, str) and scope:
+            self.add(iri, PKG + "scope", ox.Literal(scope))
+        for label in [*mentions, *([name] if name and kind == "other" else [])]:
+            self.add(iri, SKOS + "altLabel", _vi(label))
+        return iri
+
+    # --- provenance --------------------------------------------------------------------
+    def provenance(self, item_iri: str, item: Mapping[str, Any]) -> None:
+        span = item.get("_span")
+        quote = item.get("_quote")
+        if span is None and not quote:
+            return
+        target = self.minter.part(item_iri, "source", "text")
+        self.add(item_iri, PROV + "wasDerivedFrom", target)
+        self.add(target, RDF + "type", OA + "SpecificResource")
+        self.add(target, OA + "hasSource", self.doc)
+        start = end = None
+        if isinstance(span, list | tuple) and len(span) == 2:
+            start, end = int(span[0]), int(span[1])
+        if not quote and self.text is not None and start is not None and end is not None:
+            quote = self.text[start:end]
+        if isinstance(quote, str) and quote.strip():
+            sel = self.minter.part(item_iri, "selector", "quote")
+            self.add(target, OA + "hasSelector", sel)
+            self.add(sel, RDF + "type", OA + "TextQuoteSelector")
+            self.add(sel, OA + "exact", ox.Literal(quote, language="vi"))
+        if start is not None and end is not None:
+            sel = self.minter.part(item_iri, "selector", "position")
+            self.add(target, OA + "hasSelector", sel)
+            self.add(sel, RDF + "type", OA + "TextPositionSelector")
+            self.add(sel, OA + "start", _typed(str(start), "nonNegativeInteger"))
+            self.add(sel, OA + "end", _typed(str(end), "nonNegativeInteger"))
+            if self.text is not None:
+                line = self.text.count("\n", 0, start) + 1
+                self.add(sel, PKG + "line", _typed(str(line), "integer"))
+
+
+def _issuer(ref: Mapping[str, Any] | None) -> tuple[str | None, str | None]:
+    if not ref:
+        return None, None
+    kind, scope = ref.get("kind"), ref.get("scope")
+    return (kind if isinstance(kind, str) else None, scope if isinstance(scope, str) else None)
+
+
+def _instrument(g: _Graph, target: Mapping[str, Any], *, describe: bool) -> str:
+    """The node of an instrument (the document itself or a cited one)."""
+    kind = target.get("kind") or "Other"
+    number = target.get("number") or None
+    date = target.get("date") or None
+    title = target.get("title") or None
+    issuer_kind, issuer_scope = _issuer(target.get("issuer"))
+    refs = reference_instruments(g.minter.base)
+    iri = resolve_reference(refs, kind=kind, number=number, date=date, title=title)
+    in_reference = iri is not None
+    if iri is None:
+        iri = instrument_iri(
+            g.minter,
+            kind=kind,
+            number=number,
+            date=date,
+            issuer_kind=issuer_kind,
+            issuer_scope=issuer_scope,
+            title=title,
+        )
+    g.add(iri, RDF + "type", ELI + "LegalResource")
+    if kind == "ToTrinh":
+        g.add(iri, RDF + "type", PKG + "Proposal")
+    if in_reference and not describe:
+        return iri  # the reference data states number, date, issuer and title
+    g.add(iri, ELI + "type_document", g.concept("document-kind", kind))
+    if number:
+        g.add(iri, ELI + "number", ox.Literal(re.sub(r"\s+", "", number)))
+    if date:
+        g.add(iri, ELI + "date_document", _date(g, date))
+    if title:
+        g.add(iri, ELI + "title", _vi(title))
+    issuer = g.agency(target.get("issuer"))
+    if issuer:
+        g.add(iri, ELI + "passed_by", issuer)
+    return iri
+
+
+def _date(g: _Graph, value: str) -> ox.Literal:
+    try:
+        return date_literal(value)
+    except ValueError as exc:
+        raise g.error(str(exc)) from exc
+
+
+def _year(g: _Graph, value: Any) -> ox.Literal:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise g.error(f"not a year: {value!r}")
+    return _typed(f"{value:04d}", "gYear")
+
+
+def _document(g: _Graph, record: Mapping[str, Any]) -> str:
+    doc = record.get("document")
+    if not isinstance(doc, Mapping):
+        raise g.error("record has no 'document'")
+    if not doc.get("kind"):
+        raise g.error("document has no kind")
+    iri = _instrument(g, doc, describe=True)
+    g.doc = iri
+    issuer_kind, scope = _issuer(doc.get("issuer"))
+    if scope and scope not in NON_PROVINCE_SCOPES:
+        g.add(iri, PKG + "province", g.province(scope))
+    if doc.get("place"):
+        g.add(iri, PKG + "placeOfIssue", _vi(doc["place"]))
+    period = doc.get("period") or {}
+    if period.get("start") is not None:
+        g.add(iri, PKG + "periodStart", _year(g, period["start"]))
+    if period.get("end") is not None:
+        g.add(iri, PKG + "periodEnd", _year(g, period["end"]))
+    signer = doc.get("signer") or {}
+    if signer.get("name") or signer.get("position"):
+        person = g.minter.part(iri, "signer", 1)
+        g.add(iri, PKG + "signer", person)
+        g.add(person, RDF + "type", FOAF + "Person")
+        if signer.get("name"):
+            g.add(person, FOAF + "name", _vi(signer["name"]))
+        if signer.get("position"):
+            g.add(person, PKG + "position", _vi(signer["position"]))
+    prom = doc.get("promulgates")
+    if prom:
+        piri = g.minter.part(iri, "promulgates", 1)
+        g.add(iri, PKG + "promulgates", piri)
+        g.add(piri, RDF + "type", ELI + "LegalResource")
+        g.add(piri, ELI + "type_document", g.concept("document-kind", prom.get("kind") or "Other"))
+        if prom.get("title"):
+            g.add(piri, ELI + "title", _vi(prom["title"]))
+        issuer = g.agency(doc.get("issuer")) if issuer_kind else None
+        if issuer:
+            g.add(piri, ELI + "passed_by", issuer)
+    if record.get("source"):
+        g.add(iri, PKG + "sourceFile", ox.Literal(str(record["source"])))
+    g.provenance(iri, doc)
+    return iri
+
+
+def _citations(g: _Graph, citations: Iterable[Mapping[str, Any]]) -> None:
+    items = list(citations)
+    targets: dict[str, str] = {}
+    for c in items:
+        if not isinstance(c.get("target"), Mapping):
+            raise g.error(f"citation {c.get('id')!r} has no target")
+        targets[str(c.get("id"))] = _instrument(g, c["target"], describe=False)
+    for n, c in enumerate(items, start=1):
+        cid = str(c.get("id") or n)
+        relation = c.get("relation")
+        if relation not in RELATION_PROPERTIES:
+            raise g.error(f"citation {cid}: unknown relation {relation!r}")
+        subject_ref = c.get("subject") or "self"
+        if subject_ref == "self":
+            subject = g.doc
+        elif subject_ref in targets:
+            subject = targets[subject_ref]
+        else:
+            raise g.error(f"citation {cid}: subject {subject_ref!r} is not a citation id")
+        target = targets[str(c.get("id"))]
+        g.add(subject, RELATION_PROPERTIES[relation], target)
+        node = g.minter.part(g.doc, "citation", cid)
+        t = c["target"]
+        g.add(node, RDF + "type", PKG + "Citation")
+        g.add(node, DCTERMS + "isPartOf", g.doc)
+        g.add(node, PKG + "citingDocument", subject)
+        g.add(node, PKG + "citedResource", target)
+        g.add(node, PKG + "relation", g.concept("relation", relation))
+        g.add(node, PKG + "citedKind", g.concept("document-kind", t.get("kind") or "Other"))
+        if t.get("number"):
+            g.add(node, PKG + "citedNumber", ox.Literal(t["number"]))
+        if t.get("date"):
+            g.add(node, PKG + "citedDate", _date(g, t["date"]))
+        if t.get("title"):
+            g.add(node, PKG + "citedTitle", _vi(t["title"]))
+        issuer = g.agency(t.get("issuer"))
+        if issuer:
+            g.add(node, PKG + "citedIssuer", issuer)
+        if c.get("evidence"):
+            g.add(node, PKG + "evidence", _vi(c["evidence"]))
+        g.provenance(node, c)
+
+
+def _agencies_list(g: _Graph, agencies: Iterable[Mapping[str, Any]]) -> None:
+    for a in agencies:
+        g.agency(a)
+
+
+def _tasks(g: _Graph, tasks: Iterable[Mapping[str, Any]]) -> None:
+    used: set[str] = set()
+    for n, t in enumerate(tasks, start=1):
+        ref = str(t.get("ref") or n)
+        key, k = ref, 2
+        while key in used:
+            key, k = f"{ref}-{k}", k + 1
+        used.add(key)
+        iri = g.minter.part(g.doc, "task", key)
+        g.add(iri, RDF + "type", PKG + "Task")
+        g.add(iri, DCTERMS + "isPartOf", g.doc)
+        g.add(iri, DCTERMS + "identifier", ox.Literal(ref))
+        if t.get("title"):
+            g.add(iri, DCTERMS + "title", _vi(t["title"]))
+        for theme in t.get("themes") or []:
+            g.add(iri, PKG + "theme", g.concept("theme", theme))
+        for prop, key_name in (("leadAgency", "lead"), ("coordinatingAgency", "coordinating")):
+            for ref_agency in t.get(key_name) or []:
+                a = g.agency(ref_agency)
+                if a:
+                    g.add(iri, PKG + prop, a)
+        timeframe = t.get("timeframe")
+        if timeframe:
+            g.add(iri, PKG + "timeframe", ox.Literal(str(timeframe)))
+            m = re.fullmatch(r"(\d{4})\s*-\s*(\d{4})", str(timeframe))
+            if timeframe == "annual":
+                g.add(iri, PKG + "recurrence", g.concept("recurrence", "annual"))
+            elif m:
+                g.add(iri, PKG + "periodStart", _typed(m.group(1), "gYear"))
+                g.add(iri, PKG + "periodEnd", _typed(m.group(2), "gYear"))
+        for d in t.get("deliverables") or []:
+            if isinstance(d, str) and d.strip():
+                g.add(iri, PKG + "deliverable", _vi(d))
+        g.provenance(iri, t)
+
+
+def _targets(g: _Graph, targets: Iterable[Mapping[str, Any]]) -> None:
+    for n, t in enumerate(targets, start=1):
+        iri = g.minter.part(g.doc, "target", n)
+        g.add(iri, RDF + "type", PKG + "Target")
+        g.add(iri, RDF + "type", SDO + "QuantitativeValue")
+        g.add(iri, DCTERMS + "isPartOf", g.doc)
+        if t.get("ref"):
+            g.add(iri, DCTERMS + "identifier", ox.Literal(str(t["ref"])))
+        if t.get("text"):
+            g.add(iri, DCTERMS + "description", _vi(t["text"]))
+        if t.get("indicator"):
+            g.add(iri, PKG + "indicator", g.concept("indicator", t["indicator"]))
+        if t.get("comparator"):
+            g.add(iri, PKG + "comparator", g.concept("comparator", t["comparator"]))
+        for key, prop in (("min", "minValue"), ("max", "maxValue")):
+            if t.get(key) is not None:
+                try:
+                    g.add(iri, SDO + prop, _decimal(t[key]))
+                except ValueError as exc:
+                    raise g.error(f"target {n}: {exc}") from exc
+        if t.get("unit"):
+            g.add(iri, SDO + "unitText", _vi(t["unit"]))
+        if t.get("by_year") is not None:
+            g.add(iri, PKG + "dueYear", _year(g, t["by_year"]))
+        if t.get("per_year") is not None:
+            g.add(iri, PKG + "perYear", _typed(str(bool(t["per_year"])).lower(), "boolean"))
+        g.provenance(iri, t)
+
+
+def _reporting(g: _Graph, duties: Iterable[Mapping[str, Any]]) -> None:
+    for n, r in enumerate(duties, start=1):
+        iri = g.minter.part(g.doc, "duty", n)
+        g.add(iri, RDF + "type", PKG + "ReportingDuty")
+        g.add(iri, DCTERMS + "isPartOf", g.doc)
+        for prop, key in (("actor", "actor"), ("recipient", "recipient")):
+            for ref in r.get(key) or []:
+                a = g.agency(ref)
+                if a:
+                    g.add(iri, PKG + prop, a)
+        if r.get("deadline"):
+            g.add(iri, PKG + "deadline", _date(g, r["deadline"]))
+        if r.get("recurrence"):
+            g.add(iri, PKG + "recurrence", g.concept("recurrence", r["recurrence"]))
+        if r.get("evidence"):
+            g.add(iri, PKG + "evidence", _vi(r["evidence"]))
+        g.provenance(iri, r)
+
+
+def document_triples(
+    record: Mapping[str, Any], *, minter: IriMinter, text: str | None = None
+) -> IngestResult:
+    """The triples of one extraction record (the gold JSON form), for its named graph.
+
+    ``text`` is the original text the record was read from; with it, provenance selectors
+    get line numbers and quotes can be cut from ``_span`` offsets.
+    Raises :class:`IngestError` (naming the record's source) on a malformed record.
+    """
+    source = str(record.get("source") or "<record>")
+    g = _Graph(minter, source, text)
+    try:
+        doc_iri = _document(g, record)
+        _citations(g, record.get("citations") or [])
+        _agencies_list(g, record.get("agencies") or [])
+        _tasks(g, record.get("tasks") or [])
+        _targets(g, record.get("targets") or [])
+        _reporting(g, record.get("reporting") or [])
+    except (AttributeError, TypeError, KeyError) as exc:
+        raise IngestError(f"malformed record: {exc}", source=source) from exc
+    triples = sorted(g.triples, key=str)
+    return IngestResult(doc_iri, minter.document_graph(doc_iri), triples)
