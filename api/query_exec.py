@@ -17,6 +17,7 @@ and the caller gets :class:`QueryTimeout`; the other workers keep serving.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import multiprocessing
@@ -103,6 +104,13 @@ class QueryOutcome:
     truncated: bool
 
 
+def out_bytes(data: bytes | None) -> bytes:
+    """The bytes a pyoxigraph serializer returns when given no output."""
+    if data is None:
+        raise TypeError("serializer returned nothing")
+    return data
+
+
 # --- in the worker ---------------------------------------------------------------------
 
 
@@ -122,7 +130,8 @@ def run_job(store: ox.Store, job: QueryJob) -> QueryOutcome:
             if job.result_format is None:
                 raise NotAcceptable("no acceptable format for a boolean result")
             fmt = RESULT_FORMATS[job.result_format]
-            return QueryOutcome(result.serialize(format=fmt), "boolean", job.result_format, 1, False)
+            body = out_bytes(result.serialize(format=fmt))
+            return QueryOutcome(body, "boolean", job.result_format, 1, False)
         if isinstance(result, ox.QuerySolutions):
             if job.result_format is None:
                 raise NotAcceptable("no acceptable format for a SELECT result")
@@ -148,11 +157,11 @@ def _serialize_triples(triples: list[ox.Triple], key: str, prefixes: dict[str, s
     fmt = GRAPH_FORMATS[key]
     if fmt == ox.RdfFormat.N_QUADS:
         quads = [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
-        return bytes(ox.serialize(quads, format=fmt))
+        return out_bytes(ox.serialize(quads, format=fmt))
     if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML):
         used = _used_prefixes(triples, prefixes)
-        return bytes(ox.serialize(triples, format=fmt, prefixes=used))
-    return bytes(ox.serialize(triples, format=fmt))
+        return out_bytes(ox.serialize(triples, format=fmt, prefixes=used))
+    return out_bytes(ox.serialize(triples, format=fmt))
 
 
 def _used_prefixes(triples: list[ox.Triple], prefixes: dict[str, str]) -> dict[str, str]:
@@ -182,7 +191,7 @@ def _solutions(result: ox.QuerySolutions, key: str, max_results: int) -> QueryOu
     body = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
     if key != "json":
         parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-        body = bytes(parsed.serialize(format=RESULT_FORMATS[key]))
+        body = out_bytes(parsed.serialize(format=RESULT_FORMATS[key]))
     return QueryOutcome(body, "solutions", key, len(bindings), truncated)
 
 
@@ -196,8 +205,9 @@ def term_json(term: Any) -> dict[str, Any]:
         out: dict[str, Any] = {"type": "literal", "value": term.value}
         if term.language:
             out["xml:lang"] = term.language
-            if getattr(term, "direction", None) is not None:
-                out["its:dir"] = str(term.direction.value)
+            direction = getattr(term, "direction", None)
+            if direction is not None:
+                out["its:dir"] = str(direction.value)
         elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
             out["datatype"] = term.datatype.value
         return out
@@ -335,10 +345,8 @@ class IsolatedExecutor:
             workers = list(self._all)
             self._all.clear()
         for w in workers:
-            try:
+            with contextlib.suppress(OSError):
                 w.conn.send(None)
-            except OSError:
-                pass
             w.kill()
         if self._tmp:
             shutil.rmtree(self._tmp, ignore_errors=True)

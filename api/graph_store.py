@@ -1,0 +1,442 @@
+"""Writes over SPARQL: the write guard, SPARQL 1.1 Update, and the Graph Store HTTP Protocol.
+
+Writes are off unless ``Settings.write_token`` is set; then a request must present it as
+``Authorization: Bearer <token>``. Even with the token, the graphs that hold ingested
+documents (``{base}eli/.../graph``) and the fixed graphs (``{base}graph/...``: ontology,
+reference data) are *protected*: they change only through ingest, so a document's graph
+stays whole. An update that could touch one is refused with 403 before it runs.
+
+The Graph Store HTTP Protocol is served at ``/rdf-graphs?graph=IRI`` and ``/rdf-graphs?default``:
+GET/HEAD read (no token needed: the same data is readable over SPARQL), PUT/POST/DELETE write.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import pyoxigraph as ox
+from fastapi import APIRouter, Request, Response
+from pyparsing import ParseException
+from rdflib.plugins.sparql.algebra import translateUpdate
+from rdflib.plugins.sparql.parser import parseUpdate
+from rdflib.term import URIRef, Variable
+from starlette.concurrency import run_in_threadpool
+
+from policykg.api.errors import ApiError
+from policykg.api.query_exec import out_bytes
+from policykg.api.settings import Settings
+from policykg.graph.store import EmbeddedStore
+from policykg.ontology.iri import PREFIXES
+
+log = logging.getLogger(__name__)
+
+#: Media types accepted in and served from the Graph Store, by pyoxigraph format.
+GRAPH_MEDIA: dict[str, ox.RdfFormat] = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/x-turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "text/plain": ox.RdfFormat.N_TRIPLES,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+}
+
+
+class WriteGuard:
+    """Who may write, and where."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._token = settings.write_token.encode() if settings.write_token else None
+        base = settings.base_iri
+        self._doc_prefix = base + "eli/"
+        self._fixed_prefix = base + "graph/"
+
+    @property
+    def enabled(self) -> bool:
+        return self._token is not None
+
+    def authorize(self, request: Request) -> None:
+        """Raise unless writes are on and the request presents the token."""
+        if self._token is None:
+            raise ApiError(
+                403, "read_only", "this endpoint is read-only: writes are disabled on this server"
+            )
+        header = request.headers.get("authorization", "")
+        scheme, _, given = header.partition(" ")
+        ok = scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), self._token)
+        if not ok:
+            raise ApiError(
+                401,
+                "unauthorized",
+                "writes need the server's write token as 'Authorization: Bearer <token>'",
+                headers={"WWW-Authenticate": 'Bearer realm="policykg"'},
+            )
+
+    def is_protected(self, graph: str) -> bool:
+        """Graphs that change only through ingest: document graphs and fixed graphs."""
+        if graph.startswith(self._fixed_prefix):
+            return True
+        return graph.startswith(self._doc_prefix) and graph.endswith("/graph")
+
+    def refuse_if_protected(self, graph: str) -> None:
+        if self.is_protected(graph):
+            raise ApiError(
+                403,
+                "protected_graph",
+                "this graph holds ingested data and changes only through ingest",
+                detail={"graph": graph},
+            )
+
+
+# --- SPARQL text, scanned (never built from user input) ----------------------------------
+
+_IRIREF = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
+
+
+def top_level_words(text: str) -> list[tuple[str, int, int]]:
+    """Keywords outside braces, strings, IRIs and comments: (UPPER word, start, end)."""
+    out: list[tuple[str, int, int]] = []
+    i, depth, n = 0, 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end + 1
+        elif c in "\"'":
+            quote = c * 3 if text.startswith(c * 3, i) else c
+            i += len(quote)
+            while i < n and not text.startswith(quote, i):
+                i += 2 if text[i] == "\\" else 1
+            i += len(quote)
+        elif c == "<" and (m := _IRIREF.match(text, i)):
+            i = m.end()
+        elif c == "{":
+            depth += 1
+            i += 1
+        elif c == "}":
+            depth -= 1
+            i += 1
+        elif c.isalpha() or c == "_":
+            m = _WORD.match(text, i)
+            assert m is not None
+            end = m.end()
+            plain = (i == 0 or text[i - 1] not in "?$@:") and (end >= n or text[end] != ":")
+            if depth == 0 and plain:
+                out.append((m.group().upper(), i, end))
+            i = end
+        else:
+            i += 1
+    return out
+
+
+def has_dataset_clause(query: str) -> bool:
+    """Whether a query names its own dataset (``FROM`` / ``FROM NAMED``)."""
+    return any(word == "FROM" for word, _, _ in top_level_words(query))
+
+
+def with_using(update: str, using: Sequence[str], using_named: Sequence[str]) -> tuple[str, int]:
+    """Insert protocol ``USING``/``USING NAMED`` clauses before each ``... WHERE`` of a
+    DELETE/INSERT operation. The IRIs are validated and written by pyoxigraph
+    (:class:`pyoxigraph.NamedNode`), never pasted as given. Returns (text, places).
+    """
+    clause = " ".join(
+        [f"USING {ox.NamedNode(g)}" for g in using]
+        + [f"USING NAMED {ox.NamedNode(g)}" for g in using_named]
+    )
+    words = top_level_words(update)
+    cuts: list[int] = []
+    for k, (word, start, _) in enumerate(words):
+        if word != "WHERE":
+            continue
+        if k > 0 and words[k - 1][0] == "DELETE" and not update[words[k - 1][2] : start].strip():
+            continue  # DELETE WHERE { ... }: no dataset clause allowed
+        cuts.append(start)
+    out = update
+    for start in reversed(cuts):
+        out = out[:start] + clause + "\n" + out[start:]
+    return out, len(cuts)
+
+
+# --- SPARQL Update -----------------------------------------------------------------------
+
+
+def _graph_names(quads: Any) -> Iterable[Any]:
+    return list(quads.keys()) if quads else []
+
+
+def check_update(
+    update: str,
+    guard: WriteGuard,
+    store: EmbeddedStore,
+    *,
+    protocol_dataset: bool,
+) -> int:
+    """Parse an update, refuse it if it could write a protected graph or load from the
+    network, or if it names a dataset while the protocol gives one. Returns the number of
+    DELETE/INSERT operations."""
+    try:
+        algebra = translateUpdate(parseUpdate(update), initNs=dict(PREFIXES)).algebra
+    except ParseException as exc:
+        raise ApiError(
+            400, "query_syntax", f"SPARQL syntax error at {exc.lineno}:{exc.col}: {exc.msg}"
+        ) from None
+    except Exception:  # rdflib raises bare Exception for e.g. an undeclared prefix
+        raise ApiError(
+            400, "query_syntax", "SPARQL syntax error: undeclared prefix or invalid update"
+        ) from None
+    any_protected = any(guard.is_protected(g) for g in store.graphs())
+
+    def check(graph: Any) -> None:
+        if graph in (None, "DEFAULT") or graph == "default":
+            return
+        if graph in ("ALL", "NAMED") or isinstance(graph, Variable):
+            if any_protected:
+                raise ApiError(
+                    403,
+                    "protected_graph",
+                    "this update could write every graph, including graphs that hold "
+                    "ingested data; name the graphs to change",
+                )
+            return
+        if isinstance(graph, URIRef):
+            guard.refuse_if_protected(str(graph))
+
+    modify = 0
+    for op in algebra:
+        name = op.name
+        if name == "Load":
+            raise ApiError(403, "forbidden", "LOAD is disabled on this server")
+        if name in ("Clear", "Drop", "Create"):
+            check(op.graphiri)
+        elif name in ("Add", "Copy"):
+            check(op.graph[1])
+        elif name == "Move":
+            check(op.graph[0])
+            check(op.graph[1])
+        elif name in ("InsertData", "DeleteData", "DeleteWhere"):
+            for g in _graph_names(op.get("quads")):
+                check(g)
+        elif name == "Modify":
+            modify += 1
+            if protocol_dataset and (op.get("using") or op.get("withClause") is not None):
+                raise ApiError(
+                    400,
+                    "conflicting_dataset",
+                    "the dataset is given both by the protocol (using-graph-uri, "
+                    "using-named-graph-uri) and in the update (USING, WITH)",
+                )
+            for clause in (op.get("delete"), op.get("insert")):
+                if clause is None:
+                    continue
+                for g in _graph_names(clause.get("quads")):
+                    check(g)
+                if clause.get("triples"):
+                    check(op.get("withClause"))
+    return modify
+
+
+class Writer:
+    """Runs writes on the store, one at a time."""
+
+    def __init__(self, store: EmbeddedStore, guard: WriteGuard) -> None:
+        self.store = store
+        self.guard = guard
+        self.lock = threading.Lock()
+
+    def update(
+        self,
+        update: str,
+        *,
+        using: Sequence[str] = (),
+        using_named: Sequence[str] = (),
+        base_iri: str | None = None,
+    ) -> None:
+        """Check then run a SPARQL update (the caller has authorized the request)."""
+        protocol = bool(using or using_named)
+        with self.lock:
+            modify = check_update(update, self.guard, self.store, protocol_dataset=protocol)
+            text = update
+            if protocol:
+                text, places = with_using(update, using, using_named)
+                if places != modify:
+                    raise ApiError(
+                        400, "bad_request", "could not apply the protocol dataset to this update"
+                    )
+            try:
+                self.store.raw.update(text, base_iri=base_iri)
+            except SyntaxError as exc:
+                raise ApiError(400, "query_syntax", f"SPARQL syntax error: {exc}") from None
+            except OSError as exc:
+                log.error("update failed: %s", exc)
+                raise ApiError(503, "store_unavailable", "the store could not be written") from None
+            finally:
+                self.store.mark_changed()
+
+    def put_graph(self, graph: str | None, triples: list[ox.Triple], *, replace: bool) -> bool:
+        """Replace (PUT) or add to (POST) a graph; ``None`` is the default graph.
+        Returns whether the graph existed before."""
+        with self.lock:
+            target: ox.NamedNode | ox.DefaultGraph = (
+                ox.DefaultGraph() if graph is None else ox.NamedNode(graph)
+            )
+            existed = graph is None or self.store.has_graph(graph)
+            body = _nt_body(triples)
+            if graph is None:
+                head = "CLEAR SILENT DEFAULT ;\n" if replace else ""
+                text = f"{head}INSERT DATA {{\n{body}\n}}"
+            else:
+                head = f"DROP SILENT GRAPH {target} ;\n" if replace else ""
+                text = f"{head}INSERT DATA {{ GRAPH {target} {{\n{body}\n}} }}"
+            try:
+                self.store.raw.update(text)
+            except (OSError, SyntaxError) as exc:
+                log.error("graph store write failed: %s", exc)
+                raise ApiError(503, "store_unavailable", "the store could not be written") from None
+            finally:
+                self.store.mark_changed()
+            return existed
+
+    def delete_graph(self, graph: str | None) -> bool:
+        with self.lock:
+            if graph is None:
+                self.store.raw.clear_graph(ox.DefaultGraph())
+                self.store.mark_changed()
+                return True
+            return self.store.drop_graph(graph)
+
+
+def _nt_body(triples: list[ox.Triple]) -> str:
+    """Triples written by pyoxigraph's N-Triples serializer (valid in INSERT DATA)."""
+    if not triples:
+        return ""
+    return out_bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)).decode()
+
+
+# --- Graph Store HTTP Protocol -----------------------------------------------------------
+
+
+def _target(request: Request) -> str | None:
+    params = request.query_params
+    graphs = params.getlist("graph")
+    has_default = "default" in params
+    if len(graphs) + int(has_default) != 1:
+        raise ApiError(
+            400, "bad_request", "give exactly one of ?graph=IRI or ?default", detail=None
+        )
+    if has_default:
+        return None
+    try:
+        return ox.NamedNode(graphs[0]).value
+    except ValueError:
+        raise ApiError(400, "bad_request", "the graph parameter is not a valid IRI") from None
+
+
+def graph_store_router(
+    store: EmbeddedStore,
+    settings: Settings,
+    *,
+    guard: WriteGuard,
+    writer: Writer,
+    negotiate_rdf: Any,
+    read_body: Any,
+) -> APIRouter:
+    """The Graph Store HTTP Protocol at ``/rdf-graphs``."""
+    router = APIRouter(tags=["sparql"])
+    doc_params: dict[str, Any] = {
+        "parameters": [
+            {"name": "graph", "in": "query", "required": False, "schema": {"type": "string"}},
+            {"name": "default", "in": "query", "required": False, "schema": {"type": "string"}},
+        ]
+    }
+
+    def read(request: Request, *, head: bool) -> Response:
+        graph = _target(request)
+        if graph is not None and not store.has_graph(graph):
+            raise ApiError(404, "not_found", "no such graph", detail={"graph": graph})
+        g: ox.NamedNode | ox.DefaultGraph = (
+            ox.DefaultGraph() if graph is None else ox.NamedNode(graph)
+        )
+        key, media = negotiate_rdf(request.headers.get("accept"))
+        fmt = {
+            "turtle": ox.RdfFormat.TURTLE,
+            "ntriples": ox.RdfFormat.N_TRIPLES,
+            "nquads": ox.RdfFormat.N_TRIPLES,
+            "jsonld": ox.RdfFormat.JSON_LD,
+            "rdfxml": ox.RdfFormat.RDF_XML,
+        }[key]
+        if key == "nquads":
+            media = "application/n-triples"
+        triples = [
+            ox.Triple(q.subject, q.predicate, q.object)
+            for q in store.raw.quads_for_pattern(None, None, None, g)
+        ]
+        body = out_bytes(ox.serialize(triples, format=fmt))
+        headers = {"Vary": "Accept", "Content-Length": str(len(body))}
+        return Response(b"" if head else body, media_type=media, headers=headers)
+
+    @router.get("/rdf-graphs", summary="Graph Store: read a graph", openapi_extra=doc_params)
+    def gsp_get(request: Request) -> Response:
+        """The triples of `?graph=IRI` (or `?default`), in the format asked by `Accept`."""
+        return read(request, head=False)
+
+    @router.head("/rdf-graphs", include_in_schema=False)
+    def gsp_head(request: Request) -> Response:
+        return read(request, head=True)
+
+    async def parse_body(request: Request, graph: str | None) -> list[ox.Triple]:
+        raw = await read_body(request)
+        ctype = request.headers.get("content-type", "")
+        media = ctype.split(";")[0].strip().lower()
+        fmt = GRAPH_MEDIA.get(media)
+        if fmt is None:
+            raise ApiError(
+                415,
+                "unsupported_media_type",
+                "send RDF as one of: " + ", ".join(sorted(GRAPH_MEDIA)),
+            )
+        base = graph or str(request.url.replace(query=""))
+        try:
+            return [
+                ox.Triple(q.subject, q.predicate, q.object)
+                for q in ox.parse(raw, format=fmt, base_iri=base)
+            ]
+        except SyntaxError as exc:
+            raise ApiError(400, "bad_rdf", f"the RDF body could not be parsed: {exc}") from None
+
+    async def write(request: Request, *, replace: bool) -> Response:
+        guard.authorize(request)
+        graph = _target(request)
+        if graph is not None:
+            guard.refuse_if_protected(graph)
+        triples = await parse_body(request, graph)
+        existed = await run_in_threadpool(writer.put_graph, graph, triples, replace=replace)
+        return Response(status_code=204 if existed else 201)
+
+    @router.put("/rdf-graphs", summary="Graph Store: replace a graph", openapi_extra=doc_params)
+    async def gsp_put(request: Request) -> Response:
+        """Replace a graph with the RDF body (needs the write token; not ingested graphs)."""
+        return await write(request, replace=True)
+
+    @router.post("/rdf-graphs", summary="Graph Store: add to a graph", openapi_extra=doc_params)
+    async def gsp_post(request: Request) -> Response:
+        """Add the RDF body to a graph (needs the write token; not ingested graphs)."""
+        return await write(request, replace=False)
+
+    @router.delete("/rdf-graphs", summary="Graph Store: delete a graph", openapi_extra=doc_params)
+    async def gsp_delete(request: Request) -> Response:
+        """Delete a graph (needs the write token; not ingested graphs)."""
+        guard.authorize(request)
+        graph = _target(request)
+        if graph is not None:
+            guard.refuse_if_protected(graph)
+        existed = await run_in_threadpool(writer.delete_graph, graph)
+        if not existed:
+            raise ApiError(404, "not_found", "no such graph", detail={"graph": graph})
+        return Response(status_code=204)
+
+    return router

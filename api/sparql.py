@@ -1,0 +1,533 @@
+"""The SPARQL 1.1 Protocol endpoint at ``/sparql`` (and the Graph Store at ``/rdf-graphs``).
+
+* Query by GET, POST form and POST direct; SELECT/ASK as JSON, XML, CSV, TSV and
+  CONSTRUCT/DESCRIBE as Turtle, N-Triples, N-Quads, JSON-LD, RDF/XML, chosen by ``Accept``
+  (q-values honoured; JSON and Turtle by default).
+* The default graph is the union of all graphs; a dataset given by the protocol
+  (``default-graph-uri``, ``named-graph-uri``) replaces the query's own ``FROM``.
+* Every query runs in an isolated worker process (:mod:`policykg.api.query_exec`) and is
+  stopped past ``Settings.query_timeout``; answers are capped at ``Settings.max_results``
+  (the ``X-SPARQL-Truncated`` header says so); bodies over ``Settings.max_request_bytes``
+  get 413.
+* Read-only by default. With ``Settings.write_token`` presented as a bearer token, SPARQL
+  Update and the Graph Store Protocol write graphs other than the ingested ones
+  (:mod:`policykg.api.graph_store`).
+* ``GET /sparql`` without a query: the service description (Turtle, ...), or the YASGUI
+  editor when a browser asks for HTML.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl
+
+import pyoxigraph as ox
+from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi.responses import FileResponse
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import QueryParams
+
+from policykg.api.errors import ApiError, install_error_handlers
+from policykg.api.graph_store import WriteGuard, Writer, graph_store_router, has_dataset_clause
+from policykg.api.query_exec import (
+    ExecError,
+    IsolatedExecutor,
+    NotAcceptable,
+    QueryBusy,
+    QueryJob,
+    QueryOutcome,
+    QuerySyntax,
+    QueryTimeout,
+    out_bytes,
+)
+from policykg.api.settings import Settings
+from policykg.graph.store import EmbeddedStore
+from policykg.ontology.iri import PREFIXES
+
+log = logging.getLogger(__name__)
+
+STATIC = Path(__file__).resolve().parent / "static"
+YASGUI_FILES = {"yasgui.min.js", "yasgui.min.css"}
+
+FORM = "application/x-www-form-urlencoded"
+DIRECT_QUERY = "application/sparql-query"
+DIRECT_UPDATE = "application/sparql-update"
+
+#: (media type accepted in Accept, format key). Order breaks ties: the first is the default.
+RESULT_OFFERS: list[tuple[str, str]] = [
+    ("application/sparql-results+json", "json"),
+    ("application/json", "json"),
+    ("application/sparql-results+xml", "xml"),
+    ("application/xml", "xml"),
+    ("text/xml", "xml"),
+    ("text/csv", "csv"),
+    ("text/tab-separated-values", "tsv"),
+]
+GRAPH_OFFERS: list[tuple[str, str]] = [
+    ("text/turtle", "turtle"),
+    ("application/x-turtle", "turtle"),
+    ("application/turtle", "turtle"),
+    ("application/n-triples", "ntriples"),
+    ("text/plain", "ntriples"),
+    ("application/n-quads", "nquads"),
+    ("application/ld+json", "jsonld"),
+    ("application/json", "jsonld"),
+    ("application/rdf+xml", "rdfxml"),
+    ("application/xml", "rdfxml"),
+    ("text/xml", "rdfxml"),
+]
+#: Content-Type of each answer format.
+MEDIA_TYPES: dict[str, str] = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv; charset=utf-8",
+    "tsv": "text/tab-separated-values; charset=utf-8",
+    "turtle": "text/turtle; charset=utf-8",
+    "ntriples": "application/n-triples",
+    "nquads": "application/n-quads",
+    "jsonld": "application/ld+json",
+    "rdfxml": "application/rdf+xml",
+}
+_RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+
+SD = "http://www.w3.org/ns/sparql-service-description#"
+FORMATS = "http://www.w3.org/ns/formats/"
+
+
+# --- content negotiation -----------------------------------------------------------------
+
+
+def parse_accept(header: str | None) -> list[tuple[str, float]]:
+    """``Accept`` as (media range, q) pairs, in header order; malformed q counts as 0."""
+    out: list[tuple[str, float]] = []
+    for part in (header or "").split(","):
+        fields = [f.strip() for f in part.split(";")]
+        media = fields[0].lower()
+        if not media:
+            continue
+        q = 1.0
+        for f in fields[1:]:
+            name, _, value = f.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = max(0.0, min(1.0, float(value)))
+                except ValueError:
+                    q = 0.0
+        out.append((media, q))
+    return out
+
+
+def negotiate(header: str | None, offers: list[tuple[str, str]]) -> str | None:
+    """The offered key the client prefers: highest q of the most specific matching range,
+    ties broken by the offers' order. ``None`` when the client accepts none of them."""
+    ranges = parse_accept(header)
+    if not ranges:
+        return offers[0][1]
+    best: tuple[float, int, str] | None = None
+    for index, (media, key) in enumerate(offers):
+        kind = media.split("/")[0]
+        q: float | None = None
+        specificity = -1
+        for rng, rq in ranges:
+            s = 2 if rng == media else 1 if rng == f"{kind}/*" else 0 if rng == "*/*" else -1
+            if s > specificity:
+                specificity, q = s, rq
+        if q is None or q <= 0:
+            continue
+        if best is None or q > best[0]:
+            best = (q, index, key)
+    return best[2] if best else None
+
+
+def negotiate_rdf(header: str | None) -> tuple[str, str]:
+    """(format key, media type) for an RDF answer; Turtle when nothing offered is accepted."""
+    key = negotiate(header, GRAPH_OFFERS) or "turtle"
+    return key, MEDIA_TYPES[key]
+
+
+# --- request reading -----------------------------------------------------------------------
+
+
+def _media(request: Request) -> tuple[str | None, str | None]:
+    """(media type, charset) of the request body."""
+    ctype = request.headers.get("content-type")
+    if not ctype:
+        return None, None
+    fields = [f.strip() for f in ctype.split(";")]
+    charset = None
+    for f in fields[1:]:
+        name, _, value = f.partition("=")
+        if name.strip().lower() == "charset":
+            charset = value.strip().strip('"').lower()
+    return fields[0].lower(), charset
+
+
+def _decode(raw: bytes, charset: str | None) -> str:
+    if charset not in (None, "utf-8", "utf8"):
+        raise ApiError(415, "unsupported_media_type", "request bodies must be encoded in UTF-8")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ApiError(400, "bad_encoding", "the request body is not valid UTF-8") from None
+
+
+def _iris(values: list[str], name: str) -> tuple[str, ...]:
+    out = []
+    for v in values:
+        try:
+            out.append(ox.NamedNode(v).value)
+        except ValueError:
+            raise ApiError(
+                400, "bad_request", f"{name} must be an absolute IRI", detail={"value": v}
+            ) from None
+    return tuple(out)
+
+
+class _Params:
+    """Protocol parameters merged from the URL and (for form POSTs) the body."""
+
+    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+        self.pairs = pairs
+
+    def getlist(self, name: str) -> list[str]:
+        return [v for k, v in self.pairs if k == name]
+
+    def __contains__(self, name: str) -> bool:
+        return any(k == name for k, _ in self.pairs)
+
+
+def _url_params(params: QueryParams) -> list[tuple[str, str]]:
+    return list(params.multi_items())
+
+
+# --- the router ------------------------------------------------------------------------------
+
+
+class SparqlService:
+    """The state behind the SPARQL routes: store, settings, executor, writer."""
+
+    def __init__(
+        self,
+        store: EmbeddedStore,
+        settings: Settings,
+        *,
+        workers: int = 2,
+        executor: IsolatedExecutor | None = None,
+    ) -> None:
+        self.store = store
+        self.settings = settings
+        self.executor = executor or IsolatedExecutor(
+            store, workers=workers, timeout=settings.query_timeout
+        )
+        self.guard = WriteGuard(settings)
+        self.writer = Writer(store, self.guard)
+        self.prefixes = tuple(sorted(PREFIXES.items()))
+
+    async def read_body(self, request: Request) -> bytes:
+        limit = self.settings.max_request_bytes
+        declared = request.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            raise self._too_large()
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise self._too_large()
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _too_large(self) -> ApiError:
+        limit = self.settings.max_request_bytes
+        return ApiError(
+            413, "too_large", f"the request is larger than {limit} bytes", detail={"limit": limit}
+        )
+
+    # queries ------------------------------------------------------------------------------
+    async def query(self, request: Request, query: str, params: _Params) -> Response:
+        default = _iris(params.getlist("default-graph-uri"), "default-graph-uri")
+        named = _iris(params.getlist("named-graph-uri"), "named-graph-uri")
+        protocol = bool(default or named)
+        accept = request.headers.get("accept")
+        job = QueryJob(
+            query=query,
+            default_graph=default if protocol else None,
+            named_graphs=named if protocol else None,
+            query_dataset=not protocol and has_dataset_clause(query),
+            base_iri=str(request.url.replace(query="")),
+            result_format=negotiate(accept, RESULT_OFFERS) or "json",
+            graph_format=negotiate(accept, GRAPH_OFFERS) or "turtle",
+            max_results=self.settings.max_results,
+            prefixes=self.prefixes,
+        )
+        try:
+            outcome: QueryOutcome = await run_in_threadpool(self.executor.execute, job)
+        except QueryTimeout as exc:
+            raise ApiError(
+                504, "timeout", str(exc), detail={"limit_seconds": self.executor.timeout}
+            ) from None
+        except QueryBusy:
+            raise ApiError(
+                503, "busy", "the server is busy; try again", headers={"Retry-After": "1"}
+            ) from None
+        except QuerySyntax as exc:
+            raise ApiError(400, "query_syntax", f"SPARQL syntax error: {exc}") from None
+        except NotAcceptable as exc:
+            raise ApiError(406, "not_acceptable", str(exc)) from None
+        except ExecError:
+            raise ApiError(503, "store_unavailable", "the query could not be answered") from None
+        headers = {"Vary": "Accept", "X-SPARQL-Result-Count": str(outcome.count)}
+        if outcome.truncated:
+            headers["X-SPARQL-Truncated"] = "true"
+            headers["X-SPARQL-Max-Results"] = str(self.settings.max_results)
+        return Response(outcome.body, media_type=MEDIA_TYPES[outcome.format], headers=headers)
+
+    # updates ------------------------------------------------------------------------------
+    async def update(self, request: Request, update: str, params: _Params) -> Response:
+        self.guard.authorize(request)
+        using = _iris(params.getlist("using-graph-uri"), "using-graph-uri")
+        using_named = _iris(params.getlist("using-named-graph-uri"), "using-named-graph-uri")
+        await run_in_threadpool(
+            lambda: self.writer.update(
+                update,
+                using=using,
+                using_named=using_named,
+                base_iri=str(request.url.replace(query="")),
+            )
+        )
+        log.info("update applied (%d bytes)", len(update.encode()))
+        return Response(status_code=204)
+
+    # service description ---------------------------------------------------------------
+    def description(self, endpoint: str) -> list[ox.Triple]:
+        sd = ox.NamedNode(endpoint)
+        dataset = ox.NamedNode(endpoint + "#dataset")
+        default = ox.NamedNode(endpoint + "#default-graph")
+        a = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+        def n(ns: str, local: str) -> ox.NamedNode:
+            return ox.NamedNode(ns + local)
+
+        triples = [
+            ox.Triple(sd, a, n(SD, "Service")),
+            ox.Triple(sd, n(SD, "endpoint"), sd),
+            ox.Triple(sd, n(SD, "supportedLanguage"), n(SD, "SPARQL11Query")),
+            ox.Triple(sd, n(SD, "feature"), n(SD, "UnionDefaultGraph")),
+            ox.Triple(
+                sd,
+                n(SD, "defaultEntailmentRegime"),
+                n("http://www.w3.org/ns/entailment/", "Simple"),
+            ),
+            ox.Triple(sd, n(SD, "defaultDataset"), dataset),
+            ox.Triple(dataset, a, n(SD, "Dataset")),
+            ox.Triple(dataset, n(SD, "defaultGraph"), default),
+            ox.Triple(default, a, n(SD, "Graph")),
+        ]
+        if self.guard.enabled:
+            triples.append(ox.Triple(sd, n(SD, "supportedLanguage"), n(SD, "SPARQL11Update")))
+        for name in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV",
+                     "SPARQL_Results_TSV", "Turtle", "N-Triples", "N-Quads", "JSON-LD",
+                     "RDF_XML"):  # fmt: skip
+            triples.append(ox.Triple(sd, n(SD, "resultFormat"), n(FORMATS, name)))
+        for i, graph in enumerate(self.store.graphs()):
+            node = ox.NamedNode(f"{endpoint}#named-graph-{i}")
+            triples += [
+                ox.Triple(dataset, n(SD, "namedGraph"), node),
+                ox.Triple(node, a, n(SD, "NamedGraph")),
+                ox.Triple(node, n(SD, "name"), ox.NamedNode(graph)),
+            ]
+        return triples
+
+    def landing(self, request: Request) -> Response:
+        offers = [("text/turtle", "turtle"), ("text/html", "html")] + [
+            o for o in GRAPH_OFFERS if o[0] != "text/turtle"
+        ]
+        accept = request.headers.get("accept")
+        key = negotiate(accept, offers) or "turtle"
+        if key == "html":
+            return FileResponse(STATIC / "yasgui" / "index.html", media_type="text/html")
+        endpoint = str(request.url.replace(query=""))
+        triples = self.description(endpoint)
+        sd_prefixes = {"sd": SD, "formats": FORMATS}
+        if key == "nquads":
+            quads = [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
+            body = out_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+        elif key in ("turtle", "rdfxml"):
+            body = out_bytes(ox.serialize(triples, format=_RDF_FORMATS[key], prefixes=sd_prefixes))
+        else:
+            body = out_bytes(ox.serialize(triples, format=_RDF_FORMATS[key]))
+        return Response(body, media_type=MEDIA_TYPES[key], headers={"Vary": "Accept"})
+
+
+_QUERY_DOC: dict[str, Any] = {
+    "parameters": [
+        {"name": "query", "in": "query", "required": False, "schema": {"type": "string"},
+         "description": "a SPARQL 1.1 query; without it, the service description"},
+        {"name": "default-graph-uri", "in": "query", "required": False,
+         "schema": {"type": "array", "items": {"type": "string"}}},
+        {"name": "named-graph-uri", "in": "query", "required": False,
+         "schema": {"type": "array", "items": {"type": "string"}}},
+    ],
+}  # fmt: skip
+_POST_DOC: dict[str, Any] = {
+    "parameters": [
+        *_QUERY_DOC["parameters"][1:],
+        {"name": "using-graph-uri", "in": "query", "required": False,
+         "schema": {"type": "array", "items": {"type": "string"}}},
+        {"name": "using-named-graph-uri", "in": "query", "required": False,
+         "schema": {"type": "array", "items": {"type": "string"}}},
+    ],
+    "requestBody": {
+        "required": True,
+        "content": {
+            FORM: {"schema": {"type": "object", "properties": {
+                "query": {"type": "string"}, "update": {"type": "string"}}}},
+            DIRECT_QUERY: {"schema": {"type": "string"}},
+            DIRECT_UPDATE: {"schema": {"type": "string"}},
+        },
+    },
+}  # fmt: skip
+_ANSWERS: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "the answer, in the format chosen by Accept",
+        "content": {m: {} for m in sorted(set(MEDIA_TYPES.values()))},
+    }
+}
+
+
+def sparql_router(
+    store: EmbeddedStore,
+    settings: Settings,
+    *,
+    workers: int = 2,
+    service: SparqlService | None = None,
+) -> APIRouter:
+    """Routes ``/sparql``, ``/rdf-graphs`` and the editor's assets ``/static/yasgui/*``.
+
+    Worker processes start on the first query; ``router.sparql_service.executor.close()``
+    (also run on application shutdown) stops them.
+    """
+    svc = service or SparqlService(store, settings, workers=workers)
+    router = APIRouter(tags=["sparql"], on_shutdown=[svc.executor.close])
+
+    @router.get(
+        "/sparql",
+        summary="SPARQL 1.1 query (GET), service description or editor",
+        openapi_extra=_QUERY_DOC,
+        responses=_ANSWERS,
+        response_class=Response,
+    )
+    async def sparql_get(request: Request) -> Response:
+        """Run `query`; without one, the service description (RDF) or, for a browser, the
+        YASGUI editor. Answers are capped at `max_results` rows (header `X-SPARQL-Truncated`)."""
+        if len(request.url.query.encode()) > settings.max_request_bytes:
+            raise svc._too_large()
+        params = _Params(_url_params(request.query_params))
+        if "update" in params:
+            raise ApiError(
+                405,
+                "method_not_allowed",
+                "a SPARQL update must be sent with POST",
+                headers={"Allow": "POST"},
+            )
+        queries = params.getlist("query")
+        if not queries:
+            return svc.landing(request)
+        if len(queries) > 1:
+            raise ApiError(400, "bad_request", "give exactly one query parameter")
+        return await svc.query(request, queries[0], params)
+
+    @router.post(
+        "/sparql",
+        summary="SPARQL 1.1 query or update (POST form or direct)",
+        openapi_extra=_POST_DOC,
+        responses=_ANSWERS,
+        response_class=Response,
+    )
+    async def sparql_post(request: Request) -> Response:
+        """Query (form `query=` or `application/sparql-query`) or update (form `update=` or
+        `application/sparql-update`; needs the write token)."""
+        media, charset = _media(request)
+        if media is None:
+            raise ApiError(
+                415,
+                "unsupported_media_type",
+                f"a POST needs a Content-Type: {FORM}, {DIRECT_QUERY} or {DIRECT_UPDATE}",
+            )
+        if media not in (FORM, DIRECT_QUERY, DIRECT_UPDATE):
+            raise ApiError(
+                415,
+                "unsupported_media_type",
+                f"use {FORM}, {DIRECT_QUERY} or {DIRECT_UPDATE}",
+                detail={"content_type": media},
+            )
+        text = _decode(await svc.read_body(request), charset)
+        url_pairs = _url_params(request.query_params)
+        if media == FORM:
+            try:
+                body_pairs = parse_qsl(text, keep_blank_values=True, errors="strict")
+            except UnicodeDecodeError:
+                raise ApiError(400, "bad_encoding", "the form is not valid UTF-8") from None
+            params = _Params(url_pairs + body_pairs)
+            queries, updates = params.getlist("query"), params.getlist("update")
+            if len(queries) + len(updates) != 1:
+                raise ApiError(400, "bad_request", "give exactly one query or one update")
+            if queries:
+                return await svc.query(request, queries[0], params)
+            return await svc.update(request, updates[0], params)
+        params = _Params(url_pairs)
+        if "query" in params or "update" in params:
+            raise ApiError(
+                400, "bad_request", "a direct POST carries the query or update in its body only"
+            )
+        if media == DIRECT_QUERY:
+            return await svc.query(request, text, params)
+        return await svc.update(request, text, params)
+
+    @router.api_route("/sparql", methods=["PUT", "DELETE", "PATCH"], include_in_schema=False)
+    def sparql_other(request: Request) -> Response:
+        raise ApiError(
+            405,
+            "method_not_allowed",
+            f"{request.method} is not a SPARQL Protocol operation: use GET or POST",
+            headers={"Allow": "GET, POST"},
+        )
+
+    @router.get("/static/yasgui/{name}", include_in_schema=False)
+    def yasgui_asset(name: str) -> FileResponse:
+        if name not in YASGUI_FILES:
+            raise ApiError(404, "not_found", "no such file")
+        return FileResponse(STATIC / "yasgui" / name)
+
+    router.include_router(
+        graph_store_router(
+            store,
+            settings,
+            guard=svc.guard,
+            writer=svc.writer,
+            negotiate_rdf=negotiate_rdf,
+            read_body=svc.read_body,
+        )
+    )
+    router.sparql_service = svc  # type: ignore[attr-defined]
+    return router
+
+
+def make_test_app(
+    store: EmbeddedStore, settings: Settings, *, workers: int = 2
+) -> tuple[FastAPI, SparqlService]:
+    """A minimal app with only the SPARQL routes and the error handlers (for tests)."""
+    app = FastAPI()
+    install_error_handlers(app)
+    router = sparql_router(store, settings, workers=workers)
+    app.include_router(router)
+    service: SparqlService = router.sparql_service  # type: ignore[attr-defined]
+    return app, service
