@@ -165,6 +165,11 @@ def with_using(update: str, using: Sequence[str], using_named: Sequence[str]) ->
 # --- SPARQL Update -----------------------------------------------------------------------
 
 
+def _field(node: Any, name: str) -> Any:
+    """A field of an rdflib algebra node, or None (``CompValue.get`` returns the name)."""
+    return node[name] if name in node else None  # noqa: SIM401
+
+
 def _graph_names(quads: Any) -> Iterable[Any]:
     return list(quads.keys()) if quads else []
 
@@ -180,7 +185,12 @@ def check_update(
     network, or if it names a dataset while the protocol gives one. Returns the number of
     DELETE/INSERT operations."""
     try:
-        algebra = translateUpdate(parseUpdate(update), initNs=dict(PREFIXES)).algebra
+        parsed = parseUpdate(update)
+        prologues = parsed["prologue"]
+        for i in range(1, len(prologues)):  # a prologue holds for the operations after it
+            if not len(prologues[i]):
+                prologues[i] = prologues[i - 1]
+        algebra = translateUpdate(parsed, initNs=dict(PREFIXES)).algebra
     except ParseException as exc:
         raise ApiError(
             400, "query_syntax", f"SPARQL syntax error at {exc.lineno}:{exc.col}: {exc.msg}"
@@ -219,24 +229,24 @@ def check_update(
             check(op.graph[0])
             check(op.graph[1])
         elif name in ("InsertData", "DeleteData", "DeleteWhere"):
-            for g in _graph_names(op.get("quads")):
+            for g in _graph_names(_field(op, "quads")):
                 check(g)
         elif name == "Modify":
             modify += 1
-            if protocol_dataset and (op.get("using") or op.get("withClause") is not None):
+            if protocol_dataset and (_field(op, "using") or _field(op, "withClause") is not None):
                 raise ApiError(
                     400,
                     "conflicting_dataset",
                     "the dataset is given both by the protocol (using-graph-uri, "
                     "using-named-graph-uri) and in the update (USING, WITH)",
                 )
-            for clause in (op.get("delete"), op.get("insert")):
+            for clause in (_field(op, "delete"), _field(op, "insert")):
                 if clause is None:
                     continue
-                for g in _graph_names(clause.get("quads")):
+                for g in _graph_names(_field(clause, "quads")):
                     check(g)
-                if clause.get("triples"):
-                    check(op.get("withClause"))
+                if _field(clause, "triples"):
+                    check(_field(op, "withClause"))
     return modify
 
 
