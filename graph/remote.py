@@ -1,0 +1,628 @@
+"""A triple store reached over the standard SPARQL 1.1 protocols, whatever the engine.
+
+:class:`RemoteStore` speaks only standards, so Oxigraph server, Apache Jena Fuseki,
+Virtuoso, GraphDB or QLever all serve as the backend without a line of engine-specific
+code:
+
+* queries and updates go through the SPARQL 1.1 Protocol (SPARQLWrapper, POST, content
+  negotiation only); answers are parsed with pyoxigraph, so callers get the same
+  ``QuerySolutions`` / ``QueryBoolean`` / ``QueryTriples`` as from the embedded store;
+* a document's named graph is replaced whole in ONE request: with ``graph_store_url`` set,
+  an HTTP ``PUT`` of N-Triples (SPARQL 1.1 Graph Store HTTP Protocol); without it, one
+  update request ``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { ... } }``. Configure
+  the graph store URL only where the engine's ``PUT`` is atomic (it is on Oxigraph and
+  Fuseki; it is NOT on Virtuoso 7, whose ``PUT`` leaves a half-written graph when it fails);
+* values bound to query variables travel as a ``VALUES`` block placed at the start of the
+  query's WHERE group (or after the query, where the grammar allows nothing else), built
+  from pyoxigraph's N-Triples serialization of each term, which escapes it; user text is
+  never formatted into the query body;
+* refused or reset connections and 502/503/504 answers are retried with bounded
+  exponential backoff, then reported as a :class:`~policykg.graph.errors.StoreError` that
+  names the endpoint; every request has a timeout.
+
+The store ASSUMES the endpoint's default graph is the union of its named graphs (the
+embedded store's behaviour): Virtuoso, GraphDB and QLever do so out of the box, Oxigraph
+server needs ``--union-default-graph``, Fuseki/TDB2 ``tdb2:unionDefaultGraph true``.
+:meth:`RemoteStore.check` verifies it. The store's own queries name their graphs with
+``GRAPH`` and do not depend on it.
+"""
+
+from __future__ import annotations
+
+import ast
+import base64
+import http.client
+import logging
+import math
+import re
+import time
+import urllib.error
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TypeVar, cast
+
+import httpx
+import pyoxigraph as ox
+from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import (
+    EndPointNotFound,
+    QueryBadFormed,
+    SPARQLWrapperException,
+    Unauthorized,
+)
+
+from policykg.graph.base import Bindings, QueryResult, Term
+from policykg.graph.errors import QueryError, StoreError
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+USER_AGENT = "policykg (SPARQL 1.1 client)"
+ACCEPT_RESULTS = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
+ACCEPT_GRAPH = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
+N_TRIPLES = "application/n-triples"
+TRANSIENT_STATUSES = frozenset({502, 503, 504})
+QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
+UPDATE_FORMS = frozenset(
+    {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How often and how patiently a transient failure is retried.
+
+    ``attempts`` counts the first try; the waits double from ``backoff`` up to
+    ``max_backoff`` seconds, so the worst case is bounded.
+    """
+
+    attempts: int = 4
+    backoff: float = 0.5
+    max_backoff: float = 8.0
+
+    def delays(self) -> Iterator[float]:
+        for i in range(max(self.attempts, 1) - 1):
+            yield min(self.backoff * 2**i, self.max_backoff)
+
+
+class _Transient(Exception):
+    """A failure worth retrying (the request was not answered)."""
+
+
+class RemoteStore:
+    """A policykg store on any SPARQL 1.1 endpoint.
+
+    ``query_url`` is the query endpoint; ``update_url`` the update endpoint (without it the
+    store is read-only); ``graph_store_url`` the Graph Store Protocol endpoint, used to
+    replace a graph with one ``PUT`` (set it only where ``PUT`` is atomic). ``user`` and
+    ``password`` send HTTP basic credentials, ``token`` a bearer token. ``graph_prefix``
+    limits :meth:`graphs`, :meth:`__len__`, :meth:`is_empty` and :meth:`dump_nquads` to
+    the graphs whose IRI starts with it, so a shared server's other graphs (Virtuoso's
+    system graphs, another application's data) are not counted as policykg's.
+    """
+
+    def __init__(
+        self,
+        query_url: str,
+        *,
+        update_url: str | None = None,
+        graph_store_url: str | None = None,
+        user: str | None = None,
+        password: str | None = None,
+        token: str | None = None,
+        timeout: float = 30.0,
+        retry: RetryPolicy | None = None,
+        graph_prefix: str = "",
+    ) -> None:
+        if user is not None and token is not None:
+            raise ValueError("give either user/password or a bearer token, not both")
+        self.query_url = query_url
+        self.update_url = update_url
+        self.graph_store_url = graph_store_url
+        self.timeout = timeout
+        self.retry = retry or RetryPolicy()
+        self.graph_prefix = graph_prefix
+        self._authorization: str | None = None
+        if user is not None:
+            pair = f"{user}:{password or ''}".encode()
+            self._authorization = "Basic " + base64.b64encode(pair).decode("ascii")
+        elif token is not None:
+            self._authorization = f"Bearer {token}"
+        self._client: httpx.Client | None = None
+
+    def __repr__(self) -> str:
+        return f"RemoteStore({self.query_url!r})"
+
+    def close(self) -> None:
+        """Close the Graph Store Protocol connection pool (SPARQL requests hold none)."""
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def __enter__(self) -> RemoteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing -----------------------------------------------------------------------
+    def replace_graph(self, graph: str, triples: Iterable[ox.Triple]) -> int:
+        """Replace the named graph ``graph`` with ``triples`` in one request.
+
+        Returns the number of distinct triples written. Either the request succeeds and the
+        graph holds exactly ``triples``, or a :class:`StoreError` is raised and the engine
+        has kept the old graph (the request is one transaction on the engine).
+        """
+        g = ox.NamedNode(graph)
+        lines = _ntriples_lines(triples)
+        if not lines:
+            self.drop_graph(graph)
+            return 0
+        if self.graph_store_url is not None:
+            body = ("\n".join(lines) + "\n").encode("utf-8")
+            self._gsp("PUT", graph, body)
+        else:
+            self.update(_replace_update({g: lines}))
+        log.debug("replaced %s (%d triples)", graph, len(lines))
+        return len(lines)
+
+    def replace_graphs(self, graphs: Mapping[str, Sequence[ox.Triple]]) -> None:
+        """Replace several named graphs in one update request (one transaction)."""
+        parts = {ox.NamedNode(g): _ntriples_lines(ts) for g, ts in graphs.items()}
+        if parts:
+            self.update(_replace_update(parts))
+
+    def drop_graph(self, graph: str) -> bool:
+        """Remove a named graph. Returns whether it existed."""
+        existed = self.has_graph(graph)
+        if self.graph_store_url is not None:
+            self._gsp("DELETE", graph, None)
+        else:
+            self.update(f"DROP SILENT GRAPH {ox.NamedNode(graph)}")
+        return existed
+
+    def load_nquads(self, source: IO[bytes] | bytes | Path) -> dict[str, int]:
+        """Bulk-load N-Quads, streamed: each run of quads of one graph replaces that graph.
+
+        The input is read lazily, one graph at a time, so memory holds one document, and
+        every graph is written whole in one request (as :meth:`replace_graph`). Input from
+        :meth:`dump_nquads` or ``policykg`` exports is grouped by graph; a graph whose quads
+        are split into separate runs would keep only its last run, so that is refused.
+        Returns the number of triples written per graph.
+        """
+        if isinstance(source, Path):
+            with source.open("rb") as fh:
+                return self.load_nquads(fh)
+        written: dict[str, int] = {}
+        current: str | None = None
+        batch: list[ox.Triple] = []
+        try:
+            for quad in ox.parse(source, format=ox.RdfFormat.N_QUADS):
+                name = quad.graph_name
+                if not isinstance(name, ox.NamedNode):
+                    raise QueryError("N-Quads outside a named graph: policykg writes named graphs")
+                if name.value != current:
+                    if current is not None:
+                        written[current] = self.replace_graph(current, batch)
+                    if name.value in written:
+                        raise QueryError(f"the quads of graph {name.value} are not contiguous")
+                    current, batch = name.value, []
+                batch.append(ox.Triple(quad.subject, quad.predicate, quad.object))
+        except SyntaxError as exc:
+            raise QueryError(f"invalid N-Quads: {exc}") from exc
+        if current is not None:
+            written[current] = self.replace_graph(current, batch)
+        return written
+
+    def update(self, update: str) -> None:
+        """Run a SPARQL 1.1 update on the update endpoint (retried if not answered)."""
+        url = self.update_url
+        if url is None:
+            raise StoreError(f"the store at {self.query_url} is read-only: no update URL is set")
+        self._with_retry(url, lambda: self._sparql(url, update, "UPDATE", (), ()))
+
+    def flush(self) -> None:
+        """Nothing to do: every answered request is durable on the engine."""
+
+    # --- reading -----------------------------------------------------------------------
+    def has_graph(self, graph: str) -> bool:
+        return self.ask(_HAS_GRAPH, bindings={"g": ox.NamedNode(graph)})
+
+    def graphs(self) -> list[str]:
+        rows = self.select(_GRAPHS, bindings=self._prefix_binding())
+        return sorted(v.value for row in rows if isinstance(v := row.get("g"), ox.NamedNode))
+
+    def graph_triples(self, graph: str) -> list[ox.Triple]:
+        return self.construct(_GRAPH_TRIPLES, bindings={"g": ox.NamedNode(graph)})
+
+    def __len__(self) -> int:
+        rows = self.select(_COUNT, bindings=self._prefix_binding())
+        value = rows[0].get("n") if rows else None
+        return int(value.value) if isinstance(value, ox.Literal) else 0
+
+    def is_empty(self) -> bool:
+        return not self.ask(_ANY, bindings=self._prefix_binding())
+
+    def dump_nquads(self) -> bytes:
+        """Every graph under ``graph_prefix`` as N-Quads, one graph at a time."""
+        quads = [
+            ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(g))
+            for g in self.graphs()
+            for t in self.graph_triples(g)
+        ]
+        return cast(bytes, ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+
+    def check(self) -> None:
+        """Raise :class:`StoreError` unless the endpoint answers and its default graph is
+        the union of its named graphs (the semantics policykg's queries assume)."""
+        rows = self.select(_SAMPLE, bindings=self._prefix_binding())
+        if not rows:
+            return
+        row = {k: v for k, v in rows[0].items() if k in {"s", "p", "o"}}
+        if not self.ask(_IN_DEFAULT, bindings=row):
+            raise StoreError(
+                f"the default graph of {self.query_url} is not the union of its named graphs;"
+                " configure the engine for it (see docs/deployment.md)"
+            )
+
+    def query(
+        self,
+        query: str,
+        *,
+        bindings: Bindings | None = None,
+        default_graph: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+    ) -> QueryResult:
+        """Run a SPARQL query; ``bindings`` travel as a VALUES block, never formatted in.
+
+        Without ``default_graph`` the endpoint's default graph is used (assumed to be the
+        union of all named graphs); with it, the protocol's ``default-graph-uri``.
+        """
+        form = query_form(query)
+        if form not in QUERY_FORMS:
+            raise QueryError("expected a SELECT, ASK, CONSTRUCT or DESCRIBE query")
+        if default_graph is not None and "" in default_graph:
+            raise QueryError("a remote store cannot address the bare default graph")
+        text = with_values(query, bindings) if bindings else query
+        url = self.query_url
+        body, media_type = self._with_retry(
+            url,
+            lambda: self._sparql(url, text, form, default_graph or (), named_graphs or ()),
+        )
+        return _parse_answer(body, media_type, form, url)
+
+    def select(self, query: str, *, bindings: Bindings | None = None) -> list[dict[str, Term]]:
+        """Run a SELECT query and return its rows as dicts of bound variables."""
+        result = self.query(query, bindings=bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        names = [v.value for v in result.variables]
+        rows: list[dict[str, Term]] = []
+        try:
+            for sol in result:
+                row: dict[str, Term] = {}
+                for name in names:
+                    value = sol[name]
+                    if value is not None:
+                        row[name] = cast(Term, value)
+                rows.append(row)
+        except SyntaxError as exc:
+            raise StoreError(f"unreadable answer from {self.query_url}: {exc}") from exc
+        return rows
+
+    def ask(self, query: str, *, bindings: Bindings | None = None) -> bool:
+        result = self.query(query, bindings=bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise QueryError("expected an ASK query")
+        return bool(result)
+
+    def construct(self, query: str, *, bindings: Bindings | None = None) -> list[ox.Triple]:
+        result = self.query(query, bindings=bindings)
+        if not isinstance(result, ox.QueryTriples):
+            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+        return list(result)
+
+    # --- transport -----------------------------------------------------------------------
+    @property
+    def _http(self) -> httpx.Client:
+        if self._client is None:
+            headers = {"User-Agent": USER_AGENT}
+            if self._authorization:
+                headers["Authorization"] = self._authorization
+            self._client = httpx.Client(timeout=self.timeout, headers=headers)
+        return self._client
+
+    def _prefix_binding(self) -> dict[str, Term]:
+        return {"prefix": ox.Literal(self.graph_prefix)}
+
+    def _with_retry(self, url: str, call: Callable[[], T]) -> T:
+        delays = self.retry.delays()
+        while True:
+            try:
+                return call()
+            except _Transient as exc:
+                delay = next(delays, None)
+                if delay is None:
+                    raise StoreError(
+                        f"the SPARQL endpoint {url} is unavailable after "
+                        f"{max(self.retry.attempts, 1)} attempts: {exc}"
+                    ) from exc
+                log.warning("%s: %s; retrying in %.2fs", url, exc, delay)
+                time.sleep(delay)
+
+    def _sparql(
+        self,
+        url: str,
+        text: str,
+        form: str,
+        default_graph: Sequence[str],
+        named_graphs: Sequence[str],
+    ) -> tuple[bytes, str]:
+        """One SPARQL Protocol request with SPARQLWrapper: (body, media type)."""
+        is_update = form not in QUERY_FORMS
+        wrapper = SPARQLWrapper(url, updateEndpoint=url if is_update else None, agent=USER_AGENT)
+        wrapper.setMethod(POST)
+        wrapper.setOnlyConneg(True)
+        # The form comes from our lexer; SPARQLWrapper's own guess is bypassed.
+        wrapper.queryString = text
+        wrapper.queryType = "INSERT" if is_update else form
+        wrapper.setReturnFormat(TURTLE if form in {"CONSTRUCT", "DESCRIBE"} else JSON)
+        if not is_update:
+            accept = ACCEPT_RESULTS if form in {"SELECT", "ASK"} else ACCEPT_GRAPH
+            wrapper.addCustomHttpHeader("Accept", accept)
+        if self._authorization:
+            wrapper.addCustomHttpHeader("Authorization", self._authorization)
+        for g in default_graph:
+            wrapper.addParameter("default-graph-uri", g)
+        for g in named_graphs:
+            wrapper.addParameter("named-graph-uri", g)
+        wrapper.setTimeout(max(1, math.ceil(self.timeout)))
+        try:
+            response = wrapper.query().response
+            try:
+                body = response.read()
+                media_type = response.headers.get("Content-Type", "")
+            finally:
+                response.close()
+        except QueryBadFormed as exc:
+            raise QueryError(f"{url} rejected the request: {_server_message(exc)}") from exc
+        except Unauthorized as exc:
+            raise StoreError(f"{url} refused the credentials (HTTP 401)") from exc
+        except EndPointNotFound as exc:
+            raise StoreError(f"no SPARQL endpoint at {url} (HTTP 404)") from exc
+        except SPARQLWrapperException as exc:
+            raise StoreError(f"{url} failed: {_server_message(exc)}") from exc
+        except urllib.error.HTTPError as exc:
+            if exc.code in TRANSIENT_STATUSES:
+                raise _Transient(f"HTTP {exc.code}") from exc
+            raise StoreError(f"{url} answered HTTP {exc.code}: {exc.reason}") from exc
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+            raise _network_error(url, exc, self.timeout) from exc
+        return body, media_type
+
+    def _gsp(self, method: str, graph: str, body: bytes | None) -> None:
+        """One Graph Store Protocol request on ``graph`` (retried if not answered)."""
+        url = cast(str, self.graph_store_url)
+        headers = {"Content-Type": N_TRIPLES} if body is not None else {}
+
+        def call() -> None:
+            try:
+                response = self._http.request(
+                    method, url, params={"graph": graph}, content=body, headers=headers
+                )
+            except (httpx.ConnectError, httpx.ConnectTimeout, httpx.RemoteProtocolError) as exc:
+                raise _Transient(str(exc) or type(exc).__name__) from exc
+            except (httpx.ReadError, httpx.WriteError) as exc:
+                raise _Transient(str(exc) or type(exc).__name__) from exc
+            except httpx.TimeoutException as exc:
+                raise StoreError(f"{url} did not answer within {self.timeout:g}s") from exc
+            except httpx.HTTPError as exc:
+                raise StoreError(f"{url} failed: {exc}") from exc
+            status = response.status_code
+            if status in TRANSIENT_STATUSES:
+                raise _Transient(f"HTTP {status}")
+            if method == "DELETE" and status == 404:
+                return
+            if status in {401, 403}:
+                raise StoreError(f"{url} refused the credentials (HTTP {status})")
+            if status >= 400:
+                raise StoreError(
+                    f"{url} refused to {method} graph {graph} (HTTP {status}): "
+                    f"{response.text[:300].strip()}"
+                )
+
+        self._with_retry(url, call)
+
+
+# --- SPARQL text: query form and VALUES injection ---------------------------------------
+
+_TOKEN = re.compile(
+    r"""
+      (?P<ws>\s+)
+    | (?P<comment>\#[^\r\n]*)
+    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+    | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
+                |"(?:[^"\\\r\n]|\\.)*"|'(?:[^'\\\r\n]|\\.)*')
+    | (?P<var>[?$]\w+)
+    | (?P<word>(?:[\w.:%-]|\\.)+)
+    | (?P<punct>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str
+    text: str
+    start: int
+    end: int
+    depth: int  # brace depth before the token
+
+    def word(self) -> str:
+        return self.text.upper() if self.kind == "word" else ""
+
+
+def _tokens(text: str) -> list[_Token]:
+    """The significant tokens of a SPARQL text (IRIs, strings and comments kept whole)."""
+    out: list[_Token] = []
+    depth = 0
+    for m in _TOKEN.finditer(text):
+        kind = cast(str, m.lastgroup)
+        if kind in {"ws", "comment"}:
+            continue
+        if m.group() == "}" and kind == "punct":
+            depth -= 1
+        out.append(_Token(kind, m.group(), m.start(), m.end(), depth))
+        if m.group() == "{" and kind == "punct":
+            depth += 1
+    return out
+
+
+def query_form(text: str) -> str | None:
+    """The form keyword of a query or update (``SELECT``, ``ASK``, ``INSERT``...), or None."""
+    tokens = _tokens(text)
+    i = 0
+    while i < len(tokens):
+        word = tokens[i].word()
+        if word == "PREFIX":
+            i += 3
+        elif word == "BASE":
+            i += 2
+        else:
+            return word if word in QUERY_FORMS | UPDATE_FORMS else None
+    return None
+
+
+def with_values(query: str, bindings: Bindings) -> str:
+    """``query`` with ``bindings`` joined in as a VALUES block, placed structurally.
+
+    The block goes first in the WHERE group, so every pattern, FILTER and OPTIONAL of the
+    group sees the bound values (as with pyoxigraph's substitutions). Where the grammar
+    allows no VALUES inside the group (a sub-SELECT group, ``CONSTRUCT WHERE``, a DESCRIBE
+    without WHERE) it becomes the query's trailing VALUES clause.
+    """
+    block = values_block(bindings)
+    tokens = _tokens(query)
+    form_at = next((i for i, t in enumerate(tokens) if t.word() in QUERY_FORMS), None)
+    if form_at is None:
+        raise QueryError("expected a SELECT, ASK, CONSTRUCT or DESCRIBE query")
+    at = _where_group(tokens, form_at)
+    if at is not None:
+        return f"{query[:at]} {block} {query[at:]}"
+    if any(t.word() == "VALUES" and t.depth == 0 for t in tokens[form_at:]):
+        raise QueryError("cannot bind values in a query that has its own trailing VALUES")
+    return f"{query}\n{block}\n"
+
+
+def values_block(bindings: Bindings) -> str:
+    """``VALUES (?a ?b) { (<iri> "literal") }`` from pyoxigraph's escaped term forms."""
+    names: list[str] = []
+    terms: list[str] = []
+    for name, term in bindings.items():
+        try:
+            variable = ox.Variable(name)
+        except ValueError as exc:
+            raise QueryError(f"invalid variable name {name!r}") from exc
+        if not isinstance(term, ox.NamedNode | ox.Literal):
+            raise QueryError(f"?{name}: only IRIs and literals can be bound in a remote query")
+        names.append(str(variable))
+        terms.append(str(term))
+    return f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
+
+
+def _where_group(tokens: list[_Token], form_at: int) -> int | None:
+    """Offset just inside the top-level WHERE group's ``{`` where VALUES may go, or None."""
+    i = form_at + 1
+    if tokens[form_at].word() == "CONSTRUCT":
+        if i >= len(tokens) or tokens[i].text != "{":
+            return None  # CONSTRUCT WHERE { triples }: no VALUES allowed inside
+        while i < len(tokens) and not (tokens[i].text == "}" and tokens[i].depth == 0):
+            i += 1
+        i += 1
+    while i < len(tokens) and not (tokens[i].text == "{" and tokens[i].kind == "punct"):
+        i += 1
+    if i >= len(tokens) or tokens[i].depth != 0:
+        return None
+    if i + 1 < len(tokens) and tokens[i + 1].word() == "SELECT":
+        return None  # { SELECT ... }: a sub-select group takes no VALUES before it
+    return tokens[i].end
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+_HAS_GRAPH = "ASK { GRAPH ?g { ?s ?p ?o } }"
+_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?prefix)) }"
+_GRAPH_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+_COUNT = (
+    "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?prefix)) }"
+)
+_ANY = "ASK { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?prefix)) }"
+_SAMPLE = (
+    "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?prefix))"
+    " FILTER(!isBlank(?s) && !isBlank(?o)) } LIMIT 1"
+)
+_IN_DEFAULT = "ASK { ?s ?p ?o }"
+
+
+def _ntriples_lines(triples: Iterable[ox.Triple]) -> list[str]:
+    return sorted({f"{t.subject} {t.predicate} {t.object} ." for t in triples})
+
+
+def _replace_update(graphs: Mapping[ox.NamedNode, list[str]]) -> str:
+    parts = []
+    for g, lines in graphs.items():
+        part = f"DROP SILENT GRAPH {g}"
+        if lines:
+            body = "\n".join(lines)
+            part += f" ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}"
+        parts.append(part)
+    return " ;\n".join(parts)
+
+
+def _parse_answer(body: bytes, media_type: str, form: str, url: str) -> QueryResult:
+    mt = media_type.split(";")[0].strip().lower()
+    try:
+        if form in {"SELECT", "ASK"}:
+            results_format = ox.QueryResultsFormat.from_media_type(mt)
+            if results_format is None:
+                raise StoreError(f"{url} answered {form} with unexpected type {mt!r}")
+            return ox.parse_query_results(body, format=results_format)
+        rdf_format = ox.RdfFormat.from_media_type(mt)
+        if rdf_format is None:
+            if body.strip():
+                raise StoreError(f"{url} answered {form} with unexpected type {mt!r}")
+            rdf_format = ox.RdfFormat.N_TRIPLES
+        return _as_query_triples(ox.parse(body, format=rdf_format))
+    except SyntaxError as exc:
+        raise StoreError(f"unreadable answer from {url}: {exc}") from exc
+
+
+def _as_query_triples(quads: Iterable[ox.Quad]) -> ox.QueryTriples:
+    """A :class:`pyoxigraph.QueryTriples` over parsed triples, like the embedded store's."""
+    scratch = ox.Store()
+    scratch.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads)
+    return cast(ox.QueryTriples, scratch.query("CONSTRUCT WHERE { ?s ?p ?o }"))
+
+
+def _server_message(exc: SPARQLWrapperException) -> str:
+    text = str(exc)
+    _, _, raw = text.partition("Response:\n")
+    if raw:
+        try:
+            value = ast.literal_eval(raw)
+            text = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+        except (ValueError, SyntaxError):
+            text = raw
+    return " ".join(text.split())[:500]
+
+
+def _network_error(url: str, exc: BaseException, timeout: float) -> Exception:
+    reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+    if isinstance(reason, TimeoutError):
+        return StoreError(f"{url} did not answer within {timeout:g}s")
+    if isinstance(reason, ConnectionError | http.client.IncompleteRead | http.client.BadStatusLine):
+        return _Transient(str(reason) or type(reason).__name__)
+    return StoreError(f"cannot reach the SPARQL endpoint {url}: {reason}")
