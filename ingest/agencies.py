@@ -33,9 +33,11 @@ __all__ = [
     "agency_kinds",
     "agency_ref",
     "body_spans",
+    "chain_after",
     "extract_agencies",
     "find_agencies",
     "fold",
+    "mentions_between",
     "tokenize",
 ]
 
@@ -449,7 +451,43 @@ def find_agencies(text: str, *, province: str | None) -> list[AgencyMention]:
     central ones ``"national"``, international ones ``"international"``. Collective
     mentions ("các sở, ban, ngành", "các cơ quan, đơn vị có liên quan") give nothing.
     """
-    return _Scanner(text, province).scan()
+    return list(_find_cached(text, province))
+
+
+@lru_cache(maxsize=8)
+def _find_cached(text: str, province: str | None) -> tuple[AgencyMention, ...]:
+    return tuple(_Scanner(text, province).scan())
+
+
+def mentions_between(
+    text: str, start: int, end: int, *, province: str | None
+) -> list[AgencyMention]:
+    """The mentions of :func:`find_agencies` that lie within ``text[start:end]``."""
+    return [m for m in _find_cached(text, province) if start <= m.start and m.end <= end]
+
+
+def chain_after(
+    text: str, mentions: Sequence[AgencyMention], pos: int, *, slack: int = 0
+) -> list[AgencyMention]:
+    """The list of agencies that starts at ``pos`` (within ``slack`` characters).
+
+    Items follow each other separated by ",", ";", "và" or line breaks:
+    "Bộ KH&CN, Tổng cục TCĐLCL và các cơ quan có liên quan" -> [bo_khcn, tong_cuc_tcdlcl].
+    """
+    out: list[AgencyMention] = []
+    for m in sorted(mentions, key=lambda x: x.start):
+        if m.start < pos:
+            continue
+        gap = text[pos : m.start]
+        limit = slack if not out else 0
+        if len(gap.strip()) > limit and not _LIST_GAP.fullmatch(gap):
+            break
+        out.append(m)
+        pos = max(pos, m.end)
+    return out
+
+
+_LIST_GAP = re.compile(r"(?:[\s,;:*\-+]|\bvà\b|\bvới\b)*")
 
 
 # --- document level ---------------------------------------------------------------------
