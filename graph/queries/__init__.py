@@ -1,1 +1,173 @@
-"""policykg.graph.queries."""
+"""Named SPARQL queries: ``graph/queries/<name>.rq``, loaded, typed and run with bound values.
+
+Each file starts with a header::
+
+    # summary: Documents that implement an instrument ...
+    # param: ?instrument IRI  the implemented instrument
+
+then the ``PREFIX`` lines (each equal to :data:`policykg.ontology.iri.PREFIXES`) and one
+standard SPARQL 1.1 query, runnable as-is in a SPARQL editor. Parameter types: ``IRI``,
+``literal`` (plain string), ``string``, ``integer``, ``decimal``, ``boolean``, ``date``,
+``gYear``. Values are bound through pyoxigraph substitutions, never formatted into the text;
+every parameter is projected by the query (pyoxigraph requires it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import pyoxigraph as ox
+
+from policykg.graph.errors import QueryParameterError, UnknownQuery
+from policykg.graph.store import EmbeddedStore, Term
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+#: Parameter type -> XSD datatype of its literal (``None``: an IRI or a plain literal).
+PARAM_TYPES: dict[str, str | None] = {
+    "IRI": None,
+    "literal": None,
+    "string": XSD + "string",
+    "integer": XSD + "integer",
+    "decimal": XSD + "decimal",
+    "boolean": XSD + "boolean",
+    "date": XSD + "date",
+    "gYear": XSD + "gYear",
+}
+
+_PARAM = re.compile(r"^#\s*param:\s*\?(\w+)\s+(\S+)\s*(.*)$")
+_SUMMARY = re.compile(r"^#\s*summary:\s*(.+)$")
+_FORM = re.compile(r"^\s*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE | re.MULTILINE)
+_CHECKS: dict[str, re.Pattern[str]] = {
+    "integer": re.compile(r"^[+-]?\d+$"),
+    "decimal": re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$"),
+    "boolean": re.compile(r"^(true|false)$"),
+    "date": re.compile(r"^\d{4}-\d{2}-\d{2}$"),
+    "gYear": re.compile(r"^\d{4}$"),
+}
+
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter of a named query."""
+
+    name: str
+    type: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """One ``.rq`` file."""
+
+    name: str
+    summary: str
+    params: tuple[Param, ...]
+    text: str
+    form: str  # "select" | "ask" | "construct" | "describe"
+
+    def bindings(self, values: Mapping[str, object]) -> dict[str, Term]:
+        """Typed terms for ``values``; :class:`QueryParameterError` on a missing,
+        unknown or ill-typed value."""
+        known = {p.name for p in self.params}
+        extra = sorted(set(values) - known)
+        if extra:
+            raise QueryParameterError(f"{self.name}: unknown parameter(s) {', '.join(extra)}")
+        out: dict[str, Term] = {}
+        for p in self.params:
+            if p.name not in values or values[p.name] is None:
+                raise QueryParameterError(f"{self.name}: missing parameter ?{p.name} ({p.type})")
+            out[p.name] = _term(self.name, p, values[p.name])
+        return out
+
+
+def _term(query: str, p: Param, value: object) -> Term:
+    if isinstance(value, ox.NamedNode | ox.Literal):
+        return value
+    text = ("true" if value else "false") if isinstance(value, bool) else str(value).strip()
+    if p.type == "IRI":
+        try:
+            return ox.NamedNode(text)
+        except ValueError as exc:
+            raise QueryParameterError(f"{query}: ?{p.name} is not an IRI: {text!r}") from exc
+    check = _CHECKS.get(p.type)
+    if check is not None and not check.match(text):
+        raise QueryParameterError(f"{query}: ?{p.name} is not a {p.type}: {text!r}")
+    datatype = PARAM_TYPES[p.type]
+    if datatype is None:
+        return ox.Literal(text)
+    return ox.Literal(text, datatype=ox.NamedNode(datatype))
+
+
+def parse_query(name: str, text: str) -> NamedQuery:
+    """Read the header of one named query."""
+    summary = ""
+    params: list[Param] = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        if m := _SUMMARY.match(line):
+            summary = m.group(1).strip()
+        elif m := _PARAM.match(line):
+            ptype = m.group(2)
+            if ptype not in PARAM_TYPES:
+                raise ValueError(f"{name}.rq: unknown parameter type {ptype!r}")
+            params.append(Param(m.group(1), ptype, m.group(3).strip()))
+    form = _FORM.search(re.sub(r"(?m)^\s*(#|PREFIX|BASE).*$", "", text))
+    if not summary or form is None:
+        raise ValueError(f"{name}.rq: needs a '# summary:' line and a query form")
+    return NamedQuery(name, summary, tuple(params), text, form.group(1).lower())
+
+
+@lru_cache(maxsize=1)
+def _load() -> dict[str, NamedQuery]:
+    out: dict[str, NamedQuery] = {}
+    folder = resources.files(__name__)
+    for f in sorted(folder.iterdir(), key=lambda f: f.name):
+        if f.is_file() and f.name.endswith(".rq"):
+            name = f.name[: -len(".rq")]
+            out[name] = parse_query(name, f.read_text(encoding="utf-8"))
+    return out
+
+
+def load_queries() -> dict[str, NamedQuery]:
+    """All named queries by name (sorted)."""
+    return dict(_load())
+
+
+def get_query(name: str) -> NamedQuery:
+    """One named query; :class:`UnknownQuery` if there is none of that name."""
+    try:
+        return _load()[name]
+    except KeyError:
+        raise UnknownQuery(f"no named query {name!r}") from None
+
+
+def run_select(store: EmbeddedStore, name: str, **values: object) -> list[dict[str, Term]]:
+    """Run a named SELECT query with bound values; rows as dicts."""
+    q = get_query(name)
+    if q.form != "select":
+        raise QueryParameterError(f"{name} is a {q.form} query, not a select")
+    return store.select(q.text, bindings=q.bindings(values))
+
+
+def run_construct(store: EmbeddedStore, name: str, **values: object) -> list[ox.Triple]:
+    """Run a named CONSTRUCT/DESCRIBE query with bound values."""
+    q = get_query(name)
+    if q.form not in {"construct", "describe"}:
+        raise QueryParameterError(f"{name} is a {q.form} query, not a construct")
+    return store.construct(q.text, bindings=q.bindings(values))
+
+
+def run_ask(store: EmbeddedStore, name: str, **values: object) -> bool:
+    """Run a named ASK query with bound values."""
+    q = get_query(name)
+    if q.form != "ask":
+        raise QueryParameterError(f"{name} is a {q.form} query, not an ask")
+    return store.ask(q.text, bindings=q.bindings(values))
