@@ -1,8 +1,8 @@
 """The policykg vocabulary as Python names, and the code-list tables used by ingest.
 
-:class:`PKG` lists every term that ``ontology/vocab.ttl`` declares. ``_fail = True`` makes a
-typo (a misspelled attribute of ``PKG``) raise instead of silently minting a new IRI; a test checks that
-this list and the Turtle file agree.
+:class:`PKG` lists every term that ``ontology/vocab.ttl`` declares. ``_fail = True`` makes
+a misspelled attribute of ``PKG`` raise instead of silently minting a new IRI; a test checks
+that this list and the Turtle file agree.
 """
 
 from __future__ import annotations
