@@ -25,11 +25,13 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from policykg.ingest.text import Doc
 from policykg.ontology.iri import PKG, SKOS
 
 __all__ = [
     "AgencyMention",
     "Token",
+    "agencies_of",
     "agency_kinds",
     "agency_ref",
     "body_spans",
@@ -570,3 +572,10 @@ def extract_agencies(
         elif surface not in item["mentions"]:
             item["mentions"].append(surface)
     return list(out.values())
+
+
+def agencies_of(doc: Doc, *, province: str | None) -> list[dict[str, Any]]:
+    """:func:`extract_agencies` over a parsed document: its text, tables and footnotes,
+    never "Nơi nhận", the signature or web-page furniture."""
+    spans = [(p.start, p.end) for p in doc.paragraphs if p.kind in ("text", "table", "footnote")]
+    return extract_agencies(doc.original, province=province, spans=spans)
