@@ -85,6 +85,10 @@ _GENERIC_AFTER = re.compile(
     r"|khác|liên quan|được|đã|có|sẽ|là|theo|tại|cấp|và các)",
 )
 _SELF_REF = re.compile(r"kèm theo\s*$")
+_FOLDED_INTO = re.compile(
+    r"^\s*(?:của [^,;]{0,30}?\s)?(?:theo|tại|ban hành kèm theo)\s+"
+    r"(?:Quyết định|Nghị quyết|Kế hoạch|Thông tư)\s+số"
+)
 
 
 @dataclass
@@ -242,9 +246,10 @@ def _kind_from_symbol(number: str) -> str:
 
 
 _TITLE_STOP = re.compile(
-    r";|\.(?:\s|$)|\((?=\s*\*?\s*(?:sau đây|gọi|viết tắt|đã được|được sửa))|\s*\(\s*(?:sau đây|gọi tắt)"
+    r";|\.(?:\s|$)|\((?=\s*\*?\s*(?:sau đây|gọi|viết tắt|đã được|được sửa))"
+    r"|\s*\(\s*(?:sau đây|gọi tắt)"
     r"|,\s*(?:với|cụ thể|như sau|trong đó|nhằm|để)\b|\s+với\s+(?:các\s+)?nội dung"
-    r"|:\s"
+    r"|:\s|\s-\s(?=[A-ZĐ])"
 )
 
 
@@ -300,9 +305,7 @@ def _name_end(text: str, i: int) -> int:
     return best
 
 
-def _scan_paragraph(
-    p: Paragraph, province: str | None, column: str | None = None
-) -> list[Mention]:
+def _scan_paragraph(p: Paragraph, province: str | None, column: str | None = None) -> list[Mention]:
     text = p.text
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
@@ -357,6 +360,8 @@ def _scan_paragraph(
     for m in _OF_ISSUER.finditer(text):
         if not free(m.start(), m.end()):
             continue
+        if re.search(r"(?:các|những)\s+$", text[max(0, m.start() - 8) : m.start()]):
+            continue
         got = _issuer_at(text[m.end() :], province)
         if got is None:
             continue
@@ -364,7 +369,7 @@ def _scan_paragraph(
         t0 = m.end() + e
         rest = text[t0:].lstrip(" ,")
         t0 = len(text) - len(rest)
-        if not rest or not rest[0].islower() or rest.startswith(("tỉnh", "về việc ban hành kèm")):
+        if not rest or not rest[0].islower() or rest.startswith(("tỉnh", "đã ", "được ")):
             continue
         t1 = _clause_end(text, t0)
         # the title runs through instruments it names ("triển khai thực hiện Quyết định số ...")
@@ -387,6 +392,11 @@ def _scan_paragraph(
             e = m.end() + _amend_end(rest)
         else:
             e = _name_end(text, m.end())
+            dated = re.search(
+                rf"\s+ngày\s+\d|;|\.(?:\s|$)|(?<![\w])(?:{_KIND_ALT})\s", text[m.end() :]
+            )
+            if dated and dated.group(0).strip().startswith("ngày"):
+                e = max(e, m.end() + dated.start())
         name = text[m.start() : e].strip(" ,")
         if len(name.split()) < 2 or fold(name) in ("luật này",):
             continue
@@ -408,7 +418,10 @@ def _scan_paragraph(
             continue
         e = _name_end(text, m.end())
         name = text[m.start() : e].strip(" ,")
-        if len(name.split()) < 3:
+        if len(name.split()) < 3 or _FOLDED_INTO.match(text[e:]):
+            continue
+        first = fold(" ".join(name.split()[2:5]))
+        if re.search(r"\b(?:tham mưu|báo cáo|gửi|trình|chủ trì|phối hợp|đề xuất)\b", first):
             continue
         kind = KIND_WORDS.get(fold(m.group("kind")), "Other")
         inst = Instrument(kind, None, None, None, name)
@@ -459,7 +472,8 @@ _THEO_STRICT = re.compile(
 )
 _INITIAL_IMPL = re.compile(
     r"^(?:[-–•+]\s*)?(?:[a-zđ]\)\s*)?(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|triển khai"
-    r"|cụ thể hóa)\b"
+    r"|cụ thể hóa)\s+(?:có\s+)?(?:hiệu quả\s+)?(?:(?:các\s+)?(?:mục tiêu|nội dung|nhiệm vụ"
+    r"|giải pháp)[\s,]*)*(?:(?:theo|tại|của)\s+)?$"
 )
 _PLAN_IMPL = re.compile(r"\bkế hoạch\s+(?:này\s+)?(?:triển khai\s+)?thực hiện\s*$")
 _CHAIN_IMPL = re.compile(r"(?:triển khai|thực hiện|cụ thể hóa)\b[^;]*$")
@@ -499,12 +513,10 @@ def _classify(ctx: str, sentence: str, legal: bool, column: str | None) -> str |
         return "implements"
     if _PLAN_IMPL.search(c):
         return "implements"
-    if _THEO_STRICT.search(c + " "):
-        if _INITIAL_IMPL.match(sentence):
-            return "implements"
-        return "applies"
-    if _INITIAL_IMPL.match(sentence) and not re.search(r"\b(?:ban hành|đã|xây dựng)\b", c):
+    if _INITIAL_IMPL.match(sentence):
         return "implements"
+    if _THEO_STRICT.search(c + " "):
+        return "applies"
     if column is not None:
         return "applies"
     return "mentions"
@@ -567,19 +579,22 @@ class _Registry:
             self.items.append(inst)
             return inst
         name = _name_words(inst.title or "")
+        own = [name, *inst.names]
         # a named programme / scheme carried by a numbered instrument
         for other in self.items:
             if other.number and inst.kind in ("ChuongTrinh", "DeAn", "KeHoach", "ChienLuoc"):
                 for carried in other.names:
-                    if _same_name(name, carried):
+                    if any(_same_name(n, carried) for n in own):
                         return other
         for other in self.items:
-            if other.number is None and other.kind == inst.kind:
-                if _same_name(name, _name_words(other.title or "")):
-                    if inst.issuer and other.issuer and inst.issuer != other.issuer:
-                        continue
-                    _merge(other, inst)
-                    return other
+            if (
+                other.number is None
+                and other.kind == inst.kind
+                and _same_name(name, _name_words(other.title or ""))
+                and not (inst.issuer and other.issuer and inst.issuer != other.issuer)
+            ):
+                _merge(other, inst)
+                return other
         self.items.append(inst)
         return inst
 
@@ -621,9 +636,7 @@ def _section_of(doc: Doc, p: Paragraph) -> Section | None:
     return best
 
 
-def extract_citations(
-    doc: Doc, document: dict[str, Any] | None = None
-) -> list[dict[str, Any]]:
+def extract_citations(doc: Doc, document: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """The citations of ``doc`` in the gold form (with ``_span`` provenance)."""
     province = None
     if document and isinstance(document.get("issuer"), dict):
@@ -641,6 +654,11 @@ def extract_citations(
     scanned: list[tuple[Paragraph, list[Mention], str | None]] = []
     for p, column in paras:
         ms = _scan_paragraph(p, province, column)
+        intro = _list_intro(p, sec_of.get(id(p)))
+        if not ms and intro is not None:
+            item = _list_item(p, intro[0], column)
+            if item is not None:
+                ms = [item]
         scanned.append((p, ms, column))
 
     # chains and title extents
@@ -682,9 +700,12 @@ def extract_citations(
             aliases[alias] = target
             # cut a title that ran into the alias definition
             for m in ms:
-                if m.title_end is not None and m.title_start is not None:
-                    if m.title_start < am.start() < m.title_end:
-                        m.title_end = am.start()
+                if (
+                    m.title_end is not None
+                    and m.title_start is not None
+                    and m.title_start < am.start() < m.title_end
+                ):
+                    m.title_end = am.start()
 
     # alias mentions
     for i, (p, ms, column) in enumerate(scanned):
@@ -706,8 +727,10 @@ def extract_citations(
 
     # -- pass 2: relations ------------------------------------------------------
     triples: list[tuple[str, str, Instrument, Mention, str]] = []  # subj, rel, inst, m, evidence
+    prev_table = ""
     for p, ms, column in scanned:
         legal_sec = _legal_section(sec_of.get(id(p)))
+        intro = _list_intro(p, sec_of.get(id(p)))
         prev_top: Mention | None = None
         for m in ms:
             if m.inst is None or m.skip:
@@ -715,27 +738,38 @@ def extract_citations(
             if m.parent is not None:
                 continue
             text = p.text
+            if p.kind == "table" and _repeated(prev_table + "\n" + text, m, len(prev_table) + 1):
+                continue
             s0 = _sentence_start(text, m.start)
             sentence = fold(text[s0 : m.start])
+            same_sentence = prev_top is not None and s0 <= prev_top.start
             clause_from = s0
-            if prev_top is not None and prev_top.end <= m.start and prev_top.end >= s0:
+            if same_sentence and prev_top is not None and prev_top.end <= m.start:
                 clause_from = prev_top.end
             ctx = fold(text[clause_from : m.start])
             legal = legal_sec or bool(_LEGAL_PARA.match(fold(text[s0:])))
+            m.evidence_start = clause_from
+            chained = _AMENDED.search(ctx.rstrip()) or _REQUEST.search(ctx.rstrip())
+            if same_sentence and prev_top is not None and ";" not in ctx and chained:
+                m.parent = prev_top
+                m.chain_rel = "amended_by" if _AMENDED.search(ctx.rstrip()) else "implements"
+                m.evidence_start = prev_top.start
+                continue
+            seg_from = max(clause_from, text.rfind(";", 0, m.start) + 1)
+            seg = fold(text[seg_from : m.start])
             if (
-                prev_top is not None
+                same_sentence
+                and prev_top is not None
                 and prev_top.relation is not None
-                and clause_from == prev_top.end
-                and _COORD.match(ctx)
+                and _COORD.match(seg)
                 and not legal
             ):
                 rel: str | None = prev_top.relation
             else:
                 rel = _classify(ctx, sentence, legal, column)
-                if rel == "mentions" and _inherits_list(text, s0, m.start, prev_top):
-                    rel = prev_top.relation if prev_top is not None else rel
+                if rel == "mentions" and intro is not None and s0 == 0:
+                    rel = intro[1]
             m.relation = rel
-            m.evidence_start = clause_from if clause_from > s0 else s0
             prev_top = m
             if rel is None:
                 continue
@@ -746,6 +780,7 @@ def extract_citations(
                 continue
             rel = m.chain_rel or "mentions"
             triples.append(("@", rel, m.inst, m, _evidence(p.text, m, m.parent)))
+        prev_table = p.text if p.kind == "table" else ""
     # amending laws: "Luật sửa đổi, bổ sung ... của Luật A và Luật B" amends A and B
     for p, ms, _ in scanned:
         for m in ms:
@@ -760,17 +795,55 @@ def extract_citations(
                 if fold(other.title) in fold(t) and other.date != m.inst.date:
                     cited = any(x[2] is other and x[0] == "self" for x in triples)
                     if cited:
-                        triples.append((f"#{id(other)}", "amended_by", m.inst, m, _evidence(p.text, m)))
+                        triples.append(
+                            (f"#{id(other)}", "amended_by", m.inst, m, _evidence(p.text, m))
+                        )
 
     return _assemble(triples, doc)
 
 
-def _inherits_list(text: str, s0: int, start: int, prev: Mention | None) -> bool:
-    """Items of a list introduced by "như:" share the relation of the first item."""
-    if prev is None or prev.relation in (None, "mentions"):
-        return False
-    between = text[prev.end : start]
-    return bool(re.fullmatch(r"[\s;,]*(?:và\s*)?", between))
+_KIND_PREFIX = {"ChuongTrinh": "Chương trình", "DeAn": "Đề án", "KeHoach": "Kế hoạch"}
+
+
+def _list_item(p: Paragraph, kind: str, column: str | None) -> Mention | None:
+    """A bare list item naming an instrument ("- Đổi mới công nghệ quốc gia;")."""
+    m = re.match(r"^[-–•+]\s*(?P<name>[^;:]+?)\s*[;.]?\s*$", p.text)
+    if m is None or kind not in _KIND_PREFIX:
+        return None
+    name = m.group("name")
+    if re.match(r"^(?:các|những|và)\b", fold(name)) or len(name.split()) < 2:
+        return None
+    inst = Instrument(kind, None, None, None, name)
+    inst.names = [_words(_KIND_PREFIX[kind] + " " + name)]
+    a, b = m.span("name")
+    return Mention(p, a, b, b, inst, a, b, column)
+
+
+def _repeated(text: str, m: Mention, shift: int = 0) -> bool:
+    """A garbled table cell repeating an earlier citation phrase verbatim."""
+    a, b = m.start + shift, min(len(text), m.core_end + shift + 40)
+    frag = text[a:b]
+    return len(frag) > 30 and text.find(frag) < a
+
+
+def _list_intro(p: Paragraph, sec: Section | None) -> tuple[str, str] | None:
+    """For an item of a list introduced by "... như:": (kind code, relation of the list)."""
+    if sec is None or sec.style not in ("dash", "plus") or sec.parent is None:
+        return None
+    if p is not sec.heading_paragraph:
+        return None
+    head = sec.parent.paragraphs[-1].text if sec.parent.paragraphs else ""
+    fh = fold(head)
+    if not re.search(r"như\s*:\s*$", fh):
+        return None
+    km = re.search(r"\b(chương trình|đề án|kế hoạch|nghị quyết|quyết định)\b", fh)
+    if km is None:
+        return None
+    kind = KIND_WORDS.get(km.group(1), "Other")
+    s0 = 0
+    rel = _classify(fh, fh, False, None) if fh else "mentions"
+    del s0
+    return kind, rel or "mentions"
 
 
 def _clean_title(t: str) -> str:
@@ -802,7 +875,8 @@ def _link_chains(p: Paragraph, ms: list[Mention]) -> None:
                 continue
             gap = text[m.title_start : n.start]
             tail = fold(text[max(m.title_start, n.start - 12) : n.start])
-            if re.search(r"(?:^|[\s,;])(?:và|hoặc)\s*$|[;,]\s*$", tail) and not _chain_gap(gap):
+            coord = re.search(r"(?:^|[\s,;])(?:và|hoặc)\s*$|[;,]\s*$", tail)
+            if _COORD.match(fold(gap)) or (coord and not _chain_gap(gap)):
                 m.title_end = n.start
                 # trim the connector
                 while m.title_end > m.title_start and text[m.title_end - 1] in " ,;":
@@ -821,33 +895,30 @@ def _link_chains(p: Paragraph, ms: list[Mention]) -> None:
 
 def _chain_gap(gap: str) -> bool:
     g = fold(gap)
-    return bool(re.search(r"(?:triển khai|thực hiện|theo|tại|sửa đổi)\b[^;]*$", g)) and not re.search(
-        r"[;]", g
-    )
+    return bool(
+        re.search(r"(?:triển khai|thực hiện|theo|tại|sửa đổi)\b[^;]*$", g)
+    ) and not re.search(r"[;]", g)
 
 
 def _citing_paragraphs(doc: Doc) -> list[tuple[Paragraph, str | None]]:
     out: list[tuple[Paragraph, str | None]] = []
-    started = False
     table_cols: dict[int, str] = {}
-    for t in doc.tables:
-        header = [fold(c.text) for c in t.header]
-        for row in t.rows:
-            for line in row.lines:
-                pass
-        for k, h in enumerate(header):
+    for table in doc.tables:
+        for k, cell in enumerate(table.header):
+            h = fold(cell.text)
             if "cơ sở" in h or "căn cứ" in h:
-                table_cols[id(t)] = str(k)
+                table_cols[id(table)] = str(k)
+    header_ids = {id(p) for p in doc.header}
     for p in doc.paragraphs:
         if p.kind in ("furniture", "recipients", "signature"):
             continue
-        if not started:
-            if p in doc.header:
-                t = p.text
-                if re.match(r"^(?:Số|SỐ)\s*:", t) or re.search(r"ngày\s*\d*\s*tháng", t[:60]):
-                    continue
-                if t.isupper():
-                    continue
+        t = p.text
+        if id(p) in header_ids and (
+            re.match(r"^(?:Số|SỐ)\s*:", t)
+            or re.search(r"ngày\s*\d*\s*tháng", t[:60])
+            or t.isupper()
+        ):
+            continue
         out.append((p, _table_column(doc, p, table_cols)))
     return out
 
@@ -930,9 +1001,7 @@ def _ikey(inst: Instrument) -> str:
     return f"{inst.kind}|{ascii_fold(inst.title or '')}|{id(inst)}"
 
 
-def _item(
-    cid: str, subj: str, rel: str, inst: Instrument, m: Mention, ev: str
-) -> dict[str, Any]:
+def _item(cid: str, subj: str, rel: str, inst: Instrument, m: Mention, ev: str) -> dict[str, Any]:
     s, e = m.para.span_of(m.evidence_start if m.evidence_start is not None else m.start, m.core_end)
     return {
         "id": cid,
