@@ -50,7 +50,7 @@ c) Tổ chức sơ kết, tổng kết Kế hoạch.
 Định kỳ 6 tháng gửi báo cáo về Sở Khoa học và Công nghệ để tổng hợp, báo cáo UBND tỉnh.
 
 Trong quá trình thực hiện, nếu có vướng mắc, phản ánh về Sở Khoa học và Công nghệ để tổng hợp, báo cáo UBND tỉnh xem xét.
-"""
+"""  # noqa: E501
 
 
 def ref(kind: str, scope: str = "Hà Tĩnh") -> dict[str, str]:

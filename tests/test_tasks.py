@@ -56,7 +56,7 @@ Phụ lục
 STT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp
 1\tTuyên truyền về năng suất, chất lượng\tSở Thông tin và Truyền thông\tĐài Phát thanh và Truyền hình tỉnh
 2\tHỗ trợ doanh nghiệp áp dụng hệ thống truy xuất nguồn gốc\tCác Sở: Công Thương; Y tế\tHội Doanh nhân trẻ tỉnh
-"""
+"""  # noqa: E501
 
 
 def ref(kind: str, scope: str = "Hà Tĩnh") -> dict[str, str]:
