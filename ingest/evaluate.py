@@ -1,0 +1,247 @@
+"""Scoring extraction against the gold files: precision, recall and F1 per section.
+
+Matching rules (the keys of SCHEMA.md; every section is compared as a multiset of keys,
+so a fact extracted twice counts once as right and once as wrong):
+
+* **document**: each of the nine fields (kind, number, date, place, issuer, title, period,
+  signer, promulgates) is one item, right when the predicted value equals the gold value
+  exactly (``null`` = ``null`` is right). Precision = recall = right / 9.
+* **citations**: ``relation | subject key | target key``. A target key is the number
+  (upper case, spaces removed) or, without a number, ``kind|date|first 6 words of the
+  title`` (lower case, no diacritics). The subject key is ``self`` or the target key of the
+  citation the subject id points to.
+* **agencies**: ``kind | scope``.
+* **tasks**: one item per (task ref, role, agency) pair: ``ref | lead | kind|scope`` and
+  ``ref | coordinating | kind|scope``.
+* **targets**: ``indicator | min | max | by_year`` (numbers compared as floats).
+* **reporting**: ``sorted actor kinds | sorted recipient kinds | deadline``.
+
+``evaluate_record(pred, gold)`` gives per-section counts for one plan,
+``evaluate_corpus(corpus_dir, gold_dir)`` runs the extractor over every gold file's source
+and adds micro-averaged totals, ``format_report(report)`` prints the table.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from policykg.ingest.text import ascii_fold
+
+__all__ = [
+    "DOCUMENT_FIELDS",
+    "SECTIONS",
+    "Score",
+    "evaluate_corpus",
+    "evaluate_record",
+    "format_report",
+    "section_keys",
+]
+
+SECTIONS = ("document", "citations", "agencies", "tasks", "targets", "reporting")
+DOCUMENT_FIELDS = (
+    "kind",
+    "number",
+    "date",
+    "place",
+    "issuer",
+    "title",
+    "period",
+    "signer",
+    "promulgates",
+)
+
+
+@dataclass
+class Score:
+    """Counts for one section: true positives, predicted items, gold items."""
+
+    tp: int = 0
+    pred: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.pred if self.pred else (1.0 if not self.gold else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else (1.0 if not self.pred else 0.0)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Score) -> None:
+        self.tp += other.tp
+        self.pred += other.pred
+        self.gold += other.gold
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {
+            "tp": self.tp,
+            "pred": self.pred,
+            "gold": self.gold,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
+
+
+# ---------------------------------------------------------------------------
+# keys
+
+
+def _num_key(n: Any) -> str:
+    return re.sub(r"\s+", "", str(n)).upper()
+
+
+def target_key(t: dict[str, Any] | None) -> str:
+    if not t:
+        return "?"
+    if t.get("number"):
+        return _num_key(t["number"])
+    words = re.findall(r"\w+", ascii_fold(t.get("title") or ""))[:6]
+    return f"{t.get('kind')}|{t.get('date')}|{' '.join(words)}"
+
+
+def _agency(a: dict[str, Any]) -> str:
+    return f"{a.get('kind')}|{a.get('scope')}"
+
+
+def _number(x: Any) -> str:
+    if x is None:
+        return "None"
+    try:
+        return repr(float(x))
+    except (TypeError, ValueError):
+        return str(x)
+
+
+def _canon(v: Any) -> str:
+    return json.dumps(v, ensure_ascii=False, sort_keys=True)
+
+
+def section_keys(record: dict[str, Any], section: str) -> list[str]:
+    """The matching keys of one section of a record (a multiset, as a list)."""
+    items = record.get(section) or []
+    if section == "citations":
+        by_id = {c.get("id"): c for c in items}
+        out = []
+        for c in items:
+            subj = c.get("subject")
+            skey = "self" if subj == "self" else target_key(by_id.get(subj, {}).get("target"))
+            out.append(f"{c.get('relation')}|{skey}|{target_key(c.get('target'))}")
+        return out
+    if section == "agencies":
+        return [_agency(a) for a in items]
+    if section == "tasks":
+        out = []
+        for t in items:
+            for role in ("lead", "coordinating"):
+                for a in t.get(role) or []:
+                    out.append(f"{t.get('ref')}|{role}|{_agency(a)}")
+        return out
+    if section == "targets":
+        return [
+            f"{t.get('indicator')}|{_number(t.get('min'))}|{_number(t.get('max'))}"
+            f"|{t.get('by_year')}"
+            for t in items
+        ]
+    if section == "reporting":
+        out = []
+        for r in items:
+            actors = ",".join(sorted(str(a.get("kind")) for a in r.get("actor") or []))
+            recips = ",".join(sorted(str(a.get("kind")) for a in r.get("recipient") or []))
+            out.append(f"{actors}|{recips}|{r.get('deadline')}")
+        return out
+    raise ValueError(f"unknown section {section!r}")
+
+
+def _score(pred: Iterable[str], gold: Iterable[str]) -> Score:
+    p, g = Counter(pred), Counter(gold)
+    tp = sum((p & g).values())
+    return Score(tp, sum(p.values()), sum(g.values()))
+
+
+def evaluate_record(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, Score]:
+    """Per-section counts for one plan."""
+    out: dict[str, Score] = {}
+    pd, gd = pred.get("document") or {}, gold.get("document") or {}
+    right = sum(1 for f in DOCUMENT_FIELDS if _canon(_strip(pd.get(f))) == _canon(gd.get(f)))
+    out["document"] = Score(right, len(DOCUMENT_FIELDS), len(DOCUMENT_FIELDS))
+    for section in SECTIONS[1:]:
+        out[section] = _score(section_keys(pred, section), section_keys(gold, section))
+    return out
+
+
+def _strip(v: Any) -> Any:
+    if isinstance(v, dict):
+        return {k: _strip(x) for k, x in v.items() if not str(k).startswith("_")}
+    if isinstance(v, list):
+        return [_strip(x) for x in v]
+    return v
+
+
+def evaluate_corpus(corpus_dir: str | Path, gold_dir: str | Path) -> dict[str, Any]:
+    """Extract every plan that has a gold file and score it.
+
+    Returns ``{"plans": {source: {section: counts}}, "overall": {section: counts}}`` where
+    counts are ``tp``, ``pred``, ``gold``, ``precision``, ``recall``, ``f1`` (overall is
+    micro-averaged: counts summed over plans).
+    """
+    from policykg.ingest.extract import extract_file
+
+    corpus, golds = Path(corpus_dir), Path(gold_dir)
+    plans: dict[str, dict[str, Any]] = {}
+    totals = {s: Score() for s in SECTIONS}
+    for gold_path in sorted(golds.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        source = gold.get("source") or gold_path.with_suffix(".txt").name
+        src = corpus / source
+        if not src.exists():
+            continue
+        pred = extract_file(src)
+        scores = evaluate_record(pred, gold)
+        plans[source] = {s: scores[s].as_dict() for s in SECTIONS}
+        for s in SECTIONS:
+            totals[s].add(scores[s])
+    return {"plans": plans, "overall": {s: totals[s].as_dict() for s in SECTIONS}}
+
+
+def format_report(report: dict[str, Any]) -> str:
+    """A plain-text table: F1 per plan and section, then overall precision/recall/F1."""
+    short = {
+        "document": "document",
+        "citations": "citations",
+        "agencies": "agencies",
+        "tasks": "tasks(l/c)",
+        "targets": "targets",
+        "reporting": "reporting",
+    }
+    plans = report.get("plans", {})
+    name_w = max([len("plan / F1"), *(len(p) for p in plans)]) + 2
+    cols = [short[s] for s in SECTIONS]
+    widths = [max(len(c), 9) + 2 for c in cols]
+
+    def row(label: str, cells: list[str]) -> str:
+        return label.ljust(name_w) + "".join(c.rjust(w) for c, w in zip(cells, widths, strict=True))
+
+    lines = [row("plan / F1", cols)]
+    rule = "-" * len(lines[0])
+    lines.append(rule)
+    for plan, secs in plans.items():
+        lines.append(row(plan, [f"{secs[s]['f1']:.3f}" for s in SECTIONS]))
+    lines.append(rule)
+    overall = report.get("overall", {})
+    for label, key in (("overall P", "precision"), ("overall R", "recall"), ("overall F1", "f1")):
+        lines.append(row(label, [f"{overall[s][key]:.3f}" for s in SECTIONS]))
+    counts = [f"{overall[s]['tp']}/{overall[s]['pred']}/{overall[s]['gold']}" for s in SECTIONS]
+    lines.append(row("tp/pred/gold", counts))
+    return "\n".join(lines)
