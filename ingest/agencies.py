@@ -433,12 +433,22 @@ class _Scanner:
 
     def _others(self) -> Iterable[AgencyMention]:
         """Named bodies outside the code list: funds of the province ("Quỹ ... tỉnh")."""
-        for m in _FUND_RE.finditer(self.text):
-            name = _clean(m.group())
-            yield AgencyMention("other", self.province, m.group(), m.start(), m.end(), name)
-
-
-_FUND_RE = re.compile(r"\bQuỹ\s+[^\W\d][^,;:.()\n]{3,80}?\s+tỉnh\b")
+        t = self.toks
+        for i, tok in enumerate(t):
+            if (
+                tok.key != "quy"
+                or tok.text[:1] != "Q"
+                or unicodedata.normalize("NFC", tok.text) != "Quỹ"
+            ):
+                continue
+            for j in range(i + 2, min(i + 12, len(t))):
+                if not self.soft(j - 1) or t[j].text[:1].isdigit():
+                    break
+                if t[j].key == "tinh":
+                    a, b = tok.start, t[j].end
+                    name = _clean(self.text[a:b])
+                    yield AgencyMention("other", self.province, self.text[a:b], a, b, name)
+                    break
 
 
 def _clean(s: str) -> str:
@@ -480,7 +490,7 @@ def chain_after(
     for m in sorted(mentions, key=lambda x: x.start):
         if m.start < pos:
             continue
-        gap = text[pos : m.start]
+        gap = unicodedata.normalize("NFC", text[pos : m.start])
         limit = slack if not out else 0
         if len(gap.strip()) > limit and not _LIST_GAP.fullmatch(gap):
             break
@@ -534,12 +544,13 @@ def has_role(text: str, m: AgencyMention, mentions: Sequence[AgencyMention]) -> 
     # walk back over earlier agencies of the same list
     pos = m.start
     for other in sorted(mentions, key=lambda x: -x.start):
-        if other.end <= pos and re.fullmatch(r"(?:[\s,;*]|\bvà\b)*", text[other.end : pos]):
+        gap = unicodedata.normalize("NFC", text[other.end : pos])
+        if other.end <= pos and re.fullmatch(r"(?:[\s,;*]|\bvà\b)*", gap):
             pos = other.start
     line_start = text.rfind("\n", 0, pos) + 1
     if _HEADING_RE.match(text[line_start:pos]):
         return True
-    return bool(_ROLE_RE.search(text[max(0, pos - 40) : pos]))
+    return bool(_ROLE_RE.search(unicodedata.normalize("NFC", text[max(0, pos - 40) : pos])))
 
 
 def extract_agencies(

@@ -279,6 +279,9 @@ def _cell_span(row: TableRow, col: int) -> tuple[int, int] | None:
     return None
 
 
+_LIST_HEAD = re.compile(r"(?:các\s+(?:sở|bộ)[^:]{0,20}:)?\s*")
+
+
 def _row_roles(
     doc: Doc, row: TableRow, lead_col: int | None, coord_col: int | None,
     title_col: int | None, province: str | None,
@@ -304,14 +307,17 @@ def _row_roles(
     lead = [m for m in ms if inside(m, "lead")]
     coord = [m for m in ms if inside(m, "coord")]
     if lead_col is not None:
-        for b in re.finditer(r"(?:^|[\s>])-\s+(?:(?:các|Các)\s+(?:Sở|sở|Bộ|bộ)[^:\n]{0,20}:\s*)?",
-                             text[row.start : row.end]):  # fmt: skip
+        for b in re.finditer(r"(?:^|[\s>])-\s+", text[row.start : row.end]):
             pos = row.start + b.end()
-            if any(sp and sp[0] <= pos < sp[1] for sp in (spans["lead"], spans["coord"])):
+            if any(sp and sp[0] <= pos < sp[1] for sp in spans.values()):
                 continue
-            if spans["title"] and spans["title"][0] <= pos < spans["title"][1]:
+            first = next((m for m in ms if m.start >= pos), None)
+            if first is None:
                 continue
-            lead.extend(m for m in chain_after(text, ms, pos) if m not in lead)
+            # "- Các Sở: Công Thương; Nông ..." (a list of agencies, maybe after a head)
+            if not _LIST_HEAD.fullmatch(fold(clean(text[pos : first.start]))):
+                continue
+            lead.extend(m for m in chain_after(text, ms, first.start) if m not in lead)
     return lead, coord
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -107,6 +108,8 @@ def _pairs(tasks: list[dict[str, object]]) -> set[tuple[object, ...]]:
 def test_corpus_tasks_match_gold(gold_path: Path) -> None:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     text = (ROOT / "corpus" / gold["source"]).read_text(encoding="utf-8")
+    nfd = parse(unicodedata.normalize("NFD", text))
+    assert _pairs(extract_tasks(nfd, province=gold["document"]["place"])) == _pairs(gold["tasks"])
     got = extract_tasks(parse(text), province=gold["document"]["place"])
     assert [t["ref"] for t in got] == [t["ref"] for t in gold["tasks"]]
     assert [t["title"] for t in got] == [t["title"] for t in gold["tasks"]]
