@@ -20,6 +20,8 @@ class PKG(DefinedNamespace):
     _fail = True
 
     # classes
+    AgencyList: URIRef
+    Annex: URIRef
     Citation: URIRef
     Proposal: URIRef
     Province: URIRef
@@ -28,6 +30,11 @@ class PKG(DefinedNamespace):
     Task: URIRef
     TaskGroup: URIRef
     # properties
+    annex: URIRef
+    annexReference: URIRef
+    executionClause: URIRef
+    signedAt: URIRef
+    statedNumber: URIRef
     actor: URIRef
     agencyLevel: URIRef
     citedDate: URIRef
