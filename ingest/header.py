@@ -211,7 +211,8 @@ def extract_document(doc: Doc, *, strict: bool = True) -> dict[str, Any]:
                 date = f"{y}-{int(mo):02d}"
             else:
                 date = y
-            spans["date"] = list(p.span_of(dm.start(), dm.end()))
+            d0 = dm.start() + len(dm.group(0)) - len(dm.group(0).lstrip(", "))
+            spans["date"] = list(p.span_of(d0, dm.end()))
             pl = t[: dm.start()].strip(" ,")
             if pl and len(pl) < 40:
                 place = title_case(pl) if pl.isupper() else re.sub(r"\s+", " ", pl)

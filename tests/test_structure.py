@@ -1,0 +1,141 @@
+"""The text layer: offsets back to the original, markdown, hard wraps, the section tree."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from policykg.ingest.text import ascii_fold, clean, fold, parse
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+
+def _read(name: str) -> str:
+    return (CORPUS / name).read_text("utf-8")
+
+
+def test_offsets_map_back_to_the_original_text() -> None:
+    text = _read("nghe-an_683-kh-ubnd_2021.txt")
+    doc = parse(text)
+    for p in doc.paragraphs:
+        if p.kind != "text" or "\n" in text[p.start : p.end]:
+            continue
+        # a one-line paragraph: the clean text is the original minus markdown markers
+        raw = text[p.start : p.end].replace("**", "").replace("#", "").replace("*", "")
+        assert " ".join(raw.split()) == p.text
+
+
+def test_nfd_input_maps_to_nfd_offsets() -> None:
+    text = unicodedata.normalize("NFD", _read("tuyen-quang_60-kh-ubnd_2022.txt"))
+    doc = parse(text)
+    sec = doc.find_section("NHIỆM VỤ VÀ GIẢI PHÁP")
+    assert sec is not None and sec.ref == "III"
+    quote = doc.quote(sec.start, sec.end)
+    assert unicodedata.normalize("NFC", quote).startswith("III. NHIỆM VỤ VÀ GIẢI PHÁP")
+    i = doc.text.index("Sở Tài chính")
+    s, e = doc.span(i, i + len("Sở Tài chính"))
+    assert unicodedata.normalize("NFC", text[s:e]) == "Sở Tài chính"
+
+
+def test_hard_wrapped_lines_are_rejoined() -> None:
+    doc = parse(_read("quang-nam_qd-ubnd_2021.txt"))
+    texts = [p.text for p in doc.paragraphs]
+    assert any(
+        t.startswith("Căn cứ Quyết định số 1322/QĐ-TTg, ngày 31/8/2020 của Thủ tướng Chính phủ về")
+        for t in texts
+    )
+    assert "Theo đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 311/TTr- SKHĐT ngày 18/12/2021." in texts
+    # the title is one paragraph, the preamble starts a new one
+    assert (
+        "Ban hành Kế hoạch hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa "
+        "trên địa bàn tỉnh Quảng Nam, giai đoạn 2021 - 2025"
+    ) in texts
+
+
+def test_footnote_inside_a_paragraph_is_set_apart() -> None:
+    doc = parse(_read("dong-nai_12015-kh-ubnd_2021.txt"))
+    assert [p.text[:12] for p in doc.footnotes] == ["¹ Sản phẩm, ", "² Sở Khoa họ"]
+    sec = doc.section("VI.1.a")
+    assert sec is not None
+    assert "xây dựng kế hoạch 5 năm để thực hiện các nhiệm vụ của Chương trình quốc gia" in sec.text
+
+
+def test_section_tree_refs() -> None:
+    doc = parse(_read("nghe-an_683-kh-ubnd_2021.txt"))
+    refs = [s.ref for s in doc.sections() if s.style not in ("dash", "plus")]
+    assert refs[:3] == ["I", "I.1", "I.2"]
+    assert "II.4.d" in refs and "IV.8" in refs
+    # "### **6. ...**" sits under IV although its markdown level is that of the romans
+    assert doc.section("IV.6") is not None
+    d = doc.section("II.4.d")
+    assert d is not None and d.heading == "Sản phẩm:"
+    assert d.children and d.children[0].numbered_ref == "II.4.d"
+    tasks = doc.find_section("NỘI DUNG THỰC HIỆN")
+    assert tasks is not None and [c.ref for c in tasks.children] == [f"II.{i}" for i in range(1, 6)]
+
+
+def test_decision_articles_and_roman_sections() -> None:
+    doc = parse(_read("quang-nam_qd-ubnd_2021.txt"))
+    assert doc.section("II.4.c") is not None
+    art = doc.section("Điều 2")
+    assert art is not None and art.heading == "Tổ chức thực hiện"
+    assert doc.section("Điều 2.1.a") is not None
+    assert [p.text for p in doc.signature] == [
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Hồ Quang Bửu",
+    ]
+    furniture = [p.text for p in doc.paragraphs if p.kind == "furniture"]
+    assert any("2021-01-28T15:02:39" in t for t in furniture)
+
+
+def test_appendix_table_rows_and_cells() -> None:
+    text = _read("dong-nai_12015-kh-ubnd_2021.txt")
+    doc = parse(text)
+    (table,) = doc.tables
+    assert [c.text for c in table.header] == [
+        "STT",
+        "Nhiệm vụ thực hiện",
+        "Cơ quan chủ trì",
+        "Cơ sở thực hiện",
+    ]
+    assert [r.cells[0].text for r in table.rows] == ["1", "2", "3", "4", "5"]
+    row3 = table.rows[2]
+    assert len(row3.lines) == 2
+    assert "Nông nghiệp và Phát triển nông thôn" in row3.cells[3].text
+    assert "<ul" not in row3.cells[3].text and "<i>" not in row3.cells[3].text
+    cell = table.rows[0].cells[2]
+    assert text[cell.start : cell.end] == "Sở Khoa học và Công nghệ"
+    assert table.section is not None and table.section.style == "appendix"
+
+
+def test_recipients_are_kept_out_of_sections() -> None:
+    doc = parse(_read("tuyen-quang_60-kh-ubnd_2022.txt"))
+    assert doc.recipients[0].text.startswith("Nơi nhận")
+    assert all("Nơi nhận" not in s.text for s in doc.sections())
+
+
+def test_web_portal_furniture_before_the_document() -> None:
+    body = _read("tuyen-quang_60-kh-ubnd_2022.txt")
+    page = "Trang chủ | Văn bản | Liên hệ\n\nTìm kiếm văn bản\n\nĐăng nhập\n\n" + body
+    doc = parse(page)
+    assert [p.kind for p in doc.paragraphs[:3]] == ["furniture"] * 3
+    assert doc.header[0].text == "Số: 60/KH-UBND"
+
+
+def test_sentences_have_offsets() -> None:
+    text = "Số: 1/KH-UBND\n\nI. MỤC TIÊU\n\nCâu một có số 1. Câu hai đây; còn tiếp.\n"
+    doc = parse(text)
+    sents = list(doc.sentences())
+    assert [s.text for s in sents][-2:] == ["Câu một có số 1.", "Câu hai đây; còn tiếp."]
+    last = sents[-1]
+    assert text[last.start : last.end] == last.text
+
+
+def test_folding_helpers() -> None:
+    assert fold("Uỷ ban nhân dân") == fold("Ủy ban nhân dân")
+    assert fold("hoá") == "hóa" and fold("hoạch") == "hoạch" and fold("quý") == "quý"
+    assert ascii_fold("Đồng Nai") == "dong nai"
+    assert clean("**Sở** \\*Tài chính\\*") == "Sở Tài chính"
