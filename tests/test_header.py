@@ -35,7 +35,9 @@ def test_spans_point_at_the_fields() -> None:
 
 
 def test_partial_dates_and_blank_number() -> None:
-    text = "Số: /KH-UBND\n\nHà Nam, ngày    tháng 3 năm 2023\n\nKẾ HOẠCH\nPhát triển X đến năm 2030\n"
+    text = (
+        "Số: /KH-UBND\n\nHà Nam, ngày    tháng 3 năm 2023\n\nKẾ HOẠCH\nPhát triển X đến năm 2030\n"
+    )
     got = extract_document(parse(text))
     assert got["number"] is None
     assert got["date"] == "2023-03"
@@ -46,7 +48,8 @@ def test_partial_dates_and_blank_number() -> None:
 
 def test_issuer_from_body_when_block_missing() -> None:
     text = (
-        "Số: 5/KH-UBND\n\nLào Cai, ngày 2 tháng 1 năm 2024\n\nKẾ HOẠCH\nVề X giai đoạn 2024-2025\n\n"
+        "Số: 5/KH-UBND\n\nLào Cai, ngày 2 tháng 1 năm 2024\n\n"
+        "KẾ HOẠCH\nVề X giai đoạn 2024-2025\n\n"
         "Ủy ban nhân dân tỉnh Lào Cai ban hành Kế hoạch như sau:\n"
     )
     got = extract_document(parse(text))

@@ -45,7 +45,10 @@ def test_hard_wrapped_lines_are_rejoined() -> None:
         t.startswith("Căn cứ Quyết định số 1322/QĐ-TTg, ngày 31/8/2020 của Thủ tướng Chính phủ về")
         for t in texts
     )
-    assert "Theo đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 311/TTr- SKHĐT ngày 18/12/2021." in texts
+    assert (
+        "Theo đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 311/TTr- SKHĐT ngày 18/12/2021."
+        in texts
+    )
     # the title is one paragraph, the preamble starts a new one
     assert (
         "Ban hành Kế hoạch hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa "

@@ -1,0 +1,173 @@
+"""read_text over txt/md/docx/pdf/html and clear errors on bad input."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from policykg.ingest.errors import IngestError
+from policykg.ingest.extract import extract_file
+from policykg.ingest.reader import read_text
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAN = ROOT / "corpus" / "tuyen-quang_60-kh-ubnd_2022.txt"
+
+
+def _pdf(text_lines: list[str]) -> bytes:
+    """A minimal valid one-page PDF with a Helvetica text layer."""
+    ops = ["BT", "/F1 12 Tf", "72 720 Td", "14 TL"]
+    for line in text_lines:
+        ops.append("(" + line.replace("(", r"\(").replace(")", r"\)") + ") Tj T*")
+    ops.append("ET")
+    stream = "\n".join(ops).encode("latin-1")
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for k, body in enumerate(objs, start=1):
+        offsets.append(out.tell())
+        out.write(f"{k} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode())
+    for off in offsets:
+        out.write(f"{off:010d} 00000 n \n".encode())
+    out.write(
+        f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return out.getvalue()
+
+
+def test_txt_with_bom_and_md(tmp_path: Path) -> None:
+    body = PLAN.read_text("utf-8")
+    f = tmp_path / "plan.txt"
+    f.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    assert read_text(f) == body
+    md = tmp_path / "plan.md"
+    md.write_text(body, "utf-8")
+    assert extract_file(md)["document"]["number"] == "60/KH-UBND"
+
+
+def test_docx_paragraphs_and_tables(tmp_path: Path) -> None:
+    d = docx.Document()
+    for line in PLAN.read_text("utf-8").split("\n\n")[:12]:
+        d.add_paragraph(line.strip())
+    table = d.add_table(rows=2, cols=3)
+    for k, text in enumerate(["STT", "Nhiệm vụ", "Cơ quan chủ trì"]):
+        table.rows[0].cells[k].text = text
+    for k, text in enumerate(["1", "Tuyên truyền", "Sở Khoa học\nvà Công nghệ"]):
+        table.rows[1].cells[k].text = text
+    path = tmp_path / "plan.docx"
+    d.save(str(path))
+    text = read_text(path)
+    assert "Số: 60/KH-UBND" in text
+    assert "1\tTuyên truyền\tSở Khoa học và Công nghệ" in text
+    record = extract_file(path)
+    assert record["document"]["date"] == "2022-04-19"
+    assert record["source"] == "plan.docx"
+
+
+def test_pdf_text_layer(tmp_path: Path) -> None:
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(_pdf(["So: 12/KH-UBND", "KE HOACH", "Thuc hien Quyet dinh so 1322/QD-TTg"]))
+    text = read_text(path)
+    assert "KE HOACH" in text and "1322/QD-TTg" in text
+
+
+def test_html_is_stripped(tmp_path: Path) -> None:
+    path = tmp_path / "plan.html"
+    path.write_text(
+        "<html><head><style>p{}</style></head><body><p>Số: 7/KH-UBND</p>"
+        "<table><tr><td>1</td><td>Sở Tài chính</td></tr></table></body></html>",
+        "utf-8",
+    )
+    text = read_text(path)
+    assert "Số: 7/KH-UBND" in text and "1\tSở Tài chính" in text and "<" not in text
+
+
+def _err(path: Path) -> str:
+    with pytest.raises(IngestError) as exc:
+        read_text(path)
+    assert str(path) in str(exc.value)
+    return str(exc.value)
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    f = tmp_path / "empty.txt"
+    f.write_bytes(b"")
+    assert "empty file" in _err(f)
+    f.write_bytes(b"  \n\n ")
+    assert "empty file" in _err(f)
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    f = tmp_path / "blob.txt"
+    f.write_bytes(b"abc\ndef\x00\x01\x02\xff")
+    assert ":2: binary file" in _err(f)
+
+
+def test_cp1258_bytes(tmp_path: Path) -> None:
+    f = tmp_path / "legacy.txt"
+    # CP1258 writes tone marks as combining characters after precomposed vowels
+    f.write_bytes("Sô\u0301: 5/KH-UBND\nKê\u0301 hoa\u0323ch\n".encode("cp1258"))
+    msg = _err(f)
+    assert ":1:" in msg and "UTF-8" in msg
+
+
+def test_vni_and_tcvn3_mojibake(tmp_path: Path) -> None:
+    # VNI-Windows / TCVN3 (ABC) bytes shown as Latin-1 and saved as UTF-8
+    vni = "Soá: 5/KH-UBND\nKEÁ HOAÏCH\nThöïc hieän Quyeát ñònh soá 1322/QÑ-TTg cuûa Thuû töôùng\n"
+    f = tmp_path / "vni.txt"
+    f.write_text(vni, "utf-8")
+    assert "legacy Vietnamese encoding" in _err(f)
+    tcvn = "Sè: 5/KH-UBND\nKÕ ho¹ch\nThùc hiÖn QuyÕt ®Þnh sè 1322/Q§-TTg cña Thñ t­íng\n"
+    g = tmp_path / "tcvn3.txt"
+    g.write_text(tcvn, "utf-8")
+    assert "legacy Vietnamese encoding" in _err(g)
+
+
+def test_truncated_docx(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("Số: 1/KH-UBND")
+    good = tmp_path / "good.docx"
+    d.save(str(good))
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(good.read_bytes()[:400])
+    assert "corrupt or truncated .docx" in _err(bad)
+
+
+def test_zip_bomb_docx_is_refused_before_inflating(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", b"<w/>")
+        zf.writestr("word/big.bin", b"\0" * (120 * 1024 * 1024))
+    assert "refused" in _err(path)
+
+
+def test_truncated_pdf(tmp_path: Path) -> None:
+    f = tmp_path / "bad.pdf"
+    f.write_bytes(_pdf(["So: 1/KH-UBND"])[:120])
+    msg = _err(f)
+    assert ".pdf" in msg
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    assert "file not found" in _err(tmp_path / "nope.txt")
+
+
+def test_no_header_names_the_file(tmp_path: Path) -> None:
+    f = tmp_path / "noheader.txt"
+    f.write_text("Một đoạn văn bản bình thường.\nKhông có số, không có ngày.\n", "utf-8")
+    with pytest.raises(IngestError) as exc:
+        extract_file(f)
+    assert str(exc.value).startswith(f"{f}:1:")
