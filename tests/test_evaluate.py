@@ -1,0 +1,55 @@
+"""Scoring: gold against itself is perfect; known differences are counted as the rules say."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+from policykg.ingest.evaluate import evaluate_corpus, evaluate_record, format_report, section_keys
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold"
+
+
+def _gold(name: str) -> dict:  # type: ignore[type-arg]
+    return json.loads((GOLD / name).read_text("utf-8"))
+
+
+def test_gold_against_itself() -> None:
+    gold = _gold("quang-nam_qd-ubnd_2021.json")
+    scores = evaluate_record(gold, gold)
+    assert all(s.f1 == 1.0 for s in scores.values())
+    assert scores["document"].gold == 9
+
+
+def test_differences_are_counted() -> None:
+    gold = _gold("quang-nam_qd-ubnd_2021.json")
+    pred = copy.deepcopy(gold)
+    pred["document"]["date"] = "2021-01-28"  # a signature timestamp is not the date
+    pred["citations"] = pred["citations"][:-1]
+    pred["targets"][0]["min"] = 16
+    with_coord = next(t for t in pred["tasks"] if t["coordinating"])
+    with_coord["coordinating"] = []
+    scores = evaluate_record(pred, gold)
+    assert scores["document"].tp == 8
+    n = len(gold["citations"])
+    assert (scores["citations"].tp, scores["citations"].gold) == (n - 1, n)
+    assert scores["targets"].tp == len(gold["targets"]) - 1
+    assert scores["tasks"].recall < 1.0 and scores["tasks"].precision == 1.0
+
+
+def test_chained_subject_key_uses_the_subject_target() -> None:
+    gold = _gold("quang-nam_qd-ubnd_2021.json")
+    keys = section_keys(gold, "citations")
+    assert "implements|KeHoach|None|trien khai thuc hien quyet dinh|100/QĐ-TTG" in keys
+
+
+def test_corpus_report() -> None:
+    report = evaluate_corpus(ROOT / "corpus", GOLD)
+    table = format_report(report)
+    print(table)
+    assert len(report["plans"]) == 5
+    assert report["overall"]["document"]["f1"] == 1.0
+    assert report["overall"]["citations"]["f1"] >= 0.95
+    assert "overall F1" in table
