@@ -17,7 +17,7 @@ from policykg.graph.store import EmbeddedStore
 from policykg.ingest.errors import IngestError
 from policykg.ingest.extract import extract, read_text
 from policykg.ingest.rdf import document_triples
-from policykg.ontology.iri import PKG, RDF, IriMinter
+from policykg.ontology.iri import PKG, IriMinter
 from policykg.ontology.load import ontology_triples, reference_triples
 
 log = logging.getLogger(__name__)
@@ -44,8 +44,8 @@ class IngestReport:
 
 def load_vocabulary(store: EmbeddedStore, minter: IriMinter) -> int:
     """(Re)load the ontology, code lists and reference data into their two graphs."""
-    onto = ontology_triples()
-    ref = reference_triples()
+    onto = ontology_triples(base=minter.base)
+    ref = reference_triples(base=minter.base)
     store.replace_graphs({minter.ontology_graph: onto, minter.reference_graph: ref})
     return len(onto) + len(ref)
 
@@ -78,13 +78,20 @@ def ingest_file(store: EmbeddedStore, path: Path, minter: IriMinter) -> IngestRe
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files named directly, and the document files inside named folders (sorted)."""
+    """Files named directly, and the document files inside named folders (sorted).
+
+    Inside folders, ``README*`` files are documentation and are skipped.
+    """
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
             out.extend(
                 sorted(
-                    f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES
+                    f
+                    for f in p.rglob("*")
+                    if f.is_file()
+                    and f.suffix.lower() in DOCUMENT_SUFFIXES
+                    and not f.name.upper().startswith("README")
                 )
             )
         else:
@@ -132,10 +139,8 @@ def stats(store: EmbeddedStore, minter: IriMinter) -> dict[str, int]:
         ("reporting_duties", "ReportingDuty"),
         ("citations", "Citation"),
     ]:
-        rows = store.select(
-            "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x ?type ?cls }",
-            bindings={"type": ox.NamedNode(RDF + "type"), "cls": ox.NamedNode(PKG + cls)},
-        )
+        # Constant class IRIs of the project's own vocabulary, never user input.
+        rows = store.select(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{PKG}{cls}> }}")
         value = rows[0].get("n") if rows else None
         counts[name] = int(value.value) if value is not None else 0
     return counts

@@ -177,8 +177,8 @@ class _Graph:
             sel = self.minter.part(item_iri, "selector", "position")
             self.add(target, OA + "hasSelector", sel)
             self.add(sel, RDF + "type", OA + "TextPositionSelector")
-            self.add(sel, OA + "start", _typed(str(start), "nonNegativeInteger"))
-            self.add(sel, OA + "end", _typed(str(end), "nonNegativeInteger"))
+            self.add(sel, OA + "start", _typed(str(start), "integer"))
+            self.add(sel, OA + "end", _typed(str(end), "integer"))
             if self.text is not None:
                 line = self.text.count("\n", 0, start) + 1
                 self.add(sel, PKG + "line", _typed(str(line), "integer"))
