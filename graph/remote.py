@@ -346,7 +346,7 @@ class RemoteStore:
                 delay = next(delays, None)
                 if delay is None:
                     raise StoreError(
-                        f"the SPARQL endpoint {url} is unavailable after "
+                        f"the endpoint {url} is unavailable after "
                         f"{max(self.retry.attempts, 1)} attempts: {exc}"
                     ) from exc
                 log.warning("%s: %s; retrying in %.2fs", url, exc, delay)
@@ -499,22 +499,40 @@ def query_form(text: str) -> str | None:
 def with_values(query: str, bindings: Bindings) -> str:
     """``query`` with ``bindings`` joined in as a VALUES block, placed structurally.
 
-    The block goes first in the WHERE group, so every pattern, FILTER and OPTIONAL of the
-    group sees the bound values (as with pyoxigraph's substitutions). Where the grammar
-    allows no VALUES inside the group (a sub-SELECT group, ``CONSTRUCT WHERE``, a DESCRIBE
-    without WHERE) it becomes the query's trailing VALUES clause.
+    The block goes first in the top-level WHERE group, so every pattern, FILTER and
+    OPTIONAL of the group sees the bound values (as with pyoxigraph's substitutions):
+
+    * a group that is one sub-SELECT, ``{ SELECT ... }``, becomes
+      ``{ VALUES ... { SELECT ... } }``;
+    * ``CONSTRUCT WHERE { T }`` becomes the equivalent ``CONSTRUCT { T } WHERE { VALUES ... T }``;
+    * a DESCRIBE without WHERE gets it as its trailing VALUES clause.
+
+    (Trailing VALUES would be simpler, but engines such as Virtuoso 7 refuse it on
+    anything but SELECT.)
     """
     block = values_block(bindings)
     tokens = _tokens(query)
     form_at = next((i for i, t in enumerate(tokens) if t.word() in QUERY_FORMS), None)
     if form_at is None:
         raise QueryError("expected a SELECT, ASK, CONSTRUCT or DESCRIBE query")
-    at = _where_group(tokens, form_at)
-    if at is not None:
-        return f"{query[:at]} {block} {query[at:]}"
-    if any(t.word() == "VALUES" and t.depth == 0 for t in tokens[form_at:]):
-        raise QueryError("cannot bind values in a query that has its own trailing VALUES")
-    return f"{query}\n{block}\n"
+    form = tokens[form_at]
+    group = _where_group(tokens, form_at)
+    if group is None:
+        if any(t.word() == "VALUES" and t.depth == 0 for t in tokens[form_at:]):
+            raise QueryError("cannot bind values in a query that has its own trailing VALUES")
+        return f"{query}\n{block}\n"
+    open_, close = tokens[group[0]], tokens[group[1]]
+    inner_first = tokens[group[0] + 1] if group[1] > group[0] + 1 else None
+    if inner_first is not None and inner_first.word() == "SELECT":
+        return (
+            f"{query[: open_.end]} {block} {{{query[open_.end : close.start]}}} "
+            f"{query[close.start :]}"
+        )
+    text = f"{query[: open_.end]} {block} {query[open_.end :]}"
+    if form.word() == "CONSTRUCT" and tokens[form_at + 1].text != "{":
+        template = query[open_.start : close.end]
+        text = f"{text[: form.end]} {template}{text[form.end :]}"
+    return text
 
 
 def values_block(bindings: Bindings) -> str:
@@ -533,22 +551,26 @@ def values_block(bindings: Bindings) -> str:
     return f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
 
 
-def _where_group(tokens: list[_Token], form_at: int) -> int | None:
-    """Offset just inside the top-level WHERE group's ``{`` where VALUES may go, or None."""
+def _where_group(tokens: list[_Token], form_at: int) -> tuple[int, int] | None:
+    """Token indexes of the top-level WHERE group's ``{`` and ``}``, or None."""
     i = form_at + 1
-    if tokens[form_at].word() == "CONSTRUCT":
-        if i >= len(tokens) or tokens[i].text != "{":
-            return None  # CONSTRUCT WHERE { triples }: no VALUES allowed inside
-        while i < len(tokens) and not (tokens[i].text == "}" and tokens[i].depth == 0):
-            i += 1
-        i += 1
+    if tokens[form_at].word() == "CONSTRUCT" and i < len(tokens) and tokens[i].text == "{":
+        i = _closing(tokens, i) + 1  # skip the template
     while i < len(tokens) and not (tokens[i].text == "{" and tokens[i].kind == "punct"):
         i += 1
     if i >= len(tokens) or tokens[i].depth != 0:
         return None
-    if i + 1 < len(tokens) and tokens[i + 1].word() == "SELECT":
-        return None  # { SELECT ... }: a sub-select group takes no VALUES before it
-    return tokens[i].end
+    close = _closing(tokens, i)
+    return (i, close) if close < len(tokens) else None
+
+
+def _closing(tokens: list[_Token], open_at: int) -> int:
+    """Index of the ``}`` matching the ``{`` at ``open_at`` (``len(tokens)`` if none)."""
+    depth = tokens[open_at].depth
+    for j in range(open_at + 1, len(tokens)):
+        if tokens[j].text == "}" and tokens[j].kind == "punct" and tokens[j].depth == depth:
+            return j
+    return len(tokens)
 
 
 # --- helpers ------------------------------------------------------------------------------
