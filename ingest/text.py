@@ -608,28 +608,25 @@ def parse(text: str, *, source: str | None = None) -> Doc:
 
     # -- paragraphs --------------------------------------------------------
     paras: list[tuple[_MStr, int, str]] = []  # (text, line, kind)
-    i, n = 0, len(lines)
-    while i < n:
-        cur, lineno = lines[i]
-        i += 1
-        if not cur.text:
-            continue
-        if "\t" in cur.text or (cur.text[:1].isdigit() and "\t" in cur.text):
-            paras.append((cur, lineno, "table"))
-            continue
-        if _FOOTNOTE.match(cur.text):
-            paras.append((cur, lineno, "footnote"))
-            continue
+
+    def collect(i: int, allow_notes: bool) -> tuple[_MStr, int, list[tuple[_MStr, int, str]]]:
+        """Join the continuation lines of the line at ``i``; (text, next index, footnotes)."""
+        cur = lines[i][0]
         parts = [cur]
         last_len = len(cur.text)
-        pending_notes: list[tuple[_MStr, int, str]] = []
+        pending: list[tuple[_MStr, int, str]] = []
+        i += 1
         while True:
             j = i
             notes: list[tuple[_MStr, int, str]] = []
-            while j < n and (not lines[j][0].text or _FOOTNOTE.match(lines[j][0].text)):
-                if lines[j][0].text:
-                    notes.append((lines[j][0], lines[j][1], "footnote"))
+            while j < n and not lines[j][0].text:
                 j += 1
+            while allow_notes and j < n and _FOOTNOTE.match(lines[j][0].text):
+                note, j2, _ = collect(j, False)
+                notes.append((note, lines[j][1], "footnote"))
+                j = j2
+                while j < n and not lines[j][0].text:
+                    j += 1
             if j >= n:
                 break
             nxt = lines[j][0]
@@ -639,9 +636,26 @@ def parse(text: str, *, source: str | None = None) -> Doc:
                 break
             parts.append(nxt)
             last_len = len(nxt.text)
-            pending_notes.extend(notes)
+            pending.extend(notes)
             i = j + 1
         joined = _MStr.join(parts) if len(parts) > 1 else cur
+        return joined, i, pending
+
+    i, n = 0, len(lines)
+    while i < n:
+        cur, lineno = lines[i]
+        if not cur.text:
+            i += 1
+            continue
+        if "\t" in cur.text:
+            paras.append((cur, lineno, "table"))
+            i += 1
+            continue
+        if _FOOTNOTE.match(cur.text):
+            note, i, _ = collect(i, False)
+            paras.append((note, lineno, "footnote"))
+            continue
+        joined, i, pending_notes = collect(i, True)
         paras.append((joined, lineno, "text"))
         paras.extend(pending_notes)
 
