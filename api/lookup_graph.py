@@ -1,0 +1,605 @@
+"""The lookups' reading of the graph: catalog of instruments and agencies, citation chains,
+document facts, tasks and duties. Every query is a named query with bound values.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from fastapi import Request
+
+from policykg.api.errors import ApiError
+from policykg.api.ical import Event
+from policykg.api.lookup_models import (
+    AgencyRef,
+    ChainPath,
+    CitationFact,
+    DocumentDetail,
+    DocumentSummary,
+    DutyFact,
+    DutyItem,
+    Edge,
+    InstrumentRef,
+    Quote,
+    ReachItem,
+    Statement,
+    TargetFact,
+    TargetTable,
+    TaskFact,
+    TaskItem,
+)
+from policykg.graph.queries import run_select
+from policykg.graph.store import EmbeddedStore, Term
+from policykg.ontology.iri import DCTERMS, OA, PKG, SDO, IriMinter, slug
+
+log = logging.getLogger(__name__)
+
+MAX_DEPTH = 5
+
+# --- reading the graph ----------------------------------------------------------------------
+
+
+def _v(row: dict[str, Term], key: str) -> str | None:
+    term = row.get(key)
+    return term.value if term is not None else None
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value[:4]) if value else None
+    except ValueError:
+        return None
+
+
+def _float(value: str | None) -> float | None:
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+@dataclass
+class Catalog:
+    """Instruments and agencies by IRI, rebuilt when the store changes."""
+
+    instruments: dict[str, DocumentSummary]
+    agencies: dict[str, AgencyRef]
+    issuers: dict[str, str]
+    roles: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+class Graph:
+    """The lookups' view of the store: catalog, ids and the citation traversal."""
+
+    def __init__(self, store: EmbeddedStore, minter: IriMinter) -> None:
+        self.store = store
+        self.minter = minter
+        self.eli_base = minter.base + "eli/vn/"
+        self.agency_base = minter.base + "agency/"
+        self._catalog: Catalog | None = None
+        self._generation = -1
+        self._codes: dict[str, set[str]] = {}
+
+    # ids ----------------------------------------------------------------------------------
+    def doc_id(self, iri: str) -> str | None:
+        return iri[len(self.eli_base) :] if iri.startswith(self.eli_base) else None
+
+    def agency_id(self, iri: str) -> str | None:
+        return iri[len(self.agency_base) :] if iri.startswith(self.agency_base) else None
+
+    # catalog --------------------------------------------------------------------------------
+    def catalog(self) -> Catalog:
+        gen = self.store.generation
+        if self._catalog is None or gen != self._generation:
+            self._catalog = self._build()
+            self._generation = gen
+        return self._catalog
+
+    def _build(self) -> Catalog:
+        instruments: dict[str, DocumentSummary] = {}
+        issuers: dict[str, str] = {}
+        for r in run_select(self.store, "instrument_list"):
+            iri = _v(r, "doc") or ""
+            instruments[iri] = DocumentSummary(
+                id=self.doc_id(iri),
+                iri=iri,
+                kind=_v(r, "kind"),
+                number=_v(r, "number"),
+                date=_v(r, "date"),
+                title=_v(r, "title"),
+                province=_v(r, "province"),
+                ingested=_v(r, "source") is not None,
+                source=_v(r, "source"),
+                period_start=_int(_v(r, "periodStart")),
+                period_end=_int(_v(r, "periodEnd")),
+            )
+            if (issuer := _v(r, "issuer")) is not None:
+                issuers[iri] = issuer
+        agencies: dict[str, AgencyRef] = {}
+        for r in run_select(self.store, "agency_list"):
+            iri = _v(r, "agency") or ""
+            province = _v(r, "province")
+            label = _v(r, "label")
+            if label is None and _v(r, "kindLabel"):
+                label = " ".join(x for x in (_v(r, "kindLabel"), province) if x)
+            agencies[iri] = AgencyRef(
+                id=self.agency_id(iri),
+                iri=iri,
+                kind=_v(r, "kind"),
+                label=label or _v(r, "altLabel"),
+                province=province,
+                scope=_v(r, "scope") or ("provincial" if province else None),
+            )
+        roles: dict[str, dict[str, int]] = defaultdict(dict)
+        for r in run_select(self.store, "agency_role_counts"):
+            roles[_v(r, "agency") or ""][_v(r, "role") or ""] = int(_v(r, "count") or 0)
+        return Catalog(instruments, agencies, issuers, dict(roles))
+
+    def codes(self, scheme: str) -> set[str]:
+        if scheme not in self._codes:
+            rows = run_select(self.store, "concepts_in_scheme", scheme=self.minter.scheme(scheme))
+            self._codes[scheme] = {v for r in rows if (v := _v(r, "notation"))}
+        return self._codes[scheme]
+
+    def instrument(self, iri: str) -> InstrumentRef:
+        found = self.catalog().instruments.get(iri)
+        if found is not None:
+            return InstrumentRef(**found.model_dump(include=set(InstrumentRef.model_fields)))
+        return InstrumentRef(id=self.doc_id(iri), iri=iri)
+
+    def agency(self, iri: str) -> AgencyRef:
+        return self.catalog().agencies.get(iri) or AgencyRef(id=self.agency_id(iri), iri=iri)
+
+    # resolving user input -------------------------------------------------------------------
+    def document_iri(self, issuer: str, year: str, kind: str, local: str) -> str:
+        iri = f"{self.eli_base}{issuer}/{year}/{kind}/{local}"
+        if iri not in self.catalog().instruments:
+            raise ApiError(404, "not_found", "no document or instrument with this id")
+        return iri
+
+    def resolve_instrument(self, ref: str) -> str:
+        """An instrument from its IRI, its ELI id or its number (as written or slugged)."""
+        cat = self.catalog().instruments
+        ref = ref.strip()
+        if ref in cat:
+            return ref
+        if self.eli_base + ref.strip("/") in cat:
+            return self.eli_base + ref.strip("/")
+        key = slug(ref)
+        hits = sorted(i for i, d in cat.items() if d.number and slug(d.number) == key)
+        if not hits:
+            raise ApiError(404, "not_found", "no instrument with this number or id")
+        return hits[0]
+
+    def resolve_agency(self, ref: str) -> str:
+        ref = ref.strip()
+        agencies = self.catalog().agencies
+        for iri in (ref, self.agency_base + ref.strip("/")):
+            if iri in agencies:
+                return iri
+        raise ApiError(404, "not_found", "no agency with this id", detail={"agency": ref})
+
+    # citation edges --------------------------------------------------------------------------
+    def edges(self, node: str, direction: Literal["out", "in"]) -> list[Edge]:
+        name = "citation_edges_from" if direction == "out" else "citation_edges_to"
+        grouped: dict[tuple[str, str], list[Statement]] = {}
+        for r in run_select(self.store, name, instrument=node):
+            other, relation = _v(r, "other") or "", _v(r, "relation") or ""
+            statements = grouped.setdefault((other, relation), [])
+            if (citation := _v(r, "citation")) is not None:
+                stmt = Statement(
+                    document=_v(r, "statedIn") or "",
+                    citation=citation,
+                    evidence=_v(r, "evidence"),
+                )
+                if stmt not in statements:
+                    statements.append(stmt)
+        out = []
+        for (other, relation), statements in grouped.items():
+            src, dst = (node, other) if direction == "out" else (other, node)
+            out.append(
+                Edge(
+                    source=self.instrument(src),
+                    relation=relation,
+                    target=self.instrument(dst),
+                    evidence=statements,
+                )
+            )
+        return out
+
+
+class _EdgeCache:
+    """Memoizes one request's edge lookups."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.memo: dict[tuple[str, str], list[Edge]] = {}
+
+    def get(self, node: str, direction: Literal["out", "in"]) -> list[Edge]:
+        key = (node, direction)
+        if key not in self.memo:
+            self.memo[key] = self.graph.edges(node, direction)
+        return self.memo[key]
+
+
+def _far(edge: Edge, direction: str) -> str:
+    return edge.target.iri if direction == "out" else edge.source.iri
+
+
+def chain_paths(
+    graph: Graph,
+    start: str,
+    *,
+    direction: Literal["out", "in"],
+    depth: int,
+    relations: set[str],
+    limit: int,
+) -> tuple[list[ChainPath], bool]:
+    """Every simple path of at most ``depth`` edges of the given relations from ``start``."""
+    cache = _EdgeCache(graph)
+    paths: list[ChainPath] = []
+    stack: list[tuple[str, list[Edge], frozenset[str]]] = [(start, [], frozenset({start}))]
+    while stack:
+        node, path, seen = stack.pop(0)
+        if len(path) >= depth:
+            continue
+        for e in cache.get(node, direction):
+            nxt = _far(e, direction)
+            if e.relation not in relations or nxt in seen:
+                continue
+            if len(paths) >= limit:
+                return paths, True
+            new = [*path, e]
+            end = e.target if direction == "out" else e.source
+            paths.append(ChainPath(direction=direction, end=end, edges=new))
+            stack.append((nxt, new, seen | {nxt}))
+    return paths, False
+
+
+def _group(found: list[tuple[str, str, str, list[Edge]]], graph: Graph) -> list[ReachItem]:
+    items: dict[tuple[str, str, str], ReachItem] = {}
+    for iri, relation, how, path in found:
+        key = (iri, relation, how)
+        if key not in items:
+            items[key] = ReachItem(
+                instrument=graph.instrument(iri),
+                relation=relation,
+                how=how,  # type: ignore[arg-type]
+                paths=[],
+            )
+        items[key].paths.append(path)
+    return sorted(
+        items.values(),
+        key=lambda i: (i.how != "direct", i.relation, i.instrument.number or "", i.instrument.iri),
+    )
+
+
+def implemented_by_document(graph: Graph, doc: str, *, transitive: bool) -> list[ReachItem]:
+    """What ``doc`` implements: directly, or through instruments it applies or implements
+    that (in a chain of ``implements``) implement it."""
+    cache = _EdgeCache(graph)
+    found: list[tuple[str, str, str, list[Edge]]] = []
+
+    def walk(node: str, path: list[Edge], seen: frozenset[str]) -> None:
+        if len(path) >= MAX_DEPTH:
+            return
+        for e in cache.get(node, "out"):
+            nxt = e.target.iri
+            allowed = {"implements", "applies"} if not path else {"implements"}
+            if e.relation not in allowed or nxt in seen:
+                continue
+            new = [*path, e]
+            if e.relation == "implements":
+                found.append((nxt, "implements", "direct" if not path else "through", new))
+            if transitive:
+                walk(nxt, new, seen | {nxt})
+
+    walk(doc, [], frozenset({doc}))
+    return _group(found, graph)
+
+
+def documents_implementing(
+    graph: Graph, instrument: str, *, transitive: bool, relations: set[str], ingested_only: bool
+) -> list[ReachItem]:
+    """Documents that implement ``instrument`` (or rest on it, for ``legal_basis``), directly
+    or through an instrument they apply or implement that implements it."""
+    cache = _EdgeCache(graph)
+    found: list[tuple[str, str, str, list[Edge]]] = []
+    cat = graph.catalog().instruments
+
+    def keep(iri: str) -> bool:
+        return not ingested_only or (iri in cat and cat[iri].ingested)
+
+    def walk(node: str, path: list[Edge], seen: frozenset[str]) -> None:
+        if len(path) >= MAX_DEPTH:
+            return
+        for e in cache.get(node, "in"):
+            prev = e.source.iri
+            if prev in seen:
+                continue
+            new = [e, *path]
+            if not path:
+                if e.relation not in relations:
+                    continue
+                if keep(prev):
+                    found.append((prev, e.relation, "direct", new))
+            else:
+                if e.relation not in {"implements", "applies"}:
+                    continue
+                if keep(prev):
+                    found.append((prev, "implements", "through", new))
+            if transitive and e.relation == "implements":
+                walk(prev, new, seen | {prev})
+
+    walk(instrument, [], frozenset({instrument}))
+    return _group(found, graph)
+
+
+# --- document detail --------------------------------------------------------------------------
+
+_PKG, _DCT, _SDO, _OA = PKG, DCTERMS, SDO, OA
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def document_detail(graph: Graph, doc: str) -> DocumentDetail:
+    summary = graph.catalog().instruments[doc]
+    parts: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    types: dict[str, str] = {}
+    for r in run_select(graph.store, "document_parts", doc=doc):
+        part, p, o = _v(r, "part") or "", _v(r, "p") or "", _v(r, "o") or ""
+        types[part] = _local(_v(r, "type") or "")
+        if o not in parts[part][p]:
+            parts[part][p].append(o)
+
+    def one(props: dict[str, list[str]], p: str) -> str | None:
+        values = props.get(p)
+        return values[0] if values else None
+
+    def quote(props: dict[str, list[str]]) -> Quote | None:
+        text = one(props, _OA + "exact")
+        return Quote(text=text, line=_int(one(props, _PKG + "line"))) if text else None
+
+    def agencies(props: dict[str, list[str]], p: str) -> list[AgencyRef]:
+        return [graph.agency(a) for a in sorted(props.get(p, []))]
+
+    def code(value: str | None) -> str | None:
+        return _local(value) if value else None
+
+    citations, tasks, targets, duties = [], [], [], []
+    for part in sorted(parts, key=_part_order):
+        props, kind = parts[part], types[part]
+        if kind == "Citation":
+            citations.append(
+                CitationFact(
+                    iri=part,
+                    relation=code(one(props, _PKG + "relation")),
+                    subject=graph.instrument(one(props, _PKG + "citingDocument") or doc),
+                    target=graph.instrument(one(props, _PKG + "citedResource") or ""),
+                    cited_number=one(props, _PKG + "citedNumber"),
+                    cited_date=one(props, _PKG + "citedDate"),
+                    cited_title=one(props, _PKG + "citedTitle"),
+                    evidence=one(props, _PKG + "evidence"),
+                    quote=quote(props),
+                )
+            )
+        elif kind == "Task":
+            tasks.append(
+                TaskFact(
+                    iri=part,
+                    ref=one(props, _DCT + "identifier"),
+                    title=one(props, _DCT + "title"),
+                    themes=sorted(_local(t) for t in props.get(_PKG + "theme", [])),
+                    lead=agencies(props, _PKG + "leadAgency"),
+                    coordinating=agencies(props, _PKG + "coordinatingAgency"),
+                    timeframe=one(props, _PKG + "timeframe"),
+                    deliverables=props.get(_PKG + "deliverable", []),
+                    quote=quote(props),
+                )
+            )
+        elif kind == "Target":
+            per_year = one(props, _PKG + "perYear")
+            targets.append(
+                TargetFact(
+                    iri=part,
+                    ref=one(props, _DCT + "identifier"),
+                    text=one(props, _DCT + "description"),
+                    indicator=code(one(props, _PKG + "indicator")),
+                    comparator=code(one(props, _PKG + "comparator")),
+                    min=_float(one(props, _SDO + "minValue")),
+                    max=_float(one(props, _SDO + "maxValue")),
+                    unit=one(props, _SDO + "unitText"),
+                    due_year=_int(one(props, _PKG + "dueYear")),
+                    per_year=None if per_year is None else per_year == "true",
+                    quote=quote(props),
+                )
+            )
+        elif kind == "ReportingDuty":
+            duties.append(
+                DutyFact(
+                    iri=part,
+                    actors=agencies(props, _PKG + "actor"),
+                    recipients=agencies(props, _PKG + "recipient"),
+                    deadline=one(props, _PKG + "deadline"),
+                    recurrence=code(one(props, _PKG + "recurrence")),
+                    evidence=one(props, _PKG + "evidence"),
+                    quote=quote(props),
+                )
+            )
+    issuer = graph.catalog().issuers.get(doc)
+    return DocumentDetail(
+        document=summary,
+        issuer=graph.agency(issuer) if issuer else None,
+        citations=citations,
+        tasks=tasks,
+        targets=targets,
+        reporting=duties,
+    )
+
+
+def _part_order(iri: str) -> tuple[str, int, str]:
+    head, _, tail = iri.rpartition("/")
+    digits = "".join(ch for ch in tail if ch.isdigit())
+    return (head, int(digits) if digits and tail.lstrip("c").isdigit() else 0, tail)
+
+
+# --- tasks, targets, reporting ----------------------------------------------------------------
+
+
+def task_items(graph: Graph) -> list[TaskItem]:
+    tasks: dict[str, dict[str, Any]] = {}
+    for r in run_select(graph.store, "task_list"):
+        iri = _v(r, "task") or ""
+        t = tasks.setdefault(
+            iri,
+            {
+                "doc": _v(r, "doc"),
+                "ref": _v(r, "ref"),
+                "title": _v(r, "title"),
+                "p": defaultdict(list),
+            },
+        )
+        p, o = _v(r, "p"), _v(r, "o")
+        if p and o and o not in t["p"][p]:
+            t["p"][p].append(o)
+    out = []
+    for iri, t in tasks.items():
+        props = t["p"]
+        out.append(
+            TaskItem(
+                iri=iri,
+                ref=t["ref"],
+                title=t["title"],
+                themes=sorted(_local(x) for x in props.get(_PKG + "theme", [])),
+                lead=[graph.agency(a) for a in sorted(props.get(_PKG + "leadAgency", []))],
+                coordinating=[
+                    graph.agency(a) for a in sorted(props.get(_PKG + "coordinatingAgency", []))
+                ],
+                timeframe=(props.get(_PKG + "timeframe") or [None])[0],
+                deliverables=props.get(_PKG + "deliverable", []),
+                document=graph.instrument(t["doc"] or ""),
+            )
+        )
+    return out
+
+
+def duty_items(graph: Graph) -> list[DutyItem]:
+    duties: dict[str, dict[str, Any]] = {}
+    for r in run_select(graph.store, "reporting_duties"):
+        iri = _v(r, "duty") or ""
+        d = duties.setdefault(
+            iri,
+            {
+                "doc": _v(r, "doc"),
+                "deadline": _v(r, "deadline"),
+                "recurrence": _v(r, "recurrence"),
+                "evidence": _v(r, "evidence"),
+                "actor": [],
+                "recipient": [],
+            },
+        )
+        role, agency = _v(r, "role"), _v(r, "agency")
+        if role in ("actor", "recipient") and agency and agency not in d[role]:
+            d[role].append(agency)
+    return [
+        DutyItem(
+            iri=iri,
+            actors=[graph.agency(a) for a in d["actor"]],
+            recipients=[graph.agency(a) for a in d["recipient"]],
+            deadline=d["deadline"],
+            recurrence=d["recurrence"],
+            evidence=d["evidence"],
+            document=graph.instrument(d["doc"] or ""),
+        )
+        for iri, d in duties.items()
+    ]
+
+
+def deadline_key(deadline: str | None) -> str:
+    if deadline is None:
+        return "~"
+    return deadline[2:] if deadline.startswith("--") else deadline[5:] + deadline[:4]
+
+
+def wants(request: Request, fmt: str | None, media: str, key: str) -> bool:
+    """Whether the client asked for ``key`` by ``?format=`` or by ``Accept``."""
+    if fmt is not None:
+        return fmt == key
+    accept = request.headers.get("accept", "")
+    return media in accept and "application/json" not in accept
+
+
+def targets_csv(table: TargetTable) -> str:
+    buf = io.StringIO()
+    cols = ["province", "document", "number", "ref", "indicator", "due_year", "comparator",
+            "min", "max", "unit", "per_year", "text"]  # fmt: skip
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(cols)
+    for r in table.rows:
+        w.writerow(
+            [
+                r.province,
+                r.document.iri,
+                r.document.number,
+                r.ref,
+                r.indicator,
+                r.due_year,
+                r.comparator,
+                r.min,
+                r.max,
+                r.unit,
+                r.per_year,
+                r.text,
+            ]
+        )
+    return buf.getvalue()
+
+
+def duty_events(graph: Graph, items: list[DutyItem]) -> list[Event]:
+    """Calendar events of the duties that have a deadline (yearly ones until the plan ends)."""
+    events = []
+    for d in items:
+        if d.deadline is None:
+            continue
+        who = ", ".join(a.label or a.iri for a in d.actors) or "?"
+        to = ", ".join(a.label or a.iri for a in d.recipients)
+        summary = f"Báo cáo: {who}" + (f" → {to}" if to else "")
+        doc = graph.catalog().instruments.get(d.document.iri)
+        name = (doc.number or doc.title or "") if doc else ""
+        desc = "\n".join(x for x in (d.evidence, f"{name} <{d.document.iri}>") if x)
+        if d.deadline.startswith("--"):
+            first = (doc.period_start if doc else None) or _int(d.document.date) or 2000
+            events.append(
+                Event(
+                    uid=d.iri,
+                    summary=summary,
+                    description=desc,
+                    year=first,
+                    month=int(d.deadline[2:4]),
+                    day=int(d.deadline[5:7]),
+                    yearly=d.recurrence != "once",
+                    until_year=doc.period_end if doc else None,
+                    url=d.iri,
+                )
+            )
+        elif len(d.deadline) >= 10:
+            y, m, day = (int(x) for x in d.deadline[:10].split("-"))
+            events.append(
+                Event(
+                    uid=d.iri,
+                    summary=summary,
+                    description=desc,
+                    year=y,
+                    month=m,
+                    day=day,
+                    url=d.iri,
+                )
+            )
+    return events
