@@ -39,7 +39,6 @@ How it reads
 
 from __future__ import annotations
 
-import difflib  # noqa: F401  (kept for callers comparing titles)
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -602,16 +601,11 @@ class _Registry:
 def _merge(old: Instrument, new: Instrument) -> None:
     if old.date is None and new.date is not None:
         old.date = new.date
-    if new.issuer is not None and (old.issuer is None or _weaker(old.issuer, new.issuer)):
+    if new.issuer is not None and old.issuer is None:
         old.issuer = new.issuer
     if not old.title and new.title:
         old.title = new.title
         old.names = _carried_names(new.title)
-
-
-def _weaker(a: dict[str, str], b: dict[str, str]) -> bool:
-    # an issuer decoded from a symbol yields to one named in the text
-    return a.get("kind") in ("ubnd_tinh", "hdnd_tinh", "other") and a != b and False
 
 
 # ---------------------------------------------------------------------------
