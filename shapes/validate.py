@@ -1,0 +1,441 @@
+"""Validate RDF graphs with the policykg shapes (``shapes/*.ttl``).
+
+Two engines run the same shapes and give the same results (``tests/test_shapes.py`` checks
+that they agree on every test graph):
+
+* :func:`validate` — the fast engine used by the checker and ``policykg validate``. It
+  compiles each shape into one SPARQL query per constraint and runs it with pyoxigraph over a
+  data graph plus a context (the ontology and reference data, kept loaded in a cached
+  store). It supports the part of SHACL that the shapes use: ``sh:targetClass``,
+  ``sh:targetSubjectsOf``, ``sh:targetObjectsOf``, ``sh:targetNode``; property shapes with
+  an IRI ``sh:path`` and ``sh:minCount``, ``sh:maxCount``, ``sh:datatype``, ``sh:nodeKind``,
+  ``sh:class``; and SHACL-SPARQL ``sh:sparql`` SELECT constraints with ``sh:message``
+  templates (``{$this}``, ``{?value}``, any projected variable). A shape that uses anything
+  else raises :class:`UnsupportedShape` when the shapes are compiled.
+* :func:`validate_pyshacl` — the reference validator (pyshacl), for tests and the benchmark.
+
+Nothing here reads or writes a user's store: callers pass triples.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import pyoxigraph as ox
+import rdflib
+from rdflib.namespace import RDF as RDF_NS
+from rdflib.namespace import SH as SH_NS
+
+from policykg.ontology.iri import DEFAULT_BASE, PREFIXES, RDF, RDFS
+from policykg.ontology.load import ontology_triples, reference_triples
+
+SHAPES_NS = "https://w3id.org/policykg/shapes#"
+SEVERITIES = ("Violation", "Warning", "Info")
+_SH = "http://www.w3.org/ns/shacl#"
+
+
+class UnsupportedShape(ValueError):
+    """A shape uses a SHACL feature the fast engine does not implement."""
+
+
+@dataclass(frozen=True)
+class ShapeResult:
+    """One validation result (a ``sh:ValidationResult``)."""
+
+    code: str  # local name of the source shape, e.g. "TaskWithoutLead"
+    severity: str  # "Violation" | "Warning" | "Info"
+    focus: str  # IRI of the focus node
+    path: str | None = None  # IRI of the property, when the constraint has one
+    value: str | None = None  # the value node (IRI or lexical form)
+    value_is_iri: bool = False
+    messages: Mapping[str, str] = field(default_factory=dict)  # language -> message
+    shape: str = ""  # IRI of the source shape
+
+    def key(self) -> tuple[str, str, str, str | None]:
+        """What two engines must agree on."""
+        return (self.code, self.severity, self.focus, self.value)
+
+
+# --- shapes ------------------------------------------------------------------------------
+
+
+def shape_files() -> list[str]:
+    """Names of the shape files, in load order."""
+    root = resources.files("policykg.shapes")
+    return sorted(f.name for f in root.iterdir() if f.name.endswith(".ttl"))
+
+
+@lru_cache(maxsize=1)
+def _shapes_text() -> tuple[tuple[str, str], ...]:
+    root = resources.files("policykg.shapes")
+    return tuple((name, (root / name).read_text(encoding="utf-8")) for name in shape_files())
+
+
+def shapes_graph() -> rdflib.Graph:
+    """All shapes as one rdflib graph (a fresh copy)."""
+    g = rdflib.Graph()
+    for name, text in _shapes_text():
+        try:
+            g.parse(data=text, format="turtle")
+        except Exception as exc:  # rdflib raises several parser exception types
+            raise SyntaxError(f"shapes/{name}: {exc}") from exc
+    return g
+
+
+def shapes_triples() -> list[ox.Triple]:
+    """All shapes as pyoxigraph triples (for the turtle report and docs)."""
+    out: list[ox.Triple] = []
+    for _, text in _shapes_text():
+        out.extend(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.TURTLE))
+    return out
+
+
+@dataclass(frozen=True)
+class _Check:
+    sparql: bool
+    shape: str
+    code: str
+    severity: str
+    query: str
+    messages: tuple[tuple[str, str], ...]
+    path: str | None
+
+
+def _local(iri: str) -> str:
+    return re.split(r"[#/]", iri)[-1]
+
+
+def _target_pattern(g: rdflib.Graph, shape: rdflib.term.Node) -> str:
+    parts: list[str] = []
+    for c in g.objects(shape, SH_NS.targetClass):
+        parts.append(f"?this <{RDF}type>/<{RDFS}subClassOf>* <{c}> .")
+    for p in g.objects(shape, SH_NS.targetSubjectsOf):
+        parts.append(f"?this <{p}> ?_t .")
+    for p in g.objects(shape, SH_NS.targetObjectsOf):
+        parts.append(f"?_t <{p}> ?this .")
+    for n in g.objects(shape, SH_NS.targetNode):
+        parts.append(f"VALUES ?this {{ <{n}> }}")
+    if not parts:
+        return ""
+    union = " UNION ".join("{ " + p + " }" for p in parts)
+    return f"{{ SELECT DISTINCT ?this WHERE {{ {union} }} }}"
+
+
+def _severity(g: rdflib.Graph, shape: rdflib.term.Node) -> str:
+    sev = g.value(shape, SH_NS.severity)
+    name = _local(str(sev)) if sev is not None else "Violation"
+    if name not in SEVERITIES:
+        raise UnsupportedShape(f"{shape}: severity {sev}")
+    return name
+
+
+def _messages(g: rdflib.Graph, node: rdflib.term.Node) -> tuple[tuple[str, str], ...]:
+    out = []
+    for m in g.objects(node, SH_NS.message):
+        if isinstance(m, rdflib.Literal):
+            out.append((m.language or "", str(m)))
+    return tuple(sorted(out))
+
+
+_KNOWN_NODE = {
+    SH_NS.targetClass,
+    SH_NS.targetSubjectsOf,
+    SH_NS.targetObjectsOf,
+    SH_NS.targetNode,
+    SH_NS.property,
+    SH_NS.sparql,
+    SH_NS.severity,
+    SH_NS.message,
+    RDF_NS.type,
+}
+_KNOWN_PROPERTY = {
+    SH_NS.path,
+    SH_NS.minCount,
+    SH_NS.maxCount,
+    SH_NS.datatype,
+    SH_NS.nodeKind,
+    SH_NS["class"],
+    SH_NS.severity,
+    SH_NS.message,
+    RDF_NS.type,
+}
+_NODE_KINDS = {
+    "IRI": "isIRI(?value)",
+    "Literal": "isLiteral(?value)",
+    "BlankNode": "isBlank(?value)",
+    "BlankNodeOrIRI": "(isBlank(?value) || isIRI(?value))",
+    "IRIOrLiteral": "(isIRI(?value) || isLiteral(?value))",
+    "BlankNodeOrLiteral": "(isBlank(?value) || isLiteral(?value))",
+}
+
+
+def _insert_target(select: str, target: str) -> str:
+    """Put the target subquery first inside the WHERE group of a SELECT."""
+    m = re.search(r"\bWHERE\s*\{", select, flags=re.IGNORECASE)
+    if m is None:
+        raise UnsupportedShape(f"SELECT without WHERE: {select[:80]}")
+    return select[: m.end()] + " " + target + " " + select[m.end() :]
+
+
+def _property_checks(
+    g: rdflib.Graph, ps: rdflib.term.Node, target: str, parent_sev: str
+) -> list[_Check]:
+    for p in set(g.predicates(ps)):
+        if p not in _KNOWN_PROPERTY:
+            raise UnsupportedShape(f"{ps}: {p} is not supported by the fast engine")
+    path = g.value(ps, SH_NS.path)
+    if not isinstance(path, rdflib.URIRef):
+        raise UnsupportedShape(f"{ps}: only IRI paths are supported")
+    shape, code = str(ps), _local(str(ps))
+    sev = _severity(g, ps) if g.value(ps, SH_NS.severity) is not None else parent_sev
+    msgs = _messages(g, ps)
+    checks: list[_Check] = []
+
+    def add(query: str) -> None:
+        checks.append(_Check(False, shape, code, sev, query, msgs, str(path)))
+
+    optional = f"OPTIONAL {{ ?this <{path}> ?value }}"
+    lo = g.value(ps, SH_NS.minCount)
+    if lo is not None:
+        add(
+            f"SELECT ?this WHERE {{ {target} {optional} }} GROUP BY ?this "
+            f"HAVING (COUNT(DISTINCT ?value) < {int(lo)})"
+        )
+    hi = g.value(ps, SH_NS.maxCount)
+    if hi is not None:
+        add(
+            f"SELECT ?this WHERE {{ {target} {optional} }} GROUP BY ?this "
+            f"HAVING (COUNT(DISTINCT ?value) > {int(hi)})"
+        )
+    value = f"?this <{path}> ?value ."
+    dt = g.value(ps, SH_NS.datatype)
+    if dt is not None:
+        add(
+            f"SELECT ?this ?value WHERE {{ {target} {value} "
+            f"FILTER(!isLiteral(?value) || DATATYPE(?value) != <{dt}>) }}"
+        )
+    nk = g.value(ps, SH_NS.nodeKind)
+    if nk is not None:
+        test = _NODE_KINDS.get(_local(str(nk)))
+        if test is None:
+            raise UnsupportedShape(f"{ps}: node kind {nk}")
+        add(f"SELECT ?this ?value WHERE {{ {target} {value} FILTER(!{test}) }}")
+    cls = g.value(ps, SH_NS["class"])
+    if cls is not None:
+        add(
+            f"SELECT ?this ?value WHERE {{ {target} {value} "
+            f"FILTER NOT EXISTS {{ ?value <{RDF}type>/<{RDFS}subClassOf>* <{cls}> }} }}"
+        )
+    return checks
+
+
+@lru_cache(maxsize=1)
+def compiled_checks() -> tuple[_Check, ...]:
+    """Every constraint of every shape as one SPARQL query (cached)."""
+    g = shapes_graph()
+    checks: list[_Check] = []
+    node_shapes = set(g.subjects(RDF_NS.type, SH_NS.NodeShape))
+    for shape in sorted(node_shapes, key=str):
+        for p in set(g.predicates(shape)):
+            if p not in _KNOWN_NODE:
+                raise UnsupportedShape(f"{shape}: {p} is not supported by the fast engine")
+        target = _target_pattern(g, shape)
+        if not target:
+            continue
+        sev = _severity(g, shape)
+        for ps in sorted(g.objects(shape, SH_NS.property), key=str):
+            checks.extend(_property_checks(g, ps, target, sev))
+        for c in g.objects(shape, SH_NS.sparql):
+            select = g.value(c, SH_NS.select)
+            if select is None:
+                raise UnsupportedShape(f"{shape}: sh:sparql without sh:select")
+            query = _insert_target(str(select).replace("$this", "?this"), target)
+            msgs = _messages(g, c) or _messages(g, shape)
+            checks.append(_Check(True, str(shape), _local(str(shape)), sev, query, msgs, None))
+    return tuple(checks)
+
+
+def shape_codes() -> list[str]:
+    """The codes (shape local names) of every constraint, sorted."""
+    return sorted({c.code for c in compiled_checks()})
+
+
+# --- the fast engine ---------------------------------------------------------------------
+
+_TEMPLATE = re.compile(r"\{[?$]([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def _term_text(term: object) -> str:
+    if isinstance(term, ox.NamedNode | ox.Literal | ox.BlankNode):
+        return term.value
+    return "" if term is None else str(term)
+
+
+class _Context:
+    """An in-memory pyoxigraph store holding the context graph, shared by validations."""
+
+    def __init__(self, triples: Sequence[ox.Triple]) -> None:
+        self.store = ox.Store()
+        self.graph = ox.NamedNode(f"urn:policykg:context:{uuid.uuid4()}")
+        self.store.bulk_extend(
+            ox.Quad(t.subject, t.predicate, t.object, self.graph) for t in triples
+        )
+
+
+@lru_cache(maxsize=4)
+def _context(base: str) -> _Context:
+    return _Context(context_triples(base))
+
+
+def context_triples(base: str = DEFAULT_BASE) -> list[ox.Triple]:
+    """The ontology, code lists and reference data: what every graph is validated against."""
+    return ontology_triples(base) + reference_triples(base)
+
+
+def validate(
+    triples: Iterable[ox.Triple],
+    *,
+    extra: Iterable[ox.Triple] = (),
+    base: str = DEFAULT_BASE,
+    with_context: bool = True,
+) -> list[ShapeResult]:
+    """Validate a data graph with every shape (the fast engine).
+
+    ``triples`` is the graph under validation; ``extra`` adds facts it may be compared with
+    (for example how other documents cite the same instruments). With ``with_context`` the
+    ontology and reference data of ``base`` are visible to the constraints too. Results are
+    sorted and deduplicated; results whose focus node is only in the context are dropped.
+    """
+    data = list(triples)
+    ctx = _context(base) if with_context else None
+    store = ctx.store if ctx is not None else ox.Store()
+    tmp = ox.NamedNode(f"urn:policykg:check:{uuid.uuid4()}")
+    quads = [ox.Quad(t.subject, t.predicate, t.object, tmp) for t in [*data, *extra]]
+    store.extend(quads)
+    try:
+        graphs: list[ox.NamedNode] = [tmp] if ctx is None else [ctx.graph, tmp]
+        subjects = {t.subject.value for t in data if isinstance(t.subject, ox.NamedNode)}
+        subjects |= {t.object.value for t in data if isinstance(t.object, ox.NamedNode)}
+        out: set[ShapeResult] = set()
+        for check in compiled_checks():
+            for row in store.query(check.query, prefixes=PREFIXES, default_graph=graphs):  # type: ignore[union-attr]
+                result = _result(check, row)
+                if result is not None and result.focus in subjects:
+                    out.add(result)
+    finally:
+        store.remove_graph(tmp)
+    return sorted(out, key=_sort_key)
+
+
+def _sort_key(r: ShapeResult) -> tuple[int, str, str, str, str]:
+    return (SEVERITIES.index(r.severity), r.code, r.focus, r.value or "", str(r.messages))
+
+
+def _result(check: _Check, row: ox.QuerySolution) -> ShapeResult | None:
+    this = row["this"]
+    if not isinstance(this, ox.NamedNode):
+        return None
+    value_term = _get(row, "value")
+    if value_term is None and check.sparql:
+        value_term = this  # SHACL-SPARQL: without ?value, the value is the focus node
+    bound: dict[str, str] = {"this": this.value}
+
+    def sub(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name in bound:
+            return bound[name]
+        term = _get(row, name)
+        return _term_text(term) if term is not None else m.group(0)
+
+    messages = {lang: _TEMPLATE.sub(sub, text) for lang, text in check.messages}
+    path_term = _get(row, "path")
+    return ShapeResult(
+        code=check.code,
+        severity=check.severity,
+        focus=this.value,
+        path=path_term.value if isinstance(path_term, ox.NamedNode) else check.path,
+        value=_term_text(value_term) if value_term is not None else None,
+        value_is_iri=isinstance(value_term, ox.NamedNode),
+        messages=_FrozenDict(messages),
+        shape=check.shape,
+    )
+
+
+def _get(row: ox.QuerySolution, name: str) -> object | None:
+    try:
+        return row[name]
+    except (KeyError, IndexError):
+        return None
+
+
+class _FrozenDict(dict[str, str]):
+    """A hashable dict for messages (results go into sets)."""
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(sorted(self.items())))
+
+
+# --- the reference engine ----------------------------------------------------------------
+
+
+def to_rdflib(triples: Iterable[ox.Triple]) -> rdflib.Graph:
+    """pyoxigraph triples -> an rdflib graph (through N-Triples)."""
+    g = rdflib.Graph()
+    data = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES)
+    if data:
+        g.parse(data=data.decode("utf-8"), format="nt")
+    return g
+
+
+def validate_pyshacl(
+    triples: Iterable[ox.Triple],
+    *,
+    extra: Iterable[ox.Triple] = (),
+    base: str = DEFAULT_BASE,
+    with_context: bool = True,
+    shapes: rdflib.Graph | None = None,
+) -> list[ShapeResult]:
+    """Validate with pyshacl (the reference engine) over data + extra (+ context)."""
+    import pyshacl
+
+    data = list(triples)
+    everything = [*data, *extra, *(context_triples(base) if with_context else [])]
+    g = to_rdflib(everything)
+    _conforms, report, _text = pyshacl.validate(
+        g, shacl_graph=shapes if shapes is not None else shapes_graph(), allow_warnings=True
+    )
+    assert isinstance(report, rdflib.Graph)
+    subjects = {t.subject.value for t in data if isinstance(t.subject, ox.NamedNode)}
+    subjects |= {t.object.value for t in data if isinstance(t.object, ox.NamedNode)}
+    out: set[ShapeResult] = set()
+    for res in report.subjects(RDF_NS.type, SH_NS.ValidationResult):
+        focus = report.value(res, SH_NS.focusNode)
+        if not isinstance(focus, rdflib.URIRef) or str(focus) not in subjects:
+            continue
+        shape = str(report.value(res, SH_NS.sourceShape))
+        sev = _local(str(report.value(res, SH_NS.resultSeverity)))
+        value = report.value(res, SH_NS.value)
+        path = report.value(res, SH_NS.resultPath)
+        msgs = {
+            (m.language or ""): str(m)
+            for m in report.objects(res, SH_NS.resultMessage)
+            if isinstance(m, rdflib.Literal)
+        }
+        out.add(
+            ShapeResult(
+                code=_local(shape),
+                severity=sev,
+                focus=str(focus),
+                path=str(path) if isinstance(path, rdflib.URIRef) else None,
+                value=str(value) if value is not None else None,
+                value_is_iri=isinstance(value, rdflib.URIRef),
+                messages=_FrozenDict(msgs),
+                shape=shape,
+            )
+        )
+    return sorted(out, key=_sort_key)
