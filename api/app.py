@@ -13,6 +13,8 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from policykg import __version__
 from policykg.api.errors import install_error_handlers
+from policykg.api.linked_data import linked_data_router
+from policykg.api.lookups import lookups_router
 from policykg.api.settings import Settings
 from policykg.api.sparql import sparql_router
 from policykg.graph.store import EmbeddedStore
@@ -40,6 +42,13 @@ def create_app(store: EmbeddedStore, settings: Settings | None = None) -> FastAP
         openapi_tags=[
             {"name": "sparql", "description": "SPARQL 1.1 Protocol"},
             {"name": "meta", "description": "Service health"},
+            {"name": "documents", "description": "Ingested plans: list, read, ingest, remove"},
+            {"name": "citations", "description": "Citation chains with their evidence"},
+            {"name": "agencies", "description": "Agencies, their roles and partners"},
+            {"name": "tasks", "description": "Tasks by theme and role"},
+            {"name": "targets", "description": "Targets as comparable tables"},
+            {"name": "reporting", "description": "Reporting duties and calendar"},
+            {"name": "linked data", "description": "Dereferencing of every minted IRI"},
         ],
     )
     app.state.store = store
@@ -60,4 +69,6 @@ def create_app(store: EmbeddedStore, settings: Settings | None = None) -> FastAP
         return {"status": "ok", "triples": len(store), "graphs": len(store.graphs())}
 
     app.include_router(sparql_router(store, settings))
+    app.include_router(lookups_router(store, settings))
+    app.include_router(linked_data_router(store, settings))
     return app

@@ -681,11 +681,14 @@ async def _read_upload(request: Request, limit: int) -> tuple[str, bytes]:
             form = await request.form(max_files=1, max_fields=5)
         except (MultiPartException, StarletteHTTPException):
             raise ApiError(400, "bad_request", "the multipart body could not be read") from None
-        upload = form.get("file")
-        if upload is None or isinstance(upload, str):
-            raise ApiError(400, "bad_request", "send the document in a form field named 'file'")
-        data = await upload.read(limit + 1)
-        name = upload.filename or "upload.txt"
+        try:
+            upload = form.get("file")
+            if upload is None or isinstance(upload, str):
+                raise ApiError(400, "bad_request", "send the document in a form field named 'file'")
+            data = await upload.read(limit + 1)
+            name = upload.filename or "upload.txt"
+        finally:
+            await form.close()
     elif ctype == "text/plain":
         data = b""
         async for chunk in request.stream():
