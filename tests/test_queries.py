@@ -53,6 +53,8 @@ EXAMPLES: dict[str, object] = {
     "agency": M.agency("so_khdt", "Nghệ An"),
     "issuer": TTG,
     "year": 2020,
+    "resource": "https://w3id.org/policykg/eli/vn/tuyen-quang/2022/kh/60-kh-ubnd",
+    "scheme": M.scheme("theme"),
 }
 
 
