@@ -84,7 +84,8 @@ class QueryJob:
     """One query and how to run and serialize it. Plain data: it crosses a process pipe."""
 
     query: str
-    #: None: the store's union default graph, or the query's own FROM if ``query_dataset``.
+    #: None: the store's default graph (the materialized union), or the query's own FROM
+    #: if ``query_dataset``.
     default_graph: tuple[str, ...] | None = None
     named_graphs: tuple[str, ...] | None = None
     query_dataset: bool = False
@@ -120,8 +121,8 @@ def run_job(store: ox.Store, job: QueryJob) -> QueryOutcome:
     if job.default_graph is not None or job.named_graphs is not None:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graph or ()]
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs or ()]
-    elif not job.query_dataset:
-        kwargs["use_default_graph_as_union"] = True
+    # Otherwise the store's default graph answers: the materialized set union of the
+    # managed graphs (see policykg.graph.store.replace_graph_update), or the query's FROM.
     if job.base_iri:
         kwargs["base_iri"] = job.base_iri
     try:

@@ -3,8 +3,9 @@
 * Query by GET, POST form and POST direct; SELECT/ASK as JSON, XML, CSV, TSV and
   CONSTRUCT/DESCRIBE as Turtle, N-Triples, N-Quads, JSON-LD, RDF/XML, chosen by ``Accept``
   (q-values honoured; JSON and Turtle by default).
-* The default graph is the union of all graphs; a dataset given by the protocol
-  (``default-graph-uri``, ``named-graph-uri``) replaces the query's own ``FROM``.
+* The default graph is the store's materialized set union of the managed graphs; a
+  dataset given by the protocol (``default-graph-uri``, ``named-graph-uri``) replaces
+  the query's own ``FROM``.
 * Every query runs in an isolated worker process (:mod:`policykg.api.query_exec`) and is
   stopped past ``Settings.query_timeout``; answers are capped at ``Settings.max_results``
   (the ``X-SPARQL-Truncated`` header says so); bodies over ``Settings.max_request_bytes``

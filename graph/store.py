@@ -62,41 +62,31 @@ class EmbeddedStore:
 
         Returns the number of distinct triples written. Either every triple is written and
         the old content removed, or (on any error) the store is left exactly as it was.
+        The store's default graph, the set union of the managed graphs, is kept in step.
         """
-        g = ox.NamedNode(graph)
-        body = "\n".join(sorted({f"{t.subject} {t.predicate} {t.object} ." for t in triples}))
-        update = f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}"
-        try:
-            self._store.update(update)
-        except (OSError, SyntaxError) as exc:
-            raise StoreError(f"could not write graph {graph}: {exc}") from exc
-        finally:
-            self._generation += 1
+        body = ntriples_body(triples)
+        self._run_update(replace_graph_update(graph, body), f"could not write graph {graph}")
         return body.count("\n") + 1 if body else 0
 
     def replace_graphs(self, graphs: Mapping[str, Sequence[ox.Triple]]) -> None:
         """Replace several named graphs in one transaction."""
-        parts: list[str] = []
-        for graph, triples in graphs.items():
-            g = ox.NamedNode(graph)
-            body = "\n".join(sorted({f"{t.subject} {t.predicate} {t.object} ." for t in triples}))
-            parts.append(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
-        if not parts:
-            return
-        try:
-            self._store.update(" ;\n".join(parts))
-        except (OSError, SyntaxError) as exc:
-            raise StoreError(f"could not write graphs: {exc}") from exc
-        finally:
-            self._generation += 1
+        parts = [replace_graph_update(g, ntriples_body(t)) for g, t in graphs.items()]
+        if parts:
+            self._run_update(" ;\n".join(parts), "could not write graphs")
 
     def drop_graph(self, graph: str) -> bool:
-        """Remove a named graph. Returns whether it existed."""
-        g = ox.NamedNode(graph)
+        """Remove a named graph (and its triples from the union). Returns whether it existed."""
         existed = self.has_graph(graph)
-        self._store.update(f"DROP SILENT GRAPH {g}")
-        self._generation += 1
+        self._run_update(drop_graph_update(graph), f"could not drop graph {graph}")
         return existed
+
+    def _run_update(self, update: str, failure: str) -> None:
+        try:
+            self._store.update(update)
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"{failure}: {exc}") from exc
+        finally:
+            self._generation += 1
 
     def clear(self) -> None:
         self._store.clear()
@@ -140,13 +130,12 @@ class EmbeddedStore:
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         """Run a SPARQL query. Values in ``bindings`` are substituted, never formatted in.
 
-        Without ``default_graph``, the default graph is the union of all graphs.
+        Without ``default_graph``, the default graph is the store's default graph: the set
+        union of the document, ontology and reference graphs (see :func:`replace_graph_update`).
         """
         kwargs: dict[str, object] = {}
         if default_graph is not None:
             kwargs["default_graph"] = [_graph_term(g) for g in default_graph]
-        else:
-            kwargs["use_default_graph_as_union"] = True
         if named_graphs is not None:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         if bindings:
@@ -203,3 +192,37 @@ class EmbeddedStore:
 
 def _graph_term(g: str) -> ox.NamedNode | ox.DefaultGraph:
     return ox.DefaultGraph() if g == "" else ox.NamedNode(g)
+
+
+def ntriples_body(triples: Iterable[ox.Triple]) -> str:
+    """Distinct triples as sorted N-Triples lines (terms escaped by pyoxigraph)."""
+    return "\n".join(sorted({f"{t.subject} {t.predicate} {t.object} ." for t in triples}))
+
+
+def replace_graph_update(graph: str, body: str) -> str:
+    """One SPARQL update that replaces ``graph`` with the N-Triples ``body``.
+
+    The default graph holds the *set* union of the managed named graphs. (Engines' own
+    "union default graph" modes, pyoxigraph's included, answer with one copy of a triple
+    per graph that holds it, which inflates COUNT and joins; a materialized union does not.)
+    The update first removes from the union the triples that only ``graph`` holds, then
+    replaces the graph, then adds the new triples to the union. Run as one request it is
+    one transaction on Oxigraph, Virtuoso and Jena alike.
+    """
+    return ";\n".join(
+        [
+            drop_graph_update(graph),
+            f"INSERT DATA {{ GRAPH {ox.NamedNode(graph)} {{\n{body}\n}} }}",
+            f"INSERT DATA {{\n{body}\n}}",
+        ]
+    )
+
+
+def drop_graph_update(graph: str) -> str:
+    """One SPARQL update that drops ``graph`` and the triples only it gave the union."""
+    g = ox.NamedNode(graph)
+    return (
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {g}) }} }} ;\n"
+        f"DROP SILENT GRAPH {g}"
+    )
