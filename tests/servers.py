@@ -179,6 +179,10 @@ class OxigraphServer(SparqlServer):
     name = "oxigraph"
     atomic_put = True
 
+    def __init__(self, workdir: Path, *, union_default_graph: bool = True) -> None:
+        super().__init__(workdir)
+        self.union_default_graph = union_default_graph
+
     @property
     def query_url(self) -> str:
         return self.base + "/query"
@@ -214,7 +218,7 @@ class OxigraphServer(SparqlServer):
             str(self.workdir / "db"),
             "--bind",
             f"127.0.0.1:{self.port}",
-            "--union-default-graph",
+            *(["--union-default-graph"] if self.union_default_graph else []),
         ]
 
 

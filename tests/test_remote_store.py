@@ -243,6 +243,15 @@ def test_load_nquads_streams_one_graph_per_request(oxigraph_server: SparqlServer
         remote.check()
 
 
+def test_check_detects_a_default_graph_that_is_not_the_union(tmp_path: Path, ex: str) -> None:
+    server = OxigraphServer(tmp_path, union_default_graph=False)
+    with server, server.store(graph_prefix=ex) as remote:
+        remote.check()  # an empty store has nothing to contradict
+        remote.replace_graph(ex + "doc/m/graph", _doc(ex, "m", 1))
+        with pytest.raises(StoreError, match="not the union of its named graphs"):
+            remote.check()
+
+
 def test_read_only_store_refuses_writes(oxigraph_server: SparqlServer, ex: str) -> None:
     with (
         RemoteStore(oxigraph_server.query_url) as remote,
