@@ -112,10 +112,15 @@ class EmbeddedStore:
         ]
 
     def quads(self) -> Iterator[ox.Quad]:
-        return iter(self._store)
+        """Quads of the named graphs (the default graph is derived from them)."""
+        return (q for q in self._store if not isinstance(q.graph_name, ox.DefaultGraph))
 
     def __len__(self) -> int:
-        return len(self._store)
+        """Number of quads in the named graphs (the derived union is not counted)."""
+        union = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        assert isinstance(union, ox.QuerySolutions)
+        n = next(iter(union))["n"]
+        return len(self._store) - (int(n.value) if n is not None else 0)
 
     def is_empty(self) -> bool:
         return len(self._store) == 0
@@ -146,6 +151,8 @@ class EmbeddedStore:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
         except OSError as exc:
             raise StoreError(f"query failed: {exc}") from exc
+        except RuntimeError as exc:  # e.g. a bound variable that is not projected
+            raise QueryError(f"query cannot be run: {exc}") from exc
 
     def select(self, query: str, *, bindings: Bindings | None = None) -> list[dict[str, Term]]:
         """Run a SELECT query and return its rows as dicts of bound variables."""
@@ -187,7 +194,8 @@ class EmbeddedStore:
             self._generation += 1
 
     def dump_nquads(self) -> bytes:
-        return cast(bytes, self._store.dump(format=ox.RdfFormat.N_QUADS))
+        """The named graphs as N-Quads (the union default graph is derived, not dumped)."""
+        return cast(bytes, ox.serialize(self.quads(), format=ox.RdfFormat.N_QUADS) or b"")
 
 
 def _graph_term(g: str) -> ox.NamedNode | ox.DefaultGraph:
