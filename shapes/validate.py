@@ -204,13 +204,13 @@ def _property_checks(
     if lo is not None:
         add(
             f"SELECT ?this WHERE {{ {target} {optional} }} GROUP BY ?this "
-            f"HAVING (COUNT(DISTINCT ?value) < {int(lo)})"
+            f"HAVING (COUNT(DISTINCT ?value) < {int(str(lo))})"
         )
     hi = g.value(ps, SH_NS.maxCount)
     if hi is not None:
         add(
             f"SELECT ?this WHERE {{ {target} {optional} }} GROUP BY ?this "
-            f"HAVING (COUNT(DISTINCT ?value) > {int(hi)})"
+            f"HAVING (COUNT(DISTINCT ?value) > {int(str(hi))})"
         )
     value = f"?this <{path}> ?value ."
     dt = g.value(ps, SH_NS.datatype)
@@ -318,7 +318,9 @@ def validate(
     quads = [ox.Quad(t.subject, t.predicate, t.object, tmp) for t in [*data, *extra]]
     store.extend(quads)
     try:
-        graphs: list[ox.NamedNode] = [tmp] if ctx is None else [ctx.graph, tmp]
+        graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = (
+            [tmp] if ctx is None else [ctx.graph, tmp]
+        )
         subjects = {t.subject.value for t in data if isinstance(t.subject, ox.NamedNode)}
         subjects |= {t.object.value for t in data if isinstance(t.object, ox.NamedNode)}
         out: set[ShapeResult] = set()
@@ -368,9 +370,10 @@ def _result(check: _Check, row: ox.QuerySolution) -> ShapeResult | None:
 
 def _get(row: ox.QuerySolution, name: str) -> object | None:
     try:
-        return row[name]
+        term: object | None = row[name]
     except (KeyError, IndexError):
         return None
+    return term
 
 
 class _FrozenDict(dict[str, str]):

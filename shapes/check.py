@@ -1,0 +1,419 @@
+"""The consistency checker: validate one document's graph against the shapes and the store.
+
+:func:`check_document` takes a document's triples (or an extraction record), reads from
+the store only what the document must agree with (how other documents cite the same
+instruments), validates everything in a scratch graph with
+:func:`~policykg.shapes.validate.validate` and returns a :class:`Report`. The store is
+never written.
+
+Each :class:`Finding` has a severity, a code (the shape's name), a message in Vietnamese and
+English that names the specifics, the focus node, the property path and value, and the
+quoted source text with its line number when the graph or the text provide them.
+
+Renderers: :func:`render_text`, :func:`render_json`, :func:`render_turtle` (a
+``sh:ValidationReport``) and :func:`render_html` (escaped).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any, Protocol
+
+import pyoxigraph as ox
+
+from policykg.ontology.iri import DCTERMS, ELI, OA, PKG, PROV, RDF, SH, XSD, IriMinter
+from policykg.shapes.validate import ShapeResult, validate
+
+#: Severity names in reports and on the command line, worst first.
+LEVELS = ("violation", "warning", "info")
+
+
+class SelectStore(Protocol):
+    """What the checker needs from a store: a SELECT with bound values (no writes)."""
+
+    def select(
+        self, query: str, *, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None
+    ) -> list[dict[str, Any]]: ...
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in a document."""
+
+    severity: str  # "violation" | "warning" | "info"
+    code: str
+    message_vi: str
+    message_en: str
+    focus: str
+    path: str | None = None
+    value: str | None = None
+    quote: str | None = None
+    line: int | None = None
+
+
+@dataclass
+class Report:
+    """The findings on one document, worst first."""
+
+    document: str
+    graph: str
+    source: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        out = dict.fromkeys(LEVELS, 0)
+        for f in self.findings:
+            out[f.severity] += 1
+        return out
+
+    def reaches(self, level: str) -> bool:
+        """True when a finding is at ``level`` or worse (``--fail-on``)."""
+        if level not in LEVELS:
+            raise ValueError(f"unknown level {level!r}; use one of {', '.join(LEVELS)}")
+        worst = LEVELS.index(level)
+        return any(LEVELS.index(f.severity) <= worst for f in self.findings)
+
+    @property
+    def conforms(self) -> bool:
+        return not self.findings
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "document": self.document,
+            "graph": self.graph,
+            "source": self.source,
+            "conforms": self.conforms,
+            "counts": self.counts(),
+            "findings": [asdict(f) for f in self.findings],
+        }
+
+
+# --- checking ----------------------------------------------------------------------------
+
+_CITATIONS_OF = f"""
+SELECT ?r ?own ?c ?p ?o ?kind WHERE {{
+  GRAPH ?g {{
+    ?c <{PKG}citedResource> ?r ; <{DCTERMS}isPartOf> ?doc ; ?p ?o .
+    FILTER(?p IN (<{PKG}citedResource>, <{PKG}citedNumber>, <{PKG}citedDate>,
+                  <{PKG}citedIssuer>, <{DCTERMS}isPartOf>))
+    OPTIONAL {{ ?o <http://www.w3.org/ns/org#classification> ?kind }}
+  }}
+  FILTER(?g != ?own)
+}}
+"""
+
+_DOC_NUMBER = f"""
+SELECT ?doc ?own ?number WHERE {{
+  GRAPH ?g {{ ?doc <{ELI}number> ?number }}
+  FILTER(?g != ?own)
+}}
+"""
+
+
+def store_context(
+    store: SelectStore | None, triples: Sequence[ox.Triple], graph: str
+) -> list[ox.Triple]:
+    """What the store says that the document must agree with (read only).
+
+    For each instrument the document cites: the other documents' citations of it (number,
+    date and issuer as they cite it, and the citing document's number). The document's own
+    graph, if already in the store, is left out.
+    """
+    if store is None:
+        return []
+    cited = sorted(
+        {
+            t.object.value
+            for t in triples
+            if t.predicate.value == PKG + "citedResource" and isinstance(t.object, ox.NamedNode)
+        }
+    )
+    own = ox.NamedNode(graph)
+    out: set[ox.Triple] = set()
+    docs: set[str] = set()
+    org_class = ox.NamedNode("http://www.w3.org/ns/org#classification")
+    for iri in cited:
+        for row in store.select(_CITATIONS_OF, bindings={"r": ox.NamedNode(iri), "own": own}):
+            c, p, o = row["c"], row["p"], row["o"]
+            out.add(ox.Triple(c, p, o))
+            if p.value == DCTERMS + "isPartOf":
+                docs.add(o.value)
+            if row.get("kind") is not None:
+                out.add(ox.Triple(o, org_class, row["kind"]))
+    for doc in sorted(docs):
+        for row in store.select(_DOC_NUMBER, bindings={"doc": ox.NamedNode(doc), "own": own}):
+            out.add(ox.Triple(ox.NamedNode(doc), ox.NamedNode(ELI + "number"), row["number"]))
+    return sorted(out, key=str)
+
+
+def document_of(triples: Iterable[ox.Triple]) -> str:
+    """The IRI of the ingested document in a graph (the subject of ``pkg:sourceFile``)."""
+    subjects = sorted(
+        {
+            t.subject.value
+            for t in triples
+            if t.predicate.value == PKG + "sourceFile" and isinstance(t.subject, ox.NamedNode)
+        }
+    )
+    if len(subjects) != 1:
+        raise ValueError(
+            f"expected one document (subject of pkg:sourceFile), found {len(subjects)}"
+        )
+    return subjects[0]
+
+
+def check_document(
+    record_or_triples: Mapping[str, Any] | Sequence[ox.Triple],
+    *,
+    store: SelectStore | None,
+    minter: IriMinter,
+    text: str | None = None,
+    extra: Sequence[ox.Triple] = (),
+    source: str | None = None,
+) -> Report:
+    """Check one document against the shapes and the store, without changing the store.
+
+    ``record_or_triples`` is an extraction record (the gold JSON form) or the triples of the
+    document's graph. ``extra`` adds facts read from the text (annexes, signature
+    timestamps, the execution clause: see :mod:`policykg.api.checking`). ``text`` is the
+    source text, for quotes and line numbers where the graph has none.
+    """
+    if isinstance(record_or_triples, Mapping):
+        from policykg.ingest.rdf import document_triples  # record -> RDF lives in ingest
+
+        result = document_triples(record_or_triples, minter=minter, text=text)
+        triples, doc, graph = result.triples, result.document_iri, result.graph_iri
+        source = source or record_or_triples.get("source")
+    else:
+        triples = list(record_or_triples)
+        doc = document_of(triples)
+        graph = minter.document_graph(doc)
+    data = [*triples, *extra]
+    context = store_context(store, data, graph)
+    results = validate(data, extra=context, base=minter.base)
+    prov = _Provenance(data)
+    findings = _findings(results, prov, text)
+    return Report(document=doc, graph=graph, source=source, findings=findings)
+
+
+class _Provenance:
+    """Quote and line of a node, from its prov:wasDerivedFrom selectors."""
+
+    def __init__(self, triples: Iterable[ox.Triple]) -> None:
+        self.by_subject: dict[str, dict[str, list[ox.NamedNode | ox.Literal]]] = {}
+        for t in triples:
+            if isinstance(t.subject, ox.NamedNode) and isinstance(
+                t.object, ox.NamedNode | ox.Literal
+            ):
+                self.by_subject.setdefault(t.subject.value, {}).setdefault(
+                    t.predicate.value, []
+                ).append(t.object)
+
+    def _one(self, node: str, prop: str) -> list[ox.NamedNode | ox.Literal]:
+        return self.by_subject.get(node, {}).get(prop, [])
+
+    def of(self, node: str) -> tuple[str | None, int | None]:
+        quote: str | None = None
+        line: int | None = None
+        for target in self._one(node, PROV + "wasDerivedFrom"):
+            for sel in self._one(target.value, OA + "hasSelector"):
+                for q in self._one(sel.value, OA + "exact"):
+                    quote = quote or q.value
+                for n in self._one(sel.value, PKG + "line"):
+                    line = line or int(n.value)
+        if quote is None:
+            for ev in self._one(node, PKG + "evidence"):
+                quote = ev.value
+        return quote, line
+
+
+def _line_of(text: str | None, needle: str | None) -> tuple[str | None, int | None]:
+    """The first line of ``text`` that contains ``needle`` as written (a fallback)."""
+    if not text or not needle or len(needle) < 3 or needle.startswith(("http://", "https://")):
+        return None, None
+    pattern = re.escape(needle).replace(r"\ ", r"\s+")
+    m = re.search(r"(?<!\w)" + pattern + r"(?!\w)", text)
+    if m is None:
+        return None, None
+    start = text.rfind("\n", 0, m.start()) + 1
+    end = text.find("\n", m.end())
+    return " ".join(text[start : end if end >= 0 else len(text)].split()), text.count(
+        "\n", 0, m.start()
+    ) + 1
+
+
+def _findings(results: Sequence[ShapeResult], prov: _Provenance, text: str | None) -> list[Finding]:
+    out: list[Finding] = []
+    seen: set[tuple[str, str | None, str]] = set()
+    for r in results:
+        vi = r.messages.get("vi") or r.messages.get("") or r.code
+        en = r.messages.get("en") or r.messages.get("") or r.code
+        # the same problem reached from two nodes (e.g. a citation and its restatement)
+        key = (r.code, r.focus if r.value is None else r.value, vi)
+        if key in seen:
+            continue
+        seen.add(key)
+        quote, line = (None, None)
+        if r.value and r.value_is_iri:
+            quote, line = prov.of(r.value)
+        if quote is None and line is None:
+            quote, line = prov.of(r.focus)
+        if line is None and text is not None:
+            q2, l2 = _line_of(text, r.value if not r.value_is_iri else None)
+            if l2 is not None:
+                quote, line = q2, l2
+        out.append(
+            Finding(
+                severity=r.severity.lower(),
+                code=r.code,
+                message_vi=vi,
+                message_en=en,
+                focus=r.focus,
+                path=r.path,
+                value=r.value,
+                quote=quote,
+                line=line,
+            )
+        )
+    out.sort(key=lambda f: (LEVELS.index(f.severity), f.line or 0, f.code, f.focus, f.value or ""))
+    return out
+
+
+# --- renderers ---------------------------------------------------------------------------
+
+
+def render_text(report: Report, *, lang: str = "vi") -> str:
+    """Plain text, one finding per block: severity, code, message, where, quote."""
+    c = report.counts()
+    head = report.source or report.document
+    lines = [
+        f"{head}: {c['violation']} violation(s), {c['warning']} warning(s), {c['info']} info",
+    ]
+    for f in report.findings:
+        msg = f.message_vi if lang == "vi" else f.message_en
+        where = f"line {f.line}" if f.line else "-"
+        lines.append(f"{f.severity.upper():9} {f.code} ({where}): {msg}")
+        lines.append(f"          focus: {f.focus}")
+        if f.quote:
+            quote = " ".join(f.quote.split())
+            quote = quote if len(quote) <= 200 else quote[:197] + "..."
+            lines.append(f'          > "{quote}"')
+    return "\n".join(lines) + "\n"
+
+
+def render_json(report: Report) -> str:
+    """The report as JSON (the same shape as ``POST /check`` returns)."""
+    return json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def report_triples(report: Report) -> list[ox.Triple]:
+    """The report as a ``sh:ValidationReport`` (blank nodes for the report and results)."""
+    out: list[ox.Triple] = []
+    rep = ox.BlankNode()
+    a = ox.NamedNode(RDF + "type")
+
+    def n(local: str) -> ox.NamedNode:
+        return ox.NamedNode(SH + local)
+
+    out.append(ox.Triple(rep, a, n("ValidationReport")))
+    out.append(
+        ox.Triple(
+            rep,
+            n("conforms"),
+            ox.Literal(str(report.conforms).lower(), datatype=ox.NamedNode(XSD + "boolean")),
+        )
+    )
+    sev = {"violation": "Violation", "warning": "Warning", "info": "Info"}
+    for f in report.findings:
+        res = ox.BlankNode()
+        out.append(ox.Triple(rep, n("result"), res))
+        out.append(ox.Triple(res, a, n("ValidationResult")))
+        out.append(ox.Triple(res, n("focusNode"), ox.NamedNode(f.focus)))
+        out.append(ox.Triple(res, n("resultSeverity"), n(sev[f.severity])))
+        out.append(
+            ox.Triple(
+                res, n("sourceShape"), ox.NamedNode("https://w3id.org/policykg/shapes#" + f.code)
+            )
+        )
+        if f.path:
+            out.append(ox.Triple(res, n("resultPath"), ox.NamedNode(f.path)))
+        if f.value is not None:
+            value: ox.NamedNode | ox.Literal = (
+                ox.NamedNode(f.value)
+                if f.value.startswith(("http://", "https://"))
+                else ox.Literal(f.value)
+            )
+            out.append(ox.Triple(res, n("value"), value))
+        out.append(ox.Triple(res, n("resultMessage"), ox.Literal(f.message_vi, language="vi")))
+        out.append(ox.Triple(res, n("resultMessage"), ox.Literal(f.message_en, language="en")))
+        if f.quote:
+            out.append(
+                ox.Triple(res, ox.NamedNode(PKG + "evidence"), ox.Literal(f.quote, language="vi"))
+            )
+        if f.line:
+            out.append(
+                ox.Triple(
+                    res,
+                    ox.NamedNode(PKG + "line"),
+                    ox.Literal(str(f.line), datatype=ox.NamedNode(XSD + "integer")),
+                )
+            )
+    return out
+
+
+def render_turtle(report: Report) -> str:
+    """The report as Turtle (a ``sh:ValidationReport``)."""
+    from policykg.ontology.iri import PREFIXES
+
+    data = ox.serialize(report_triples(report), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    return (data or b"").decode("utf-8")
+
+
+_CSS = (
+    "body{font-family:sans-serif;max-width:60em;margin:auto}"
+    "li{margin:.6em 0}.violation{color:#a00}.warning{color:#a60}.info{color:#06a}"
+    "blockquote{margin:.2em 0 .2em 1em;color:#444}code{font-size:.85em}"
+)
+
+
+def render_html(report: Report, *, lang: str = "vi") -> str:
+    """A standalone HTML page; every piece of text from the document is escaped."""
+    e = html.escape
+    c = report.counts()
+    title = e(report.source or report.document)
+    items = []
+    for f in report.findings:
+        msg = f.message_vi if lang == "vi" else f.message_en
+        where = (
+            f" (dòng {f.line})"
+            if f.line and lang == "vi"
+            else (f" (line {f.line})" if f.line else "")
+        )
+        quote = f"<blockquote>{e(f.quote)}</blockquote>" if f.quote else ""
+        items.append(
+            f'<li class="{e(f.severity)}"><strong>{e(f.severity.upper())}</strong> '
+            f"<code>{e(f.code)}</code>{e(where)}: {e(msg)}{quote}"
+            f"<br><code>{e(f.focus)}</code></li>"
+        )
+    return (
+        f'<!DOCTYPE html>\n<html lang="{e(lang)}"><head><meta charset="utf-8">'
+        f"<title>{title}</title><style>{_CSS}</style></head><body>"
+        f"<h1>{title}</h1><p>{c['violation']} violation(s), {c['warning']} warning(s), "
+        f"{c['info']} info</p><ol>{''.join(items)}</ol></body></html>\n"
+    )
+
+
+RENDERERS = {"text": render_text, "json": render_json, "turtle": render_turtle, "html": render_html}
+
+
+def render(report: Report, fmt: str) -> str:
+    """Render in one of :data:`RENDERERS` (``text``, ``json``, ``turtle``, ``html``)."""
+    try:
+        fn = RENDERERS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(RENDERERS)}") from None
+    return fn(report)
