@@ -82,7 +82,13 @@ class Describer:
         self.base = minter.base
 
     def iri(self, path: str) -> str:
-        return self.base + path.lstrip("/")
+        """The IRI of an app path; :class:`ApiError` 404 when it cannot be an IRI."""
+        iri = self.base + path.lstrip("/")
+        try:
+            ox.NamedNode(iri)
+        except ValueError:
+            raise ApiError(404, "not_found", "no resource with this identifier") from None
+        return iri
 
     def local(self, iri: str) -> str | None:
         """The app path of an IRI under the base (``/eli/...``), or ``None``."""
