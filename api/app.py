@@ -15,6 +15,7 @@ from policykg import __version__
 from policykg.api.errors import install_error_handlers
 from policykg.api.linked_data import linked_data_router
 from policykg.api.lookups import lookups_router
+from policykg.api.meta import meta_router
 from policykg.api.settings import Settings
 from policykg.api.sparql import sparql_router
 from policykg.graph.store import EmbeddedStore
@@ -28,6 +29,7 @@ they implement, the agencies that must act, their targets and reporting duties.
 
 * `/sparql`: SPARQL 1.1 Protocol endpoint (read-only unless a write token is configured).
 * `/health`: liveness and store counts.
+* `/.well-known/void`: VoID/DCAT description of the dataset.
 """
 
 
@@ -70,5 +72,6 @@ def create_app(store: EmbeddedStore, settings: Settings | None = None) -> FastAP
 
     app.include_router(sparql_router(store, settings))
     app.include_router(lookups_router(store, settings))
+    app.include_router(meta_router(store, settings))
     app.include_router(linked_data_router(store, settings))
     return app
