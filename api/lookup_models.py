@@ -241,6 +241,23 @@ class ReportingList(BaseModel):
     items: list[DutyItem]
 
 
+class CheckFinding(BaseModel):
+    severity: str
+    code: str
+    message_en: str
+    message_vi: str
+    focus: str
+    line: int | None = None
+    quote: str | None = None
+
+
+class CheckSummary(BaseModel):
+    """The checker's report on the document, as it stood before ingest."""
+
+    counts: dict[str, int]
+    findings: list[CheckFinding]
+
+
 class IngestAnswer(BaseModel):
     id: str | None
     iri: str
@@ -248,3 +265,4 @@ class IngestAnswer(BaseModel):
     triples: int
     status: Literal["created", "replaced"]
     checked: bool = Field(description="whether the document was checked before ingest")
+    check: CheckSummary | None = None

@@ -53,6 +53,8 @@ from policykg.api.lookup_models import (
     AgencySummary,
     ChainPath,
     ChainResult,
+    CheckFinding,
+    CheckSummary,
     DocumentDetail,
     DocumentList,
     DutyItem,
@@ -625,13 +627,23 @@ def lookups_router(store: EmbeddedStore, settings: Settings) -> APIRouter:
             ],
         },
     )
-    async def post_document(request: Request) -> IngestAnswer:
+    async def post_document(
+        request: Request,
+        fail_on: Annotated[
+            Literal["violation", "warning", "never"],
+            Query(
+                description="refuse the document (422 check_failed) when the checker "
+                "finds a problem this severe or worse"
+            ),
+        ] = "never",
+    ) -> IngestAnswer:
         """Upload a file (`multipart/form-data`, field `file`: .txt, .md, .docx, .pdf) or
-        send the plan's text (`text/plain; charset=utf-8`). The document's graph is
-        replaced whole. Needs `Authorization: Bearer <write token>`."""
+        send the plan's text (`text/plain; charset=utf-8`). The plan is checked against the
+        shapes and the store first (findings in `check`), then its graph is replaced whole.
+        Needs `Authorization: Bearer <write token>`."""
         guard.authorize(request)
         name, data = await _read_upload(request, settings.max_upload_bytes)
-        answer = await run_in_threadpool(_ingest, store, graph, name, data)
+        answer = await run_in_threadpool(_ingest, store, graph, name, data, fail_on)
         log.info("POST /documents: %s %s (%d triples)", answer.status, answer.iri, answer.triples)
         return answer
 
@@ -713,17 +725,37 @@ async def _read_upload(request: Request, limit: int) -> tuple[str, bytes]:
     return name, data
 
 
-def _ingest(store: EmbeddedStore, graph: Graph, name: str, data: bytes) -> IngestAnswer:
-    from policykg.api import service  # the ingest pipeline; imported when first used
+def _ingest(
+    store: EmbeddedStore, graph: Graph, name: str, data: bytes, fail_on: str
+) -> IngestAnswer:
+    # the ingest pipeline and the checker, imported when first used
+    from policykg.api import service
+    from policykg.api.checking import check_file
 
     with tempfile.TemporaryDirectory(prefix="policykg-upload-") as tmp:
         path = Path(tmp) / name
         path.write_bytes(data)
         try:
+            report = check_file(path, store=store, minter=graph.minter)
             doc_iri, graph_iri, triples = service.build_document(path, graph.minter)
         except IngestError as exc:
             raise ApiError(422, "bad_document", _client_message(exc, name)) from None
-    checked = False
+    check = CheckSummary(
+        counts=report.counts(),
+        findings=[
+            CheckFinding(
+                severity=f.severity, code=f.code, message_en=f.message_en,
+                message_vi=f.message_vi, focus=f.focus, line=f.line, quote=f.quote,
+            )
+            for f in report.findings
+        ],
+    )  # fmt: skip
+    if fail_on != "never" and report.reaches(fail_on):
+        raise ApiError(
+            422, "check_failed", f"the checker found problems ({fail_on} or worse)",
+            detail=check.model_dump(),
+        )  # fmt: skip
+    checked = True
     existed = store.has_graph(graph_iri)
     written = store.replace_graph(graph_iri, triples)
     return IngestAnswer(
@@ -733,6 +765,7 @@ def _ingest(store: EmbeddedStore, graph: Graph, name: str, data: bytes) -> Inges
         triples=written,
         status="replaced" if existed else "created",
         checked=checked,
+        check=check,
     )
 
 

@@ -259,8 +259,18 @@ def test_ingest_and_delete_with_the_token(writable: httpx.Client, corpus_files: 
         == 401
     )
     auth = {"Authorization": f"Bearer {TOKEN}"}
+    refused = writable.post(
+        "/documents",
+        files={"file": (path.name, data)},
+        headers=auth,
+        params={"fail_on": "warning"},
+    )
+    assert refused.status_code == 422 and refused.json()["error"]["code"] == "check_failed"
+    assert refused.json()["error"]["detail"]["findings"]
+    assert writable.get("/documents").json()["total"] == 0
     r = writable.post("/documents", files={"file": (path.name, data)}, headers=auth)
     assert r.status_code == 201, r.text
+    assert r.json()["checked"] and r.json()["check"]["counts"]["warning"] >= 1
     answer = r.json()
     assert (answer["id"], answer["status"]) == (TQ, "created") and answer["triples"] > 100
     assert writable.get(f"/documents/{TQ}").json()["document"]["number"] == "60/KH-UBND"
