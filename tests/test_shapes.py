@@ -17,6 +17,7 @@ import pyoxigraph as ox
 import pytest
 
 from policykg.shapes.validate import (
+    ShapeResult,
     UnsupportedShape,
     compiled_checks,
     shape_codes,
@@ -62,8 +63,8 @@ def _graph(code: str, kind: str) -> list[ox.Triple]:
     return sorted((set(_base()) - remove) | add, key=str)
 
 
-def _codes(results: list[object]) -> set[str]:
-    return {r.code for r in results}  # type: ignore[attr-defined]
+def _codes(results: list[ShapeResult]) -> set[str]:
+    return {r.code for r in results}
 
 
 def test_base_conforms_with_both_engines() -> None:
