@@ -9,7 +9,8 @@ Mapping (see ``docs/ontology.md``):
   ``eli:type_document``, ``eli:number``, ``eli:date_document`` (``xsd:date``,
   ``xsd:gYearMonth`` or ``xsd:gYear`` by precision), ``eli:passed_by``, ``eli:title``,
   ``pkg:placeOfIssue``, ``pkg:province``, ``pkg:periodStart``/``pkg:periodEnd``,
-  ``pkg:signer``, ``pkg:promulgates``, ``pkg:sourceFile``;
+  ``pkg:signer``, ``pkg:promulgates``, ``pkg:sourceFile``, ``pkg:sourceText`` (the
+  text as read, when given: the provenance offsets point into it);
 * each citation: the ELI (or pkg) property of its relation from its subject (the document,
   or for a chain the instrument of another citation) to the cited instrument, plus a
   ``pkg:Citation`` node that keeps the relation, the number, date, title and issuer as
@@ -282,6 +283,8 @@ def _document(g: _Graph, record: Mapping[str, Any]) -> str:
             g.add(piri, ELI + "passed_by", issuer)
     if record.get("source"):
         g.add(iri, PKG + "sourceFile", ox.Literal(str(record["source"])))
+    if g.text is not None:
+        g.add(iri, PKG + "sourceText", ox.Literal(g.text))
     g.provenance(iri, doc)
     return iri
 

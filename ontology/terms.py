@@ -68,6 +68,7 @@ class PKG(DefinedNamespace):
     scope: URIRef
     signer: URIRef
     sourceFile: URIRef
+    sourceText: URIRef
     taskGroup: URIRef
     theme: URIRef
     timeframe: URIRef
