@@ -22,6 +22,7 @@ class PKG(DefinedNamespace):
     # classes
     AgencyList: URIRef
     Annex: URIRef
+    Assignment: URIRef
     Citation: URIRef
     Proposal: URIRef
     Province: URIRef
@@ -37,6 +38,7 @@ class PKG(DefinedNamespace):
     statedNumber: URIRef
     actor: URIRef
     agencyLevel: URIRef
+    assignee: URIRef
     citedDate: URIRef
     citedIssuer: URIRef
     citedKind: URIRef
@@ -53,6 +55,7 @@ class PKG(DefinedNamespace):
     indicator: URIRef
     leadAgency: URIRef
     line: URIRef
+    partnerAgency: URIRef
     perYear: URIRef
     periodEnd: URIRef
     periodStart: URIRef
@@ -65,6 +68,7 @@ class PKG(DefinedNamespace):
     recipient: URIRef
     recurrence: URIRef
     relation: URIRef
+    reportsTo: URIRef
     scope: URIRef
     signer: URIRef
     sourceFile: URIRef
