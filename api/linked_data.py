@@ -158,7 +158,7 @@ def render_html(iri: str, triples: list[ox.Triple], d: Describer, root: str) -> 
         if isinstance(term, ox.NamedNode):
             return link(term)
         if isinstance(term, ox.Literal):
-            tag = f' <small lang="en">@{e(term.language)}</small>' if term.language else ""
+            tag = f" <small>@{e(term.language)}</small>" if term.language else ""
             return f"{e(term.value)}{tag}"
         return e(str(term))
 
