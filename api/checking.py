@@ -66,7 +66,7 @@ _ANNEX_REFERENCE = re.compile(
 )
 _PROPOSAL = re.compile(
     r"đề\s+nghị\s+của\s+(?P<who>[^;:()]{3,160}?)\s+tại\s+(?:Tờ\s+trình|Công\s+văn|Văn\s+bản)"
-    r"\s+số\s*(?P<num>[^\s,;()]+(?:[ \t]*\n?[ \t]*[^\s,;()]+)?)",
+    r"\s+số\s*(?P<num>[^\s,;()]+[-/][ \t]*\n?[ \t]*[^\s,;()]+|[^\s,;()]+)",
     re.IGNORECASE,
 )
 _EXECUTION = re.compile(

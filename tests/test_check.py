@@ -1,0 +1,299 @@
+"""The consistency checker: the bundled plans' known inconsistencies, small plans written
+for the test (one per general rule, with a near miss), the store left unchanged, renderers."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from policykg.api.checking import (
+    check_file,
+    check_record,
+    check_text,
+    summary_table,
+    text_facts,
+    validate_store,
+)
+from policykg.graph.store import EmbeddedStore
+from policykg.ontology.iri import PKG, IriMinter
+from policykg.shapes.check import (
+    Finding,
+    Report,
+    check_document,
+    render,
+    render_html,
+    render_json,
+    render_text,
+    render_turtle,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data" / "check"
+GOLD = ROOT / "tests" / "gold"
+
+#: The document-internal inconsistencies of tests/gold/NOTES.md that a rule can check.
+EXPECTED = {
+    "dong-nai_12015-kh-ubnd_2021.txt": {"AnnexNumberDisagrees", "DutySameDeadlineAsInputs"},
+    "nam-dinh_kh-ubnd_2023.txt": {"BlankNumber", "IncompleteDate", "AnnexMissing"},
+    "nghe-an_683-kh-ubnd_2021.txt": {"DutySameDeadlineAsInputs", "NumberWrittenWithSpaces"},
+    "quang-nam_qd-ubnd_2021.txt": {
+        "BlankNumber",
+        "IncompleteDate",
+        "SignedBeforeCited",
+        "IssuerSymbolDisagrees",
+        "AgencyListedTwice",
+        "MissingFromExecutionClause",
+    },
+    "tuyen-quang_60-kh-ubnd_2022.txt": {"AnnexMissing"},
+}
+
+
+def _codes(report: Report) -> set[str]:
+    return {f.code for f in report.findings}
+
+
+def _one(report: Report, code: str) -> Finding:
+    found = [f for f in report.findings if f.code == code]
+    assert len(found) == 1, (code, found)
+    return found[0]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bundled_plans_report_their_inconsistencies(
+    name: str, corpus_store: EmbeddedStore, minter: IriMinter
+) -> None:
+    before = (len(corpus_store), corpus_store.graphs())
+    report = check_file(ROOT / "corpus" / name, store=corpus_store, minter=minter)
+    assert EXPECTED[name] <= _codes(report), sorted(_codes(report))
+    assert (len(corpus_store), corpus_store.graphs()) == before  # nothing stored
+    for f in report.findings:
+        assert f.severity in ("violation", "warning", "info")
+        assert f.message_vi and f.message_en and f.focus.startswith("https://")
+
+
+def test_bundled_plan_findings_name_the_specifics(
+    corpus_store: EmbeddedStore, minter: IriMinter
+) -> None:
+    qn = check_file(
+        ROOT / "corpus" / "quang-nam_qd-ubnd_2021.txt", store=corpus_store, minter=minter
+    )
+    signed = _one(qn, "SignedBeforeCited")
+    assert "2021-01-28" in signed.message_vi and "2021-12-18" in signed.message_vi
+    assert "311/TTr-SKHĐT" in signed.message_en and signed.line is not None
+    twice = _one(qn, "AgencyListedTwice")
+    assert "Sở Kế hoạch và Đầu tư" in twice.message_vi and twice.line == 242
+    assert twice.quote is not None and twice.quote.startswith("Điều 3.")
+    dn = check_file(
+        ROOT / "corpus" / "dong-nai_12015-kh-ubnd_2021.txt", store=corpus_store, minter=minter
+    )
+    annex = _one(dn, "AnnexNumberDisagrees")
+    assert "/2014/KH-UBND" in annex.message_vi and "12015/KH-UBND" in annex.message_vi
+    assert annex.line == 282 and annex.quote is not None and "kèm theo" in annex.quote
+    nd = check_file(
+        ROOT / "corpus" / "nam-dinh_kh-ubnd_2023.txt", store=corpus_store, minter=minter
+    )
+    missing = _one(nd, "AnnexMissing")
+    assert missing.line == 97 and "Phụ lục đính kèm" in missing.message_vi
+    assert _one(nd, "BlankNumber").line == 3
+
+
+def test_checking_one_plan_is_fast(corpus_store: EmbeddedStore, minter: IriMinter) -> None:
+    path = ROOT / "corpus" / "nghe-an_683-kh-ubnd_2021.txt"
+    check_file(path, store=corpus_store, minter=minter)  # warm caches
+    t0 = time.perf_counter()
+    check_file(path, store=corpus_store, minter=minter)
+    assert time.perf_counter() - t0 < 2.0  # typically ~0.3 s with extraction; see bench/
+
+
+# --- small plans written for the test: each rule fires, and a near miss does not --------------
+
+
+def _check(text: str, minter: IriMinter) -> Report:
+    return check_text(text, source="test.txt", store=None, minter=minter)
+
+
+def test_decision_rules(minter: IriMinter) -> None:
+    text = (DATA / "decision-signed-before-proposal.txt").read_text(encoding="utf-8")
+    report = _check(text, minter)
+    codes = _codes(report)
+    assert {
+        "SignedBeforeCited",
+        "IssuerSymbolDisagrees",
+        "BlankNumber",
+        "IncompleteDate",
+        "AnnexMissing",
+        "AgencyListedTwice",
+    } <= codes
+    assert "2024-03-05" in _one(report, "SignedBeforeCited").message_vi
+    assert "SKHĐT" in _one(report, "IssuerSymbolDisagrees").message_vi
+    assert _one(report, "AgencyListedTwice").line == 20
+    assert _one(report, "AnnexMissing").line == 16
+    fixed = (
+        text.replace("Số:      /QĐ-UBND", "Số: 12/QĐ-UBND")
+        .replace("ngày    tháng    năm 2024", "ngày 02 tháng 7 năm 2024")
+        .replace("45/TTr-SKHĐT", "45/TTr-SKHCN")
+        .replace("Tài chính, Công Thương, Tài chính", "Tài chính, Công Thương")
+        .replace("(Có phụ lục nhiệm vụ kèm theo)", "")
+        .replace("2024-03-05T10:15:00+0700", "2024-07-02T10:15:00+0700")
+    )
+    left = _codes(_check(fixed, minter))
+    for code in [
+        "SignedBeforeCited",
+        "IssuerSymbolDisagrees",
+        "BlankNumber",
+        "IncompleteDate",
+        "AnnexMissing",
+        "AgencyListedTwice",
+    ]:
+        assert code not in left, code
+
+
+def test_plan_rules(minter: IriMinter) -> None:
+    text = (DATA / "plan-annex-number.txt").read_text(encoding="utf-8")
+    report = _check(text, minter)
+    assert {
+        "AnnexNumberDisagrees",
+        "NumberWrittenWithSpaces",
+        "DutySameDeadlineAsInputs",
+    } <= _codes(report)
+    annex = _one(report, "AnnexNumberDisagrees")
+    assert '"7/KH-UBND"' in annex.message_vi and "77/KH-UBND" in annex.message_vi
+    fixed = (
+        text.replace("kèm theo Kế hoạch số 7/KH-UBND", "kèm theo Kế hoạch số 77/KH-UBND")
+        .replace("Số: 77 /KH-UBND", "Số: 77/KH-UBND")
+        .replace(
+            "2. Các sở, ngành: trước ngày 15 tháng 12", "2. Các sở, ngành: trước ngày 30 tháng 11"
+        )
+    )
+    left = _codes(_check(fixed, minter))
+    assert (
+        not {"AnnexNumberDisagrees", "NumberWrittenWithSpaces", "DutySameDeadlineAsInputs"} & left
+    )
+
+
+def test_cited_date_disagrees_with_reference(minter: IriMinter) -> None:
+    text = (DATA / "plan-annex-number.txt").read_text(encoding="utf-8")
+    report = _check(text.replace("ngày 31/8/2020", "ngày 31/8/2021"), minter)
+    f = _one(report, "CitedDateDisagrees")
+    assert "2021-08-31" in f.message_vi and "2020-08-31" in f.message_vi
+    assert "tham chiếu" in f.message_vi and "reference data" in f.message_en
+    assert "CitedDateDisagrees" not in _codes(_check(text, minter))
+
+
+def test_text_facts_are_general(minter: IriMinter) -> None:
+    text = (
+        "Số: 5/KH-UBND\n\nNội dung (chi tiết tại Phụ lục kèm theo).\n\n"
+        "PHỤ LỤC I\n(Ban hành kèm theo Kế hoạch số 5/KH-UBND ngày 1/2/2024)\n"
+    )
+    doc = "https://example.org/doc"
+    facts = text_facts(text, document_iri=doc, minter=minter, province=None)
+    by_pred: dict[str, list[str]] = {}
+    for t in facts:
+        assert isinstance(t.object, ox.NamedNode | ox.Literal)
+        by_pred.setdefault(t.predicate.value, []).append(t.object.value)
+    assert by_pred[PKG + "statedNumber"] == ["5/KH-UBND", "5/KH-UBND"]
+    assert len(by_pred[PKG + "annex"]) == 1 and len(by_pred[PKG + "annexReference"]) == 1
+    assert PKG + "signedAt" not in by_pred and PKG + "executionClause" not in by_pred
+
+
+# --- records, the store as context, renderers ---------------------------------------------------
+
+
+def test_check_record_from_gold(minter: IriMinter) -> None:
+    record = json.loads((GOLD / "nam-dinh_kh-ubnd_2023.json").read_text(encoding="utf-8"))
+    report = check_record(record, store=None, minter=minter)
+    assert {"BlankNumber", "IncompleteDate", "TaskWithoutLead"} <= _codes(report)
+    same = check_document(record, store=None, minter=minter)
+    assert [f.code for f in same.findings] == [f.code for f in report.findings]
+
+
+def test_other_documents_in_the_store_are_compared(
+    fresh_store: EmbeddedStore, minter: IriMinter
+) -> None:
+    x = "https://example.org/instrument/x"
+
+    def doc(name: str, date: str) -> tuple[str, list[ox.Triple]]:
+        d = f"https://example.org/{name}"
+        c = d + "/citation/1"
+        n = ox.NamedNode
+        xsd_date = n("http://www.w3.org/2001/XMLSchema#date")
+        return d, [
+            ox.Triple(n(d), n(PKG + "sourceFile"), ox.Literal(name + ".txt")),
+            ox.Triple(n(d), n("http://data.europa.eu/eli/ontology#number"), ox.Literal(name)),
+            ox.Triple(
+                n(c), n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), n(PKG + "Citation")
+            ),
+            ox.Triple(n(c), n("http://purl.org/dc/terms/isPartOf"), n(d)),
+            ox.Triple(n(c), n(PKG + "citingDocument"), n(d)),
+            ox.Triple(n(c), n(PKG + "citedResource"), n(x)),
+            ox.Triple(n(c), n(PKG + "citedDate"), ox.Literal(date, datatype=xsd_date)),
+        ]
+
+    other, other_triples = doc("1/KH-UBND", "2020-05-01")
+    fresh_store.replace_graph(minter.document_graph(other), other_triples)
+    size = len(fresh_store)
+    _, mine = doc("2/KH-UBND", "2020-06-01")
+    report = check_document(mine, store=fresh_store, minter=minter)
+    f = _one(report, "CitedDateDisagrees")
+    assert "1/KH-UBND" in f.message_vi and "2020-05-01" in f.message_en
+    assert len(fresh_store) == size
+    assert "CitedDateDisagrees" not in _codes(check_document(mine, store=None, minter=minter))
+
+
+def _sample() -> Report:
+    return Report(
+        document="https://example.org/d",
+        graph="https://example.org/d/graph",
+        source="d.txt",
+        findings=[
+            Finding(
+                "warning",
+                "BlankNumber",
+                "Số hiệu để trống <script>",
+                "Blank number <script>",
+                "https://example.org/d",
+                value="/KH-UBND",
+                quote='Số: /KH-UBND <b>"x"</b>',
+                line=3,
+            ),
+            Finding("info", "DutyRecipient", "vi", "en", "https://example.org/d/duty/1"),
+        ],
+    )
+
+
+def test_renderers() -> None:
+    report = _sample()
+    data = json.loads(render_json(report))
+    assert data["counts"] == {"violation": 0, "warning": 1, "info": 1}
+    assert data["findings"][0]["line"] == 3 and data["conforms"] is False
+    text = render_text(report)
+    assert "WARNING   BlankNumber (line 3)" in text and "Số: /KH-UBND" in text
+    page = render_html(report)
+    assert "<script>" not in page and "&lt;script&gt;" in page and "&lt;b&gt;" in page
+    ttl = render_turtle(report)
+    triples = list(ox.parse(ttl.encode("utf-8"), format=ox.RdfFormat.TURTLE))
+    types = {t.object.value for t in triples if t.predicate.value.endswith("#type")}
+    assert "http://www.w3.org/ns/shacl#ValidationReport" in types
+    assert sum(1 for t in triples if t.predicate.value == "http://www.w3.org/ns/shacl#result") == 2
+    assert render(report, "json") == render_json(report)
+    with pytest.raises(ValueError):
+        render(report, "xml")
+
+
+def test_fail_on_levels() -> None:
+    report = _sample()
+    assert report.reaches("info") and report.reaches("warning")
+    assert not report.reaches("violation")
+    with pytest.raises(ValueError):
+        report.reaches("error")
+
+
+def test_validate_store_summary(corpus_store: EmbeddedStore, minter: IriMinter) -> None:
+    rows = validate_store(corpus_store, minter)
+    assert len(rows) == 5 and all(r.triples > 0 for r in rows)
+    table = summary_table(rows)
+    assert "5 graph(s)" in table and table.count("\n") == 9
