@@ -195,7 +195,7 @@ class EmbeddedStore:
 
     def dump_nquads(self) -> bytes:
         """The named graphs as N-Quads (the union default graph is derived, not dumped)."""
-        return cast(bytes, ox.serialize(self.quads(), format=ox.RdfFormat.N_QUADS) or b"")
+        return ox.serialize(self.quads(), format=ox.RdfFormat.N_QUADS) or b""
 
 
 def _graph_term(g: str) -> ox.NamedNode | ox.DefaultGraph:
