@@ -1,0 +1,188 @@
+"""Benchmark the checker and the validation engines.
+
+1. Time to check one bundled plan (read, extract, build, validate against the bundled store).
+2. Validation of a store of N generated plans (default 1,000: the gold records re-minted with
+   other numbers and provinces): the fast engine graph by graph (what ``policykg validate``
+   does), the fast engine over the whole store at once, pyrudof over the whole store (when
+   installed) and pyshacl over the whole store. pyshacl is run at up to ``--pyshacl-max``
+   plans and extrapolated linearly beyond (marked ``~``): at one plan with the reference data
+   it already takes ~15 s.
+
+    .venv/bin/python bench/bench_check.py [--plans 1000] [--pyshacl-max 3] [--pyrudof-max 250]
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import statistics
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from policykg import bundled_corpus
+from policykg.api import service
+from policykg.api.checking import check_file, validate_store
+from policykg.graph.store import EmbeddedStore
+from policykg.ingest.rdf import document_triples
+from policykg.ontology.iri import IriMinter
+from policykg.shapes.validate import (
+    _shapes_text,
+    context_triples,
+    validate,
+    validate_pyshacl,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold"
+PROVINCES = [
+    "Hà Giang", "Cao Bằng", "Lào Cai", "Yên Bái", "Thái Nguyên", "Lạng Sơn", "Bắc Giang",
+    "Phú Thọ", "Hải Dương", "Thái Bình", "Hà Nam", "Ninh Bình", "Thanh Hóa", "Hà Tĩnh",
+    "Quảng Bình", "Quảng Trị", "Quảng Ngãi", "Bình Định", "Phú Yên", "Khánh Hòa", "Gia Lai",
+    "Đắk Lắk", "Lâm Đồng", "Bình Phước", "Tây Ninh", "Long An", "Tiền Giang", "Bến Tre",
+    "Vĩnh Long", "An Giang", "Kiên Giang", "Cà Mau",
+]  # fmt: skip
+
+
+def gold_records() -> list[dict[str, Any]]:
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.json"))]
+
+
+def generated_records(n: int) -> list[dict[str, Any]]:
+    """n records: the gold ones with another province, number and year."""
+    gold = gold_records()
+    out = []
+    for i in range(n):
+        base = gold[i % len(gold)]
+        old = base["document"]["issuer"]["scope"]
+        new = PROVINCES[i % len(PROVINCES)]
+        rec = json.loads(json.dumps(base, ensure_ascii=False).replace(old, new))
+        rec = copy.deepcopy(rec)
+        doc = rec["document"]
+        symbol = "QĐ-UBND" if doc["kind"] == "QuyetDinh" else "KH-UBND"
+        doc["number"] = f"{1000 + i}/{symbol}"
+        year = 2021 + (i % 4)
+        doc["date"] = f"{year}-{1 + i % 12:02d}-{1 + i % 28:02d}"
+        rec["source"] = f"generated-{i:04d}.txt"
+        out.append(rec)
+    return out
+
+
+def build_store(
+    records: Sequence[dict[str, Any]], minter: IriMinter
+) -> tuple[EmbeddedStore, list[list[ox.Triple]]]:
+    store = EmbeddedStore()
+    service.load_vocabulary(store, minter)
+    graphs = []
+    for rec in records:
+        res = document_triples(rec, minter=minter)
+        store.replace_graph(res.graph_iri, res.triples)
+        graphs.append(res.triples)
+    return store, graphs
+
+
+def time_check_one(minter: IriMinter) -> tuple[float, float, int]:
+    """(median ms, max ms, plans) to check each bundled plan against the bundled store."""
+    store = EmbeddedStore()
+    service.load_vocabulary(store, minter)
+    service.ingest_paths(store, [bundled_corpus()], minter)
+    files = sorted(bundled_corpus().glob("*.txt"))
+    check_file(files[0], store=store, minter=minter)  # warm the caches
+    times = []
+    for f in files:
+        t0 = time.perf_counter()
+        check_file(f, store=store, minter=minter)
+        times.append(1000 * (time.perf_counter() - t0))
+    return statistics.median(times), max(times), len(files)
+
+
+def run_pyrudof(triples: list[ox.Triple]) -> float | None:
+    try:
+        import pyrudof
+    except ImportError:
+        return None
+    t0 = time.perf_counter()
+    r = pyrudof.Rudof(pyrudof.RudofConfig())
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    r.read_data(data.decode("utf-8"), format=pyrudof.RDFFormat.NTriples)
+    r.read_shacl("\n".join(text for _, text in _shapes_text()))
+    r.validate_shacl()
+    return time.perf_counter() - t0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--plans", type=int, default=1000, help="generated plans in the store")
+    ap.add_argument("--pyshacl-max", type=int, default=3, help="most plans pyshacl really runs on")
+    ap.add_argument("--pyrudof-max", type=int, default=250, help="most plans pyrudof runs on")
+    ap.add_argument("--no-pyrudof", action="store_true", help="skip pyrudof")
+    ap.add_argument("--no-check", action="store_true", help="skip timing the bundled plans")
+    args = ap.parse_args(argv)
+    minter = IriMinter()
+
+    if not args.no_check:
+        med, worst, n = time_check_one(minter)
+        print(f"check one bundled plan against the bundled store (read+extract+validate): "
+              f"median {med:.0f} ms, max {worst:.0f} ms over {n} plans")  # fmt: skip
+
+    records = generated_records(args.plans)
+    t0 = time.perf_counter()
+    store, graphs = build_store(records, minter)
+    print(f"built a store of {args.plans} plans in {time.perf_counter() - t0:.1f} s "
+          f"({len(store)} triples with ontology and reference data)")  # fmt: skip
+    everything = [t for g in graphs for t in g]
+
+    rows: list[tuple[str, str, float, bool]] = []
+    t0 = time.perf_counter()
+    summaries = validate_store(store, minter)
+    per_graph = time.perf_counter() - t0
+    rows.append(("fast engine (pyoxigraph), graph by graph", "per graph", per_graph, False))
+    findings = sum(s.violations + s.warnings + s.infos for s in summaries)
+
+    t0 = time.perf_counter()
+    validate(everything)
+    rows.append(("fast engine (pyoxigraph), whole store", "whole", time.perf_counter() - t0, False))
+
+    if not args.no_pyrudof and args.pyrudof_max > 0:
+        k = min(args.pyrudof_max, args.plans)
+        secs = run_pyrudof([t for g in graphs[:k] for t in g] + context_triples())
+        if secs is not None:
+            name = f"pyrudof, whole store (run at {k} plans)"
+            rows.append((name, "whole", secs * args.plans / k, k < args.plans))
+
+    if args.pyshacl_max > 0:
+        k = min(args.pyshacl_max, args.plans)
+        sub = [t for g in graphs[:k] for t in g]
+        t0 = time.perf_counter()
+        validate_pyshacl(sub)
+        secs = time.perf_counter() - t0
+        estimated = k < args.plans
+        rows.append(
+            (f"pyshacl, whole store (run at {k} plans)", "whole", secs * args.plans / k, estimated)
+        )
+
+    print()
+    print(
+        f"validation of {args.plans} plans "
+        f"({len(everything)} document triples, {findings} findings)"
+    )
+    header = f"{'engine':48} {'seconds':>10} {'per plan ms':>12} {'× per-graph':>12}"
+    print(header)
+    print("-" * len(header))
+    for name, _scope, secs, est in rows:
+        mark = "~" if est else " "
+        print(
+            f"{name:48} {mark}{secs:9.2f} {1000 * secs / args.plans:12.1f} {secs / per_graph:12.1f}"
+        )
+    if any(est for *_, est in rows):
+        print("~ extrapolated linearly from the plans actually run")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
