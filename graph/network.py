@@ -737,13 +737,15 @@ def to_graphml(g: nx.MultiDiGraph) -> bytes:
 
 
 def to_gexf(g: nx.MultiDiGraph) -> bytes:
-    """GEXF 1.2 for Gephi. Edges get unique ids and their type as ``label``."""
+    """GEXF 1.2 for Gephi. Edges get unique ids and their type as ``label`` and as the
+    attribute ``edge_type`` (GEXF reserves ``type`` for directed/undirected)."""
     h = nx.MultiDiGraph()
     h.graph.update({k: v for k, v in g.graph.items()})
     for n, d in g.nodes(data=True):
         h.add_node(n, **d)
     for i, (u, v, k, d) in enumerate(sorted(g.edges(keys=True, data=True), key=lambda e: e[:3])):
-        h.add_edge(u, v, key=k, **{**d, "id": f"e{i}", "label": k})
+        data = {c: x for c, x in d.items() if c != "type"}  # "type" is reserved in GEXF
+        h.add_edge(u, v, key=k, **data, id=f"e{i}", label=k, edge_type=k)
     buf = io.BytesIO()
     nx.write_gexf(h, buf, encoding="utf-8", prettyprint=True, version="1.2draft")
     return buf.getvalue()

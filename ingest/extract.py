@@ -6,6 +6,8 @@ the document fields (:mod:`~policykg.ingest.header`) and citations
 (:mod:`~policykg.ingest.agencies`, ``tasks``, ``targets``, ``reporting``). Every item
 carries ``"_span": [start, end]`` (offsets into the text as given) and the document carries
 ``"_spans"`` per field; :func:`as_schema` strips every ``_`` key for comparison with the gold.
+``"_duties"`` lists each agency's duties under "TỔ CHỨC THỰC HIỆN"
+(:func:`~policykg.ingest.reporting.extract_duties`), for the agency network.
 
 ``extract_file(path)`` reads a .txt/.md/.docx/.pdf/.html file first (:func:`read_text`);
 any bad input raises :class:`~policykg.ingest.errors.IngestError` naming the file.
@@ -52,6 +54,7 @@ def extract_doc(doc: Doc, *, source: str) -> dict[str, Any]:
         "tasks": _tasks(doc, province),
         "targets": _targets(doc, period_end),
         "reporting": _reporting(doc, province),
+        "_duties": _duties(doc, province),
     }
     log.debug(
         "%s: %d citations, %d agencies, %d tasks, %d targets, %d reporting",
@@ -120,3 +123,12 @@ def _reporting(doc: Doc, province: str | None) -> list[dict[str, Any]]:
     except ImportError:  # pragma: no cover
         return []
     return extract_reporting(doc, province=province)
+
+
+def _duties(doc: Doc, province: str | None) -> list[dict[str, Any]]:
+    """Each agency's duties under "TỔ CHỨC THỰC HIỆN" (not in the gold form: ``_duties``)."""
+    try:
+        from policykg.ingest.reporting import extract_duties
+    except ImportError:  # pragma: no cover
+        return []
+    return extract_duties(doc, province=province)

@@ -21,6 +21,9 @@ Mapping (see ``docs/ontology.md``):
   agency-kind concept, ``pkg:province`` or ``pkg:scope``, the mentions as ``skos:altLabel``;
 * tasks, targets, reporting duties: ``pkg:Task``, ``pkg:Target``, ``pkg:ReportingDuty``
   under the document's IRI (``dcterms:isPartOf`` the document);
+* assigned duties (record key ``_duties``: each agency's duties under "TỔ CHỨC THỰC
+  HIỆN"): ``pkg:Assignment`` with ``pkg:assignee``, ``pkg:partnerAgency``,
+  ``pkg:reportsTo``, ``dcterms:identifier``, ``dcterms:description``;
 * provenance: items with ``_span``/``_quote`` get ``prov:wasDerivedFrom`` an
   ``oa:SpecificResource`` with an ``oa:TextQuoteSelector`` and ``oa:TextPositionSelector``
   (and ``pkg:line`` when the text is given).
@@ -421,6 +424,24 @@ def _reporting(g: _Graph, duties: Iterable[Mapping[str, Any]]) -> None:
         g.provenance(iri, r)
 
 
+def _assignments(g: _Graph, duties: Iterable[Mapping[str, Any]]) -> None:
+    for n, d in enumerate(duties, start=1):
+        iri = g.minter.part(g.doc, "assignment", n)
+        g.add(iri, RDF + "type", PKG + "Assignment")
+        g.add(iri, DCTERMS + "isPartOf", g.doc)
+        if d.get("ref"):
+            g.add(iri, DCTERMS + "identifier", ox.Literal(str(d["ref"])))
+        if d.get("text"):
+            g.add(iri, DCTERMS + "description", _vi(d["text"]))
+        roles = (("assignee", "actor"), ("partnerAgency", "partners"), ("reportsTo", "to"))
+        for prop, key in roles:
+            for ref in d.get(key) or []:
+                a = g.agency(ref)
+                if a:
+                    g.add(iri, PKG + prop, a)
+        g.provenance(iri, d)
+
+
 def document_triples(
     record: Mapping[str, Any], *, minter: IriMinter, text: str | None = None
 ) -> IngestResult:
@@ -439,6 +460,7 @@ def document_triples(
         _tasks(g, record.get("tasks") or [])
         _targets(g, record.get("targets") or [])
         _reporting(g, record.get("reporting") or [])
+        _assignments(g, record.get("_duties") or [])
     except (AttributeError, TypeError, KeyError) as exc:
         raise IngestError(f"malformed record: {exc}", source=source) from exc
     triples = sorted(g.triples, key=str)
