@@ -32,7 +32,11 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
 
+from policykg.api.settings import Settings
 from policykg.graph.base import Store
 from policykg.ingest.agencies import find_agencies
 from policykg.ingest.extract import extract, read_text
@@ -393,3 +397,64 @@ def summary_table(rows: Sequence[GraphSummary]) -> str:
         f"{sum(r.infos for r in rows):5d} {1000 * sum(r.seconds for r in rows):6.0f}"
     )
     return "\n".join(lines) + "\n"
+
+
+# --- HTTP: POST /check ---------------------------------------------------------------------
+
+
+def _check_upload(store: Store, minter: IriMinter, name: str, data: bytes) -> Report:
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="policykg-check-") as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        return check_file(path, store=store, minter=minter)
+
+
+def check_router(store: Store, settings: Settings) -> APIRouter:
+    """``POST /check``: upload a plan (multipart field ``file``) or send its text
+    (``text/plain``); the answer is the checker's report as JSON. Nothing is stored."""
+    from policykg.api.lookups import _read_upload
+
+    router = APIRouter()
+    minter = IriMinter(settings.base_iri)
+
+    @router.post(
+        "/check",
+        tags=["documents"],
+        summary="Check a plan against the shapes and the store (nothing is stored)",
+        response_class=JSONResponse,
+        responses={
+            200: {
+                "description": "the report: counts and findings (severity, code, "
+                "message_vi, message_en, focus, path, value, quote, line)"
+            },
+            413: {"description": "upload too large"},
+            415: {
+                "description": "not multipart/form-data or text/plain, or not .txt/.md/.docx/.pdf"
+            },
+            422: {"description": "the document cannot be read or extracted"},
+        },
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "multipart/form-data": {
+                        "schema": {
+                            "type": "object",
+                            "required": ["file"],
+                            "properties": {"file": {"type": "string", "format": "binary"}},
+                        }
+                    },
+                    "text/plain": {"schema": {"type": "string"}},
+                },
+            },
+        },
+    )
+    async def post_check(request: Request) -> JSONResponse:
+        name, data = await _read_upload(request, settings.max_upload_bytes)
+        report = await run_in_threadpool(_check_upload, store, minter, name, data)
+        log.info("POST /check: %s, %d finding(s)", name, len(report.findings))
+        return JSONResponse(report.as_dict())
+
+    return router

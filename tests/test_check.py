@@ -297,3 +297,64 @@ def test_validate_store_summary(corpus_store: EmbeddedStore, minter: IriMinter) 
     assert len(rows) == 5 and all(r.triples > 0 for r in rows)
     table = summary_table(rows)
     assert "5 graph(s)" in table and table.count("\n") == 9
+
+
+# --- CLI commands and POST /check (wired by the lead; tested here on their own app) --------
+
+
+def test_cli_check_and_validate(tmp_path: Path) -> None:
+    import typer
+    from typer.testing import CliRunner
+
+    from policykg.api.cli_check import register
+
+    app = typer.Typer()
+    register(app)
+    runner = CliRunner()
+    plan = DATA / "plan-annex-number.txt"
+    missing = tmp_path / "no-store"
+    res = runner.invoke(app, ["check", str(plan), "--data-dir", str(missing), "-f", "json"])
+    assert res.exit_code == 1, res.output  # AnnexNumberDisagrees is a violation
+    data = json.loads(res.stdout)
+    assert "AnnexNumberDisagrees" in {f["code"] for f in data["findings"]}
+    res = runner.invoke(
+        app,
+        ["check", str(plan), "--data-dir", str(missing), "--fail-on", "violation", "-f", "html"],
+    )
+    assert res.exit_code == 1 and res.stdout.startswith("<!DOCTYPE html>")
+    res = runner.invoke(app, ["check", str(plan), "--format", "xml"])
+    assert res.exit_code == 2
+    res = runner.invoke(app, ["check", str(tmp_path / "nope.txt"), "--data-dir", str(missing)])
+    assert res.exit_code == 2 and "no such file" in res.output
+    res = runner.invoke(app, ["validate", "--data-dir", str(missing)])
+    assert res.exit_code == 1 and "no store" in res.output
+
+
+def test_post_check(corpus_store: EmbeddedStore) -> None:
+    from fastapi import FastAPI
+    from fastapi.testclient import TestClient
+
+    from policykg.api.checking import check_router
+    from policykg.api.errors import install_error_handlers
+    from policykg.api.settings import Settings
+
+    app = FastAPI()
+    install_error_handlers(app)
+    app.include_router(check_router(corpus_store, Settings()))
+    before = len(corpus_store)
+    text = (DATA / "plan-annex-number.txt").read_text(encoding="utf-8")
+    with TestClient(app) as client:
+        r = client.post(
+            "/check?filename=plan.txt",
+            content=text.encode("utf-8"),
+            headers={"Content-Type": "text/plain; charset=utf-8"},
+        )
+        assert r.status_code == 200, r.text
+        body = r.json()
+        assert "AnnexNumberDisagrees" in {f["code"] for f in body["findings"]}
+        assert body["counts"]["violation"] >= 1
+        r = client.post("/check", files={"file": ("plan.txt", text.encode("utf-8"), "text/plain")})
+        assert r.status_code == 200 and r.json()["source"] == "plan.txt"
+        r = client.post("/check", content=b"{}", headers={"Content-Type": "application/json"})
+        assert r.status_code == 415 and r.json()["error"]["code"] == "unsupported_media_type"
+    assert len(corpus_store) == before

@@ -1,0 +1,123 @@
+"""``policykg check`` and ``policykg validate``: registered on the CLI app by :func:`register`.
+
+Wiring (in ``api/cli.py``)::
+
+    from policykg.api.cli_check import register as register_check
+    register_check(app)
+
+Exit status of ``check``: 0 when no finding reaches ``--fail-on``, 1 when one does (so it can
+gate a drafting workflow), 2 when the file cannot be read or the options are wrong.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from policykg import bundled_corpus
+from policykg.api import service
+from policykg.api.checking import check_file, summary_table, validate_store
+from policykg.api.settings import Settings
+from policykg.graph.errors import GraphError
+from policykg.graph.store import EmbeddedStore
+from policykg.ingest.errors import IngestError
+from policykg.ontology.iri import IriMinter
+from policykg.shapes.check import LEVELS, RENDERERS, render_html, render_text
+
+_DataDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        help="Folder of the embedded store (default: ./data, or $POLICYKG_DATA_DIR).",
+        show_default=False,
+    ),
+]
+
+
+def _error(message: str, code: int) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def open_store_for_check(settings: Settings, minter: IriMinter) -> EmbeddedStore:
+    """The store at ``settings.data_dir`` read-only, or (when there is none) an in-memory
+    store with the vocabulary, reference data and the bundled plans."""
+    if settings.data_dir.exists():
+        try:
+            return EmbeddedStore(settings.data_dir, read_only=True)
+        except GraphError as exc:
+            raise _error(f"cannot open the store at {settings.data_dir}: {exc}", 2) from exc
+    typer.echo(f"no store at {settings.data_dir}: checking against the bundled plans", err=True)
+    store = EmbeddedStore()
+    service.load_vocabulary(store, minter)
+    service.ingest_paths(store, [bundled_corpus()], minter)
+    return store
+
+
+def check_command(
+    file: Annotated[Path, typer.Argument(help="The plan to check (.txt .md .docx .pdf).")],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="text, json, turtle or html.")
+    ] = "text",
+    fail_on: Annotated[
+        str,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when a finding is this severe or worse: violation, warning, info.",
+        ),
+    ] = "violation",
+    lang: Annotated[
+        str, typer.Option("--lang", help="Message language for text/html: vi or en.")
+    ] = "vi",
+    data_dir: _DataDir = None,
+) -> None:
+    """Check a plan before it is signed: the shapes and the store, nothing is stored."""
+    if fmt not in RENDERERS:
+        raise _error(f"unknown format {fmt!r}; use one of {', '.join(RENDERERS)}", 2)
+    if fail_on not in LEVELS:
+        raise _error(f"unknown level {fail_on!r}; use one of {', '.join(LEVELS)}", 2)
+    if lang not in ("vi", "en"):
+        raise _error("--lang must be vi or en", 2)
+    settings = Settings.from_env(data_dir=data_dir)
+    minter = IriMinter(settings.base_iri)
+    if not file.exists():
+        raise _error(f"{file}: no such file", 2)
+    store = open_store_for_check(settings, minter)
+    try:
+        report = check_file(file, store=store, minter=minter)
+    except IngestError as exc:
+        raise _error(str(exc), 2) from exc
+    if fmt == "text":
+        out = render_text(report, lang=lang)
+    elif fmt == "html":
+        out = render_html(report, lang=lang)
+    else:
+        out = RENDERERS[fmt](report)
+    sys.stdout.write(out)
+    if report.reaches(fail_on):
+        raise typer.Exit(1)
+
+
+def validate_command(data_dir: _DataDir = None) -> None:
+    """Validate every document graph of the store with the shapes; print a summary table."""
+    settings = Settings.from_env(data_dir=data_dir)
+    if not settings.data_dir.exists():
+        raise _error(f"no store at {settings.data_dir}: run `policykg ingest` first", 1)
+    minter = IriMinter(settings.base_iri)
+    try:
+        store = EmbeddedStore(settings.data_dir, read_only=True)
+    except GraphError as exc:
+        raise _error(f"cannot open the store at {settings.data_dir}: {exc}", 1) from exc
+    rows = validate_store(store, minter)
+    sys.stdout.write(summary_table(rows))
+    if any(r.violations for r in rows):
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``check`` and ``validate`` to the ``policykg`` app."""
+    app.command(name="check")(check_command)
+    app.command(name="validate")(validate_command)
