@@ -358,3 +358,15 @@ def test_post_check(corpus_store: EmbeddedStore) -> None:
         r = client.post("/check", content=b"{}", headers={"Content-Type": "application/json"})
         assert r.status_code == 415 and r.json()["error"]["code"] == "unsupported_media_type"
     assert len(corpus_store) == before
+
+
+def test_bench_runs_at_tiny_size(capsys: pytest.CaptureFixture[str]) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_check", ROOT / "bench" / "bench_check.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--plans", "3", "--pyshacl-max", "0", "--no-pyrudof", "--no-check"]) == 0
+    out = capsys.readouterr().out
+    assert "graph by graph" in out and "whole store" in out and "× per-graph" in out
