@@ -95,15 +95,14 @@ class Report:
 # --- checking ----------------------------------------------------------------------------
 
 _CITATIONS_OF = f"""
-SELECT ?r ?own ?c ?p ?o ?kind WHERE {{
+SELECT ?r ?own ?p ?o (SAMPLE(?c) AS ?cite) (SAMPLE(?doc) AS ?citing) (SAMPLE(?kind) AS ?k) WHERE {{
   GRAPH ?g {{
     ?c <{PKG}citedResource> ?r ; <{DCTERMS}isPartOf> ?doc ; ?p ?o .
-    FILTER(?p IN (<{PKG}citedResource>, <{PKG}citedNumber>, <{PKG}citedDate>,
-                  <{PKG}citedIssuer>, <{DCTERMS}isPartOf>))
+    FILTER(?p IN (<{PKG}citedNumber>, <{PKG}citedDate>, <{PKG}citedIssuer>))
     OPTIONAL {{ ?o <http://www.w3.org/ns/org#classification> ?kind }}
   }}
   FILTER(?g != ?own)
-}}
+}} GROUP BY ?r ?own ?p ?o
 """
 
 _DOC_NUMBER = f"""
@@ -119,8 +118,9 @@ def store_context(
 ) -> list[ox.Triple]:
     """What the store says that the document must agree with (read only).
 
-    For each instrument the document cites: the other documents' citations of it (number,
-    date and issuer as they cite it, and the citing document's number). The document's own
+    For each instrument the document cites: how other documents cite it (one example
+    citation for each distinct number, date and issuer, with the citing document's number),
+    so the copy stays small however many plans cite the same instrument. The document's own
     graph, if already in the store, is left out.
     """
     if store is None:
@@ -136,14 +136,18 @@ def store_context(
     out: set[ox.Triple] = set()
     docs: set[str] = set()
     org_class = ox.NamedNode("http://www.w3.org/ns/org#classification")
+    part_of = ox.NamedNode(DCTERMS + "isPartOf")
+    cited_resource = ox.NamedNode(PKG + "citedResource")
     for iri in cited:
+        # one example citation per distinct number, date and issuer: bounded by the variants
         for row in store.select(_CITATIONS_OF, bindings={"r": ox.NamedNode(iri), "own": own}):
-            c, p, o = row["c"], row["p"], row["o"]
+            c, p, o, doc = row["cite"], row["p"], row["o"], row["citing"]
+            out.add(ox.Triple(c, cited_resource, row["r"]))
+            out.add(ox.Triple(c, part_of, doc))
             out.add(ox.Triple(c, p, o))
-            if p.value == DCTERMS + "isPartOf":
-                docs.add(o.value)
-            if row.get("kind") is not None:
-                out.add(ox.Triple(o, org_class, row["kind"]))
+            docs.add(doc.value)
+            if row.get("k") is not None:
+                out.add(ox.Triple(o, org_class, row["k"]))
     for doc in sorted(docs):
         for row in store.select(_DOC_NUMBER, bindings={"doc": ox.NamedNode(doc), "own": own}):
             out.add(ox.Triple(ox.NamedNode(doc), ox.NamedNode(ELI + "number"), row["number"]))
