@@ -16,6 +16,7 @@ from policykg.api.errors import install_error_handlers
 from policykg.api.linked_data import linked_data_router
 from policykg.api.lookups import lookups_router
 from policykg.api.meta import meta_router
+from policykg.api.pages import pages_router
 from policykg.api.settings import Settings
 from policykg.api.sparql import sparql_router
 from policykg.graph.store import EmbeddedStore
@@ -51,6 +52,7 @@ def create_app(store: EmbeddedStore, settings: Settings | None = None) -> FastAP
             {"name": "targets", "description": "Targets as comparable tables"},
             {"name": "reporting", "description": "Reporting duties and calendar"},
             {"name": "linked data", "description": "Dereferencing of every minted IRI"},
+            {"name": "pages", "description": "Web pages: index, document, agency network"},
         ],
     )
     app.state.store = store
@@ -74,4 +76,5 @@ def create_app(store: EmbeddedStore, settings: Settings | None = None) -> FastAP
     app.include_router(lookups_router(store, settings))
     app.include_router(meta_router(store, settings))
     app.include_router(linked_data_router(store, settings))
+    app.include_router(pages_router(store, settings))
     return app
