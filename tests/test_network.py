@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
@@ -316,3 +317,34 @@ def test_assigned_duties_become_rdf() -> None:
     assert ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", PKG + "Assignment") in got
     assert ("http://purl.org/dc/terms/identifier", "IV.1") in got
     assert any(p.endswith("wasDerivedFrom") for p, _o in got)
+
+
+# --- the CLI command (api/cli_network.py) ----------------------------------------------------
+
+
+def test_cli_network_command(
+    corpus_store: EmbeddedStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import typer
+    from typer.testing import CliRunner
+
+    from policykg.api import cli
+    from policykg.api.cli_network import parse_period, register
+
+    app = typer.Typer()
+    app.command("noop")(lambda: None)  # a second command keeps "network" a subcommand
+    register(app)
+    monkeypatch.setattr(cli, "_open_store", lambda settings, must_exist=False: corpus_store)
+    out = tmp_path / "net.graphml"
+    args = ["network", "--format", "graphml", "--province", "nghe-an", "-o", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    back = nx.read_graphml(out, force_multigraph=True)
+    assert back.has_edge(ag("so_khdt", "Nghệ An"), ag("so_tc", "Nghệ An"), key="succeeded_by")
+    result = CliRunner().invoke(app, ["network", "--kind", "citation", "--format", "csv"])
+    assert result.exit_code == 0 and result.stdout.startswith("source,target,type")
+    result = CliRunner().invoke(app, ["network", "--format", "dot"])
+    assert result.exit_code == 2 and "unknown format" in result.output
+    result = CliRunner().invoke(app, ["network", "--period", "soon"])
+    assert result.exit_code == 2
+    assert parse_period("2021-2025") == (2021, 2025) and parse_period("2030") == (2030, 2030)
