@@ -76,7 +76,8 @@ FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "V
 MIDDLE = ("Văn", "Thị", "Đình", "Quang", "Minh", "Hữu", "Đức", "Thanh", "Ngọc", "Xuân",
           "Công", "Hồng")  # fmt: skip
 GIVEN = ("An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hùng", "Lan", "Long", "Mai", "Nam",
-         "Phong", "Phương", "Quân", "Sơn", "Tâm", "Thắng", "Trung", "Tuấn", "Vinh", "Yến")  # fmt: skip
+         "Phong", "Phương", "Quân", "Sơn", "Tâm", "Thắng", "Trung", "Tuấn", "Vinh",
+         "Yến")  # fmt: skip
 
 #: Subjects of cited instruments ("... phê duyệt/ban hành <subject>").
 SUBJECTS: tuple[str, ...] = (
@@ -157,7 +158,9 @@ def _extra_citation(rng: random.Random, province: str, year: int) -> str:
     n = rng.randint(10, 2500)
     form = rng.randrange(5)
     if form == 0:
-        text = f"Quyết định số {n}/QĐ-TTg ngày {d}/{m}/{y} của Thủ tướng Chính phủ phê duyệt {subject}"
+        text = (
+            f"Quyết định số {n}/QĐ-TTg ngày {d}/{m}/{y} của Thủ tướng Chính phủ phê duyệt {subject}"
+        )
     elif form == 1:
         text = f"Nghị định số {n % 300 + 1}/{y}/NĐ-CP ngày {d}/{m}/{y} của Chính phủ quy định chi tiết {subject[0].lower()}{subject[1:]}"  # noqa: E501
     elif form == 2:
@@ -255,7 +258,9 @@ def generate_plan(index: int, *, seed: int = DEFAULT_SEED) -> tuple[str, str]:
     )
 
     # -- header: number, date, signer, province ------------------------------------------
-    text = _HEADER_NUMBER.sub(lambda m: f"{m.group(1)} {number}{m.group(3)}{m.group(4)}-UBND", text, 1)
+    text = _HEADER_NUMBER.sub(
+        lambda m: f"{m.group(1)} {number}{m.group(3)}{m.group(4)}-UBND", text, 1
+    )
     d, mo, _ = _date(rng, year)
     text = re.sub(
         rf"({re.escape(base.province)},\s*ngày)[ \t]*\d*[ \t]*tháng[ \t]*\d*[ \t]*năm[ \t]*\d{{4}}",
@@ -266,8 +271,14 @@ def generate_plan(index: int, *, seed: int = DEFAULT_SEED) -> tuple[str, str]:
     text = text.replace(base.signer, _name(rng))
     text = _replace_province(text, base.province, province)
     if after_2025:
-        text = re.sub(r"(UBND|Ủy ban nhân dân) các huyện, thành phố(, thị xã)?", r"\1 các xã, phường, đặc khu", text)  # noqa: E501
-        text = text.replace("Sở Nông nghiệp và Phát triển nông thôn", "Sở Nông nghiệp và Môi trường")  # noqa: E501
+        text = re.sub(
+            r"(UBND|Ủy ban nhân dân) các huyện, thành phố(, thị xã)?",
+            r"\1 các xã, phường, đặc khu",
+            text,
+        )
+        text = text.replace(
+            "Sở Nông nghiệp và Phát triển nông thôn", "Sở Nông nghiệp và Môi trường"
+        )
         text = text.replace("Sở Kế hoạch và Đầu tư", "Sở Tài chính")
     symbol = "kh" if base.kind_symbol == "KH" else "qd"
     name = f"{index:05d}_{_slug(province)}_{number}-{symbol}-ubnd_{year}.txt"

@@ -1,0 +1,249 @@
+"""Query benchmark: every named query on the embedded store and on rdflib, side by side.
+
+The embedded store is the on-disk pyoxigraph store the ingest benchmark built (its default
+graph is the materialized union of the document graphs). The baseline is what most Python
+users would write: an rdflib ``Dataset(default_union=True)`` holding the same named graphs
+(parsed from the store's N-Quads dump). Both run the same ``.rq`` text with the same bound
+values (pyoxigraph ``substitutions``, rdflib ``initBindings``), example values as in
+``tests/test_queries.py``, with the document and agency taken from the generated corpus.
+
+Each query runs once to warm up, then repeatedly until ``repeat`` runs or ``budget``
+seconds. rdflib runs are stopped by an alarm at ``rdflib_budget`` seconds per query and
+reported as "> X s".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import signal
+import time
+import warnings
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import pyoxigraph as ox
+import rdflib
+
+from policykg.bench.common import load, percentile, run_child, table
+from policykg.graph.queries import load_queries
+from policykg.graph.store import EmbeddedStore, Term
+from policykg.ontology.iri import IriMinter
+
+M = IriMinter()
+Q1322 = "https://w3id.org/policykg/eli/vn/ttg/2020/qd/1322-qd-ttg"
+
+#: Named queries that aggregate, pair agencies or follow chains (the "heavy" ones).
+HEAVY = {
+    "agency_role_counts", "agency_partners", "co_leads_by_theme", "citation_chain_in",
+    "citation_chain_out", "citations_by_issuer", "plans_implementing",
+    "plans_implementing_pm_decisions_by_year", "implemented_by_document", "agency_list",
+    "document_list", "instrument_list", "task_list",
+}  # fmt: skip
+
+
+def examples(store: EmbeddedStore) -> dict[str, object]:
+    """Example values of every parameter name, taken from the store where they vary."""
+    rows = store.select(
+        "PREFIX pkg: <https://w3id.org/policykg/ontology#>\n"
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+        "SELECT ?doc ?province WHERE { ?doc pkg:sourceFile ?s ; pkg:province/skos:prefLabel"
+        " ?province FILTER(STRSTARTS(?s, '00001_') && lang(?province) = 'vi') } LIMIT 1"
+    )
+    if rows:
+        doc, province = rows[0]["doc"].value, rows[0]["province"].value
+    else:  # the bundled corpus
+        doc, province = (
+            "https://w3id.org/policykg/eli/vn/tuyen-quang/2022/kh/60-kh-ubnd",
+            "Tuyên Quang",
+        )
+    return {
+        "doc": doc,
+        "resource": doc,
+        "instrument": Q1322,
+        "theme": M.concept("theme", "training"),
+        "indicator": M.concept("indicator", "experts_certified"),
+        "dueYear": 2025,
+        "recipient": M.agency("bo_khcn", "national"),
+        "agency": M.agency("so_khcn", province),
+        "issuer": M.agency("thu_tuong", "national"),
+        "year": 2020,
+        "scheme": M.scheme("theme"),
+    }
+
+
+def _rdflib_term(term: Term) -> rdflib.term.Identifier:
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return rdflib.Literal(term.value, lang=term.language)
+        return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+    return rdflib.BNode(term.value)
+
+
+class _Alarm(Exception):
+    pass
+
+
+def _on_alarm(signum: int, frame: FrameType | None) -> None:
+    raise _Alarm
+
+
+def _time_runs(fn: Any, repeat: int, budget: float) -> tuple[list[float], int]:
+    """Latencies (s) of up to ``repeat`` runs within ``budget`` s after one warm-up run."""
+    count = fn()
+    times: list[float] = []
+    started = time.perf_counter()
+    while len(times) < repeat and time.perf_counter() - started < budget:
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return times, count
+
+
+def bench_store(store_dir: Path, repeat: int, budget: float) -> dict[str, Any]:
+    store = EmbeddedStore(store_dir, read_only=True)
+    values = examples(store)
+    out: dict[str, Any] = {"examples": {k: str(v) for k, v in values.items()}, "queries": {}}
+    for name, q in load_queries().items():
+        bindings = q.bindings({p.name: values[p.name] for p in q.params})
+
+        def run(q: Any = q, bindings: dict[str, Term] = bindings) -> int:
+            result = store.query(q.text, bindings=bindings)
+            return sum(1 for _ in result) if not isinstance(result, ox.QueryBoolean) else 1
+
+        times, rows = _time_runs(run, repeat, budget)
+        out["queries"][name] = {"times": times, "rows": rows}
+    out["quads"] = len(store)
+    return out
+
+
+def bench_rdflib(store_dir: Path, repeat: int, budget: float, per_query: float) -> dict[str, Any]:
+    with warnings.catch_warnings():  # rdflib 7 warns about its own Dataset internals
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return _bench_rdflib(store_dir, repeat, budget, per_query)
+
+
+def _bench_rdflib(store_dir: Path, repeat: int, budget: float, per_query: float) -> dict[str, Any]:
+    store = EmbeddedStore(store_dir, read_only=True)
+    values = examples(store)
+    data = store.dump_nquads()
+    del store
+    t0 = time.perf_counter()
+    ds = rdflib.Dataset(default_union=True)
+    ds.parse(data=data, format="nquads")
+    load_s = time.perf_counter() - t0
+    del data
+    signal.signal(signal.SIGALRM, _on_alarm)
+    out: dict[str, Any] = {"load_s": load_s, "triples": len(ds), "queries": {}}
+    for name, q in load_queries().items():
+        bindings = q.bindings({p.name: values[p.name] for p in q.params})
+        init = {k: _rdflib_term(v) for k, v in bindings.items()}
+
+        def run(q: Any = q, init: dict[str, Any] = init) -> int:
+            result = ds.query(q.text, initBindings=init)
+            return len(list(result)) if result.type != "ASK" else 1
+
+        signal.setitimer(signal.ITIMER_REAL, per_query)
+        try:
+            times, rows = _time_runs(run, repeat, budget)
+            out["queries"][name] = {"times": times, "rows": rows}
+        except _Alarm:
+            out["queries"][name] = {"timeout": per_query}
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def run(
+    store_dirs: dict[int, Path],
+    *,
+    repeat: int = 30,
+    budget: float = 3.0,
+    rdflib_repeat: int = 5,
+    rdflib_budget: float = 20.0,
+) -> dict[str, Any]:
+    results = {}
+    for n, path in store_dirs.items():
+        common = ["--store", str(path), "--repeat"]
+        ox_res = run_child(
+            "policykg.bench.bench_queries",
+            ["--child", "oxigraph", *common, str(repeat), "--budget", str(budget)],
+        )
+        rl_res = run_child(
+            "policykg.bench.bench_queries",
+            ["--child", "rdflib", *common, str(rdflib_repeat), "--budget", str(rdflib_budget),
+             "--per-query", str(rdflib_budget)],
+        )  # fmt: skip
+        results[str(n)] = {"oxigraph": ox_res, "rdflib": rl_res, "load": load()}
+    return {"queries": results}
+
+
+def render(data: dict[str, Any]) -> str:
+    parts = []
+    for n, res in data["queries"].items():
+        ox_q, rl = res["oxigraph"]["queries"], res["rdflib"]
+        rows = []
+        for name in sorted(ox_q):
+            o = ox_q[name]
+            p50, p95 = percentile(o["times"], 50) * 1000, percentile(o["times"], 95) * 1000
+            r = rl["queries"].get(name, {})
+            if "timeout" in r:
+                rl50, ratio = (
+                    f"> {r['timeout']:g} s",
+                    f"> {r['timeout'] * 1000 / max(p50, 1e-3):,.0f}×",
+                )
+                rl_rows = "-"
+            else:
+                r50 = percentile(r.get("times", []), 50) * 1000
+                rl50, ratio = f"{r50:,.1f}", f"{r50 / max(p50, 1e-3):,.1f}×"
+                rl_rows = str(r.get("rows", "-"))
+            rows.append(
+                [
+                    name + (" *" if name in HEAVY else ""),
+                    o["rows"],
+                    round(p50, 2),
+                    round(p95, 2),
+                    rl50,
+                    ratio,
+                    "" if rl_rows in ("-", str(o["rows"])) else f"rdflib {rl_rows} rows",
+                ]
+            )
+        head = (
+            f"**{int(n):,} plans** ({res['oxigraph']['quads']:,} quads in the named graphs;"
+            f" rdflib loaded {rl['triples']:,} triples in {rl['load_s']:.0f} s, peak RSS"
+            f" {rl['maxrss_mb']:,.0f} MB; load avg {res['load']})"
+        )
+        parts.append(
+            head
+            + "\n\n"
+            + table(
+                ["query (* heavy)", "rows", "p50 ms", "p95 ms", "rdflib p50 ms", "ratio", "note"],
+                rows,
+            )
+        )
+    return "\n\n".join(parts)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="named query benchmark")
+    parser.add_argument("--child", choices=["oxigraph", "rdflib"])
+    parser.add_argument("--store", type=Path, required=True)
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--budget", type=float, default=3.0)
+    parser.add_argument("--per-query", type=float, default=20.0)
+    args = parser.parse_args(argv)
+    if args.child == "oxigraph":
+        print(json.dumps(bench_store(args.store, args.repeat, args.budget)))
+    elif args.child == "rdflib":
+        print(json.dumps(bench_rdflib(args.store, args.repeat, args.budget, args.per_query)))
+    else:
+        print(render(run({0: args.store}, repeat=args.repeat, budget=args.budget)))
+
+
+if __name__ == "__main__":
+    main()
