@@ -273,6 +273,18 @@ def _default_gold() -> Path:
     return Path(__file__).resolve().parent.parent / "tests" / "gold"
 
 
+def _register_commands() -> None:
+    """Commands that live in their own modules (they import this one's helpers)."""
+    from policykg.api.cli_check import register as register_check
+    from policykg.api.cli_network import register as register_network
+
+    register_check(app)
+    register_network(app)
+
+
+_register_commands()
+
+
 def main() -> None:
     """Entry point of the ``policykg`` script."""
     app()
