@@ -472,6 +472,10 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorBody, "description": "not found"},
     422: {"model": ErrorBody, "description": "invalid parameters"},
 }
+#: Errors of the HTML pages are JSON (the one error shape), whatever the page's own type.
+_PAGE_ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {**spec, "content": {"application/json": {}}} for status, spec in _ERRORS.items()
+}
 
 
 def pages_router(store: EmbeddedStore, settings: Settings) -> APIRouter:
@@ -496,7 +500,7 @@ def pages_router(store: EmbeddedStore, settings: Settings) -> APIRouter:
         "/documents/{issuer}/{year}/{kind}/{local}/page",
         summary="Document page: source text with the extracted facts highlighted",
         response_class=HTMLResponse,
-        responses={**_HTML, **_ERRORS},
+        responses={**_HTML, **_PAGE_ERRORS},
     )
     def document_page(
         request: Request, issuer: Issuer, year: Year, kind: Kind, local: Local
