@@ -75,14 +75,18 @@ async def _load(url: str, concurrency: int, duration: float, max_requests: int) 
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     headers = {"Accept": "application/sparql-results+json, application/json"}
     async with httpx.AsyncClient(limits=limits, headers=headers, timeout=30) as client:
-        await client.get(url)  # warm-up (snapshot, caches)
+        await client.get(url, timeout=600)  # warm-up (snapshot, caches)
         deadline = time.perf_counter() + duration
 
         async def user() -> None:
             nonlocal errors
             while time.perf_counter() < deadline and len(latencies) + errors < max_requests:
                 t0 = time.perf_counter()
-                r = await client.get(url)
+                try:
+                    r = await client.get(url)
+                except httpx.HTTPError:
+                    errors += 1
+                    continue
                 if r.status_code == 200:
                     latencies.append(time.perf_counter() - t0)
                 else:

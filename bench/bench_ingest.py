@@ -116,12 +116,23 @@ def store_path(n: int) -> Path:
     return WORK / f"store-{n}"
 
 
-def run(sizes: list[int], processes: list[int], *, keep: set[int] | None = None) -> dict[str, Any]:
-    """Every (size, processes) configuration, each in its own subprocess."""
+def run(
+    sizes: list[int],
+    processes: list[int],
+    *,
+    keep: set[int] | None = None,
+    single_max: int | None = None,
+) -> dict[str, Any]:
+    """Every (size, processes) configuration, each in its own subprocess.
+
+    Above ``single_max`` plans only the largest number of processes runs.
+    """
     results = []
     for n in sizes:
         corpus(n)
         for p in processes:
+            if single_max is not None and n > single_max and p != max(processes):
+                continue
             target = store_path(n) if keep and n in keep and p == max(processes) else None
             args = ["policykg.bench.bench_ingest", "--child", str(n), str(p)]
             if target is not None:

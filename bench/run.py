@@ -33,6 +33,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rdflib-budget", type=float, default=10.0, help="s per rdflib query")
     parser.add_argument("--api-seconds", type=float, default=10.0)
     parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--single-max", type=int, default=None, help="largest 1-process size")
+    parser.add_argument("--rdflib-max-quads", type=int, default=3_000_000)
     parser.add_argument("--no-check", action="store_true")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
@@ -51,7 +53,7 @@ def main(argv: list[str] | None = None) -> None:
           f" load avg at start {load()}\n", flush=True)  # fmt: skip
 
     if "ingest" in only:
-        data = bench_ingest.run(sizes, procs, keep=set(qsizes))
+        data = bench_ingest.run(sizes, procs, keep=set(qsizes), single_max=args.single_max)
         results.update(data)
         print("## Ingest\n\n" + bench_ingest.render(data) + "\n", flush=True)
     stores = {n: bench_ingest.store_path(n) for n in qsizes}
@@ -62,7 +64,12 @@ def main(argv: list[str] | None = None) -> None:
         repeat, budget = (3, 0.5) if args.quick else (30, 3.0)
         rbudget = min(args.rdflib_budget, 2.0) if args.quick else args.rdflib_budget
         data = bench_queries.run(
-            stores, repeat=repeat, budget=budget, rdflib_repeat=3, rdflib_budget=rbudget
+            stores,
+            repeat=repeat,
+            budget=budget,
+            rdflib_repeat=3,
+            rdflib_budget=rbudget,
+            rdflib_max_quads=args.rdflib_max_quads,
         )
         results.update(data)
         print("## Named queries\n\n" + bench_queries.render(data) + "\n", flush=True)
