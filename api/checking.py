@@ -42,7 +42,7 @@ from policykg.ingest.agencies import find_agencies
 from policykg.ingest.extract import extract, read_text
 from policykg.ingest.rdf import document_triples
 from policykg.ontology.iri import DCTERMS, OA, ORG, PKG, PROV, RDF, XSD, IriMinter
-from policykg.shapes.check import Report, check_document, store_context
+from policykg.shapes.check import ContextCache, Report, check_document, store_context
 from policykg.shapes.validate import validate
 
 log = logging.getLogger(__name__)
@@ -359,13 +359,15 @@ class GraphSummary:
 def validate_store(store: Store, minter: IriMinter) -> list[GraphSummary]:
     """Validate every document graph of the store (with the ontology and reference data)."""
     fixed = {minter.ontology_graph, minter.reference_graph}
+    cache = ContextCache(store)
     out = []
     for g in store.graphs():
         if g in fixed:
             continue
         t0 = time.perf_counter()
         triples = store.graph_triples(g)
-        results = validate(triples, extra=store_context(store, triples, g), base=minter.base)
+        context = store_context(store, triples, g, cache=cache)
+        results = validate(triples, extra=context, base=minter.base)
         sev = [r.severity for r in results]
         out.append(
             GraphSummary(

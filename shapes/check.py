@@ -113,44 +113,102 @@ SELECT ?doc ?own ?number WHERE {{
 """
 
 
-def store_context(
-    store: SelectStore | None, triples: Sequence[ox.Triple], graph: str
-) -> list[ox.Triple]:
-    """What the store says that the document must agree with (read only).
+_ALL_CITATIONS_OF = f"""
+SELECT ?r ?g ?c ?doc ?p ?o ?k ?number WHERE {{
+  GRAPH ?g {{
+    ?c <{PKG}citedResource> ?r ; <{DCTERMS}isPartOf> ?doc ; ?p ?o .
+    FILTER(?p IN (<{PKG}citedNumber>, <{PKG}citedDate>, <{PKG}citedIssuer>))
+    OPTIONAL {{ ?o <http://www.w3.org/ns/org#classification> ?k }}
+    OPTIONAL {{ ?doc <{ELI}number> ?number }}
+  }}
+}}
+"""
 
-    For each instrument the document cites: how other documents cite it (one example
-    citation for each distinct number, date and issuer, with the citing document's number),
-    so the copy stays small however many plans cite the same instrument. The document's own
-    graph, if already in the store, is left out.
-    """
-    if store is None:
-        return []
-    cited = sorted(
+_Row = dict[str, Any]
+
+
+class ContextCache:
+    """How the store cites each instrument, read once per instrument (for validating many
+    graphs of one store: ``policykg validate``). Keeps, per distinct number, date and issuer,
+    examples from two graphs, so any graph can be compared with the others."""
+
+    def __init__(self, store: SelectStore) -> None:
+        self.store = store
+        self._variants: dict[str, dict[tuple[str, str], list[_Row]]] = {}
+
+    def variants(self, iri: str) -> dict[tuple[str, str], list[_Row]]:
+        if iri not in self._variants:
+            found: dict[tuple[str, str], list[_Row]] = {}
+            for row in self.store.select(_ALL_CITATIONS_OF, bindings={"r": ox.NamedNode(iri)}):
+                key = (row["p"].value, str(row["o"]))
+                rows = found.setdefault(key, [])
+                if len(rows) < 2 and all(r["g"] != row["g"] for r in rows):
+                    rows.append(row)
+            self._variants[iri] = found
+        return self._variants[iri]
+
+
+def _cited(triples: Sequence[ox.Triple]) -> list[str]:
+    return sorted(
         {
             t.object.value
             for t in triples
             if t.predicate.value == PKG + "citedResource" and isinstance(t.object, ox.NamedNode)
         }
     )
+
+
+_ORG_CLASS = ox.NamedNode("http://www.w3.org/ns/org#classification")
+_PART_OF = ox.NamedNode(DCTERMS + "isPartOf")
+_CITED_RESOURCE = ox.NamedNode(PKG + "citedResource")
+_NUMBER = ox.NamedNode(ELI + "number")
+
+
+def store_context(
+    store: SelectStore | None,
+    triples: Sequence[ox.Triple],
+    graph: str,
+    *,
+    cache: ContextCache | None = None,
+) -> list[ox.Triple]:
+    """What the store says that the document must agree with (read only).
+
+    For each instrument the document cites: how other documents cite it (one example
+    citation for each distinct number, date and issuer, with the citing document's number),
+    so the copy stays small however many plans cite the same instrument. The document's own
+    graph, if already in the store, is left out. With ``cache`` (validating a whole store),
+    each instrument is read from the store once.
+    """
+    if store is None:
+        return []
     own = ox.NamedNode(graph)
     out: set[ox.Triple] = set()
-    docs: set[str] = set()
-    org_class = ox.NamedNode("http://www.w3.org/ns/org#classification")
-    part_of = ox.NamedNode(DCTERMS + "isPartOf")
-    cited_resource = ox.NamedNode(PKG + "citedResource")
-    for iri in cited:
+
+    def add(r: Any, c: Any, doc: Any, p: Any, o: Any, k: Any, number: Any) -> None:
+        out.add(ox.Triple(c, _CITED_RESOURCE, r))
+        out.add(ox.Triple(c, _PART_OF, doc))
+        out.add(ox.Triple(c, p, o))
+        if k is not None:
+            out.add(ox.Triple(o, _ORG_CLASS, k))
+        if number is not None:
+            out.add(ox.Triple(doc, _NUMBER, number))
+
+    for iri in _cited(triples):
+        if cache is not None:
+            for rows in cache.variants(iri).values():
+                row = next((r for r in rows if r["g"] != own), None)
+                if row is not None:
+                    add(row["r"], row["c"], row["doc"], row["p"], row["o"], row.get("k"),
+                        row.get("number"))  # fmt: skip
+            continue
         # one example citation per distinct number, date and issuer: bounded by the variants
+        docs: set[str] = set()
         for row in store.select(_CITATIONS_OF, bindings={"r": ox.NamedNode(iri), "own": own}):
-            c, p, o, doc = row["cite"], row["p"], row["o"], row["citing"]
-            out.add(ox.Triple(c, cited_resource, row["r"]))
-            out.add(ox.Triple(c, part_of, doc))
-            out.add(ox.Triple(c, p, o))
-            docs.add(doc.value)
-            if row.get("k") is not None:
-                out.add(ox.Triple(o, org_class, row["k"]))
-    for doc in sorted(docs):
-        for row in store.select(_DOC_NUMBER, bindings={"doc": ox.NamedNode(doc), "own": own}):
-            out.add(ox.Triple(ox.NamedNode(doc), ox.NamedNode(ELI + "number"), row["number"]))
+            add(row["r"], row["cite"], row["citing"], row["p"], row["o"], row.get("k"), None)
+            docs.add(row["citing"].value)
+        for doc in sorted(docs):
+            for row in store.select(_DOC_NUMBER, bindings={"doc": ox.NamedNode(doc), "own": own}):
+                out.add(ox.Triple(ox.NamedNode(doc), _NUMBER, row["number"]))
     return sorted(out, key=str)
 
 
