@@ -20,6 +20,7 @@ Nothing here reads or writes a user's store: callers pass triples.
 from __future__ import annotations
 
 import re
+import threading
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -301,7 +302,12 @@ def _term_text(term: object) -> str:
 
 
 class _Context:
-    """An in-memory pyoxigraph store holding the context graph, shared by validations."""
+    """An in-memory pyoxigraph store holding the context graph, shared by validations.
+
+    Each validation adds its data in a graph of its own and removes it afterwards. The
+    in-memory store keeps what was removed until it is dropped and slows down as it does, so
+    a context store serves :data:`_CONTEXT_USES` validations and is then replaced.
+    """
 
     def __init__(self, triples: Sequence[ox.Triple]) -> None:
         self.store = ox.Store()
@@ -309,11 +315,21 @@ class _Context:
         self.store.bulk_extend(
             ox.Quad(t.subject, t.predicate, t.object, self.graph) for t in triples
         )
+        self.uses = 0
 
 
-@lru_cache(maxsize=4)
+_CONTEXT_USES = 25
+_contexts: dict[str, _Context] = {}
+_contexts_lock = threading.Lock()
+
+
 def _context(base: str) -> _Context:
-    return _Context(context_triples(base))
+    with _contexts_lock:
+        ctx = _contexts.get(base)
+        if ctx is None or ctx.uses >= _CONTEXT_USES:
+            ctx = _contexts[base] = _Context(context_triples(base))
+        ctx.uses += 1
+        return ctx
 
 
 def context_triples(base: str = DEFAULT_BASE) -> list[ox.Triple]:
