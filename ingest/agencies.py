@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -64,7 +65,9 @@ _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _TOKEN_RE = re.compile(r"[\w\u0300-\u036f]+(?:&[\w\u0300-\u036f]+)*")
 _SOFT = set(" \t\r\n\u00a0,-\u2013\u2014*\\#>_")
 # a document number or symbol: 683/KH-UBND, 25-NQ/TU, 311/TTr-SKHĐT, /KH-UBND
-_SYMBOL_RE = re.compile(r"[\w&.\-]*\d[\w&.\-]*/[\w&.\-/]+|/[A-ZĐ][\w&.\-/]*")
+# (A run of [\w&.-] holding a digit, then "/": tried once per run, possessively, so that
+# a long run without a slash costs linear time, not quadratic.)
+_SYMBOL_RE = re.compile(r"(?<![\w&.\-])(?=[\w&.\-]*\d)[\w&.\-]*+/[\w&.\-/]+|/[A-ZĐ][\w&.\-/]*")
 # collective actors that count as agencies only where the text gives them a role
 _ROLE_ONLY = {"doanh_nghiep", "truong_dh_cd"}
 # words that may follow a district/commune-level committee name
@@ -475,7 +478,22 @@ def mentions_between(
     text: str, start: int, end: int, *, province: str | None
 ) -> list[AgencyMention]:
     """The mentions of :func:`find_agencies` that lie within ``text[start:end]``."""
-    return [m for m in _find_cached(text, province) if start <= m.start and m.end <= end]
+    mentions = _find_cached(text, province)
+    out = []
+    # mentions are in text order: start from the first at or after ``start`` (bisect), so
+    # that a document with many items and mentions is not scanned once per item
+    for i in range(bisect_left(_starts_cached(text, province), start), len(mentions)):
+        m = mentions[i]
+        if m.start > end:
+            break
+        if m.end <= end:
+            out.append(m)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _starts_cached(text: str, province: str | None) -> list[int]:
+    return [m.start for m in _find_cached(text, province)]
 
 
 def chain_after(
@@ -530,8 +548,24 @@ def body_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+def _span_index(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The union of ``spans`` as sorted disjoint intervals (starts, ends), for bisection."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(s for s in spans if s[0] < s[1]):
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+def _in_index(pos: int, index: tuple[list[int], list[int]]) -> bool:
+    """Is ``pos`` in one of the spans? (over a :func:`_span_index` in logarithmic time."""
+    starts, ends = index
+    k = bisect_right(starts, pos) - 1
+    return k >= 0 and pos < ends[k]
 
 
 def has_role(text: str, m: AgencyMention, mentions: Sequence[AgencyMention]) -> bool:
@@ -565,7 +599,8 @@ def extract_agencies(
     Identity is (kind, scope), and the name for kind "other".
     """
     spans = list(spans) if spans is not None else body_spans(text)
-    mentions = [m for m in find_agencies(text, province=province) if _in_spans(m.start, spans)]
+    index = _span_index(spans)
+    mentions = [m for m in find_agencies(text, province=province) if _in_index(m.start, index)]
     out: dict[tuple[str, str | None, str | None], dict[str, Any]] = {}
     for m in mentions:
         if m.kind in _ROLE_ONLY and not has_role(text, m, mentions):

@@ -22,7 +22,7 @@ from typing import Any
 from policykg.ingest.citations import extract_citations
 from policykg.ingest.errors import IngestError
 from policykg.ingest.header import extract_document
-from policykg.ingest.reader import read_text
+from policykg.ingest.reader import check_length, read_text
 from policykg.ingest.text import Doc, parse
 
 __all__ = ["IngestError", "as_schema", "extract", "extract_doc", "extract_file", "read_text"]
@@ -34,6 +34,7 @@ def extract(text: str, *, source: str) -> dict[str, Any]:
     """The record of one plan (gold form plus ``_`` provenance keys)."""
     if not text.strip():
         raise IngestError("empty file", source=source)
+    check_length(text, source=source)
     doc = parse(text, source=source)
     return extract_doc(doc, source=source)
 

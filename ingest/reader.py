@@ -13,7 +13,9 @@ Supported forms (by extension, or by content when the extension says nothing):
   rejected.
 * ``.html`` / ``.htm``: tags stripped (block elements become line breaks, table cells tabs).
 
-An empty file (or one with only whitespace) raises ``IngestError("empty file")``.
+An empty file (or one with only whitespace) raises ``IngestError("empty file")``. Files
+larger than :data:`MAX_FILE_BYTES` are refused before they are read, and texts longer than
+:data:`MAX_TEXT_CHARS` after reading (extraction time and memory grow with the length).
 """
 
 from __future__ import annotations
@@ -27,16 +29,32 @@ from pathlib import Path
 
 from policykg.ingest.errors import IngestError
 
-__all__ = ["MAX_DOCX_UNCOMPRESSED", "decode_text", "read_text"]
+__all__ = [
+    "MAX_DOCX_UNCOMPRESSED",
+    "MAX_FILE_BYTES",
+    "MAX_TEXT_CHARS",
+    "check_length",
+    "decode_text",
+    "read_text",
+]
 
 MAX_DOCX_UNCOMPRESSED = 100 * 1024 * 1024  # bytes, all members together
 _MAX_RATIO = 200  # compression ratio beyond which a large member is a bomb
+#: Largest file read (bytes): bigger ones are refused before reading.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+#: Longest text extracted (characters), ~60 times the longest plan of the corpus.
+MAX_TEXT_CHARS = 2_000_000
 
 
 def read_text(path: str | Path) -> str:
     """Read a plan file (txt/md/docx/pdf/html) as text; :class:`IngestError` on bad input."""
     p = Path(path)
     try:
+        size = p.stat().st_size if p.is_file() else 0
+        if size > MAX_FILE_BYTES:
+            raise IngestError(
+                f"file too large ({size} bytes, limit {MAX_FILE_BYTES}): refused", source=p
+            )
         data = p.read_bytes()
     except FileNotFoundError:
         raise IngestError("file not found", source=p) from None
@@ -59,7 +77,20 @@ def read_text(path: str | Path) -> str:
         text = decode_text(data, source=p)
     if not text.strip():
         raise IngestError("empty file (no text)", source=p)
+    check_length(text, source=p)
     return text
+
+
+def check_length(text: str, *, source: str | Path | None = None) -> None:
+    """Refuse a text longer than :data:`MAX_TEXT_CHARS` (naming the line where it passes)."""
+    if len(text) > MAX_TEXT_CHARS:
+        line = text.count("\n", 0, MAX_TEXT_CHARS) + 1
+        raise IngestError(
+            f"text too long ({len(text)} characters, limit {MAX_TEXT_CHARS}): refused; "
+            "split the document",
+            source=source,
+            line=line,
+        )
 
 
 _TEXT_EXT = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml")

@@ -575,6 +575,11 @@ def _wrap_width(lines: list[tuple[_MStr, int]]) -> float | None:
     return w if w <= 120 else None
 
 
+#: Most physical lines re-joined into one paragraph. Real paragraphs have far fewer; the
+#: bound keeps hostile input (many short lower-case lines) from costing quadratic time.
+MAX_JOINED_LINES = 200
+
+
 def _joins(a: _MStr, last_line_len: int, b: _MStr, width: float | None) -> bool:
     ta, tb = a.text, b.text
     if not ta or not tb or "\t" in tb or "\t" in ta:
@@ -630,7 +635,11 @@ def parse(text: str, *, source: str | None = None) -> Doc:
             if j >= n:
                 break
             nxt = lines[j][0]
-            if not _joins(_MStr.join(parts), last_len, nxt, width):
+            if len(parts) >= MAX_JOINED_LINES:
+                break
+            # _joins reads only the text: join the texts, not the offset maps
+            joined_text = _MStr(" ".join(p.text for p in parts), [], [])
+            if not _joins(joined_text, last_len, nxt, width):
                 break
             if notes and not _starts_lower(nxt.text):
                 break
