@@ -31,6 +31,7 @@ Mapping (see ``docs/ontology.md``):
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -99,8 +100,29 @@ def date_literal(value: str) -> ox.Literal:
     ``"--11-30"`` -> xsd:gMonthDay. Raises :class:`ValueError` on anything else."""
     for pattern, datatype in _DATE_FORMS:
         if pattern.match(value):
+            if not _on_calendar(value, datatype):
+                raise ValueError(f"not a date on the calendar: {value!r}")
             return _typed(value, datatype)
     raise ValueError(f"not an ISO date of a known precision: {value!r}")
+
+
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _on_calendar(value: str, datatype: str) -> bool:
+    """Is the month 1-12 and the day within it ("2021-02-31" and "--13-32" are not)?"""
+    if datatype == "date":
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            return False
+        return True
+    if datatype == "gYearMonth":
+        return 1 <= int(value[5:7]) <= 12
+    if datatype == "gMonthDay":
+        month, day = int(value[2:4]), int(value[5:7])
+        return 1 <= month <= 12 and 1 <= day <= _MONTH_DAYS[month - 1]
+    return True
 
 
 def _decimal(value: float | int) -> ox.Literal:
