@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from policykg import __version__
+from policykg.api.checking import check_router
 from policykg.api.errors import install_error_handlers
 from policykg.api.linked_data import linked_data_router
 from policykg.api.lookups import lookups_router
@@ -29,6 +30,7 @@ A knowledge graph of Vietnamese public policy: provincial plans, the national de
 they implement, the agencies that must act, their targets and reporting duties.
 
 * `/sparql`: SPARQL 1.1 Protocol endpoint (read-only unless a write token is configured).
+* `/check`: consistency check of a new plan (nothing is stored).
 * `/health`: liveness and store counts.
 * `/.well-known/void`: VoID/DCAT description of the dataset.
 """
@@ -74,6 +76,7 @@ def create_app(store: EmbeddedStore, settings: Settings | None = None) -> FastAP
 
     app.include_router(sparql_router(store, settings))
     app.include_router(lookups_router(store, settings))
+    app.include_router(check_router(store, settings))
     app.include_router(meta_router(store, settings))
     app.include_router(linked_data_router(store, settings))
     app.include_router(pages_router(store, settings))
