@@ -580,6 +580,32 @@ def _wrap_width(lines: list[tuple[_MStr, int]]) -> float | None:
 MAX_JOINED_LINES = 200
 
 
+#: Longest item (in words) of an enumeration that a wrapped heading may continue.
+_LIST_ITEM_WORDS = 10
+
+
+def _wrapped_list(ta: str, last_line_len: int, tb: str, width: float | None) -> bool:
+    """A line broken at the wrap width inside an enumeration, the next item capitalized.
+
+    ``ta`` (the paragraph so far) ends in "," or ";" on a line that reached the wrap width
+    and ``tb`` starts in upper case ("... Y tế; Xây dựng;" / "Giao thông vận tải; ..."). A
+    comma never ends a paragraph, so any such line continues. A semicolon does end list
+    items, so it continues only the list of a numbered heading ("2. Các Sở: Công Thương;
+    ...") whose last item is short: a name, not a clause.
+    """
+    if width is None or last_line_len < 0.75 * width:
+        return False
+    if not tb.lstrip("\"“'(")[:1].isupper():
+        return False
+    if ta.endswith(","):
+        return True
+    mk = _marker(ta)
+    if mk is None or mk[0] in ("dash", "plus") or ":" not in ta[mk[2] :]:
+        return False
+    last_item = re.split(r"[:;]", ta[:-1])[-1]
+    return len(last_item.split()) <= _LIST_ITEM_WORDS
+
+
 def _joins(a: _MStr, last_line_len: int, b: _MStr, width: float | None) -> bool:
     ta, tb = a.text, b.text
     if not ta or not tb or "\t" in tb or "\t" in ta:
@@ -592,6 +618,8 @@ def _joins(a: _MStr, last_line_len: int, b: _MStr, width: float | None) -> bool:
     if _is_upper_line(ta):
         # multi-line titles / issuer blocks in capitals
         return _is_upper_line(tb) and not _SO.match(tb)
+    if end in ",;" and _wrapped_list(ta, last_line_len, tb, width):
+        return True
     if end in ".;:!?":
         return False
     if _starts_lower(tb):

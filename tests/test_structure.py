@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 import unicodedata
 from pathlib import Path
 
@@ -142,3 +143,46 @@ def test_folding_helpers() -> None:
     assert fold("hoá") == "hóa" and fold("hoạch") == "hoạch" and fold("quý") == "quý"
     assert ascii_fold("Đồng Nai") == "dong nai"
     assert clean("**Sở** \\*Tài chính\\*") == "Sở Tài chính"
+
+
+def _wrapped_plan(heading_lines: list[str]) -> str:
+    """A small plan hard-wrapped at ~70 columns (so the wrap width is detected)."""
+    prose = (
+        "a) Chủ trì, phối hợp với các cơ quan liên quan tổ chức triển khai thực hiện các "
+        "nhiệm vụ của kế hoạch, theo dõi, đôn đốc, kiểm tra việc thực hiện của các đơn vị "
+        "trên địa bàn tỉnh, tổng hợp tình hình và kết quả thực hiện hằng năm, đề xuất các "
+        "giải pháp nâng cao hiệu quả hoạt động hỗ trợ doanh nghiệp và báo cáo định kỳ về "
+        "tình hình thực hiện kế hoạch cho các cơ quan có thẩm quyền theo quy định hiện hành."
+    )
+    body = "\n".join(textwrap.wrap(prose, 70))
+    return "\n\n".join(
+        ["II. TỔ CHỨC THỰC HIỆN", "1. Sở Khoa học và Công nghệ", body, *heading_lines, body]
+    )
+
+
+def test_wrapped_numbered_heading_keeps_its_whole_list() -> None:
+    # the list of a numbered heading, broken at the wrap width after ";" or "," (the next
+    # item capitalized), even across a blank line, is one heading
+    semi = ["2. Các Sở: Công Thương; Nông nghiệp và Phát triển nông thôn; Y tế; Xây dựng;",
+            "Giao thông vận tải; Thông tin và Truyền thông"]  # fmt: skip
+    comma = ["2. Các sở: Nông nghiệp và Phát triển Nông thôn, Công thương, Y tế, Xây dựng,",
+             "Giao thông Vận tải, Thông tin và Truyền thông:"]  # fmt: skip
+    for lines in (semi, comma):
+        doc = parse(_wrapped_plan(lines))
+        sec = doc.section("II.2")
+        assert sec is not None
+        assert sec.heading == " ".join(lines).removeprefix("2. ")
+        assert [c.ref for c in sec.children] == ["II.2.a"]
+
+
+def test_semicolon_ends_an_item_that_is_not_a_heading_list() -> None:
+    # "Căn cứ ...;" lines and long clauses ending in ";" stay apart from a capitalized next line
+    cases = [
+        ["Căn cứ Luật Chất lượng sản phẩm, hàng hóa ngày 21/11/2007 của Quốc hội khóa XII;",
+         "Căn cứ Luật Khoa học và công nghệ ngày 18/6/2013;"],
+        ["2. Sở Tài chính: bố trí kinh phí thực hiện các nhiệm vụ của kế hoạch hằng năm;",
+         "Tham mưu Ủy ban nhân dân tỉnh về cơ chế tài chính"],
+    ]  # fmt: skip
+    for lines in cases:
+        texts = [p.text for p in parse(_wrapped_plan(lines)).paragraphs]
+        assert lines[0] in texts and lines[1] in texts
