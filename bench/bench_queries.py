@@ -104,11 +104,14 @@ def _time_runs(fn: Any, repeat: int, budget: float) -> tuple[list[float], int]:
     return times, count
 
 
-def bench_store(store_dir: Path, repeat: int, budget: float) -> dict[str, Any]:
+def bench_store(
+    store_dir: Path, repeat: int, budget: float, names: set[str] | None = None
+) -> dict[str, Any]:
     store = EmbeddedStore(store_dir, read_only=True)
     values = examples(store)
+    queries = {k: v for k, v in load_queries().items() if names is None or k in names}
     out: dict[str, Any] = {"examples": {k: str(v) for k, v in values.items()}, "queries": {}}
-    for name, q in load_queries().items():
+    for name, q in queries.items():
         bindings = q.bindings({p.name: values[p.name] for p in q.params})
 
         def run(q: Any = q, bindings: dict[str, Term] = bindings) -> int:
@@ -122,16 +125,26 @@ def bench_store(store_dir: Path, repeat: int, budget: float) -> dict[str, Any]:
 
 
 def bench_rdflib(
-    store_dir: Path, repeat: int, budget: float, per_query: float, max_quads: int | None = None
+    store_dir: Path,
+    repeat: int,
+    budget: float,
+    per_query: float,
+    max_quads: int | None = None,
+    names: set[str] | None = None,
 ) -> dict[str, Any]:
     """The named queries on rdflib (skipped above ``max_quads`` quads: too slow to load)."""
     with warnings.catch_warnings():  # rdflib 7 warns about its own Dataset internals
         warnings.simplefilter("ignore", DeprecationWarning)
-        return _bench_rdflib(store_dir, repeat, budget, per_query, max_quads)
+        return _bench_rdflib(store_dir, repeat, budget, per_query, max_quads, names)
 
 
 def _bench_rdflib(
-    store_dir: Path, repeat: int, budget: float, per_query: float, max_quads: int | None
+    store_dir: Path,
+    repeat: int,
+    budget: float,
+    per_query: float,
+    max_quads: int | None,
+    names: set[str] | None,
 ) -> dict[str, Any]:
     store = EmbeddedStore(store_dir, read_only=True)
     values = examples(store)
@@ -147,7 +160,8 @@ def _bench_rdflib(
     del data
     signal.signal(signal.SIGALRM, _on_alarm)
     out: dict[str, Any] = {"load_s": load_s, "triples": len(ds), "queries": {}}
-    for name, q in load_queries().items():
+    queries = {k: v for k, v in load_queries().items() if names is None or k in names}
+    for name, q in queries.items():
         bindings = q.bindings({p.name: values[p.name] for p in q.params})
         init = {k: _rdflib_term(v) for k, v in bindings.items()}
 
