@@ -79,8 +79,11 @@ _NAMED = {"bql_kkt"}  # kinds whose mentions carry a proper name
 _ENUM_HEADS = {"sơ": "provincial", "bô": "national"}  # folded "Sở", "Bộ"
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
-    """Matching key of a word: NFC, lower case, tone marks removed (vowel shapes kept)."""
+    """Matching key of a word: NFC, lower case, tone marks removed (vowel shapes kept).
+
+    Cached: a pure function of a word, called for every token of every section scanned."""
     word = word.replace("\u00d0", "Đ").replace("\u00f0", "đ")
     nfd = unicodedata.normalize("NFD", word.lower())
     return unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONES))
