@@ -142,7 +142,8 @@ def _subject(doc: Doc, p: Paragraph, a: int, b: int, province: str | None) -> li
     if not ms or not re.fullmatch(r"[\s,]*", doc.original[ms[-1].end : verb]):
         return []
     chain = chain_after(doc.original, ms, ms[0].start)
-    before = fold(doc.original[max(start, chain[0].start - 30) : chain[0].start])
+    # the original may break lines or carry markdown between the words: read it clean
+    before = fold(clean(doc.original[max(start, chain[0].start - 30) : chain[0].start]))
     if re.search(r"(?:tham mưu|giúp|cho|với|của)\s*$", before):
         return []  # "tham mưu UBND tỉnh báo cáo ...": advised, not the reporter
     return [m for m in ms if m in chain]

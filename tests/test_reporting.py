@@ -96,3 +96,18 @@ def test_corpus_reporting_matches_gold(gold_path: Path) -> None:
         assert " ".join(text[s:e].split()).replace("**", "") == r["evidence"]
     duties = extract_duties(doc, province=gold["document"]["place"])
     assert duties and all(d["actor"] for d in duties)
+
+
+@pytest.mark.parametrize("gap", [" ", "\n", " **", "** "])
+def test_advised_agency_is_not_the_reporter_across_a_line_break(gap: str) -> None:
+    # "tham mưu UBND tỉnh báo cáo ...": the section's agency reports, whatever separates
+    # "tham" and "mưu" in the source (a wrap, markdown)
+    plan = PLAN.replace(
+        "c) Tổ chức sơ kết, tổng kết Kế hoạch.",
+        f"c) Trước ngày 15/12 hằng năm, tổng hợp, tham{gap}mưu UBND tỉnh báo cáo Bộ Khoa học"
+        " và Công nghệ.",
+    )
+    got = extract_reporting(parse(plan), province="Hà Tĩnh")
+    row = next(r for r in got if r["deadline"] == "--12-15")
+    assert row["actor"] == [ref("so_khcn")]
+    assert row["recipient"] == [ref("ubnd_tinh"), ref("bo_khcn", "national")]
