@@ -26,6 +26,7 @@ Each field's provenance is in ``document["_spans"]`` (field -> [start, end]).
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
@@ -76,7 +77,8 @@ KIND_BY_SYMBOL: dict[str, str] = {
 
 _SO = re.compile(r"^Số\s*(?:hiệu)?\s*:\s*(?P<num>.*)$", re.IGNORECASE)
 _DATE = re.compile(
-    r"(?:^|,|\s)ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})",
+    r"(?:^|,|\s)ngày\s*(?:(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4}))",
     re.IGNORECASE,
 )
 _KIND_LINE = re.compile(
@@ -155,6 +157,14 @@ def _sentence_case_position(s: str) -> str:
     return s[:1].upper() + s[1:].lower()
 
 
+def _on_calendar(y: str, m: str, d: str) -> bool:
+    try:
+        datetime.date(int(y), int(m), int(d))
+    except ValueError:
+        return False
+    return True
+
+
 def _first_line(doc: Doc) -> int:
     for p in doc.paragraphs:
         if p.text.strip():
@@ -204,9 +214,13 @@ def extract_document(doc: Doc, *, strict: bool = True) -> dict[str, Any]:
         dm = _DATE.search(t)
         if dm and not seen_date and (p.kind == "text") and dm.start() < 60:
             seen_date = True
-            y, mo, d = dm.group("y"), dm.group("m"), dm.group("d")
+            y = dm.group("y") or dm.group("y2")
+            mo = dm.group("m") or dm.group("m2")
+            d = dm.group("d") or dm.group("d2")
             if mo and d:
-                date = f"{y}-{int(mo):02d}-{int(d):02d}"
+                # a date that is not on the calendar ("31/02/2021") is left blank, never
+                # replaced by another date of the text
+                date = f"{y}-{int(mo):02d}-{int(d):02d}" if _on_calendar(y, mo, d) else None
             elif mo:
                 date = f"{y}-{int(mo):02d}"
             else:

@@ -67,3 +67,15 @@ def test_helpers() -> None:
     assert title_case("NGHỆ AN") == "Nghệ An"
     assert parse_period("giai đoạn 2021 - 2025") == {"start": 2021, "end": 2025}
     assert parse_period("không có") is None
+
+
+def test_numeric_header_date_is_read_and_an_impossible_one_left_blank() -> None:
+    from policykg.ingest.header import extract_document
+    from policykg.ingest.text import parse
+
+    head = (
+        "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 7/KH-UBND\n\nHà Tĩnh, ngày {}\n\n"
+        "KẾ HOẠCH\nVề việc thử\n"
+    )
+    assert extract_document(parse(head.format("05/3/2024")))["date"] == "2024-03-05"
+    assert extract_document(parse(head.format("31/02/2021")))["date"] is None

@@ -253,11 +253,6 @@ def test_garbage_number_is_a_partial_result(scratch: EmbeddedStore, tmp_path: Pa
     assert not [r for r in numbers if "ABC" in str(r.get("n"))]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="header: with an impossible date line the document takes the date of the "
-    "decision it cites (reported to the lead)",
-)
 def test_impossible_header_date_is_not_replaced_by_a_cited_date(tmp_path: Path) -> None:
     """ "ngày 31/02/2021" is no date; the cited decision's date is not the plan's date."""
     f = _garbage_header(tmp_path)
