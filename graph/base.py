@@ -20,9 +20,11 @@ The contract every implementation keeps:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Protocol, runtime_checkable
+from typing import Protocol, cast, runtime_checkable
 
 import pyoxigraph as ox
+
+from policykg.graph.errors import QueryError, StoreError
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 Bindings = Mapping[str, Term]
@@ -91,3 +93,54 @@ class Store(Protocol):
     def dump_nquads(self) -> bytes:
         """Every named graph as N-Quads."""
         ...
+
+
+class QueryHelpers:
+    """``select``, ``ask`` and ``construct`` over a store's ``query``: shared by every store.
+
+    A subclass implements ``query`` and may set ``answer_source`` (named in the error raised
+    when a remote answer cannot be read).
+    """
+
+    answer_source = "the store"
+
+    def query(
+        self,
+        query: str,
+        *,
+        bindings: Bindings | None = None,
+        default_graph: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+    ) -> QueryResult:
+        raise NotImplementedError
+
+    def select(self, query: str, *, bindings: Bindings | None = None) -> list[dict[str, Term]]:
+        """Run a SELECT query and return its rows as dicts of bound variables."""
+        result = self.query(query, bindings=bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        names = [v.value for v in result.variables]
+        rows: list[dict[str, Term]] = []
+        try:
+            for sol in result:
+                row: dict[str, Term] = {}
+                for name in names:
+                    value = sol[name]
+                    if value is not None:
+                        row[name] = cast(Term, value)
+                rows.append(row)
+        except SyntaxError as exc:  # a streamed answer that does not parse
+            raise StoreError(f"unreadable answer from {self.answer_source}: {exc}") from exc
+        return rows
+
+    def ask(self, query: str, *, bindings: Bindings | None = None) -> bool:
+        result = self.query(query, bindings=bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise QueryError("expected an ASK query")
+        return bool(result)
+
+    def construct(self, query: str, *, bindings: Bindings | None = None) -> list[ox.Triple]:
+        result = self.query(query, bindings=bindings)
+        if not isinstance(result, ox.QueryTriples):
+            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+        return list(result)

@@ -52,7 +52,7 @@ from SPARQLWrapper.SPARQLExceptions import (
     Unauthorized,
 )
 
-from policykg.graph.base import Bindings, QueryResult, Term
+from policykg.graph.base import Bindings, QueryHelpers, QueryResult, Term
 from policykg.graph.errors import QueryError, StoreError
 
 log = logging.getLogger(__name__)
@@ -91,7 +91,7 @@ class _Transient(Exception):
     """A failure worth retrying (the request was not answered)."""
 
 
-class RemoteStore:
+class RemoteStore(QueryHelpers):
     """A policykg store on any SPARQL 1.1 endpoint.
 
     ``query_url`` is the query endpoint; ``update_url`` the update endpoint (without it the
@@ -119,6 +119,7 @@ class RemoteStore:
         if user is not None and token is not None:
             raise ValueError("give either user/password or a bearer token, not both")
         self.query_url = query_url
+        self.answer_source = query_url
         self.update_url = update_url
         self.graph_store_url = graph_store_url
         self.timeout = timeout
@@ -292,37 +293,6 @@ class RemoteStore:
             lambda: self._sparql(url, text, form, default_graph or (), named_graphs or ()),
         )
         return _parse_answer(body, media_type, form, url)
-
-    def select(self, query: str, *, bindings: Bindings | None = None) -> list[dict[str, Term]]:
-        """Run a SELECT query and return its rows as dicts of bound variables."""
-        result = self.query(query, bindings=bindings)
-        if not isinstance(result, ox.QuerySolutions):
-            raise QueryError("expected a SELECT query")
-        names = [v.value for v in result.variables]
-        rows: list[dict[str, Term]] = []
-        try:
-            for sol in result:
-                row: dict[str, Term] = {}
-                for name in names:
-                    value = sol[name]
-                    if value is not None:
-                        row[name] = cast(Term, value)
-                rows.append(row)
-        except SyntaxError as exc:
-            raise StoreError(f"unreadable answer from {self.query_url}: {exc}") from exc
-        return rows
-
-    def ask(self, query: str, *, bindings: Bindings | None = None) -> bool:
-        result = self.query(query, bindings=bindings)
-        if not isinstance(result, ox.QueryBoolean):
-            raise QueryError("expected an ASK query")
-        return bool(result)
-
-    def construct(self, query: str, *, bindings: Bindings | None = None) -> list[ox.Triple]:
-        result = self.query(query, bindings=bindings)
-        if not isinstance(result, ox.QueryTriples):
-            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
-        return list(result)
 
     # --- transport -----------------------------------------------------------------------
     @property

@@ -13,10 +13,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import cast
 
 import pyoxigraph as ox
 
+from policykg.graph.base import QueryHelpers
 from policykg.graph.errors import QueryError, StoreError
 
 log = logging.getLogger(__name__)
@@ -25,7 +25,7 @@ Term = ox.NamedNode | ox.BlankNode | ox.Literal
 Bindings = Mapping[str, Term]
 
 
-class EmbeddedStore:
+class EmbeddedStore(QueryHelpers):
     """A pyoxigraph store. ``EmbeddedStore()`` is in memory; ``EmbeddedStore(path)`` on disk."""
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
@@ -153,34 +153,6 @@ class EmbeddedStore:
             raise StoreError(f"query failed: {exc}") from exc
         except RuntimeError as exc:  # e.g. a bound variable that is not projected
             raise QueryError(f"query cannot be run: {exc}") from exc
-
-    def select(self, query: str, *, bindings: Bindings | None = None) -> list[dict[str, Term]]:
-        """Run a SELECT query and return its rows as dicts of bound variables."""
-        result = self.query(query, bindings=bindings)
-        if not isinstance(result, ox.QuerySolutions):
-            raise QueryError("expected a SELECT query")
-        names = [v.value for v in result.variables]
-        rows: list[dict[str, Term]] = []
-        for sol in result:
-            row: dict[str, Term] = {}
-            for name in names:
-                value = sol[name]
-                if value is not None:
-                    row[name] = cast(Term, value)
-            rows.append(row)
-        return rows
-
-    def ask(self, query: str, *, bindings: Bindings | None = None) -> bool:
-        result = self.query(query, bindings=bindings)
-        if not isinstance(result, ox.QueryBoolean):
-            raise QueryError("expected an ASK query")
-        return bool(result)
-
-    def construct(self, query: str, *, bindings: Bindings | None = None) -> list[ox.Triple]:
-        result = self.query(query, bindings=bindings)
-        if not isinstance(result, ox.QueryTriples):
-            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
-        return list(result)
 
     def update(self, update: str) -> None:
         """Run a SPARQL update (internal use; the public endpoint is read-only)."""
