@@ -14,6 +14,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from policykg import __version__
 from policykg.api.checking import check_router
 from policykg.api.errors import install_error_handlers
+from policykg.api.limits import BodyLimitMiddleware
 from policykg.api.linked_data import linked_data_router
 from policykg.api.lookups import lookups_router
 from policykg.api.meta import meta_router
@@ -61,6 +62,9 @@ def create_app(store: EmbeddedStore, settings: Settings | None = None) -> FastAP
     app.state.settings = settings
     app.state.minter = minter
     install_error_handlers(app)
+    app.add_middleware(
+        BodyLimitMiddleware, max_bytes=max(settings.max_request_bytes, settings.max_upload_bytes)
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

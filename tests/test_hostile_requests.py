@@ -278,6 +278,23 @@ def test_oversized_bodies_and_uploads_get_413(http: httpx.Client) -> None:
     )
     assert multipart.status_code == 413
 
+    def multipart_chunks() -> Iterator[bytes]:  # a multipart upload with no Content-Length
+        yield (
+            b'--b\r\nContent-Disposition: form-data; name="file"; filename="big.txt"\r\n'
+            b"Content-Type: text/plain\r\n\r\n"
+        )
+        for _ in range(200):  # 10 MB, ten times the upload limit
+            yield b"a" * 50_000
+        yield b"\r\n--b--\r\n"
+
+    streamed = http.post(
+        "/documents",
+        content=multipart_chunks(),
+        headers={**auth, "Content-Type": "multipart/form-data; boundary=b"},
+    )
+    assert streamed.status_code == 413
+    assert streamed.json()["error"]["code"] == "too_large"
+
 
 @pytest.mark.parametrize(
     "ctype",
