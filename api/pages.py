@@ -13,6 +13,7 @@ Routes (HTML pages are server-rendered with Jinja2, autoescaping on, and sent wi
 * ``GET /network/roles.json?agency=...``: an agency's roles, grouped by plan.
 * ``GET /network/agencies/{format}``: the same network as GraphML, GEXF, Cytoscape.js JSON or
   a CSV edge list (a download).
+* ``GET /network/citations/{format}``: the citation network of instruments, likewise.
 * ``GET /static/app.css``, ``/static/app.js``, ``/static/cytoscape/cytoscape.min.js``.
 
 The text of a plan is never trusted: it is escaped by the templates, and no page carries
@@ -613,6 +614,35 @@ def pages_router(store: EmbeddedStore, settings: Settings) -> APIRouter:
             body,
             media_type=MEDIA_TYPES[format],
             headers={"Content-Disposition": f'attachment; filename="agency-network.{ext}"'},
+        )
+
+    @router.get(
+        "/network/citations/{format}",
+        summary="Export the citation network of instruments: GraphML, GEXF, Cytoscape.js JSON "
+        "or CSV edges",
+        response_class=Response,
+        responses={
+            200: {"description": "the network file",
+                  "content": {m.split(";")[0]: {} for m in MEDIA_TYPES.values()}},
+            **_ERRORS,
+        },
+    )  # fmt: skip
+    def citation_export(
+        format: Annotated[str, PathParam(pattern=r"^[a-z]{1,20}$", examples=["graphml"])],
+        province: ProvinceQ = None,
+    ) -> Response:
+        """Instruments and the relations between them (implements, legal basis, applies,
+        amended by, proposed by, mentions) with the evidence of each edge; `province` keeps
+        the citations made by that province's plans. A download named
+        `citation-network.<ext>`."""
+        if format not in FORMATS:
+            raise ApiError(404, "not_found", f"no such format; one of {', '.join(FORMATS)}")
+        body = export_network(store, kind="citation", fmt=format, province=province)
+        ext = {"cytoscape": "json"}.get(format, format)
+        return Response(
+            body,
+            media_type=MEDIA_TYPES[format],
+            headers={"Content-Disposition": f'attachment; filename="citation-network.{ext}"'},
         )
 
     # --- static files -----------------------------------------------------------------------

@@ -356,3 +356,14 @@ def test_static_files_are_the_apps_own(client: TestClient) -> None:
     assert "innerHTML" not in app_js and "http" not in app_js
     for bad in ("/static/secret.txt", "/static/cytoscape/LICENSE", "/static/..%2Fpages.py"):
         assert client.get(bad).status_code == 404, bad
+
+
+def test_citation_network_export_round_trips(client: TestClient) -> None:
+    r = client.get("/network/citations/graphml")
+    assert r.status_code == 200
+    assert 'filename="citation-network.graphml"' in r.headers["content-disposition"]
+    g = nx.read_graphml(io.BytesIO(r.content))
+    labels = {d.get("label") for _, d in g.nodes(data=True)}
+    assert any("1322" in str(label) for label in labels)
+    assert g.number_of_edges() > 20
+    assert client.get("/network/citations/xml").status_code == 404
