@@ -729,16 +729,37 @@ def role_matrix(rows: Sequence[RoleCount]) -> dict[str, dict[str, dict[str, int]
 # Exports
 
 
+#: Characters XML 1.0 cannot hold (control characters, surrogates, U+FFFE/U+FFFF).
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose string attributes hold only characters XML can carry (text from plans
+    and filter values are not trusted to)."""
+
+    def clean(d: dict[str, Any]) -> dict[str, Any]:
+        return {k: _XML_INVALID.sub("", v) if isinstance(v, str) else v for k, v in d.items()}
+
+    h = nx.MultiDiGraph()
+    h.graph.update(clean(dict(g.graph)))
+    for n, d in g.nodes(data=True):
+        h.add_node(n, **clean(d))
+    for u, v, k, d in g.edges(keys=True, data=True):
+        h.add_edge(u, v, key=k, **clean(d))
+    return h
+
+
 def to_graphml(g: nx.MultiDiGraph) -> bytes:
     """GraphML (UTF-8). Edge ids are the edge types; attributes keep their types."""
     buf = io.BytesIO()
-    nx.write_graphml(g, buf, encoding="utf-8", prettyprint=True, named_key_ids=True)
+    nx.write_graphml(_xml_safe(g), buf, encoding="utf-8", prettyprint=True, named_key_ids=True)
     return buf.getvalue()
 
 
 def to_gexf(g: nx.MultiDiGraph) -> bytes:
     """GEXF 1.2 for Gephi. Edges get unique ids and their type as ``label`` and as the
     attribute ``edge_type`` (GEXF reserves ``type`` for directed/undirected)."""
+    g = _xml_safe(g)
     h = nx.MultiDiGraph()
     h.graph.update({k: v for k, v in g.graph.items()})
     for n, d in g.nodes(data=True):

@@ -348,3 +348,17 @@ def test_cli_network_command(
     result = CliRunner().invoke(app, ["network", "--period", "soon"])
     assert result.exit_code == 2
     assert parse_period("2021-2025") == (2021, 2025) and parse_period("2030") == (2030, 2030)
+
+
+def test_xml_exports_drop_characters_xml_cannot_hold() -> None:
+    import networkx as nx
+
+    from policykg.graph.network import to_gexf, to_graphml
+
+    g = nx.MultiDiGraph(province="Nghệ\x00An\x1f")
+    g.add_node("urn:a", label="Sở\x0bKH&CN")
+    g.add_edge("urn:a", "urn:b", key="co_lead", evidence="x\x01y")
+    back = nx.read_graphml(io.BytesIO(to_graphml(g)))
+    assert back.graph["province"] == "NghệAn"
+    assert back.nodes["urn:a"]["label"] == "SởKH&CN"
+    assert b"\x01" not in to_gexf(g)
