@@ -74,6 +74,6 @@ def describe() -> list[tuple[str, str, str]]:
     """(environment variable, default, help) for every setting: used by docs and CLI help."""
     out = []
     for f in fields(Settings):
-        default = f.default if f.default is not None else ""
+        default = f.default if f.default not in (None, ()) else ""
         out.append((ENV_PREFIX + f.name.upper(), str(default), str(f.metadata.get("help", ""))))
     return out
