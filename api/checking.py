@@ -416,7 +416,7 @@ def _check_upload(store: Store, minter: IriMinter, name: str, data: bytes) -> Re
 def check_router(store: Store, settings: Settings) -> APIRouter:
     """``POST /check``: upload a plan (multipart field ``file``) or send its text
     (``text/plain``); the answer is the checker's report as JSON. Nothing is stored."""
-    from policykg.api.lookups import _read_upload
+    from policykg.api.lookups import UPLOAD_REQUEST_BODY, read_upload
 
     router = APIRouter()
     minter = IriMinter(settings.base_iri)
@@ -437,24 +437,10 @@ def check_router(store: Store, settings: Settings) -> APIRouter:
             },
             422: {"description": "the document cannot be read or extracted"},
         },
-        openapi_extra={
-            "requestBody": {
-                "required": True,
-                "content": {
-                    "multipart/form-data": {
-                        "schema": {
-                            "type": "object",
-                            "required": ["file"],
-                            "properties": {"file": {"type": "string", "format": "binary"}},
-                        }
-                    },
-                    "text/plain": {"schema": {"type": "string"}},
-                },
-            },
-        },
+        openapi_extra={"requestBody": UPLOAD_REQUEST_BODY},
     )
     async def post_check(request: Request) -> JSONResponse:
-        name, data = await _read_upload(request, settings.max_upload_bytes)
+        name, data = await read_upload(request, settings.max_upload_bytes)
         report = await run_in_threadpool(_check_upload, store, minter, name, data)
         log.info("POST /check: %s, %d finding(s)", name, len(report.findings))
         return JSONResponse(report.as_dict())

@@ -603,19 +603,7 @@ def lookups_router(store: EmbeddedStore, settings: Settings) -> APIRouter:
         response_model=IngestAnswer,
         responses=_errors(400, 401, 403, 413, 422),
         openapi_extra={
-            "requestBody": {
-                "required": True,
-                "content": {
-                    "multipart/form-data": {
-                        "schema": {
-                            "type": "object",
-                            "required": ["file"],
-                            "properties": {"file": {"type": "string", "format": "binary"}},
-                        }
-                    },
-                    "text/plain": {"schema": {"type": "string"}},
-                },
-            },
+            "requestBody": UPLOAD_REQUEST_BODY,
             "parameters": [
                 {
                     "name": "filename",
@@ -642,7 +630,7 @@ def lookups_router(store: EmbeddedStore, settings: Settings) -> APIRouter:
         shapes and the store first (findings in `check`), then its graph is replaced whole.
         Needs `Authorization: Bearer <write token>`."""
         guard.authorize(request)
-        name, data = await _read_upload(request, settings.max_upload_bytes)
+        name, data = await read_upload(request, settings.max_upload_bytes)
         answer = await run_in_threadpool(_ingest, store, graph, name, data, fail_on)
         log.info("POST /documents: %s %s (%d triples)", answer.status, answer.iri, answer.triples)
         return answer
@@ -683,7 +671,26 @@ def _relations(text: str | None) -> set[str]:
     return rels
 
 
-async def _read_upload(request: Request, limit: int) -> tuple[str, bytes]:
+#: OpenAPI request body of the endpoints that take a plan: a multipart upload (field
+#: ``file``) or the raw text.
+UPLOAD_REQUEST_BODY: dict[str, Any] = {
+    "required": True,
+    "content": {
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "required": ["file"],
+                "properties": {"file": {"type": "string", "format": "binary"}},
+            }
+        },
+        "text/plain": {"schema": {"type": "string"}},
+    },
+}
+
+
+async def read_upload(request: Request, limit: int) -> tuple[str, bytes]:
+    """The uploaded plan as (file name, bytes): multipart field ``file`` or text/plain;
+    413 past ``limit``, 415 for other media types or file endings."""
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
         raise ApiError(413, "too_large", f"the upload is larger than {limit} bytes")
