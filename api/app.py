@@ -21,7 +21,7 @@ from policykg.api.meta import meta_router
 from policykg.api.pages import pages_router
 from policykg.api.settings import Settings
 from policykg.api.sparql import sparql_router
-from policykg.graph.store import EmbeddedStore
+from policykg.graph.base import Store
 from policykg.ontology.iri import IriMinter
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ they implement, the agencies that must act, their targets and reporting duties.
 """
 
 
-def create_app(store: EmbeddedStore, settings: Settings | None = None) -> FastAPI:
+def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
     """Build the HTTP application over ``store``."""
     settings = settings or Settings()
     minter = IriMinter(settings.base_iri)

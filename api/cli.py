@@ -21,8 +21,9 @@ import typer
 from policykg import bundled_corpus
 from policykg.api import service
 from policykg.api.settings import Settings
+from policykg.graph.base import Store
 from policykg.graph.errors import GraphError
-from policykg.graph.store import EmbeddedStore
+from policykg.graph.remote import RemoteStore
 from policykg.ingest.errors import IngestError
 from policykg.ontology.iri import PREFIXES, IriMinter
 
@@ -41,6 +42,23 @@ DataDir = Annotated[
     typer.Option(
         "--data-dir",
         help="Folder of the embedded store (default: ./data, or $POLICYKG_DATA_DIR).",
+        show_default=False,
+    ),
+]
+SparqlUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--sparql-url",
+        help="Query endpoint of a remote SPARQL store (default: $POLICYKG_SPARQL_QUERY_URL; "
+        "unset: the embedded store).",
+        show_default=False,
+    ),
+]
+UpdateUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--update-url",
+        help="Update endpoint of the remote store (default: $POLICYKG_SPARQL_UPDATE_URL).",
         show_default=False,
     ),
 ]
@@ -70,21 +88,49 @@ def _main(
     _State.verbose = verbose
 
 
-def _settings(data_dir: Path | None, **overrides: object) -> Settings:
-    return Settings.from_env(data_dir=data_dir, **overrides)
+def _settings(
+    data_dir: Path | None,
+    sparql_url: str | None = None,
+    update_url: str | None = None,
+    **overrides: object,
+) -> Settings:
+    try:
+        return Settings.from_env(
+            data_dir=data_dir,
+            sparql_query_url=sparql_url,
+            sparql_update_url=update_url,
+            **overrides,
+        )
+    except ValueError as exc:
+        raise fail(f"invalid setting: {exc}", 2) from exc
 
 
-def _open_store(settings: Settings, *, must_exist: bool = False) -> EmbeddedStore:
+def _open_store(settings: Settings, *, must_exist: bool = False, read_only: bool = False) -> Store:
+    """The store the settings name: the remote endpoint (checked to answer) or the
+    embedded store at ``data_dir``. Any failure is one line naming the store."""
+    if settings.remote:
+        try:
+            store = settings.open_store(read_only=read_only)
+            if isinstance(store, RemoteStore):
+                store.check()
+        except GraphError as exc:
+            raise fail(f"remote store {settings.sparql_query_url}: {exc}") from exc
+        return store
     path = settings.data_dir
     if must_exist and not path.exists():
         raise fail(f"no store at {path}: run `policykg ingest` or `policykg serve` first")
     try:
-        return EmbeddedStore(path)
+        return settings.open_store(read_only=read_only)
     except GraphError as exc:
         raise fail(
             f"{exc} (is another policykg process, such as `policykg serve`, using it? "
             "Query the running server at /sparql instead)"
         ) from exc
+
+
+def _writable(settings: Settings) -> bool:
+    """Whether the store can be written (a remote store needs an update URL)."""
+    return not settings.remote or bool(settings.sparql_update_url)
 
 
 @app.command()
@@ -93,19 +139,28 @@ def ingest(
         list[Path], typer.Argument(help="Plan files (.txt .md .docx .pdf) or folders.")
     ],
     data_dir: DataDir = None,
+    sparql_url: SparqlUrl = None,
+    update_url: UpdateUrl = None,
 ) -> None:
     """Ingest plans into the store: each file replaces its document's graph whole, or not at all."""
-    settings = _settings(data_dir)
-    store = _open_store(settings)
-    minter = IriMinter(settings.base_iri)
-    service.load_vocabulary(store, minter)
+    settings = _settings(data_dir, sparql_url, update_url)
+    if not _writable(settings):
+        raise fail(f"the remote store {settings.sparql_query_url} is read-only: set --update-url")
     files = service.expand_paths(paths)
     if not files:
         raise fail("no document files found in " + ", ".join(map(str, paths)))
+    store = _open_store(settings)
+    minter = IriMinter(settings.base_iri)
     reports: list[service.IngestReport] = []
-    with typer.progressbar(files, label="ingesting", file=sys.stderr) as bar:
-        for path in bar:
-            reports.extend(service.ingest_paths(store, [path], minter))
+    try:
+        service.load_vocabulary(store, minter)
+        with typer.progressbar(files, label="ingesting", file=sys.stderr) as bar:
+            for path in bar:
+                reports.extend(service.ingest_paths(store, [path], minter))
+    except GraphError as exc:  # the store failed (a document's graph is whole or absent)
+        for line in service.iter_reports_summary(reports):
+            typer.echo(line)
+        raise fail(f"{settings.store_location}: {exc}") from exc
     for line in service.iter_reports_summary(reports):
         typer.echo(line)
     failed = sum(not r.ok for r in reports)
@@ -117,6 +172,8 @@ def ingest(
 @app.command()
 def serve(
     data_dir: DataDir = None,
+    sparql_url: SparqlUrl = None,
+    update_url: UpdateUrl = None,
     host: Annotated[str | None, typer.Option(help="Address to bind (default 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port to bind (default 8000).")] = None,
     corpus: Annotated[
@@ -125,23 +182,37 @@ def serve(
 ) -> None:
     """Serve the store over HTTP (SPARQL at /sparql, API docs at /docs).
 
-    On first run the bundled corpus of plans is ingested into the (empty) store.
+    On first run the bundled corpus of plans is ingested into the (empty) store; a store
+    that holds documents, embedded or remote, is served as it is.
     """
     import uvicorn
 
     from policykg.api.app import create_app
 
-    settings = _settings(data_dir, host=host, port=port)
+    settings = _settings(data_dir, sparql_url, update_url, host=host, port=port)
     store = _open_store(settings)
-    minter = IriMinter(settings.base_iri)
-    service.load_vocabulary(store, minter)
-    if corpus and not service.document_graphs(store, minter):
-        reports = service.ingest_paths(store, [bundled_corpus()], minter)
-        for line in service.iter_reports_summary(reports):
-            typer.echo(line)
+    prepare_store(store, settings, corpus=corpus)
     application = create_app(store, settings)
-    typer.echo(f"serving {settings.data_dir} on http://{settings.host}:{settings.port}/sparql")
+    typer.echo(
+        f"serving {settings.store_location} on http://{settings.host}:{settings.port}/sparql"
+    )
     uvicorn.run(application, host=settings.host, port=settings.port, log_level="warning")
+
+
+def prepare_store(store: Store, settings: Settings, *, corpus: bool) -> None:
+    """Before serving: (re)load the vocabulary and, into a store without documents, the
+    bundled corpus. A read-only remote store is served as it is."""
+    if not _writable(settings):
+        return
+    minter = IriMinter(settings.base_iri)
+    try:
+        service.load_vocabulary(store, minter)
+        if corpus and not service.document_graphs(store, minter):
+            reports = service.ingest_paths(store, [bundled_corpus()], minter)
+            for line in service.iter_reports_summary(reports):
+                typer.echo(line)
+    except GraphError as exc:
+        raise fail(f"{settings.store_location}: {exc}") from exc
 
 
 @app.command()
@@ -150,6 +221,7 @@ def query(
         str, typer.Argument(metavar="QUERY", help="A SPARQL query, or a file holding one.")
     ],
     data_dir: DataDir = None,
+    sparql_url: SparqlUrl = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
 ) -> None:
     """Run a SPARQL query against the store (the default graph is the union of all graphs)."""
@@ -158,13 +230,14 @@ def query(
     source = Path(query_text)
     if len(query_text) < 4096 and "\n" not in query_text and source.is_file():
         query_text = source.read_text(encoding="utf-8")
-    store = _open_store(_settings(data_dir), must_exist=True)
+    store = _open_store(_settings(data_dir, sparql_url), must_exist=True)
     prefixes = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
     try:
         result = store.query(_with_prefixes(query_text, prefixes))
+        text = render_result(result, fmt)
     except GraphError as exc:
         raise fail(str(exc)) from exc
-    typer.echo(render_result(result, fmt), nl=False)
+    typer.echo(text, nl=False)
 
 
 def _with_prefixes(query_text: str, prefixes: str) -> str:
@@ -216,11 +289,15 @@ def _term_text(term: object) -> str:
 
 
 @app.command()
-def stats(data_dir: DataDir = None) -> None:
+def stats(data_dir: DataDir = None, sparql_url: SparqlUrl = None) -> None:
     """Counts of documents, graphs, triples, tasks, targets, duties and citations."""
-    settings = _settings(data_dir)
+    settings = _settings(data_dir, sparql_url)
     store = _open_store(settings, must_exist=True)
-    for name, value in service.stats(store, IriMinter(settings.base_iri)).items():
+    try:
+        counts = service.stats(store, IriMinter(settings.base_iri))
+    except GraphError as exc:
+        raise fail(f"{settings.store_location}: {exc}") from exc
+    for name, value in counts.items():
         typer.echo(f"{name:18} {value}")
 
 

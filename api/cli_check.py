@@ -21,7 +21,9 @@ from policykg import bundled_corpus
 from policykg.api import service
 from policykg.api.checking import check_file, summary_table, validate_store
 from policykg.api.settings import Settings
+from policykg.graph.base import Store
 from policykg.graph.errors import GraphError
+from policykg.graph.remote import RemoteStore
 from policykg.graph.store import EmbeddedStore
 from policykg.ingest.errors import IngestError
 from policykg.ontology.iri import IriMinter
@@ -35,6 +37,14 @@ _DataDir = Annotated[
         show_default=False,
     ),
 ]
+_SparqlUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--sparql-url",
+        help="Query endpoint of a remote SPARQL store (default: $POLICYKG_SPARQL_QUERY_URL).",
+        show_default=False,
+    ),
+]
 
 
 def _error(message: str, code: int) -> typer.Exit:
@@ -42,14 +52,22 @@ def _error(message: str, code: int) -> typer.Exit:
     return typer.Exit(code)
 
 
-def open_store_for_check(settings: Settings, minter: IriMinter) -> EmbeddedStore:
-    """The store at ``settings.data_dir`` read-only, or (when there is none) an in-memory
-    store with the vocabulary, reference data and the bundled plans."""
-    if settings.data_dir.exists():
-        try:
-            return EmbeddedStore(settings.data_dir, read_only=True)
-        except GraphError as exc:
-            raise _error(f"cannot open the store at {settings.data_dir}: {exc}", 2) from exc
+def _open_read_only(settings: Settings, code: int) -> Store:
+    """The store the settings name, read-only (a remote one checked to answer)."""
+    try:
+        store = settings.open_store(read_only=True)
+        if isinstance(store, RemoteStore):
+            store.check()
+    except GraphError as exc:
+        raise _error(f"cannot open the store at {settings.store_location}: {exc}", code) from exc
+    return store
+
+
+def open_store_for_check(settings: Settings, minter: IriMinter) -> Store:
+    """The remote store, or the store at ``settings.data_dir`` read-only, or (when there is
+    none) an in-memory store with the vocabulary, reference data and the bundled plans."""
+    if settings.remote or settings.data_dir.exists():
+        return _open_read_only(settings, 2)
     typer.echo(f"no store at {settings.data_dir}: checking against the bundled plans", err=True)
     store = EmbeddedStore()
     service.load_vocabulary(store, minter)
@@ -73,6 +91,7 @@ def check_command(
         str, typer.Option("--lang", help="Message language for text/html: vi or en.")
     ] = "vi",
     data_dir: _DataDir = None,
+    sparql_url: _SparqlUrl = None,
 ) -> None:
     """Check a plan before it is signed: the shapes and the store, nothing is stored."""
     if fmt not in RENDERERS:
@@ -81,7 +100,7 @@ def check_command(
         raise _error(f"unknown level {fail_on!r}; use one of {', '.join(LEVELS)}", 2)
     if lang not in ("vi", "en"):
         raise _error("--lang must be vi or en", 2)
-    settings = Settings.from_env(data_dir=data_dir)
+    settings = Settings.from_env(data_dir=data_dir, sparql_query_url=sparql_url)
     minter = IriMinter(settings.base_iri)
     if not file.exists():
         raise _error(f"{file}: no such file", 2)
@@ -90,6 +109,8 @@ def check_command(
         report = check_file(file, store=store, minter=minter)
     except IngestError as exc:
         raise _error(str(exc), 2) from exc
+    except GraphError as exc:
+        raise _error(f"{settings.store_location}: {exc}", 2) from exc
     if fmt == "text":
         out = render_text(report, lang=lang)
     elif fmt == "html":
@@ -101,17 +122,17 @@ def check_command(
         raise typer.Exit(1)
 
 
-def validate_command(data_dir: _DataDir = None) -> None:
+def validate_command(data_dir: _DataDir = None, sparql_url: _SparqlUrl = None) -> None:
     """Validate every document graph of the store with the shapes; print a summary table."""
-    settings = Settings.from_env(data_dir=data_dir)
-    if not settings.data_dir.exists():
+    settings = Settings.from_env(data_dir=data_dir, sparql_query_url=sparql_url)
+    if not settings.remote and not settings.data_dir.exists():
         raise _error(f"no store at {settings.data_dir}: run `policykg ingest` first", 1)
     minter = IriMinter(settings.base_iri)
+    store = _open_read_only(settings, 1)
     try:
-        store = EmbeddedStore(settings.data_dir, read_only=True)
+        rows = validate_store(store, minter)
     except GraphError as exc:
-        raise _error(f"cannot open the store at {settings.data_dir}: {exc}", 1) from exc
-    rows = validate_store(store, minter)
+        raise _error(f"{settings.store_location}: {exc}", 1) from exc
     sys.stdout.write(summary_table(rows))
     if any(r.violations for r in rows):
         raise typer.Exit(1)

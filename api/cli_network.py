@@ -62,6 +62,14 @@ def register(app: typer.Typer) -> None:
                 show_default=False,
             ),
         ] = None,
+        sparql_url: Annotated[
+            str | None,
+            typer.Option(
+                "--sparql-url",
+                help="Query endpoint of a remote SPARQL store ($POLICYKG_SPARQL_QUERY_URL).",
+                show_default=False,
+            ),
+        ] = None,
     ) -> None:
         """Export the agency network or the citation network of the store."""
         from policykg.api import cli  # the CLI's own store and error helpers
@@ -74,7 +82,7 @@ def register(app: typer.Typer) -> None:
             years = parse_period(period)
         except ValueError as exc:
             raise cli.fail(str(exc), 2) from exc
-        store = cli._open_store(cli._settings(data_dir), must_exist=True)
+        store = cli._open_store(cli._settings(data_dir, sparql_url), must_exist=True)
         data = export_network(
             store, kind=kind, fmt=fmt, province=province, theme=theme, period=years
         )

@@ -30,6 +30,8 @@ from starlette.concurrency import run_in_threadpool
 from policykg.api.errors import ApiError
 from policykg.api.query_exec import out_bytes
 from policykg.api.settings import Settings
+from policykg.graph.base import Store
+from policykg.graph.errors import GraphError, QueryError
 from policykg.graph.store import EmbeddedStore
 from policykg.ontology.iri import PREFIXES
 
@@ -177,7 +179,7 @@ def _graph_names(quads: Any) -> Iterable[Any]:
 def check_update(
     update: str,
     guard: WriteGuard,
-    store: EmbeddedStore,
+    store: Store,
     *,
     protocol_dataset: bool,
 ) -> int:
@@ -200,9 +202,19 @@ def check_update(
             400, "query_syntax", "SPARQL syntax error: undeclared prefix or invalid update"
         ) from None
     any_protected = any(guard.is_protected(g) for g in store.graphs())
+    # A remote engine's default graph is its union of the named graphs (writing it could
+    # change every graph): only the embedded store has a default graph of its own.
+    default_writable = isinstance(store, EmbeddedStore)
 
     def check(graph: Any) -> None:
         if graph in (None, "DEFAULT") or graph == "default":
+            if not default_writable:
+                raise ApiError(
+                    403,
+                    "protected_graph",
+                    "the default graph of this store is the union of all graphs; "
+                    "name the graph to change",
+                )
             return
         if graph in ("ALL", "NAMED") or isinstance(graph, Variable):
             if any_protected:
@@ -231,6 +243,8 @@ def check_update(
         elif name in ("InsertData", "DeleteData", "DeleteWhere"):
             for g in _graph_names(_field(op, "quads")):
                 check(g)
+            if _field(op, "triples"):
+                check(None)
         elif name == "Modify":
             modify += 1
             if protocol_dataset and (_field(op, "using") or _field(op, "withClause") is not None):
@@ -253,7 +267,7 @@ def check_update(
 class Writer:
     """Runs writes on the store, one at a time."""
 
-    def __init__(self, store: EmbeddedStore, guard: WriteGuard) -> None:
+    def __init__(self, store: Store, guard: WriteGuard) -> None:
         self.store = store
         self.guard = guard
         self.lock = threading.Lock()
@@ -277,15 +291,7 @@ class Writer:
                     raise ApiError(
                         400, "bad_request", "could not apply the protocol dataset to this update"
                     )
-            try:
-                self.store.raw.update(text, base_iri=base_iri)
-            except SyntaxError as exc:
-                raise ApiError(400, "query_syntax", f"SPARQL syntax error: {exc}") from None
-            except OSError as exc:
-                log.error("update failed: %s", exc)
-                raise ApiError(503, "store_unavailable", "the store could not be written") from None
-            finally:
-                self.store.mark_changed()
+            self._run(text, base_iri=base_iri)
 
     def put_graph(self, graph: str | None, triples: list[ox.Triple], *, replace: bool) -> bool:
         """Replace (PUT) or add to (POST) a graph; ``None`` is the default graph.
@@ -294,6 +300,8 @@ class Writer:
             target: ox.NamedNode | ox.DefaultGraph = (
                 ox.DefaultGraph() if graph is None else ox.NamedNode(graph)
             )
+            if graph is None:
+                self._refuse_remote_default()
             existed = graph is None or self.store.has_graph(graph)
             body = _nt_body(triples)
             if graph is None:
@@ -302,22 +310,86 @@ class Writer:
             else:
                 head = f"DROP SILENT GRAPH {target} ;\n" if replace else ""
                 text = f"{head}INSERT DATA {{ GRAPH {target} {{\n{body}\n}} }}"
-            try:
-                self.store.raw.update(text)
-            except (OSError, SyntaxError) as exc:
-                log.error("graph store write failed: %s", exc)
-                raise ApiError(503, "store_unavailable", "the store could not be written") from None
-            finally:
-                self.store.mark_changed()
+            self._run(text, syntax_is_client_error=False)
             return existed
 
     def delete_graph(self, graph: str | None) -> bool:
         with self.lock:
             if graph is None:
-                self.store.raw.clear_graph(ox.DefaultGraph())
-                self.store.mark_changed()
+                self._refuse_remote_default()
+                self._run("CLEAR SILENT DEFAULT", syntax_is_client_error=False)
                 return True
-            return self.store.drop_graph(graph)
+            try:
+                return self.store.drop_graph(graph)
+            except GraphError as exc:
+                log.error("graph store delete failed: %s", exc)
+                raise ApiError(503, "store_unavailable", "the store could not be written") from None
+
+    def _run(
+        self, text: str, *, base_iri: str | None = None, syntax_is_client_error: bool = True
+    ) -> None:
+        """Run an update on the store: the embedded one in process (with ``base_iri``), a
+        remote one on its update endpoint. Store failures are 503, syntax errors 400."""
+        store = self.store
+        if isinstance(store, EmbeddedStore):
+            try:
+                store.raw.update(text, base_iri=base_iri)
+            except SyntaxError as exc:
+                if syntax_is_client_error:
+                    raise ApiError(400, "query_syntax", f"SPARQL syntax error: {exc}") from None
+                log.error("graph store write failed: %s", exc)
+                raise ApiError(503, "store_unavailable", "the store could not be written") from None
+            except OSError as exc:
+                log.error("update failed: %s", exc)
+                raise ApiError(503, "store_unavailable", "the store could not be written") from None
+            finally:
+                store.mark_changed()
+            return
+        if base_iri is not None and not has_base(text):
+            text = f"BASE {ox.NamedNode(base_iri)}\n{text}"
+        try:
+            store.update(text)
+        except QueryError as exc:
+            if syntax_is_client_error:
+                raise ApiError(400, "query_syntax", str(exc)) from None
+            log.error("graph store write failed: %s", exc)
+            raise ApiError(503, "store_unavailable", "the store could not be written") from None
+        except GraphError as exc:
+            log.error("update failed: %s", exc)
+            raise ApiError(503, "store_unavailable", "the store could not be written") from None
+
+    def _refuse_remote_default(self) -> None:
+        """A remote store's default graph is the engine's union of the named graphs: it is
+        read, never written, through policykg."""
+        if not isinstance(self.store, EmbeddedStore):
+            raise ApiError(
+                405,
+                "method_not_allowed",
+                "the default graph of the remote store is the union of its named graphs; "
+                "write a named graph (?graph=IRI)",
+                headers={"Allow": "GET, HEAD"},
+            )
+
+
+def has_base(update: str) -> bool:
+    """Whether an update declares its own BASE (then the request's URL is not added)."""
+    return re.search(r"^\s*BASE\s*<", update, re.IGNORECASE | re.MULTILINE) is not None
+
+
+def _graph_content(store: Store, g: ox.NamedNode | ox.DefaultGraph) -> list[ox.Triple]:
+    """The triples of a graph; the default graph is the union the store's queries see."""
+    if isinstance(store, EmbeddedStore):
+        return [
+            ox.Triple(q.subject, q.predicate, q.object)
+            for q in store.raw.quads_for_pattern(None, None, None, g)
+        ]
+    try:
+        if isinstance(g, ox.NamedNode):
+            return store.graph_triples(g.value)
+        return store.construct("CONSTRUCT WHERE { ?s ?p ?o }")
+    except GraphError as exc:
+        log.error("graph store read failed: %s", exc)
+        raise ApiError(503, "store_unavailable", "the store could not be read") from None
 
 
 def _nt_body(triples: list[ox.Triple]) -> str:
@@ -347,7 +419,7 @@ def _target(request: Request) -> str | None:
 
 
 def graph_store_router(
-    store: EmbeddedStore,
+    store: Store,
     settings: Settings,
     *,
     guard: WriteGuard,
@@ -381,10 +453,7 @@ def graph_store_router(
         }[key]
         if key == "nquads":
             media = "application/n-triples"
-        triples = [
-            ox.Triple(q.subject, q.predicate, q.object)
-            for q in store.raw.quads_for_pattern(None, None, None, g)
-        ]
+        triples = _graph_content(store, g)
         body = out_bytes(ox.serialize(triples, format=fmt))
         headers = {"Vary": "Accept", "Content-Length": str(len(body))}
         return Response(b"" if head else body, media_type=media, headers=headers)

@@ -25,8 +25,8 @@ from policykg.api.errors import ApiError
 from policykg.api.lookup_models import ErrorBody
 from policykg.api.settings import Settings
 from policykg.api.sparql import negotiate
+from policykg.graph.base import Store
 from policykg.graph.queries import run_construct
-from policykg.graph.store import EmbeddedStore
 from policykg.ontology.iri import PKG, PREFIXES, IriMinter
 
 log = logging.getLogger(__name__)
@@ -76,7 +76,7 @@ _DATA_ANSWER: dict[int | str, dict[str, object]] = {
 class Describer:
     """Describes one resource of the store; maps IRIs to local paths and back."""
 
-    def __init__(self, store: EmbeddedStore, minter: IriMinter) -> None:
+    def __init__(self, store: Store, minter: IriMinter) -> None:
         self.store = store
         self.minter = minter
         self.base = minter.base
@@ -191,7 +191,7 @@ def render_html(iri: str, triples: list[ox.Triple], d: Describer, root: str) -> 
     )
 
 
-def linked_data_router(store: EmbeddedStore, settings: Settings) -> APIRouter:
+def linked_data_router(store: Store, settings: Settings) -> APIRouter:
     """Identifier routes (303) and the data documents they redirect to."""
     d = Describer(store, IriMinter(settings.base_iri))
     router = APIRouter(tags=["linked data"])

@@ -33,8 +33,8 @@ from policykg.api.lookup_models import (
     TaskFact,
     TaskItem,
 )
+from policykg.graph.base import Store, Term
 from policykg.graph.queries import run_select
-from policykg.graph.store import EmbeddedStore, Term
 from policykg.ontology.iri import DCTERMS, OA, PKG, SDO, IriMinter, slug
 
 log = logging.getLogger(__name__)
@@ -76,7 +76,7 @@ class Catalog:
 class Graph:
     """The lookups' view of the store: catalog, ids and the citation traversal."""
 
-    def __init__(self, store: EmbeddedStore, minter: IriMinter) -> None:
+    def __init__(self, store: Store, minter: IriMinter) -> None:
         self.store = store
         self.minter = minter
         self.eli_base = minter.base + "eli/vn/"

@@ -69,8 +69,8 @@ from policykg.api.lookup_models import (
     TaskList,
 )
 from policykg.api.settings import Settings
+from policykg.graph.base import Store
 from policykg.graph.queries import run_select
-from policykg.graph.store import EmbeddedStore
 from policykg.ingest.errors import IngestError
 from policykg.ontology.iri import IriMinter, slug
 
@@ -125,7 +125,7 @@ def _paginate(items: list[Any], limit: int, offset: int) -> list[Any]:
     return items[offset : offset + limit]
 
 
-def lookups_router(store: EmbeddedStore, settings: Settings) -> APIRouter:
+def lookups_router(store: Store, settings: Settings) -> APIRouter:
     """Routes of the lookups and of the document writes."""
     graph = Graph(store, IriMinter(settings.base_iri))
     guard = WriteGuard(settings)
@@ -733,7 +733,7 @@ async def read_upload(request: Request, limit: int) -> tuple[str, bytes]:
 
 
 def _ingest(
-    store: EmbeddedStore, graph: Graph, name: str, data: bytes, fail_on: str
+    store: Store, graph: Graph, name: str, data: bytes, fail_on: str
 ) -> IngestAnswer:
     # the ingest pipeline and the checker, imported when first used
     from policykg.api import service

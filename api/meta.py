@@ -11,7 +11,7 @@ from policykg.api import service
 from policykg.api.linked_data import serialize
 from policykg.api.settings import Settings
 from policykg.api.sparql import negotiate
-from policykg.graph.store import EmbeddedStore
+from policykg.graph.base import Store
 from policykg.ontology.iri import (
     DCAT,
     DCTERMS,
@@ -46,7 +46,7 @@ _CLASSES = {
 }
 
 
-def void_triples(store: EmbeddedStore, minter: IriMinter, endpoint: str) -> list[ox.Triple]:
+def void_triples(store: Store, minter: IriMinter, endpoint: str) -> list[ox.Triple]:
     """VoID + DCAT description of the dataset with live counts."""
     ds = ox.NamedNode(minter.base + "dataset")
     counts = service.stats(store, minter)
@@ -105,7 +105,7 @@ _COUNT_KEYS = {
 }
 
 
-def meta_router(store: EmbeddedStore, settings: Settings) -> APIRouter:
+def meta_router(store: Store, settings: Settings) -> APIRouter:
     """Routes describing the dataset."""
     router = APIRouter(tags=["meta"])
     minter = IriMinter(settings.base_iri)

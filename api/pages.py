@@ -41,6 +41,7 @@ from policykg.api.errors import ApiError
 from policykg.api.lookup_graph import Graph, chain_paths
 from policykg.api.lookup_models import ChainPath, ErrorBody
 from policykg.api.settings import Settings
+from policykg.graph.base import Store
 from policykg.graph.network import (
     AGENCY_EDGE_TYPES,
     FORMATS,
@@ -52,7 +53,6 @@ from policykg.graph.network import (
     network_options,
 )
 from policykg.graph.queries import run_select
-from policykg.graph.store import EmbeddedStore
 from policykg.ontology.iri import DCTERMS, OA, ORG, PKG, PROV, RDF, SKOS, IriMinter
 
 log = logging.getLogger(__name__)
@@ -203,7 +203,7 @@ class DocumentView:
 class Pages:
     """Reads what the pages show from the store."""
 
-    def __init__(self, store: EmbeddedStore, minter: IriMinter) -> None:
+    def __init__(self, store: Store, minter: IriMinter) -> None:
         self.store = store
         self.minter = minter
         self.graph = Graph(store, minter)
@@ -479,7 +479,7 @@ _PAGE_ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def pages_router(store: EmbeddedStore, settings: Settings) -> APIRouter:
+def pages_router(store: Store, settings: Settings) -> APIRouter:
     """Routes of the web pages, the JSON they fetch and their static files."""
     pages = Pages(store, IriMinter(settings.base_iri))
     env = make_templates()

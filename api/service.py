@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from policykg.graph.store import EmbeddedStore
+from policykg.graph.base import Store
 from policykg.ingest.errors import IngestError
 from policykg.ingest.extract import extract, read_text
 from policykg.ingest.rdf import document_triples
@@ -42,7 +42,7 @@ class IngestReport:
         return self.status != "error"
 
 
-def load_vocabulary(store: EmbeddedStore, minter: IriMinter) -> int:
+def load_vocabulary(store: Store, minter: IriMinter) -> int:
     """(Re)load the ontology, code lists and reference data into their two graphs."""
     onto = ontology_triples(base=minter.base)
     ref = reference_triples(base=minter.base)
@@ -61,7 +61,7 @@ def build_document(path: Path, minter: IriMinter) -> tuple[str, str, list[ox.Tri
     return result.document_iri, result.graph_iri, result.triples
 
 
-def ingest_file(store: EmbeddedStore, path: Path, minter: IriMinter) -> IngestReport:
+def ingest_file(store: Store, path: Path, minter: IriMinter) -> IngestReport:
     """Ingest one file: its graph is replaced whole, or (on error) the store is unchanged."""
     try:
         doc_iri, graph_iri, triples = build_document(path, minter)
@@ -100,7 +100,7 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 
 
 def ingest_paths(
-    store: EmbeddedStore,
+    store: Store,
     paths: Iterable[Path],
     minter: IriMinter,
     *,
@@ -120,13 +120,13 @@ def ingest_paths(
     return reports
 
 
-def document_graphs(store: EmbeddedStore, minter: IriMinter) -> list[str]:
+def document_graphs(store: Store, minter: IriMinter) -> list[str]:
     """Named graphs that hold an ingested source document (all but the fixed ones)."""
     fixed = {minter.ontology_graph, minter.reference_graph}
     return [g for g in store.graphs() if g not in fixed]
 
 
-def stats(store: EmbeddedStore, minter: IriMinter) -> dict[str, int]:
+def stats(store: Store, minter: IriMinter) -> dict[str, int]:
     """Counts of graphs, triples and typed instances for ``policykg stats`` and VoID."""
     counts: dict[str, int] = {
         "graphs": len(store.graphs()),

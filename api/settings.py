@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from policykg.graph.base import Store
+from policykg.graph.factory import open_store
 from policykg.ontology.iri import DEFAULT_BASE
 
 ENV_PREFIX = "POLICYKG_"
@@ -40,7 +42,69 @@ class Settings:
     write_token: str | None = field(
         default=None,
         metadata={"help": "bearer token that enables writes; with none, writes are off"},
+        repr=False,
     )
+    sparql_query_url: str | None = field(
+        default=None,
+        metadata={"help": "SPARQL query endpoint of a remote store (when set, it is the store)"},
+    )
+    sparql_update_url: str | None = field(
+        default=None,
+        metadata={"help": "SPARQL update endpoint of the remote store (none: read-only)"},
+    )
+    graph_store_url: str | None = field(
+        default=None,
+        metadata={
+            "help": "Graph Store Protocol endpoint of the remote store (only if its PUT is atomic)"
+        },
+    )
+    store_user: str | None = field(
+        default=None, metadata={"help": "user name for HTTP basic auth at the remote store"}
+    )
+    store_password: str | None = field(
+        default=None,
+        metadata={"help": "password for HTTP basic auth at the remote store", "secret": True},
+        repr=False,
+    )
+    store_token: str | None = field(
+        default=None,
+        metadata={"help": "bearer token for the remote store", "secret": True},
+        repr=False,
+    )
+    store_timeout: float = field(
+        default=30.0, metadata={"help": "seconds any one request to the remote store may take"}
+    )
+    store_retries: int = field(
+        default=4, metadata={"help": "retries of a remote store request that was not answered"}
+    )
+
+    @property
+    def remote(self) -> bool:
+        """Whether the store is a remote SPARQL endpoint (``sparql_query_url`` is set)."""
+        return bool(self.sparql_query_url)
+
+    @property
+    def store_location(self) -> str:
+        """Where the store is, for messages: the query URL or the data folder."""
+        return self.sparql_query_url or str(self.data_dir)
+
+    def open_store(self, *, read_only: bool = False) -> Store:
+        """The store these settings name, opened by :func:`policykg.graph.factory.open_store`:
+        remote when ``sparql_query_url`` is set (nothing is contacted yet), else embedded at
+        ``data_dir``. Graphs outside ``base_iri`` are not policykg's (``graph_prefix``)."""
+        return open_store(
+            data_dir=self.data_dir,
+            read_only=read_only,
+            sparql_query_url=self.sparql_query_url,
+            sparql_update_url=self.sparql_update_url,
+            graph_store_url=self.graph_store_url,
+            store_user=self.store_user,
+            store_password=self.store_password,
+            store_token=self.store_token,
+            store_timeout=self.store_timeout,
+            store_retries=self.store_retries,
+            graph_prefix=self.base_iri,
+        )
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, /, **overrides: object) -> Settings:
@@ -59,15 +123,29 @@ class Settings:
 def _convert(name: str, raw: str) -> object:
     if name == "data_dir":
         return Path(raw)
-    if name in {"port", "max_results", "max_request_bytes", "max_upload_bytes"}:
+    if name in {"port", "max_results", "max_request_bytes", "max_upload_bytes", "store_retries"}:
         return int(raw)
-    if name == "query_timeout":
+    if name in {"query_timeout", "store_timeout"}:
         return float(raw)
     if name == "cors_origins":
         return tuple(o.strip() for o in raw.split(",") if o.strip())
-    if name == "write_token":
+    if name in OPTIONAL_TEXT:
         return raw or None
     return raw
+
+
+#: Settings whose empty value means "not set".
+OPTIONAL_TEXT = frozenset(
+    {
+        "write_token",
+        "sparql_query_url",
+        "sparql_update_url",
+        "graph_store_url",
+        "store_user",
+        "store_password",
+        "store_token",
+    }
+)
 
 
 def describe() -> list[tuple[str, str, str]]:

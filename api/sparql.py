@@ -43,8 +43,9 @@ from policykg.api.query_exec import (
     QueryTimeout,
     out_bytes,
 )
+from policykg.api.query_remote import executor_for
 from policykg.api.settings import Settings
-from policykg.graph.store import EmbeddedStore
+from policykg.graph.base import Store
 from policykg.ontology.iri import PREFIXES
 
 log = logging.getLogger(__name__)
@@ -217,7 +218,7 @@ class SparqlService:
 
     def __init__(
         self,
-        store: EmbeddedStore,
+        store: Store,
         settings: Settings,
         *,
         workers: int = 2,
@@ -225,7 +226,7 @@ class SparqlService:
     ) -> None:
         self.store = store
         self.settings = settings
-        self.executor = executor or IsolatedExecutor(
+        self.executor = executor or executor_for(
             store, workers=workers, timeout=settings.query_timeout
         )
         self.guard = WriteGuard(settings)
@@ -405,7 +406,7 @@ _ANSWERS: dict[int | str, dict[str, Any]] = {
 
 
 def sparql_router(
-    store: EmbeddedStore,
+    store: Store,
     settings: Settings,
     *,
     workers: int = 2,
@@ -523,7 +524,7 @@ def sparql_router(
 
 
 def make_test_app(
-    store: EmbeddedStore, settings: Settings, *, workers: int = 2
+    store: Store, settings: Settings, *, workers: int = 2
 ) -> tuple[FastAPI, SparqlService]:
     """A minimal app with only the SPARQL routes and the error handlers (for tests)."""
     app = FastAPI()

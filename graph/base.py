@@ -57,6 +57,14 @@ class Store(Protocol):
         ...
 
     # --- reading -----------------------------------------------------------------------
+    @property
+    def generation(self) -> int:
+        """A counter that changes when the store's content may have changed: readers cache
+        derived data by it. The embedded store bumps it on every write; a remote store, which
+        cannot see other writers, on its own writes and at least every ``cache_ttl`` seconds.
+        """
+        ...
+
     def has_graph(self, graph: str) -> bool: ...
 
     def graphs(self) -> list[str]:

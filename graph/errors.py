@@ -11,6 +11,10 @@ class StoreError(GraphError):
     """The store could not be opened, read or written."""
 
 
+class StoreTimeout(StoreError):
+    """A remote store did not answer within the request's time limit."""
+
+
 class QueryError(GraphError):
     """A SPARQL query or update is malformed or of the wrong form."""
 

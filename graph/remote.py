@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import ast
 import base64
+import copy
 import http.client
 import logging
 import math
@@ -53,7 +54,7 @@ from SPARQLWrapper.SPARQLExceptions import (
 )
 
 from policykg.graph.base import Bindings, QueryHelpers, QueryResult, Term
-from policykg.graph.errors import QueryError, StoreError
+from policykg.graph.errors import QueryError, StoreError, StoreTimeout
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +116,7 @@ class RemoteStore(QueryHelpers):
         timeout: float = 30.0,
         retry: RetryPolicy | None = None,
         graph_prefix: str = "",
+        cache_ttl: float = 10.0,
     ) -> None:
         if user is not None and token is not None:
             raise ValueError("give either user/password or a bearer token, not both")
@@ -132,6 +134,33 @@ class RemoteStore(QueryHelpers):
         elif token is not None:
             self._authorization = f"Bearer {token}"
         self._client: httpx.Client | None = None
+        self.cache_ttl = cache_ttl
+        self._generation = 0
+        self._generation_at = time.monotonic()
+
+    @property
+    def generation(self) -> int:
+        """A counter bumped by every write through this object and at least every
+        ``cache_ttl`` seconds: other clients may write the endpoint unseen, so caches kept by
+        this counter (lookup catalogues) are never older than ``cache_ttl``."""
+        now = time.monotonic()
+        if now - self._generation_at >= self.cache_ttl:
+            self._generation += 1
+            self._generation_at = now
+        return self._generation
+
+    def _changed(self) -> None:
+        self._generation += 1
+        self._generation_at = time.monotonic()
+
+    def with_timeout(self, timeout: float) -> RemoteStore:
+        """A store on the same endpoints whose requests time out after ``timeout`` seconds
+        and are not retried (for interactive queries with their own time limit)."""
+        other = copy.copy(self)
+        other.timeout = timeout
+        other.retry = RetryPolicy(attempts=1)
+        other._client = None
+        return other
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.query_url!r})"
@@ -163,7 +192,10 @@ class RemoteStore(QueryHelpers):
             return 0
         if self.graph_store_url is not None:
             body = ("\n".join(lines) + "\n").encode("utf-8")
-            self._gsp("PUT", graph, body)
+            try:
+                self._gsp("PUT", graph, body)
+            finally:
+                self._changed()
         else:
             self.update(_replace_update({g: lines}))
         log.debug("replaced %s (%d triples)", graph, len(lines))
@@ -179,7 +211,10 @@ class RemoteStore(QueryHelpers):
         """Remove a named graph. Returns whether it existed."""
         existed = self.has_graph(graph)
         if self.graph_store_url is not None:
-            self._gsp("DELETE", graph, None)
+            try:
+                self._gsp("DELETE", graph, None)
+            finally:
+                self._changed()
         else:
             self.update(f"DROP SILENT GRAPH {ox.NamedNode(graph)}")
         return existed
@@ -222,7 +257,10 @@ class RemoteStore(QueryHelpers):
         url = self.update_url
         if url is None:
             raise StoreError(f"the store at {self.query_url} is read-only: no update URL is set")
-        self._with_retry(url, lambda: self._sparql(url, update, "UPDATE", (), ()))
+        try:
+            self._with_retry(url, lambda: self._sparql(url, update, "UPDATE", (), ()))
+        finally:
+            self._changed()
 
     def flush(self) -> None:
         """Nothing to do: every answered request is durable on the engine."""
@@ -387,7 +425,7 @@ class RemoteStore(QueryHelpers):
             except (httpx.ReadError, httpx.WriteError) as exc:
                 raise _Transient(str(exc) or type(exc).__name__) from exc
             except httpx.TimeoutException as exc:
-                raise StoreError(f"{url} did not answer within {self.timeout:g}s") from exc
+                raise StoreTimeout(f"{url} did not answer within {self.timeout:g}s") from exc
             except httpx.HTTPError as exc:
                 raise StoreError(f"{url} failed: {exc}") from exc
             status = response.status_code
@@ -614,7 +652,7 @@ def _server_message(exc: SPARQLWrapperException) -> str:
 def _network_error(url: str, exc: BaseException, timeout: float) -> Exception:
     reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
     if isinstance(reason, TimeoutError):
-        return StoreError(f"{url} did not answer within {timeout:g}s")
+        return StoreTimeout(f"{url} did not answer within {timeout:g}s")
     if isinstance(reason, ConnectionError | http.client.IncompleteRead | http.client.BadStatusLine):
         return _Transient(str(reason) or type(reason).__name__)
     return StoreError(f"cannot reach the SPARQL endpoint {url}: {reason}")

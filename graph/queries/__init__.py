@@ -22,8 +22,8 @@ from importlib import resources
 
 import pyoxigraph as ox
 
+from policykg.graph.base import Store, Term
 from policykg.graph.errors import QueryParameterError, UnknownQuery
-from policykg.graph.store import EmbeddedStore, Term
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -149,7 +149,7 @@ def get_query(name: str) -> NamedQuery:
         raise UnknownQuery(f"no named query {name!r}") from None
 
 
-def run_select(store: EmbeddedStore, name: str, **values: object) -> list[dict[str, Term]]:
+def run_select(store: Store, name: str, **values: object) -> list[dict[str, Term]]:
     """Run a named SELECT query with bound values; rows as dicts."""
     q = get_query(name)
     if q.form != "select":
@@ -157,7 +157,7 @@ def run_select(store: EmbeddedStore, name: str, **values: object) -> list[dict[s
     return store.select(q.text, bindings=q.bindings(values))
 
 
-def run_construct(store: EmbeddedStore, name: str, **values: object) -> list[ox.Triple]:
+def run_construct(store: Store, name: str, **values: object) -> list[ox.Triple]:
     """Run a named CONSTRUCT/DESCRIBE query with bound values."""
     q = get_query(name)
     if q.form not in {"construct", "describe"}:
@@ -165,7 +165,7 @@ def run_construct(store: EmbeddedStore, name: str, **values: object) -> list[ox.
     return store.construct(q.text, bindings=q.bindings(values))
 
 
-def run_ask(store: EmbeddedStore, name: str, **values: object) -> bool:
+def run_ask(store: Store, name: str, **values: object) -> bool:
     """Run a named ASK query with bound values."""
     q = get_query(name)
     if q.form != "ask":
