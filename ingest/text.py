@@ -66,6 +66,7 @@ moved to the modern "ủy/hóa/thủy", same length as ``s``), ``ascii_fold(s)``
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import statistics
@@ -108,11 +109,15 @@ class _MStr:
         return _MStr(self.text[i:j], self.starts[i:j], self.ends[i:j])
 
     def sub(self, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> _MStr:
+        matches = pattern.finditer(self.text)
+        first = next(matches, None)
+        if first is None:  # most lines: nothing to replace, no copy of the offset maps
+            return self
         out: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
         pos = 0
-        for m in pattern.finditer(self.text):
+        for m in itertools.chain((first,), matches):
             i, j = m.span()
             out.append(self.text[pos:i])
             starts.extend(self.starts[pos:i])
@@ -195,23 +200,41 @@ _ENTITY = re.compile(r"&(nbsp|amp|lt|gt|quot);")
 _ENTITIES = {"nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": '"'}
 
 
+#: The cleaning steps, in order, of :func:`_clean_line` and :func:`clean` (the literal
+#: replacements hold no backslash or group reference: ``re.sub`` inserts them as they are,
+#: like ``_MStr.sub``).
+_CLEAN_STEPS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    (_MD_HEADING, ""),
+    (_MD_BULLET, lambda m: m.group(1) + "- "),
+    (_HTML_TAG, " "),
+    (_ENTITY, lambda m: _ENTITIES[m.group(1)]),
+    (_MD_MARKERS, ""),
+    (_SPACES, " "),
+    (_PAREN_SPACE, lambda m: m.group(0).strip(" ")),
+    (_SPACE_TAB, "\t"),
+)
+_WS = re.compile(r"\s+")
+
+
 def _clean_line(s: _MStr) -> _MStr:
-    s = s.sub(_MD_HEADING, "")
-    s = s.sub(_MD_BULLET, lambda m: m.group(1) + "- ")
-    s = s.sub(_HTML_TAG, " ")
-    s = s.sub(_ENTITY, lambda m: _ENTITIES[m.group(1)])
-    s = s.sub(_MD_MARKERS, "")
-    s = s.sub(_SPACES, " ")
-    s = s.sub(_PAREN_SPACE, lambda m: m.group(0).strip(" "))
-    s = s.sub(_SPACE_TAB, "\t")
+    for pattern, repl in _CLEAN_STEPS:
+        s = s.sub(pattern, repl)
     return s.strip_spaces()
 
 
+@functools.lru_cache(maxsize=8192)
 def clean(text: str) -> str:
-    """NFC, markdown/HTML markers removed, whitespace collapsed (one line)."""
-    s = _nfc_mapped(text.replace("\r\n", "\n"))
-    s = _clean_line(s)
-    return re.sub(r"\s+", " ", s.text).strip()
+    """NFC, markdown/HTML markers removed, whitespace collapsed (one line).
+
+    The same steps as the offset-keeping :func:`_clean_line`, on a plain string (callers
+    want the text only); cached, since headings and paragraphs are cleaned again and again.
+    """
+    s = text.replace("\r\n", "\n")
+    if not unicodedata.is_normalized("NFC", s):
+        s = _nfc_mapped(s).text  # composed cluster by cluster, exactly as parse() does
+    for pattern, repl in _CLEAN_STEPS:
+        s = pattern.sub(repl, s)
+    return _WS.sub(" ", s.strip(" ")).strip()
 
 
 # old-style tone placement -> modern (same length)
