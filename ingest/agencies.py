@@ -64,6 +64,7 @@ _AK_SCHEME = "https://w3id.org/policykg/code/agency-kind"
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _TOKEN_RE = re.compile(r"[\w\u0300-\u036f]+(?:&[\w\u0300-\u036f]+)*")
 _SOFT = set(" \t\r\n\u00a0,-\u2013\u2014*\\#>_")
+_SOFT_RE = re.compile("[" + re.escape("".join(sorted(_SOFT))) + "]*")
 # a document number or symbol: 683/KH-UBND, 25-NQ/TU, 311/TTr-SKHĐT, /KH-UBND
 # (A run of [\w&.-] holding a digit, then "/": tried once per run, possessively, so that
 # a long run without a slash costs linear time, not quadratic.)
@@ -195,9 +196,12 @@ class _Gazetteer:
     cores: dict[str, _Trie]  # head ("sơ"/"bô") -> trie of bare names in enumerations
     province: tuple[str, ...]  # folded tokens of the document's province
     provinces: dict[tuple[str, ...], str]  # folded tokens -> name
+    # the same (folded tokens, name) pairs in the same order, by their first token
+    provinces_by_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    provinces_wordless: tuple[tuple[tuple[str, ...], str], ...]
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=128)
 def _gazetteer(province: str | None) -> _Gazetteer:
     full: _Trie = {}
     cores: dict[str, _Trie] = {h: {} for h in _ENUM_HEADS}
@@ -221,7 +225,14 @@ def _gazetteer(province: str | None) -> _Gazetteer:
     provinces = {tuple(t.key for t in tokenize(p)): p for p in PROVINCES}
     if province:
         provinces[prov] = province
-    return _Gazetteer(full, cores, prov, provinces)
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for toks, name in provinces.items():
+        if toks:
+            by_first.setdefault(fold(toks[0]), []).append((toks, name))
+    # a province name without a word (hostile input) comes last and matches before any word
+    wordless = (((), provinces[()]),) if () in provinces else ()
+    grouped = {k: tuple(v) + wordless for k, v in by_first.items()}
+    return _Gazetteer(full, cores, prov, provinces, grouped, wordless)
 
 
 # --- matching ---------------------------------------------------------------------------
@@ -232,8 +243,15 @@ class _Scanner:
         self.text = text
         self.province = province
         self.g = _gazetteer(province)
-        self.toks = tokenize(text)
-        masked = [False] * len(self.toks)
+        # the tokens as parallel lists (one tokenization; no object per token)
+        matches = list(_TOKEN_RE.finditer(text))
+        self.words: list[str] = [m.group() for m in matches]
+        self.keys: list[str] = list(map(fold, self.words))
+        self.starts: list[int] = [m.start() for m in matches]
+        self.ends: list[int] = [m.end() for m in matches]
+        self.n = len(matches)
+        self._soft: dict[int, bool] = {}
+        masked = [False] * self.n
         spans = [m.span() for m in _SYMBOL_RE.finditer(text)]
         # a symbol broken at a hyphen across a line ("TTr-\nSKHĐT") continues on the next line
         ext: list[tuple[int, int]] = []
@@ -243,32 +261,39 @@ class _Scanner:
                 if m:
                     b = m.end()
             ext.append((a, b))
-        j = 0
-        for i, t in enumerate(self.toks):
-            while j < len(ext) and ext[j][1] <= t.start:
-                j += 1
-            if j < len(ext) and ext[j][0] < t.end and t.start < ext[j][1]:
-                masked[i] = True
+        if ext:
+            j = 0
+            starts, ends = self.starts, self.ends
+            for i in range(self.n):
+                while j < len(ext) and ext[j][1] <= starts[i]:
+                    j += 1
+                if j < len(ext) and ext[j][0] < ends[i] and starts[i] < ext[j][1]:
+                    masked[i] = True
         self.masked = masked
 
     def soft(self, i: int) -> bool:
         """Is the gap between token i and token i + 1 a soft separator?"""
-        a, b = self.toks[i].end, self.toks[i + 1].start
-        return all(c in _SOFT for c in self.text[a:b])
+        got = self._soft.get(i)
+        if got is None:
+            got = self._soft[i] = (
+                _SOFT_RE.fullmatch(self.text, self.ends[i], self.starts[i + 1]) is not None
+            )
+        return got
 
     def gap(self, i: int) -> str:
-        return self.text[self.toks[i].end : self.toks[i + 1].start]
+        return self.text[self.ends[i] : self.starts[i + 1]]
 
     def match(self, trie: _Trie, i: int) -> tuple[_Label, int] | None:
         """Longest label starting at token i: (label, index after its last token)."""
         best: tuple[_Label, int] | None = None
         node = trie
         j = i
-        n = len(self.toks)
-        while j < n and not self.masked[j]:
+        n = self.n
+        keys, masked = self.keys, self.masked
+        while j < n and not masked[j]:
             if j > i and not self.soft(j - 1):
                 break
-            nxt = node.get(self.toks[j].key)
+            nxt = node.get(keys[j])
             if nxt is None:
                 break
             node = nxt
@@ -280,18 +305,19 @@ class _Scanner:
         return best
 
     def _case_ok(self, lab: _Label, i: int) -> bool:
-        if lab.first_cap and not self.toks[i].text[:1].isupper():
+        words = self.words
+        if lab.first_cap and not words[i][:1].isupper():
             return False
         for k, must in enumerate(lab.caps):
-            if must and self.toks[i + k].text.upper() != self.toks[i + k].text:
+            if must and words[i + k].upper() != words[i + k]:
                 return False
         return True
 
     def seq(self, j: int, words: Sequence[str]) -> int | None:
         """If the folded ``words`` follow token j - 1 (softly), the index after them."""
-        n = len(self.toks)
+        n = self.n
         for w in words:
-            if j >= n or self.toks[j].key != fold(w) or not self.soft(j - 1) or self.masked[j]:
+            if j >= n or self.keys[j] != fold(w) or not self.soft(j - 1) or self.masked[j]:
                 return None
             j += 1
         return j
@@ -308,10 +334,10 @@ class _Scanner:
                     j, changed = k, True
         if lab.kind in _NAMED:
             # "Ban quản lý Khu kinh tế Đông Nam": the proper name that follows
-            n = len(self.toks)
+            n = self.n
             for _ in range(4):
-                if j < n and self.toks[j].text[:1].isupper() and self.soft(j - 1):
-                    if self.toks[j].key == "tinh" or not self.toks[j].text[1:].islower():
+                if j < n and self.words[j][:1].isupper() and self.soft(j - 1):
+                    if self.keys[j] == "tinh" or not self.words[j][1:].islower():
                         break
                     j += 1
         if lab.level in ("provincial", "collective"):
@@ -319,11 +345,15 @@ class _Scanner:
             had_tinh = k is not None or lab.keys[-1] == "tinh"
             if k is not None:
                 j = k
-            for toks, name in self.g.provinces.items():
+            if j < self.n:  # only the names that start with the next word can follow
+                candidates = self.g.provinces_by_first.get(self.keys[j], self.g.provinces_wordless)
+            else:
+                candidates = ()
+            for toks, name in candidates:
                 if not had_tinh and toks != self.g.province:
                     continue
                 k = self.seq(j, toks)
-                if k is not None and self.toks[j].text[:1].isupper():
+                if k is not None and self.words[j][:1].isupper():
                     j = k
                     scope = name
                     break
@@ -332,7 +362,7 @@ class _Scanner:
     def mention(self, lab: _Label, i: int, j: int, scope: str | None) -> AgencyMention:
         if scope is None:  # provincial bodies: the document's province
             scope = self.province if lab.level in ("provincial", "collective") else lab.level
-        a, b = self.toks[i].start, self.toks[j - 1].end
+        a, b = self.starts[i], self.ends[j - 1]
         return AgencyMention(lab.kind, scope, self.text[a:b], a, b, None, lab.level)
 
     def in_law_title(self, i: int) -> bool:
@@ -341,29 +371,29 @@ class _Scanner:
             k = i - back
             if k < 0 or not self.soft(k):
                 return False
-            if self.toks[k].key == "luât" and self.toks[k].text[:1].isupper():
+            if self.keys[k] == "luât" and self.words[k][:1].isupper():
                 return True
         return False
 
     def enum_trigger(self, i: int) -> str | None:
         """ "các Sở:" / "các Sở, ban, ngành:" / "các Bộ:" at token i -> the head key."""
-        t = self.toks
-        if t[i].key != "cac" or i + 1 >= len(t) or t[i + 1].key not in _ENUM_HEADS:
+        keys, n = self.keys, self.n
+        if keys[i] != "cac" or i + 1 >= n or keys[i + 1] not in _ENUM_HEADS:
             return None
         if not self.soft(i):
             return None
-        head = t[i + 1].key
+        head = keys[i + 1]
         j = i + 1
-        while j + 1 < len(t) and self.soft(j) and t[j + 1].key in {"ban", "nganh", "sơ", "bô"}:
+        while j + 1 < n and self.soft(j) and keys[j + 1] in {"ban", "nganh", "sơ", "bô"}:
             j += 1
-        if j + 1 < len(t) and ":" in self.gap(j):
+        if j + 1 < n and ":" in self.gap(j):
             return head
         return None
 
     def enum_items(self, head: str, j: int, out: list[AgencyMention]) -> int:
         """Bare names after an enumeration head, from token j; returns the index after."""
         trie = self.g.cores[head]
-        n = len(self.toks)
+        n = self.n
         while j < n:
             m = self.match(trie, j)
             if m is None:
@@ -379,14 +409,14 @@ class _Scanner:
             sep = self.gap(k - 1)
             if not re.fullmatch(r"[\s,;*]*", sep):
                 return k
-            if self.toks[k].key == "va" and k + 1 < n and re.fullmatch(r"\s+", self.gap(k)):
+            if self.keys[k] == "va" and k + 1 < n and re.fullmatch(r"\s+", self.gap(k)):
                 k += 1
             j = k
         return j
 
     def scan(self) -> list[AgencyMention]:
         out: list[AgencyMention] = []
-        n = len(self.toks)
+        n = self.n
         i = 0
         while i < n:
             if self.masked[i]:
@@ -407,7 +437,7 @@ class _Scanner:
             j, scope = self.extend(lab, j)
             office = self._office(i)
             if office is not None and lab.kind in ("ubnd_tinh", "hdnd_tinh"):
-                a, b = self.toks[office].start, self.toks[j - 1].end
+                a, b = self.starts[office], self.ends[j - 1]
                 name = _clean(self.text[a:b])
                 out.append(AgencyMention("other", self.province, self.text[a:b], a, b, name))
                 i = j
@@ -425,33 +455,33 @@ class _Scanner:
 
     def _office(self, i: int) -> int | None:
         """Index of "Văn phòng" right before token i, if any."""
-        t = self.toks
+        keys = self.keys
         if (
             i >= 2
-            and t[i - 2].key == "văn"
-            and t[i - 1].key == "phong"
+            and keys[i - 2] == "văn"
+            and keys[i - 1] == "phong"
             and self.soft(i - 2)
             and self.soft(i - 1)
-            and t[i - 2].text[:1].isupper()
+            and self.words[i - 2][:1].isupper()
         ):
             return i - 2
         return None
 
     def _others(self) -> Iterable[AgencyMention]:
         """Named bodies outside the code list: funds of the province ("Quỹ ... tỉnh")."""
-        t = self.toks
-        for i, tok in enumerate(t):
+        keys, words = self.keys, self.words
+        for i, key in enumerate(keys):
             if (
-                tok.key != "quy"
-                or tok.text[:1] != "Q"
-                or unicodedata.normalize("NFC", tok.text) != "Quỹ"
+                key != "quy"
+                or words[i][:1] != "Q"
+                or unicodedata.normalize("NFC", words[i]) != "Quỹ"
             ):
                 continue
-            for j in range(i + 2, min(i + 12, len(t))):
-                if not self.soft(j - 1) or t[j].text[:1].isdigit():
+            for j in range(i + 2, min(i + 12, self.n)):
+                if not self.soft(j - 1) or words[j][:1].isdigit():
                     break
-                if t[j].key == "tinh":
-                    a, b = tok.start, t[j].end
+                if keys[j] == "tinh":
+                    a, b = self.starts[i], self.ends[j]
                     name = _clean(self.text[a:b])
                     yield AgencyMention("other", self.province, self.text[a:b], a, b, name)
                     break
