@@ -17,12 +17,14 @@ and the caller gets :class:`QueryTimeout`; the other workers keep serving.
 
 from __future__ import annotations
 
+import asyncio
+import collections
+import concurrent.futures
 import contextlib
 import json
 import logging
 import multiprocessing
 import multiprocessing.connection
-import queue
 import shutil
 import tempfile
 import threading
@@ -174,26 +176,58 @@ def _used_prefixes(triples: list[ox.Triple], prefixes: dict[str, str]) -> dict[s
     return {p: ns for p, ns in prefixes.items() if any(i.startswith(ns) for i in iris)}
 
 
+_encode = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) writes
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
 def _solutions(result: ox.QuerySolutions, key: str, max_results: int) -> QueryOutcome:
+    """SELECT answers as SPARQL JSON text built row by row (the same bytes as ``json.dumps``
+    of :func:`term_json`, a third of its cost), re-serialized natively for other formats."""
     names = [v.value for v in result.variables]
-    bindings: list[dict[str, Any]] = []
+    keys = [_encode(n) + ":" for n in names]
+    iris: dict[str, str] = {}  # JSON of IRIs seen in this answer (predicates repeat)
+    rows: list[str] = []
     truncated = False
     for solution in result:
-        if len(bindings) >= max_results:
+        if len(rows) >= max_results:
             truncated = True
             break
-        row: dict[str, Any] = {}
-        for name in names:
-            value = solution[name]
-            if value is not None:
-                row[name] = term_json(value)
-        bindings.append(row)
-    doc = {"head": {"vars": names}, "results": {"bindings": bindings}}
-    body = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
+        cells = [
+            k + _term_text(value, iris)
+            for k, value in zip(keys, solution, strict=True)
+            if value is not None
+        ]
+        rows.append("{" + ",".join(cells) + "}")
+    head = ",".join(_encode(n) for n in names)
+    text = '{"head":{"vars":[' + head + ']},"results":{"bindings":[' + ",".join(rows) + "]}}"
+    body = text.encode()
     if key != "json":
         parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
         body = out_bytes(parsed.serialize(format=RESULT_FORMATS[key]))
-    return QueryOutcome(body, "solutions", key, len(bindings), truncated)
+    return QueryOutcome(body, "solutions", key, len(rows), truncated)
+
+
+def _term_text(term: Any, iris: dict[str, str]) -> str:
+    """:func:`term_json` of ``term`` as JSON text."""
+    kind = type(term)
+    if kind is ox.NamedNode:
+        iri = term.value
+        text = iris.get(iri)
+        if text is None:
+            text = '{"type":"uri","value":' + _encode(iri) + "}"
+            iris[iri] = text
+        return text
+    if kind is ox.Literal:
+        text = '{"type":"literal","value":' + _encode(term.value)
+        if term.language:
+            text += ',"xml:lang":' + _encode(term.language)
+            direction = getattr(term, "direction", None)
+            if direction is not None:
+                text += ',"its:dir":' + _encode(str(direction.value))
+        elif term.datatype.value != _XSD_STRING:
+            text += ',"datatype":' + _encode(term.datatype.value)
+        return text + "}"
+    return json.dumps(term_json(term), ensure_ascii=False, separators=(",", ":"))
 
 
 def term_json(term: Any) -> dict[str, Any]:
@@ -283,11 +317,55 @@ _ERRORS: dict[str, type[ExecError]] = {
 }
 
 
+class _AsyncWaiter:
+    """A coroutine waiting on an event loop for a free worker."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.future: asyncio.Future[_Worker] = loop.create_future()
+
+    def give(self, worker: _Worker, pool: IsolatedExecutor) -> bool:
+        if self.future.done():
+            return False
+        if asyncio_running_loop() is self.loop:
+            self.future.set_result(worker)
+        else:  # released from another thread: hand over on the waiter's loop
+            self.loop.call_soon_threadsafe(self._deliver, worker, pool)
+        return True
+
+    def _deliver(self, worker: _Worker, pool: IsolatedExecutor) -> None:
+        if self.future.done():  # gave up (time limit, cancelled) meanwhile
+            pool._release(worker)
+        else:
+            self.future.set_result(worker)
+
+
+class _ThreadWaiter:
+    """A thread blocked in :meth:`IsolatedExecutor.execute` waiting for a free worker."""
+
+    def __init__(self) -> None:
+        self.future: concurrent.futures.Future[_Worker] = concurrent.futures.Future()
+
+    def give(self, worker: _Worker, pool: IsolatedExecutor) -> bool:
+        if not self.future.set_running_or_notify_cancel():
+            return False
+        self.future.set_result(worker)
+        return True
+
+
+def asyncio_running_loop() -> asyncio.AbstractEventLoop | None:
+    """The event loop running in this thread, if any."""
+    return asyncio._get_running_loop()
+
+
 class IsolatedExecutor:
     """A pool of query worker processes over snapshots of ``store``.
 
-    Thread-safe and blocking: call :meth:`execute` from a worker thread (e.g.
-    ``anyio.to_thread.run_sync``), never on the event loop. Workers start lazily.
+    Two ways in, over one pool: ``await run(job)`` on an event loop (no thread: the reply
+    pipe is watched by the loop and the time limit is a loop timer) and the blocking
+    ``execute(job)`` for threads. Workers start lazily. A store opened read-only
+    (:attr:`EmbeddedStore.read_only`) is opened by the workers directly: nothing writes it,
+    so no snapshot is taken.
     """
 
     def __init__(
@@ -302,12 +380,16 @@ class IsolatedExecutor:
         self.size = max(1, workers)
         self.timeout = timeout
         self._ctx = multiprocessing.get_context("spawn")
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._idle: collections.deque[_Worker] = collections.deque()
+        self._waiters: collections.deque[_AsyncWaiter | _ThreadWaiter] = collections.deque()
         self._started = False
         self._closed = False
         self._lock = threading.Lock()
+        self._snap_lock = threading.Lock()
         self._all: set[_Worker] = set()
         self._snapshot: tuple[int, str, str] | None = None
+        if store.read_only and store.path is not None:
+            self._snapshot = (store.generation, "rocksdb", str(store.path))
         self._old_snapshots: list[str] = []
         self._snap_seq = 0
         self._snapshot_root = Path(snapshot_dir) if snapshot_dir else None
@@ -316,24 +398,38 @@ class IsolatedExecutor:
 
     # pool ------------------------------------------------------------------------------
     def _start(self) -> None:
+        if self._started:
+            return
         with self._lock:
             if self._started or self._closed:
                 return
             for _ in range(self.size):
-                self._add_worker()
+                self._all.add(worker := _Worker(self._ctx))
+                self._idle.append(worker)
             self._started = True
 
-    def _add_worker(self) -> None:
-        worker = _Worker(self._ctx)
-        self._all.add(worker)
-        self._idle.put(worker)
+    def _acquire_now(self) -> _Worker | None:
+        with self._lock:
+            return self._idle.popleft() if self._idle else None
+
+    def _release(self, worker: _Worker) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            while self._waiters:
+                if self._waiters.popleft().give(worker, self):
+                    return
+            self._idle.append(worker)
 
     def _replace(self, worker: _Worker) -> None:
         worker.kill()
         with self._lock:
             self._all.discard(worker)
-            if not self._closed:
-                self._add_worker()
+            if self._closed:
+                return
+            fresh = _Worker(self._ctx)
+            self._all.add(fresh)
+        self._release(fresh)
 
     def worker_pids(self) -> list[int]:
         with self._lock:
@@ -345,6 +441,7 @@ class IsolatedExecutor:
             self._closed = True
             workers = list(self._all)
             self._all.clear()
+            self._idle.clear()
         for w in workers:
             with contextlib.suppress(OSError):
                 w.conn.send(None)
@@ -365,8 +462,15 @@ class IsolatedExecutor:
                 self._tmp = tempfile.mkdtemp(prefix="policykg-snap-")
         return Path(self._tmp)
 
+    def _fresh_snapshot(self) -> tuple[int, str, str] | None:
+        """The snapshot of the current generation if it is taken already (no blocking)."""
+        snapshot = self._snapshot
+        if snapshot is not None and snapshot[0] == self.store.generation:
+            return snapshot
+        return None
+
     def _current_snapshot(self) -> tuple[int, str, str]:
-        with self._lock:
+        with self._snap_lock:
             generation = self.store.generation
             if self._snapshot is not None and self._snapshot[0] == generation:
                 return self._snapshot
@@ -384,28 +488,95 @@ class IsolatedExecutor:
             old = self._snapshot
             self._snapshot = snapshot
             log.info("snapshot %s taken in %.3fs", target.name, time.perf_counter() - started)
-            if old is not None:  # kept one generation: a job may be about to load it
-                self._old_snapshots.append(old[2])
+            if old is not None and not (self.store.read_only and old[2] == str(self.store.path)):
+                self._old_snapshots.append(old[2])  # kept one generation: a job may load it
             while len(self._old_snapshots) > 1:
                 _remove(Path(self._old_snapshots.pop(0)))
             return snapshot
 
-    # queries ---------------------------------------------------------------------------
+    # queries: on an event loop --------------------------------------------------------
+    async def run(self, job: QueryJob, *, timeout: float | None = None) -> QueryOutcome:
+        """Run ``job`` in a worker without blocking the loop; past the time limit the worker
+        is killed and :class:`QueryTimeout` raised. :class:`QueryBusy` when no worker
+        becomes free within the limit."""
+        limit = self.timeout if timeout is None else timeout
+        loop = asyncio.get_running_loop()
+        self._start()
+        snapshot = self._fresh_snapshot()
+        if snapshot is None:  # a write since the last query: checkpoint off the loop
+            snapshot = await loop.run_in_executor(None, self._current_snapshot)
+        worker = self._acquire_now() or await self._wait_worker(loop, limit)
+        done: asyncio.Future[bool] = loop.create_future()
+        fd = worker.conn.fileno()
+        try:
+            worker.conn.send((snapshot, job))
+        except OSError:
+            await loop.run_in_executor(None, self._replace, worker)
+            raise QueryFailed("the query worker was lost") from None
+        loop.add_reader(fd, _set_if_pending, done, True)
+        timer = loop.call_later(limit, _set_if_pending, done, False)
+        started = loop.time()
+        try:
+            ready = await done
+        except asyncio.CancelledError:  # the request was abandoned: the worker may be busy
+            loop.remove_reader(fd)
+            timer.cancel()
+            loop.run_in_executor(None, self._replace, worker)
+            raise
+        loop.remove_reader(fd)
+        timer.cancel()
+        if not ready:
+            self.killed += 1
+            log.warning("query stopped after %.1fs (time limit)", loop.time() - started)
+            loop.run_in_executor(None, self._replace, worker)
+            raise QueryTimeout(f"the query did not finish within {limit:g} s and was stopped")
+        return self._reply(worker)
+
+    async def _wait_worker(self, loop: asyncio.AbstractEventLoop, limit: float) -> _Worker:
+        waiter = _AsyncWaiter(loop)
+        with self._lock:
+            if self._idle:
+                return self._idle.popleft()
+            self._waiters.append(waiter)
+        expired: list[bool] = []
+        timer = loop.call_later(limit, _expire, waiter.future, expired)
+        try:
+            return await waiter.future
+        except asyncio.CancelledError:
+            if not expired:  # our caller was cancelled, not by our timer
+                if waiter.future.done() and not waiter.future.cancelled():
+                    self._release(waiter.future.result())  # handed over as we were cancelled
+                raise
+            raise QueryBusy("every query worker is busy") from None
+        finally:
+            timer.cancel()
+
+    # queries: from a thread -----------------------------------------------------------
     def execute(self, job: QueryJob, *, timeout: float | None = None) -> QueryOutcome:
-        """Run ``job`` in a worker; stop it and raise :class:`QueryTimeout` past the limit."""
+        """Run ``job`` in a worker, blocking; stop it and raise :class:`QueryTimeout` past
+        the limit. Call from a worker thread, never on the event loop (use :meth:`run`)."""
         limit = self.timeout if timeout is None else timeout
         self._start()
-        snapshot = self._current_snapshot()
-        try:
-            worker = self._idle.get(timeout=limit)
-        except queue.Empty:
-            raise QueryBusy("every query worker is busy") from None
+        snapshot = self._fresh_snapshot() or self._current_snapshot()
+        worker = self._acquire_now()
+        if worker is None:
+            waiter = _ThreadWaiter()
+            with self._lock:
+                worker = self._idle.popleft() if self._idle else None
+                if worker is None:
+                    self._waiters.append(waiter)
+            if worker is None:
+                try:
+                    worker = waiter.future.result(timeout=limit)
+                except concurrent.futures.TimeoutError:
+                    if waiter.future.cancel():
+                        raise QueryBusy("every query worker is busy") from None
+                    worker = waiter.future.result()
         started = time.perf_counter()
         try:
             worker.conn.send((snapshot, job))
             ready = worker.conn.poll(limit)
         except OSError:
-            ready = False
             self._replace(worker)
             raise QueryFailed("the query worker was lost") from None
         if not ready:
@@ -413,12 +584,15 @@ class IsolatedExecutor:
             log.warning("query stopped after %.1fs (time limit)", time.perf_counter() - started)
             threading.Thread(target=self._replace, args=(worker,), daemon=True).start()
             raise QueryTimeout(f"the query did not finish within {limit:g} s and was stopped")
+        return self._reply(worker)
+
+    def _reply(self, worker: _Worker) -> QueryOutcome:
         try:
             reply = worker.conn.recv()
         except (EOFError, OSError):
-            self._replace(worker)
+            threading.Thread(target=self._replace, args=(worker,), daemon=True).start()
             raise QueryFailed("the query worker crashed") from None
-        self._idle.put(worker)
+        self._release(worker)
         if reply[0] == "ok":
             outcome: QueryOutcome = reply[1]
             return outcome
@@ -426,6 +600,17 @@ class IsolatedExecutor:
         if error is QueryFailed:
             log.error("query failed in worker: %s", reply[1])
         raise error(reply[1])
+
+
+def _set_if_pending(future: asyncio.Future[bool], value: bool) -> None:
+    if not future.done():
+        future.set_result(value)
+
+
+def _expire(future: asyncio.Future[_Worker], expired: list[bool]) -> None:
+    if not future.done():
+        expired.append(True)
+        future.cancel()
 
 
 def _remove(path: Path) -> None:

@@ -19,7 +19,9 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
@@ -28,7 +30,9 @@ import pyoxigraph as ox
 from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.responses import FileResponse
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import QueryParams
+from starlette.datastructures import URL, QueryParams
+from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
 
 from policykg.api.errors import ApiError, install_error_handlers
 from policykg.api.graph_store import WriteGuard, Writer, graph_store_router, has_dataset_clause
@@ -149,6 +153,35 @@ def negotiate(header: str | None, offers: list[tuple[str, str]]) -> str | None:
     return best[2] if best else None
 
 
+@functools.lru_cache(maxsize=256)
+def _answer_formats(accept: str | None) -> tuple[str, str]:
+    """(result format key, graph format key) for an ``Accept`` header (a handful of distinct
+    headers reach a server: negotiated once each)."""
+    return negotiate(accept, RESULT_OFFERS) or "json", negotiate(accept, GRAPH_OFFERS) or "turtle"
+
+
+def _endpoint_iri(scope: Scope) -> str:
+    """The request's URL without its query (the base IRI of a query), as Starlette's
+    ``request.url.replace(query="")`` writes it, from a cache keyed by what it is made of."""
+    host = None
+    for name, value in scope["headers"]:
+        if name == b"host":
+            host = value
+            break
+    return _url_of(scope["scheme"], host, scope.get("server"), scope.get("root_path", ""),
+                   scope["path"])  # fmt: skip
+
+
+@functools.lru_cache(maxsize=256)
+def _url_of(
+    scheme: str, host: bytes | None, server: tuple[str, int] | None, root: str, path: str
+) -> str:
+    scope: Scope = {"type": "http", "scheme": scheme, "root_path": root, "path": path,
+                    "query_string": b"", "server": server,
+                    "headers": [(b"host", host)] if host is not None else []}  # fmt: skip
+    return str(URL(scope=scope))
+
+
 def negotiate_rdf(header: str | None) -> tuple[str, str]:
     """(format key, media type) for an RDF answer; Turtle when nothing offered is accepted."""
     key = negotiate(header, GRAPH_OFFERS) or "turtle"
@@ -258,20 +291,24 @@ class SparqlService:
         default = _iris(params.getlist("default-graph-uri"), "default-graph-uri")
         named = _iris(params.getlist("named-graph-uri"), "named-graph-uri")
         protocol = bool(default or named)
-        accept = request.headers.get("accept")
+        result_format, graph_format = _answer_formats(request.headers.get("accept"))
         job = QueryJob(
             query=query,
             default_graph=default if protocol else None,
             named_graphs=named if protocol else None,
             query_dataset=not protocol and has_dataset_clause(query),
-            base_iri=str(request.url.replace(query="")),
-            result_format=negotiate(accept, RESULT_OFFERS) or "json",
-            graph_format=negotiate(accept, GRAPH_OFFERS) or "turtle",
+            base_iri=_endpoint_iri(request.scope),
+            result_format=result_format,
+            graph_format=graph_format,
             max_results=self.settings.max_results,
             prefixes=self.prefixes,
         )
         try:
-            outcome: QueryOutcome = await run_in_threadpool(self.executor.execute, job)
+            outcome: QueryOutcome
+            if isinstance(self.executor, IsolatedExecutor):  # on the loop: no thread
+                outcome = await self.executor.run(job)
+            else:
+                outcome = await run_in_threadpool(self.executor.execute, job)
         except QueryTimeout as exc:
             raise ApiError(
                 504, "timeout", str(exc), detail={"limit_seconds": self.executor.timeout}
@@ -420,6 +457,17 @@ def sparql_router(
     svc = service or SparqlService(store, settings, workers=workers)
     router = APIRouter(tags=["sparql"], on_shutdown=[svc.executor.close])
 
+    async def sparql_get_asgi(scope: Scope, receive: Receive, send: Send) -> None:
+        """``GET /sparql`` as a plain ASGI endpoint: the route below without FastAPI's
+        per-request dependency and validation machinery (it stays for the OpenAPI schema)."""
+        response = await sparql_get(Request(scope, receive))
+        await response(scope, receive, send)
+
+    # First, so that it answers GET (and HEAD) /sparql; errors reach the app's handlers.
+    router.routes.append(
+        Route("/sparql", _AsgiEndpoint(sparql_get_asgi), methods=["GET"], include_in_schema=False)
+    )
+
     @router.get(
         "/sparql",
         summary="SPARQL 1.1 query (GET), service description or editor",
@@ -521,6 +569,17 @@ def sparql_router(
     )
     router.sparql_service = svc  # type: ignore[attr-defined]
     return router
+
+
+class _AsgiEndpoint:
+    """Wraps an ASGI callable so that Starlette's ``Route`` calls it as an ASGI app (a plain
+    function would be taken for a request handler)."""
+
+    def __init__(self, app: Callable[[Scope, Receive, Send], Awaitable[None]]) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.app(scope, receive, send)
 
 
 def make_test_app(

@@ -30,6 +30,9 @@ class EmbeddedStore(QueryHelpers):
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
+        #: Opened read-only: nothing writes through this object, so readers in other
+        #: processes may open :attr:`path` read-only too (no snapshot needed).
+        self.read_only = read_only and self.path is not None
         self._generation = 0
         try:
             if self.path is None:
