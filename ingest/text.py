@@ -193,7 +193,9 @@ _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
 _MD_BULLET = re.compile(r"^([ ]*)[*•·][ \t]+")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _MD_MARKERS = re.compile(r"\\\*|\*+|\\_|__|\\(?=[\[\]().#>-])")
-_SPACES = re.compile(r"[ \u00a0\u2000-\u200b\u202f\u3000]+")
+# runs of spaces that collapse to one " " (a lone " " is left alone: replacing it with " "
+# would change nothing but cost a copy of the line)
+_SPACES = re.compile(r"[ \u00a0\u2000-\u200b\u202f\u3000]{2,}|[\u00a0\u2000-\u200b\u202f\u3000]")
 _PAREN_SPACE = re.compile(r"\( | \)")
 _SPACE_TAB = re.compile(r" *\t *")
 _ENTITY = re.compile(r"&(nbsp|amp|lt|gt|quot);")
@@ -243,13 +245,15 @@ _TONE_FIX = {
     "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
     "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }  # fmt: skip
+_NOT_AFTER = r"(?![a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])"
+# the keys of _TONE_FIX, not after "q"; a literal first character lets the engine skip ahead
 _TONE_RE = re.compile(
-    "(?<!q)(?:"
-    + "|".join(_TONE_FIX)
-    + r")(?![a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])"
-)
+    "o(?<!qo)[" + "".join(k[1] for k in _TONE_FIX if k[0] == "o") + "]" + _NOT_AFTER
+    + "|u(?<!qu)[" + "".join(k[1] for k in _TONE_FIX if k[0] == "u") + "]" + _NOT_AFTER
+)  # fmt: skip
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(s: str) -> str:
     """Lower-cased NFC text with modern tone placement ("Uỷ"/"Ủy" match). Same length."""
     low = unicodedata.normalize("NFC", s).lower()
