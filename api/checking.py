@@ -23,8 +23,11 @@ Facts read from the text (general rules, no document is special-cased):
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import logging
 import re
+import threading
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -281,6 +284,45 @@ def _execution_clause(f: _Facts, text: str, province: str | None) -> None:
 # --- checking ------------------------------------------------------------------------------
 
 
+def _load_malloc_trim() -> Any:
+    """glibc's ``malloc_trim``, or None (musl, macOS, Windows: nothing to do there)."""
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return None
+    try:
+        fn = getattr(ctypes.CDLL(name), "malloc_trim", None)
+    except OSError:
+        return None
+    if fn is not None:
+        fn.argtypes = [ctypes.c_size_t]
+        fn.restype = ctypes.c_int
+    return fn
+
+
+_MALLOC_TRIM = _load_malloc_trim()
+_trim_lock = threading.Lock()
+
+
+def release_free_memory() -> bool:
+    """Give the C heap's free pages back to the system (glibc ``malloc_trim(0)``).
+
+    A check builds and drops native pyoxigraph stores and many small objects. With several
+    threads checking at once (``POST /check`` runs in the thread pool), glibc serves them
+    from separate malloc arenas and keeps the freed memory of each: a server's resident
+    memory then grew by ~0.1 MB per check without bound (issue #10; docs/reliability.md).
+    Trimming after each check keeps it flat and costs well under a millisecond. Returns
+    whether anything was trimmed; a no-op where the C library has no ``malloc_trim``.
+    """
+    if _MALLOC_TRIM is None:
+        return False
+    if not _trim_lock.acquire(blocking=False):
+        return False  # another thread is trimming already
+    try:
+        return bool(_MALLOC_TRIM(0))
+    finally:
+        _trim_lock.release()
+
+
 def _province(record: Mapping[str, Any]) -> str | None:
     doc = record.get("document") or {}
     issuer = doc.get("issuer") or {}
@@ -324,8 +366,11 @@ def check_record(
 def check_text(text: str, *, source: str, store: Store | None, minter: IriMinter) -> Report:
     """Extract a document from its text and check it (raises IngestError on bad input)."""
     t0 = time.perf_counter()
-    record = extract(text, source=source)
-    report = check_record(record, store=store, minter=minter, text=text)
+    try:
+        record = extract(text, source=source)
+        report = check_record(record, store=store, minter=minter, text=text)
+    finally:
+        release_free_memory()
     log.info(
         "checked %s: %d finding(s) in %.0f ms",
         source,
