@@ -19,13 +19,16 @@ from __future__ import annotations
 
 import asyncio
 import collections
-import concurrent.futures
 import contextlib
 import json
 import logging
 import multiprocessing
 import multiprocessing.connection
+import os
+import pickle
+import select
 import shutil
+import struct
 import tempfile
 import threading
 import time
@@ -271,6 +274,7 @@ def _worker_main(conn: multiprocessing.connection.Connection) -> None:
     """Loop of a worker process: receive (snapshot, job), send ("ok", outcome) or an error."""
     current: tuple[int, str, str] | None = None
     store = ox.Store()
+    conn.send(("ready", None))  # started and imported: time limits count from here
     while True:
         try:
             message = conn.recv()
@@ -294,20 +298,114 @@ def _worker_main(conn: multiprocessing.connection.Connection) -> None:
 
 
 class _Worker:
+    """A worker process and the parent's end of its pipe, watched by one event loop."""
+
     def __init__(self, ctx: multiprocessing.context.SpawnContext) -> None:
         parent, child = ctx.Pipe(duplex=True)
         self.conn = parent
+        self.fd = parent.fileno()
         self.process: SpawnProcess = ctx.Process(
             target=_worker_main, args=(child,), daemon=True, name="policykg-query"
         )
         self.process.start()
         child.close()
+        self.loop: asyncio.AbstractEventLoop | None = None  # whose reader watches the pipe
+        self.pending: asyncio.Future[bytes | object] | None = None
+        self.frame = _Frame()
+        self.ready = False  # its ("ready", None) frame was read
+
+    def watch(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Have ``loop`` read this worker's replies (once per loop, not per query)."""
+        if self.loop is loop:
+            return
+        self.detach()
+        self.loop = loop
+        loop.add_reader(self.fd, self._readable, loop)
+
+    def _readable(self, loop: asyncio.AbstractEventLoop) -> None:
+        if loop is not self.loop:  # moved to another loop (tests): that one reads
+            return
+        try:
+            chunk = os.read(self.fd, 1 << 20)
+        except BlockingIOError:
+            return
+        except OSError:
+            chunk = b""
+        if not chunk:
+            loop.remove_reader(self.fd)
+            self.loop = None
+            self._finish(_CRASHED)
+            return
+        payload = self.frame.feed(chunk)
+        if payload is not None:
+            self._finish(payload)
+
+    def _finish(self, value: bytes | object) -> None:
+        pending, self.pending = self.pending, None
+        if pending is not None and not pending.done():
+            pending.set_result(value)
+
+    def send(self, message: object) -> None:
+        """Write one frame as :class:`multiprocessing.connection.Connection` does (the fd
+        may be non-blocking: wait for room, the worker is reading)."""
+        data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+        size = len(data)
+        header = struct.pack("!i", size) if size <= 0x7FFFFFFF else struct.pack("!iQ", -1, size)
+        view = memoryview(header + data)
+        while view:
+            try:
+                view = view[os.write(self.fd, view) :]
+            except BlockingIOError:
+                select.select([], [self.fd], [], 1.0)
+
+    def detach(self) -> None:
+        """Stop watching the pipe (at once on the watching loop's thread)."""
+        loop, self.loop = self.loop, None
+        if loop is None or loop.is_closed():
+            return
+        if asyncio._get_running_loop() is loop:
+            _unwatch(loop, self.fd)
+        else:
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(_unwatch, loop, self.fd)
 
     def kill(self) -> None:
+        self.detach()
         if self.process.is_alive():
             self.process.kill()
         self.process.join(timeout=5)
         self.conn.close()
+
+
+def _unwatch(loop: asyncio.AbstractEventLoop, fd: int) -> None:
+    with contextlib.suppress(OSError, ValueError, RuntimeError):
+        loop.remove_reader(fd)
+
+
+class _Frame:
+    """Reassembles one reply frame (a 4-byte length, or -1 and an 8-byte length, then the
+    pickle) from what the pipe gives, so that the loop never blocks on a large reply."""
+
+    def __init__(self) -> None:
+        self.buffer = bytearray()
+
+    def feed(self, chunk: bytes) -> bytes | None:
+        buffer = self.buffer
+        buffer += chunk
+        if len(buffer) < 4:
+            return None
+        (size,) = struct.unpack_from("!i", buffer)
+        start = 4
+        if size == -1:
+            if len(buffer) < 12:
+                return None
+            (size,) = struct.unpack_from("!Q", buffer, 4)
+            start = 12
+        if len(buffer) < start + size:
+            return None
+        payload = bytes(buffer[start : start + size])
+        del buffer[: start + size]
+        return payload
 
 
 _ERRORS: dict[str, type[ExecError]] = {
@@ -315,10 +413,13 @@ _ERRORS: dict[str, type[ExecError]] = {
     "QueryFailed": QueryFailed,
     "NotAcceptable": NotAcceptable,
 }
+_TIMED_OUT, _CRASHED = object(), object()
+#: Longest start of a worker process (spawn and imports) on a loaded machine.
+STARTUP_SECONDS = 120.0
 
 
-class _AsyncWaiter:
-    """A coroutine waiting on an event loop for a free worker."""
+class _Waiter:
+    """A query waiting on an event loop for a free worker."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self.loop = loop
@@ -327,7 +428,7 @@ class _AsyncWaiter:
     def give(self, worker: _Worker, pool: IsolatedExecutor) -> bool:
         if self.future.done():
             return False
-        if asyncio_running_loop() is self.loop:
+        if asyncio._get_running_loop() is self.loop:
             self.future.set_result(worker)
         else:  # released from another thread: hand over on the waiter's loop
             self.loop.call_soon_threadsafe(self._deliver, worker, pool)
@@ -340,32 +441,14 @@ class _AsyncWaiter:
             self.future.set_result(worker)
 
 
-class _ThreadWaiter:
-    """A thread blocked in :meth:`IsolatedExecutor.execute` waiting for a free worker."""
-
-    def __init__(self) -> None:
-        self.future: concurrent.futures.Future[_Worker] = concurrent.futures.Future()
-
-    def give(self, worker: _Worker, pool: IsolatedExecutor) -> bool:
-        if not self.future.set_running_or_notify_cancel():
-            return False
-        self.future.set_result(worker)
-        return True
-
-
-def asyncio_running_loop() -> asyncio.AbstractEventLoop | None:
-    """The event loop running in this thread, if any."""
-    return asyncio._get_running_loop()
-
-
 class IsolatedExecutor:
     """A pool of query worker processes over snapshots of ``store``.
 
-    Two ways in, over one pool: ``await run(job)`` on an event loop (no thread: the reply
-    pipe is watched by the loop and the time limit is a loop timer) and the blocking
-    ``execute(job)`` for threads. Workers start lazily. A store opened read-only
-    (:attr:`EmbeddedStore.read_only`) is opened by the workers directly: nothing writes it,
-    so no snapshot is taken.
+    ``await run(job)`` on an event loop: no thread, the loop watches each worker's pipe
+    (one reader per worker, registered once) and the time limit is a loop timer. The
+    blocking ``execute(job)`` (for threads, tests) runs the same on a private loop thread.
+    Workers start lazily. A store opened read-only (:attr:`EmbeddedStore.read_only`) is
+    opened by the workers directly: nothing writes it, so no snapshot is taken.
     """
 
     def __init__(
@@ -381,7 +464,7 @@ class IsolatedExecutor:
         self.timeout = timeout
         self._ctx = multiprocessing.get_context("spawn")
         self._idle: collections.deque[_Worker] = collections.deque()
-        self._waiters: collections.deque[_AsyncWaiter | _ThreadWaiter] = collections.deque()
+        self._waiters: collections.deque[_Waiter] = collections.deque()
         self._started = False
         self._closed = False
         self._lock = threading.Lock()
@@ -394,6 +477,7 @@ class IsolatedExecutor:
         self._snap_seq = 0
         self._snapshot_root = Path(snapshot_dir) if snapshot_dir else None
         self._tmp: str | None = None
+        self._sync_loop: asyncio.AbstractEventLoop | None = None
         self.killed = 0  # queries stopped on timeout (for tests and logs)
 
     # pool ------------------------------------------------------------------------------
@@ -407,10 +491,6 @@ class IsolatedExecutor:
                 self._all.add(worker := _Worker(self._ctx))
                 self._idle.append(worker)
             self._started = True
-
-    def _acquire_now(self) -> _Worker | None:
-        with self._lock:
-            return self._idle.popleft() if self._idle else None
 
     def _release(self, worker: _Worker) -> None:
         with self._lock:
@@ -444,8 +524,10 @@ class IsolatedExecutor:
             self._idle.clear()
         for w in workers:
             with contextlib.suppress(OSError):
-                w.conn.send(None)
+                w.send(None)
             w.kill()
+        if self._sync_loop is not None:
+            self._sync_loop.call_soon_threadsafe(self._sync_loop.stop)
         if self._tmp:
             shutil.rmtree(self._tmp, ignore_errors=True)
 
@@ -461,13 +543,6 @@ class IsolatedExecutor:
             else:
                 self._tmp = tempfile.mkdtemp(prefix="policykg-snap-")
         return Path(self._tmp)
-
-    def _fresh_snapshot(self) -> tuple[int, str, str] | None:
-        """The snapshot of the current generation if it is taken already (no blocking)."""
-        snapshot = self._snapshot
-        if snapshot is not None and snapshot[0] == self.store.generation:
-            return snapshot
-        return None
 
     def _current_snapshot(self) -> tuple[int, str, str]:
         with self._snap_lock:
@@ -488,13 +563,13 @@ class IsolatedExecutor:
             old = self._snapshot
             self._snapshot = snapshot
             log.info("snapshot %s taken in %.3fs", target.name, time.perf_counter() - started)
-            if old is not None and not (self.store.read_only and old[2] == str(self.store.path)):
+            if old is not None and old[2] != str(self.store.path):
                 self._old_snapshots.append(old[2])  # kept one generation: a job may load it
             while len(self._old_snapshots) > 1:
                 _remove(Path(self._old_snapshots.pop(0)))
             return snapshot
 
-    # queries: on an event loop --------------------------------------------------------
+    # queries ---------------------------------------------------------------------------
     async def run(self, job: QueryJob, *, timeout: float | None = None) -> QueryOutcome:
         """Run ``job`` in a worker without blocking the loop; past the time limit the worker
         is killed and :class:`QueryTimeout` raised. :class:`QueryBusy` when no worker
@@ -502,38 +577,64 @@ class IsolatedExecutor:
         limit = self.timeout if timeout is None else timeout
         loop = asyncio.get_running_loop()
         self._start()
-        snapshot = self._fresh_snapshot()
-        if snapshot is None:  # a write since the last query: checkpoint off the loop
+        snapshot = self._snapshot
+        if snapshot is None or snapshot[0] != self.store.generation:
+            # a write since the last query: checkpoint off the loop
             snapshot = await loop.run_in_executor(None, self._current_snapshot)
-        worker = self._acquire_now() or await self._wait_worker(loop, limit)
-        done: asyncio.Future[bool] = loop.create_future()
-        fd = worker.conn.fileno()
         try:
-            worker.conn.send((snapshot, job))
-        except OSError:
-            await loop.run_in_executor(None, self._replace, worker)
-            raise QueryFailed("the query worker was lost") from None
-        loop.add_reader(fd, _set_if_pending, done, True)
-        timer = loop.call_later(limit, _set_if_pending, done, False)
+            worker = self._idle.popleft()
+        except IndexError:
+            worker = await self._wait_worker(loop, limit)
+        worker.watch(loop)
+        if not worker.ready:
+            await self._started_up(worker, loop)
+        done: asyncio.Future[bytes | object] = loop.create_future()
+        worker.pending = done
+        timer = loop.call_later(limit, _set_if_pending, done, _TIMED_OUT)
         started = loop.time()
         try:
-            ready = await done
-        except asyncio.CancelledError:  # the request was abandoned: the worker may be busy
-            loop.remove_reader(fd)
-            timer.cancel()
+            worker.send((snapshot, job))
+            payload = await done
+        except OSError:
+            payload = _CRASHED
+        except asyncio.CancelledError:  # the request was abandoned; the worker may be busy
+            worker.pending = None
+            worker.detach()
             loop.run_in_executor(None, self._replace, worker)
             raise
-        loop.remove_reader(fd)
-        timer.cancel()
-        if not ready:
-            self.killed += 1
-            log.warning("query stopped after %.1fs (time limit)", loop.time() - started)
-            loop.run_in_executor(None, self._replace, worker)
-            raise QueryTimeout(f"the query did not finish within {limit:g} s and was stopped")
-        return self._reply(worker)
+        finally:
+            timer.cancel()
+        if isinstance(payload, bytes):
+            self._release(worker)
+            return _outcome(pickle.loads(payload))
+        worker.pending = None
+        worker.detach()  # here, on its loop: before its fd is closed (and maybe reused)
+        loop.run_in_executor(None, self._replace, worker)
+        if payload is _CRASHED:
+            raise QueryFailed("the query worker crashed")
+        self.killed += 1
+        log.warning("query stopped after %.1fs (time limit)", loop.time() - started)
+        raise QueryTimeout(f"the query did not finish within {limit:g} s and was stopped")
+
+    async def _started_up(self, worker: _Worker, loop: asyncio.AbstractEventLoop) -> None:
+        """Wait for a new worker's "ready" (its start-up is not counted in a query's time)."""
+        ready: asyncio.Future[bytes | object] = loop.create_future()
+        worker.pending = ready
+        timer = loop.call_later(STARTUP_SECONDS, _set_if_pending, ready, _TIMED_OUT)
+        try:
+            payload = await ready
+        finally:
+            timer.cancel()
+        if isinstance(payload, bytes) and pickle.loads(payload)[0] == "ready":
+            worker.ready = True
+            return
+        worker.pending = None
+        worker.detach()
+        loop.run_in_executor(None, self._replace, worker)
+        raise QueryFailed("a query worker did not start")
 
     async def _wait_worker(self, loop: asyncio.AbstractEventLoop, limit: float) -> _Worker:
-        waiter = _AsyncWaiter(loop)
+        waiter = _Waiter(loop)
         with self._lock:
             if self._idle:
                 return self._idle.popleft()
@@ -551,58 +652,43 @@ class IsolatedExecutor:
         finally:
             timer.cancel()
 
-    # queries: from a thread -----------------------------------------------------------
     def execute(self, job: QueryJob, *, timeout: float | None = None) -> QueryOutcome:
-        """Run ``job`` in a worker, blocking; stop it and raise :class:`QueryTimeout` past
-        the limit. Call from a worker thread, never on the event loop (use :meth:`run`)."""
-        limit = self.timeout if timeout is None else timeout
-        self._start()
-        snapshot = self._fresh_snapshot() or self._current_snapshot()
-        worker = self._acquire_now()
-        if worker is None:
-            waiter = _ThreadWaiter()
-            with self._lock:
-                worker = self._idle.popleft() if self._idle else None
-                if worker is None:
-                    self._waiters.append(waiter)
-            if worker is None:
-                try:
-                    worker = waiter.future.result(timeout=limit)
-                except concurrent.futures.TimeoutError:
-                    if waiter.future.cancel():
-                        raise QueryBusy("every query worker is busy") from None
-                    worker = waiter.future.result()
-        started = time.perf_counter()
-        try:
-            worker.conn.send((snapshot, job))
-            ready = worker.conn.poll(limit)
-        except OSError:
-            self._replace(worker)
-            raise QueryFailed("the query worker was lost") from None
-        if not ready:
-            self.killed += 1
-            log.warning("query stopped after %.1fs (time limit)", time.perf_counter() - started)
-            threading.Thread(target=self._replace, args=(worker,), daemon=True).start()
-            raise QueryTimeout(f"the query did not finish within {limit:g} s and was stopped")
-        return self._reply(worker)
+        """:meth:`run` for threads (blocking). Never call it on an event loop."""
+        future = asyncio.run_coroutine_threadsafe(
+            self.run(job, timeout=timeout), self._thread_loop()
+        )
+        return future.result()
 
-    def _reply(self, worker: _Worker) -> QueryOutcome:
-        try:
-            reply = worker.conn.recv()
-        except (EOFError, OSError):
-            threading.Thread(target=self._replace, args=(worker,), daemon=True).start()
-            raise QueryFailed("the query worker crashed") from None
-        self._release(worker)
-        if reply[0] == "ok":
-            outcome: QueryOutcome = reply[1]
-            return outcome
-        error = _ERRORS.get(reply[0], QueryFailed)
-        if error is QueryFailed:
-            log.error("query failed in worker: %s", reply[1])
-        raise error(reply[1])
+    def _thread_loop(self) -> asyncio.AbstractEventLoop:
+        with self._lock:
+            if self._sync_loop is None:
+                loop = asyncio.new_event_loop()
+                threading.Thread(
+                    target=_run_loop, args=(loop,), daemon=True, name="policykg-query-exec"
+                ).start()
+                self._sync_loop = loop
+            return self._sync_loop
 
 
-def _set_if_pending(future: asyncio.Future[bool], value: bool) -> None:
+def _run_loop(loop: asyncio.AbstractEventLoop) -> None:
+    try:
+        loop.run_forever()
+    finally:
+        loop.close()
+
+
+def _outcome(reply: tuple[str, Any]) -> QueryOutcome:
+    """The outcome a worker sent, or its error raised."""
+    if reply[0] == "ok":
+        outcome: QueryOutcome = reply[1]
+        return outcome
+    error = _ERRORS.get(reply[0], QueryFailed)
+    if error is QueryFailed:
+        log.error("query failed in worker: %s", reply[1])
+    raise error(reply[1])
+
+
+def _set_if_pending(future: asyncio.Future[bytes | object], value: object) -> None:
     if not future.done():
         future.set_result(value)
 
