@@ -11,7 +11,7 @@ dataset is given explicitly.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -67,9 +67,31 @@ class EmbeddedStore(QueryHelpers):
         the old content removed, or (on any error) the store is left exactly as it was.
         The store's default graph, the set union of the managed graphs, is kept in step.
         """
-        body = ntriples_body(triples)
-        self._run_update(replace_graph_update(graph, body), f"could not write graph {graph}")
-        return body.count("\n") + 1 if body else 0
+        new = set(triples)
+        g = ox.NamedNode(graph)
+        failure = f"could not write graph {graph}"
+        if not new or any(_has_blank(t) for t in new):
+            body = ntriples_body(new)
+            self._run_update(replace_graph_update(graph, body), failure)
+            return len(new)
+        if not self._store.contains_named_graph(g):
+            # A new graph: its quads, and the union copies the default graph lacks, in one
+            # transaction (Store.extend); no SPARQL text to write and parse.
+            store = self._store
+            quads = [ox.Quad(t.subject, t.predicate, t.object, g) for t in new]
+            union = (ox.Quad(t.subject, t.predicate, t.object) for t in new)
+            quads += [q for q in union if q not in store]
+            self._run(lambda: store.extend(quads), failure)
+            return len(new)
+        # an existing graph: write only the difference, in one update (one transaction)
+        old = {
+            ox.Triple(q.subject, q.predicate, q.object)
+            for q in self._store.quads_for_pattern(None, None, None, g)
+        }
+        removed, added = old - new, new - old
+        if removed or added:
+            self._run_update(diff_graph_update(graph, removed, added), failure)
+        return len(new)
 
     def replace_graphs(self, graphs: Mapping[str, Sequence[ox.Triple]]) -> None:
         """Replace several named graphs in one transaction."""
@@ -84,8 +106,11 @@ class EmbeddedStore(QueryHelpers):
         return existed
 
     def _run_update(self, update: str, failure: str) -> None:
+        self._run(lambda: self._store.update(update), failure)
+
+    def _run(self, write: Callable[[], None], failure: str) -> None:
         try:
-            self._store.update(update)
+            write()
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"{failure}: {exc}") from exc
         finally:
@@ -199,6 +224,33 @@ def replace_graph_update(graph: str, body: str) -> str:
             f"INSERT DATA {{\n{body}\n}}",
         ]
     )
+
+
+def _has_blank(t: ox.Triple) -> bool:
+    return isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
+
+
+def diff_graph_update(graph: str, removed: Iterable[ox.Triple], added: Iterable[ox.Triple]) -> str:
+    """One SPARQL update that takes ``removed`` out of ``graph`` and puts ``added`` in.
+
+    The union default graph is kept in step (see :func:`replace_graph_update`): a removed
+    triple leaves it when no named graph holds it any more; an added one joins it. The
+    triples hold no blank node (their terms are written in N-Triples syntax, also SPARQL's).
+    """
+    g = ox.NamedNode(graph)
+    parts = []
+    gone = ntriples_body(removed)
+    if gone:
+        rows = gone.replace(" .\n", " )\n(").removesuffix(" .")
+        parts += [
+            f"DELETE DATA {{ GRAPH {g} {{\n{gone}\n}} }}",
+            f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{\n({rows} )\n}} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} }} }}",
+        ]
+    new = ntriples_body(added)
+    if new:
+        parts += [f"INSERT DATA {{ GRAPH {g} {{\n{new}\n}} }}", f"INSERT DATA {{\n{new}\n}}"]
+    return " ;\n".join(parts)
 
 
 def drop_graph_update(graph: str) -> str:
