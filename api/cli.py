@@ -179,24 +179,29 @@ def serve(
     corpus: Annotated[
         bool, typer.Option(help="Ingest the bundled corpus when the store has no documents.")
     ] = True,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Serving processes (default 1); over 1: read-only, writes off."),
+    ] = None,
 ) -> None:
     """Serve the store over HTTP (SPARQL at /sparql, API docs at /docs).
 
     On first run the bundled corpus of plans is ingested into the (empty) store; a store
     that holds documents, embedded or remote, is served as it is.
     """
-    import uvicorn
+    from policykg.api import server
 
-    from policykg.api.app import create_app
-
-    settings = _settings(data_dir, sparql_url, update_url, host=host, port=port)
+    settings = _settings(data_dir, sparql_url, update_url, host=host, port=port, workers=workers)
     store = _open_store(settings)
     prepare_store(store, settings, corpus=corpus)
-    application = create_app(store, settings)
     typer.echo(
         f"serving {settings.store_location} on http://{settings.host}:{settings.port}/sparql"
+        f" ({settings.workers} worker{'s' if settings.workers > 1 else ''})"
     )
-    uvicorn.run(application, host=settings.host, port=settings.port, log_level="warning")
+    try:
+        server.serve(store, settings)
+    except server.ServeError as exc:
+        raise fail(str(exc)) from exc
 
 
 def prepare_store(store: Store, settings: Settings, *, corpus: bool) -> None:

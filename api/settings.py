@@ -39,6 +39,15 @@ class Settings:
     cors_origins: tuple[str, ...] = field(
         default=(), metadata={"help": "origins allowed by CORS (comma-separated; '*' for any)"}
     )
+    workers: int = field(
+        default=1,
+        metadata={
+            "help": "serving processes; more than 1 serves an embedded store read-only (writes off)"
+        },
+    )
+    query_workers: int = field(
+        default=2, metadata={"help": "SPARQL query worker processes per serving process"}
+    )
     write_token: str | None = field(
         default=None,
         metadata={"help": "bearer token that enables writes; with none, writes are off"},
@@ -123,7 +132,8 @@ class Settings:
 def _convert(name: str, raw: str) -> object:
     if name == "data_dir":
         return Path(raw)
-    if name in {"port", "max_results", "max_request_bytes", "max_upload_bytes", "store_retries"}:
+    if name in {"port", "max_results", "max_request_bytes", "max_upload_bytes", "store_retries",
+                "workers", "query_workers"}:  # fmt: skip
         return int(raw)
     if name in {"query_timeout", "store_timeout"}:
         return float(raw)
