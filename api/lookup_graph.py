@@ -1,5 +1,11 @@
 """The lookups' reading of the graph: catalog of instruments and agencies, citation chains,
 document facts, tasks and duties. Every query is a named query with bound values.
+
+What a request reads is cached by the store's generation (:attr:`Store.generation`: bumped
+by every write, and by a remote store at least every ``cache_ttl`` seconds): the
+whole-corpus catalog (for the list endpoints and lookups by number) and the summaries of
+single instruments and agencies (point queries, for every other endpoint, so that a lookup
+never waits for the whole-corpus catalog).
 """
 
 from __future__ import annotations
@@ -7,10 +13,12 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import pyoxigraph as ox
 from fastapi import Request
 
 from policykg.api.errors import ApiError
@@ -40,6 +48,8 @@ from policykg.ontology.iri import DCTERMS, OA, PKG, SDO, IriMinter, slug
 log = logging.getLogger(__name__)
 
 MAX_DEPTH = 5
+#: Point-lookup cache entries kept before the cache is emptied.
+MAX_CACHED = 200_000
 
 # --- reading the graph ----------------------------------------------------------------------
 
@@ -83,7 +93,11 @@ class Graph:
         self.agency_base = minter.base + "agency/"
         self._catalog: Catalog | None = None
         self._generation = -1
+        self._catalog_lock = threading.Lock()
         self._codes: dict[str, set[str]] = {}
+        # point lookups: iri -> (store generation when read, value)
+        self._instruments: dict[str, tuple[int, tuple[DocumentSummary, str | None] | None]] = {}
+        self._agencies: dict[str, tuple[int, AgencyRef | None]] = {}
 
     # ids ----------------------------------------------------------------------------------
     def doc_id(self, iri: str) -> str | None:
@@ -94,47 +108,67 @@ class Graph:
 
     # catalog --------------------------------------------------------------------------------
     def catalog(self) -> Catalog:
+        """Every instrument and agency of the store (built once per store generation)."""
         gen = self.store.generation
-        if self._catalog is None or gen != self._generation:
-            self._catalog = self._build()
-            self._generation = gen
-        return self._catalog
+        current = self._catalog
+        if current is not None and gen == self._generation:
+            return current
+        with self._catalog_lock:  # one build at a time; the requests waiting reuse it
+            if self._catalog is not None and gen == self._generation:
+                return self._catalog
+            built = self._build()
+            self._catalog, self._generation = built, gen
+            return built
+
+    def _current_catalog(self) -> Catalog | None:
+        """The catalog if it is already built for the store as it is now."""
+        if self._catalog is not None and self.store.generation == self._generation:
+            return self._catalog
+        return None
+
+    def _summary(self, r: dict[str, Term]) -> DocumentSummary:
+        iri = _v(r, "doc") or ""
+        return DocumentSummary(
+            id=self.doc_id(iri),
+            iri=iri,
+            kind=_v(r, "kind"),
+            number=_v(r, "number"),
+            date=_v(r, "date"),
+            title=_v(r, "title"),
+            province=_v(r, "province"),
+            ingested=_v(r, "source") is not None,
+            source=_v(r, "source"),
+            period_start=_int(_v(r, "periodStart")),
+            period_end=_int(_v(r, "periodEnd")),
+        )
+
+    def _agency_ref(self, r: dict[str, Term]) -> AgencyRef:
+        iri = _v(r, "agency") or ""
+        province = _v(r, "province")
+        label = _v(r, "label")
+        if label is None and _v(r, "kindLabel"):
+            label = " ".join(x for x in (_v(r, "kindLabel"), province) if x)
+        return AgencyRef(
+            id=self.agency_id(iri),
+            iri=iri,
+            kind=_v(r, "kind"),
+            label=label or _v(r, "altLabel"),
+            province=province,
+            scope=_v(r, "scope") or ("provincial" if province else None),
+        )
 
     def _build(self) -> Catalog:
         instruments: dict[str, DocumentSummary] = {}
         issuers: dict[str, str] = {}
         for r in run_select(self.store, "instrument_list"):
-            iri = _v(r, "doc") or ""
-            instruments[iri] = DocumentSummary(
-                id=self.doc_id(iri),
-                iri=iri,
-                kind=_v(r, "kind"),
-                number=_v(r, "number"),
-                date=_v(r, "date"),
-                title=_v(r, "title"),
-                province=_v(r, "province"),
-                ingested=_v(r, "source") is not None,
-                source=_v(r, "source"),
-                period_start=_int(_v(r, "periodStart")),
-                period_end=_int(_v(r, "periodEnd")),
-            )
+            summary = self._summary(r)
+            instruments[summary.iri] = summary
             if (issuer := _v(r, "issuer")) is not None:
-                issuers[iri] = issuer
+                issuers[summary.iri] = issuer
         agencies: dict[str, AgencyRef] = {}
         for r in run_select(self.store, "agency_list"):
-            iri = _v(r, "agency") or ""
-            province = _v(r, "province")
-            label = _v(r, "label")
-            if label is None and _v(r, "kindLabel"):
-                label = " ".join(x for x in (_v(r, "kindLabel"), province) if x)
-            agencies[iri] = AgencyRef(
-                id=self.agency_id(iri),
-                iri=iri,
-                kind=_v(r, "kind"),
-                label=label or _v(r, "altLabel"),
-                province=province,
-                scope=_v(r, "scope") or ("provincial" if province else None),
-            )
+            ref = self._agency_ref(r)
+            agencies[ref.iri] = ref
         roles: dict[str, dict[str, int]] = defaultdict(dict)
         for r in run_select(self.store, "agency_role_counts"):
             roles[_v(r, "agency") or ""][_v(r, "role") or ""] = int(_v(r, "count") or 0)
@@ -146,30 +180,73 @@ class Graph:
             self._codes[scheme] = {v for r in rows if (v := _v(r, "notation"))}
         return self._codes[scheme]
 
+    # point lookups ----------------------------------------------------------------------------
+    def _lookup_instrument(self, iri: str) -> tuple[DocumentSummary, str | None] | None:
+        cat = self._current_catalog()
+        if cat is not None:
+            found = cat.instruments.get(iri)
+            return (found, cat.issuers.get(iri)) if found is not None else None
+        gen = self.store.generation
+        hit = self._instruments.get(iri)
+        if hit is not None and hit[0] == gen:
+            return hit[1]
+        rows = run_select(self.store, "instrument_summary", doc=iri)
+        value = (self._summary(rows[0]), _v(rows[0], "issuer")) if rows else None
+        if len(self._instruments) >= MAX_CACHED:
+            self._instruments.clear()
+        self._instruments[iri] = (gen, value)
+        return value
+
+    def summary(self, iri: str) -> DocumentSummary | None:
+        """The catalog entry of one instrument (``None`` if the store has no such instrument)."""
+        found = self._lookup_instrument(iri)
+        return found[0] if found is not None else None
+
+    def issuer(self, iri: str) -> str | None:
+        """The IRI of the agency that issued an instrument."""
+        found = self._lookup_instrument(iri)
+        return found[1] if found is not None else None
+
+    def find_agency(self, iri: str) -> AgencyRef | None:
+        """The catalog entry of one agency (``None`` if the store has no such agency)."""
+        cat = self._current_catalog()
+        if cat is not None:
+            return cat.agencies.get(iri)
+        gen = self.store.generation
+        hit = self._agencies.get(iri)
+        if hit is not None and hit[0] == gen:
+            return hit[1]
+        rows = run_select(self.store, "agency_summary", agency=iri)
+        value = self._agency_ref(rows[0]) if rows else None
+        if len(self._agencies) >= MAX_CACHED:
+            self._agencies.clear()
+        self._agencies[iri] = (gen, value)
+        return value
+
     def instrument(self, iri: str) -> InstrumentRef:
-        found = self.catalog().instruments.get(iri)
+        found = self.summary(iri) if _is_iri(iri) else None
         if found is not None:
             return InstrumentRef(**found.model_dump(include=set(InstrumentRef.model_fields)))
         return InstrumentRef(id=self.doc_id(iri), iri=iri)
 
     def agency(self, iri: str) -> AgencyRef:
-        return self.catalog().agencies.get(iri) or AgencyRef(id=self.agency_id(iri), iri=iri)
+        found = self.find_agency(iri) if _is_iri(iri) else None
+        return found or AgencyRef(id=self.agency_id(iri), iri=iri)
 
     # resolving user input -------------------------------------------------------------------
     def document_iri(self, issuer: str, year: str, kind: str, local: str) -> str:
         iri = f"{self.eli_base}{issuer}/{year}/{kind}/{local}"
-        if iri not in self.catalog().instruments:
+        if not _is_iri(iri) or self.summary(iri) is None:
             raise ApiError(404, "not_found", "no document or instrument with this id")
         return iri
 
     def resolve_instrument(self, ref: str) -> str:
         """An instrument from its IRI, its ELI id or its number (as written or slugged)."""
-        cat = self.catalog().instruments
         ref = ref.strip()
-        if ref in cat:
-            return ref
-        if self.eli_base + ref.strip("/") in cat:
-            return self.eli_base + ref.strip("/")
+        for iri in (ref, self.eli_base + ref.strip("/")):
+            if _is_iri(iri) and self.summary(iri) is not None:
+                return iri
+        cat = self.catalog().instruments  # a number: compared with every instrument's
         key = slug(ref)
         hits = sorted(i for i, d in cat.items() if d.number and slug(d.number) == key)
         if not hits:
@@ -178,9 +255,8 @@ class Graph:
 
     def resolve_agency(self, ref: str) -> str:
         ref = ref.strip()
-        agencies = self.catalog().agencies
         for iri in (ref, self.agency_base + ref.strip("/")):
-            if iri in agencies:
+            if _is_iri(iri) and self.find_agency(iri) is not None:
                 return iri
         raise ApiError(404, "not_found", "no agency with this id", detail={"agency": ref})
 
@@ -211,6 +287,17 @@ class Graph:
                 )
             )
         return out
+
+
+def _is_iri(text: str) -> bool:
+    """Whether ``text`` is an absolute IRI that can be bound in a query."""
+    if ":" not in text:
+        return False
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return True
 
 
 class _EdgeCache:
@@ -310,10 +397,12 @@ def documents_implementing(
     or through an instrument they apply or implement that implements it."""
     cache = _EdgeCache(graph)
     found: list[tuple[str, str, str, list[Edge]]] = []
-    cat = graph.catalog().instruments
 
     def keep(iri: str) -> bool:
-        return not ingested_only or (iri in cat and cat[iri].ingested)
+        if not ingested_only:
+            return True
+        found = graph.summary(iri)
+        return found is not None and found.ingested
 
     def walk(node: str, path: list[Edge], seen: frozenset[str]) -> None:
         if len(path) >= MAX_DEPTH:
@@ -350,12 +439,19 @@ def _local(iri: str) -> str:
 
 
 def document_detail(graph: Graph, doc: str) -> DocumentDetail:
-    summary = graph.catalog().instruments[doc]
+    summary = graph.summary(doc)
+    if summary is None:
+        raise ApiError(404, "not_found", "no document or instrument with this id")
     parts: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     types: dict[str, str] = {}
-    for r in run_select(graph.store, "document_parts", doc=doc):
-        part, p, o = _v(r, "part") or "", _v(r, "p") or "", _v(r, "o") or ""
-        types[part] = _local(_v(r, "type") or "")
+    rows = [
+        (_v(r, "type") or "", _v(r, "part") or "", _v(r, "p") or "", r.get("o"))
+        for r in run_select(graph.store, "document_parts", doc=doc)
+    ]
+    rows.sort(key=lambda r: (r[0], r[1], r[2], _term_key(r[3])))  # the query does not sort
+    for type_, part, p, term in rows:
+        o = term.value if term is not None else ""
+        types[part] = _local(type_)
         if o not in parts[part][p]:
             parts[part][p].append(o)
 
@@ -433,7 +529,7 @@ def document_detail(graph: Graph, doc: str) -> DocumentDetail:
                     quote=quote(props),
                 )
             )
-    issuer = graph.catalog().issuers.get(doc)
+    issuer = graph.issuer(doc)
     return DocumentDetail(
         document=summary,
         issuer=graph.agency(issuer) if issuer else None,
@@ -442,6 +538,22 @@ def document_detail(graph: Graph, doc: str) -> DocumentDetail:
         targets=targets,
         reporting=duties,
     )
+
+
+_NUMERIC = ("#integer", "#decimal", "#double", "#float", "#nonNegativeInteger")
+
+
+def _term_key(term: Term | None) -> tuple[int, float, str]:
+    """The order of SPARQL's ORDER BY among one property's values: numbers by value first,
+    then the other values by their text."""
+    if term is None:
+        return (0, 0.0, "")
+    if isinstance(term, ox.Literal) and term.datatype.value.endswith(_NUMERIC):
+        try:
+            return (1, float(term.value), term.value)
+        except ValueError:
+            pass
+    return (2, 0.0, term.value)
 
 
 def _part_order(iri: str) -> tuple[str, int, str]:
@@ -571,7 +683,7 @@ def duty_events(graph: Graph, items: list[DutyItem]) -> list[Event]:
         who = ", ".join(a.label or a.iri for a in d.actors) or "?"
         to = ", ".join(a.label or a.iri for a in d.recipients)
         summary = f"Báo cáo: {who}" + (f" → {to}" if to else "")
-        doc = graph.catalog().instruments.get(d.document.iri)
+        doc = graph.summary(d.document.iri)
         name = (doc.number or doc.title or "") if doc else ""
         desc = "\n".join(x for x in (d.evidence, f"{name} <{d.document.iri}>") if x)
         if d.deadline.startswith("--"):

@@ -348,11 +348,14 @@ def lookups_router(store: Store, settings: Settings) -> APIRouter:
         )
 
     def agency_detail(iri: str) -> AgencyDetail:
-        cat = graph.catalog()
         groups: dict[tuple[str, str], list[str]] = {}
+        by_role: dict[str, set[str]] = {}
         for r in run_select(store, "agency_roles", agency=iri):
             role, item, doc = (r[k].value for k in ("role", "item", "doc"))
             groups.setdefault((role, doc), []).append(item)
+            by_role.setdefault(role, set()).add(item)
+        # the counts of agency_role_counts, from this agency's rows (no whole-corpus catalog)
+        counts = {role: len(items) for role, items in sorted(by_role.items())}
         roles = [
             RoleGroup(role=role, document=graph.instrument(doc), items=sorted(items))
             for (role, doc), items in sorted(groups.items())
@@ -367,7 +370,7 @@ def lookups_router(store: Store, settings: Settings) -> APIRouter:
         ]
         successors = run_select(store, "successor_of_agency", agency=iri)
         successor = graph.agency(successors[0]["successor"].value) if successors else None
-        agency = AgencySummary(**graph.agency(iri).model_dump(), roles=cat.roles.get(iri, {}))
+        agency = AgencySummary(**graph.agency(iri).model_dump(), roles=counts)
         return AgencyDetail(agency=agency, roles=roles, partners=partners, successor=successor)
 
     @router.get(
@@ -732,9 +735,7 @@ async def read_upload(request: Request, limit: int) -> tuple[str, bytes]:
     return name, data
 
 
-def _ingest(
-    store: Store, graph: Graph, name: str, data: bytes, fail_on: str
-) -> IngestAnswer:
+def _ingest(store: Store, graph: Graph, name: str, data: bytes, fail_on: str) -> IngestAnswer:
     # the ingest pipeline and the checker, imported when first used
     from policykg.api import service
     from policykg.api.checking import check_file
