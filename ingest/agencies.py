@@ -201,27 +201,34 @@ class _Gazetteer:
     provinces_wordless: tuple[tuple[tuple[str, ...], str], ...]
 
 
+@lru_cache(maxsize=1)
+def _labels() -> tuple[_Label, ...]:
+    """Every label of the agency kinds (but "other"), tokenized once."""
+    return tuple(
+        _label(kind, text, info["level"])
+        for kind, info in agency_kinds().items()
+        if kind != "other"
+        for text in info["labels"]
+    )
+
+
 @lru_cache(maxsize=128)
 def _gazetteer(province: str | None) -> _Gazetteer:
     full: _Trie = {}
     cores: dict[str, _Trie] = {h: {} for h in _ENUM_HEADS}
     prov = tuple(t.key for t in tokenize(province)) if province else ()
-    for kind, info in agency_kinds().items():
-        if kind == "other":
-            continue
-        level = info["level"]
-        for text in info["labels"]:
-            lab = _label(kind, text, level)
-            _insert(full, lab)
-            if lab.keys[-1] == "tinh" and len(lab.keys) > 1 and prov:
-                # "Báo tỉnh" -> "Báo Nghệ An"; "Đài ... tỉnh" -> "Đài ... Quảng Nam"
-                stem = _Label(kind, lab.keys[:-1] + prov, lab.caps[:-1] + (False,) * len(prov),
-                              lab.first_cap, level)  # fmt: skip
-                _insert(full, stem)
-            head = lab.keys[0]
-            if head in _ENUM_HEADS and _ENUM_HEADS[head] == level and len(lab.keys) > 1:
-                core = _Label(kind, lab.keys[1:], lab.caps[1:], True, level)
-                _insert(cores[head], core)
+    for lab in _labels():
+        kind, level = lab.kind, lab.level
+        _insert(full, lab)
+        if lab.keys[-1] == "tinh" and len(lab.keys) > 1 and prov:
+            # "Báo tỉnh" -> "Báo Nghệ An"; "Đài ... tỉnh" -> "Đài ... Quảng Nam"
+            stem = _Label(kind, lab.keys[:-1] + prov, lab.caps[:-1] + (False,) * len(prov),
+                          lab.first_cap, level)  # fmt: skip
+            _insert(full, stem)
+        head = lab.keys[0]
+        if head in _ENUM_HEADS and _ENUM_HEADS[head] == level and len(lab.keys) > 1:
+            core = _Label(kind, lab.keys[1:], lab.caps[1:], True, level)
+            _insert(cores[head], core)
     provinces = {tuple(t.key for t in tokenize(p)): p for p in PROVINCES}
     if province:
         provinces[prov] = province
@@ -601,6 +608,20 @@ def _in_index(pos: int, index: tuple[list[int], list[int]]) -> bool:
     return k >= 0 and pos < ends[k]
 
 
+_ROLE_GAP = re.compile(r"(?:[\s,;*]|\bvà\b)*")
+#: Every character that a gap matching ``_ROLE_GAP`` after NFC can be made of in the text as
+#: given (NFD "và", U+0340 -> U+0300, U+037E -> ";").
+_GAP_CHARS = re.compile(r"[\s,;*va\u00e0\u0300\u0340\u037e]")
+
+
+def _list_gap_start(text: str, pos: int) -> int:
+    """Start of the run of list-separator characters that ends at ``pos``."""
+    i = pos
+    while i > 0 and _GAP_CHARS.match(text, i - 1):
+        i -= 1
+    return i
+
+
 def has_role(text: str, m: AgencyMention, mentions: Sequence[AgencyMention]) -> bool:
     """Does the text give mention ``m`` a role (heading of a duty, lead, partner, reporter)?
 
@@ -610,10 +631,14 @@ def has_role(text: str, m: AgencyMention, mentions: Sequence[AgencyMention]) -> 
     """
     # walk back over earlier agencies of the same list
     pos = m.start
+    lo = _list_gap_start(text, pos)
     for other in sorted(mentions, key=lambda x: -x.start):
-        gap = unicodedata.normalize("NFC", text[other.end : pos])
-        if other.end <= pos and re.fullmatch(r"(?:[\s,;*]|\bvà\b)*", gap):
+        # a gap reaching before ``lo`` holds a character no list separator is made of
+        if lo <= other.end <= pos and _ROLE_GAP.fullmatch(
+            unicodedata.normalize("NFC", text[other.end : pos])
+        ):
             pos = other.start
+            lo = _list_gap_start(text, pos)
     line_start = text.rfind("\n", 0, pos) + 1
     if _HEADING_RE.match(text[line_start:pos]):
         return True
