@@ -31,7 +31,9 @@ Mapping (see ``docs/ontology.md``):
 
 from __future__ import annotations
 
+import bisect
 import datetime
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -75,7 +77,9 @@ class IngestResult:
     triples: list[ox.Triple]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _n(iri: str) -> ox.NamedNode:
+    """The node of ``iri`` (cached: classes, properties, agencies and concepts recur)."""
     return ox.NamedNode(iri)
 
 
@@ -142,6 +146,12 @@ class _Graph:
         self.triples: set[ox.Triple] = set()
         self.doc = ""
 
+    @functools.cached_property
+    def newlines(self) -> list[int]:
+        """Offsets of the line breaks of the text (for the line of an offset)."""
+        text = self.text or ""
+        return [m.start() for m in re.finditer("\n", text)]
+
     def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
         obj = _n(o) if isinstance(o, str) else o
         self.triples.add(ox.Triple(_n(s), _n(p), obj))
@@ -206,7 +216,7 @@ class _Graph:
             self.add(sel, OA + "start", _typed(str(start), "integer"))
             self.add(sel, OA + "end", _typed(str(end), "integer"))
             if self.text is not None:
-                line = self.text.count("\n", 0, start) + 1
+                line = bisect.bisect_left(self.newlines, start) + 1
                 self.add(sel, PKG + "line", _typed(str(line), "integer"))
 
 

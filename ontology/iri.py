@@ -23,6 +23,7 @@ Templates (``{base}`` defaults to ``https://w3id.org/policykg/``):
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -69,6 +70,7 @@ PREFIXES: dict[str, str] = {
 }
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a pure function, called for every minted IRI
 def slug(text: str) -> str:
     """ASCII slug of a Vietnamese name: ``"Nghệ An"`` -> ``"nghe-an"``."""
     text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
