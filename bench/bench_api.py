@@ -293,7 +293,7 @@ def run(
                 runs[str(count)] = {
                     label: run_load(
                         url + p, concurrency, duration, max_requests, server_pid=server.pid
-                    )  # fmt: skip
+                    )
                     for label, p in paths.items()
                 }
             finally:
@@ -359,7 +359,7 @@ def render(data: dict[str, Any]) -> str:
                     "load avg",
                 ],
                 rows,
-            )  # fmt: skip
+            )
         )
     return "\n\n".join(parts)
 
