@@ -14,9 +14,10 @@ import csv
 import io
 import logging
 import threading
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import pyoxigraph as ox
 from fastapi import Request
@@ -50,6 +51,10 @@ log = logging.getLogger(__name__)
 MAX_DEPTH = 5
 #: Point-lookup cache entries kept before the cache is emptied.
 MAX_CACHED = 200_000
+#: Whole answers (a document's or an agency's detail) kept, least recently used first out.
+MAX_ANSWERS = 512
+
+T = TypeVar("T")
 
 # --- reading the graph ----------------------------------------------------------------------
 
@@ -98,6 +103,8 @@ class Graph:
         # point lookups: iri -> (store generation when read, value)
         self._instruments: dict[str, tuple[int, tuple[DocumentSummary, str | None] | None]] = {}
         self._agencies: dict[str, tuple[int, AgencyRef | None]] = {}
+        self._answers: OrderedDict[tuple[str, str], tuple[int, Any]] = OrderedDict()
+        self._answers_lock = threading.Lock()
 
     # ids ----------------------------------------------------------------------------------
     def doc_id(self, iri: str) -> str | None:
@@ -179,6 +186,23 @@ class Graph:
             rows = run_select(self.store, "concepts_in_scheme", scheme=self.minter.scheme(scheme))
             self._codes[scheme] = {v for r in rows if (v := _v(r, "notation"))}
         return self._codes[scheme]
+
+    def cached(self, kind: str, key: str, build: Callable[[], T]) -> T:
+        """``build()``, kept for the store's generation (the last :data:`MAX_ANSWERS` answers).
+
+        Only for answers that depend on nothing but the store's content and ``key``."""
+        gen = self.store.generation
+        with self._answers_lock:
+            hit = self._answers.get((kind, key))
+            if hit is not None and hit[0] == gen:
+                self._answers.move_to_end((kind, key))
+                return hit[1]  # type: ignore[no-any-return]
+        value = build()
+        with self._answers_lock:
+            self._answers[(kind, key)] = (gen, value)
+            while len(self._answers) > MAX_ANSWERS:
+                self._answers.popitem(last=False)
+        return value
 
     # point lookups ----------------------------------------------------------------------------
     def _lookup_instrument(self, iri: str) -> tuple[DocumentSummary, str | None] | None:

@@ -193,7 +193,8 @@ def lookups_router(store: Store, settings: Settings) -> APIRouter:
     def get_document(issuer: Issuer, year: Year, kind: Kind, local: Local) -> DocumentDetail:
         """The id is the IRI's part after `eli/vn/`. Citations carry their evidence sentence;
         every fact carries the quote (and line) it was read from when ingest recorded one."""
-        return document_detail(graph, graph.document_iri(issuer, year, kind, local))
+        iri = graph.document_iri(issuer, year, kind, local)
+        return graph.cached("document", iri, lambda: document_detail(graph, iri))
 
     @router.get(
         "/documents/{issuer}/{year}/{kind}/{local}/chain",
@@ -385,7 +386,8 @@ def lookups_router(store: Store, settings: Settings) -> APIRouter:
         scope: Annotated[str, PathParam(pattern=SEGMENT, examples=["nghe-an"])],
     ) -> AgencyDetail:
         """The id is the IRI's part after `agency/` (`so-khcn/nghe-an`, `bo-khcn/national`)."""
-        return agency_detail(graph.resolve_agency(f"{kind}/{scope}"))
+        iri = graph.resolve_agency(f"{kind}/{scope}")
+        return graph.cached("agency", iri, lambda: agency_detail(iri))
 
     @router.get(
         "/agencies/{kind}/{scope}/{name}",
@@ -399,7 +401,8 @@ def lookups_router(store: Store, settings: Settings) -> APIRouter:
         scope: Annotated[str, PathParam(pattern=SEGMENT)],
         name: Annotated[str, PathParam(pattern=SEGMENT)],
     ) -> AgencyDetail:
-        return agency_detail(graph.resolve_agency(f"{kind}/{scope}/{name}"))
+        iri = graph.resolve_agency(f"{kind}/{scope}/{name}")
+        return graph.cached("agency", iri, lambda: agency_detail(iri))
 
     # --- tasks ------------------------------------------------------------------------------
     @router.get(
