@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import concurrent.futures
 import contextlib
 import json
 import logging
@@ -32,6 +33,7 @@ import struct
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.context import SpawnProcess
 from pathlib import Path
@@ -668,6 +670,77 @@ class IsolatedExecutor:
                 ).start()
                 self._sync_loop = loop
             return self._sync_loop
+
+
+class InlineExecutor:
+    """Queries run in this (serving) process, on ``threads`` threads (pyoxigraph releases
+    the GIL while it evaluates), with no process hop: a point lookup's cost halves.
+
+    pyoxigraph cannot stop a query, so isolation moves up one level: a query past the time
+    limit is answered 504 at once, and ``on_runaway`` is called: the serving process then
+    stops accepting, finishes its other requests and exits, which stops the query and frees
+    its CPU; its supervisor starts a fresh process (:mod:`policykg.api.server`, workers > 1
+    only). Until then the process answers with the threads it has left; with none left a
+    query waits for one up to the time limit, then gets :class:`QueryBusy` (503).
+    """
+
+    def __init__(
+        self,
+        store: EmbeddedStore,
+        *,
+        threads: int = 2,
+        timeout: float = 10.0,
+        on_runaway: Callable[[], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.size = max(1, threads)
+        self.timeout = timeout
+        self.on_runaway = on_runaway
+        self._pool = concurrent.futures.ThreadPoolExecutor(
+            self.size, thread_name_prefix="policykg-query"
+        )
+        self._free: asyncio.Semaphore | None = None
+        self.killed = 0  # queries past the limit (their process is being replaced)
+
+    async def run(self, job: QueryJob, *, timeout: float | None = None) -> QueryOutcome:
+        limit = self.timeout if timeout is None else timeout
+        loop = asyncio.get_running_loop()
+        if self._free is None:
+            self._free = asyncio.Semaphore(self.size)
+        free = self._free
+        try:
+            await asyncio.wait_for(free.acquire(), limit)
+        except TimeoutError:
+            raise QueryBusy("every query thread is busy") from None
+        future = loop.run_in_executor(self._pool, _run_inline, self.store.raw, job)
+        future.add_done_callback(lambda _: free.release())  # when the thread is free again
+        try:
+            return await asyncio.wait_for(asyncio.shield(future), limit)
+        except TimeoutError:
+            self.killed += 1
+            log.warning("query past the time limit (%gs): this process will be replaced", limit)
+            if self.on_runaway is not None:
+                self.on_runaway()
+            raise QueryTimeout(
+                f"the query did not finish within {limit:g} s and was stopped"
+            ) from None
+
+    def execute(self, job: QueryJob, *, timeout: float | None = None) -> QueryOutcome:
+        """Run ``job`` on this thread (no time limit: for tests and tools)."""
+        return _run_inline(self.store.raw, job)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _run_inline(store: ox.Store, job: QueryJob) -> QueryOutcome:
+    try:
+        return run_job(store, job)
+    except ExecError:
+        raise
+    except Exception as exc:  # as a worker process reports it
+        log.error("query failed: %s: %s", type(exc).__name__, exc)
+        raise QueryFailed(f"{type(exc).__name__}: {exc}") from None
 
 
 def _run_loop(loop: asyncio.AbstractEventLoop) -> None:

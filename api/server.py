@@ -22,6 +22,7 @@ import contextlib
 import logging
 import multiprocessing
 import multiprocessing.connection
+import os
 import shutil
 import signal
 import socket
@@ -33,11 +34,16 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from policykg.api.query_exec import InlineExecutor
 from policykg.api.settings import Settings
 from policykg.graph.base import Store
 from policykg.graph.store import EmbeddedStore
 
 log = logging.getLogger(__name__)
+
+
+#: Exit code of a serving process that stopped itself to stop a runaway query.
+RECYCLE_EXIT = 75
 
 
 class ServeError(Exception):
@@ -93,6 +99,10 @@ def serve(store: Store, settings: Settings, *, workers: int | None = None) -> No
             "serving with several workers is read-only over an embedded store: "
             "unset the write token (POLICYKG_WRITE_TOKEN) or serve with one worker"
         )
+    if settings.query_mode not in ("processes", "inline"):
+        raise ServeError(f"unknown query mode {settings.query_mode!r}: processes or inline")
+    if settings.query_mode == "inline" and count < 2:
+        raise ServeError("query mode 'inline' needs workers > 1 (a process replaces another)")
     if count > 1 and embedded and getattr(store, "path", None) is None:
         raise ServeError("several workers need a store on disk (an in-memory one is per process)")
     sock = listen_socket(settings.host, settings.port)
@@ -145,11 +155,15 @@ def _serve_many(store: Store, settings: Settings, sock: socket.socket, count: in
             for i, p in enumerate(procs):
                 if p.is_alive() or stopping:
                     continue
-                now = time.monotonic()
-                restarts = [t for t in restarts if now - t < 60] + [now]
-                log.error("serving worker %s exited (code %s): starting another", p.pid, p.exitcode)
-                if len(restarts) > 5 * count:
-                    raise ServeError("serving workers keep exiting; see the log")
+                if p.exitcode == RECYCLE_EXIT:  # stopped a runaway query: expected
+                    log.info("serving worker %s replaced after a runaway query", p.pid)
+                else:
+                    now = time.monotonic()
+                    restarts = [t for t in restarts if now - t < 60] + [now]
+                    log.error("serving worker %s exited (code %s): starting another",
+                              p.pid, p.exitcode)  # fmt: skip
+                    if len(restarts) > 5 * count:
+                        raise ServeError("serving workers keep exiting; see the log")
                 procs[i] = _start_worker(ctx, sock, settings, checkpoint)
     finally:
         for p in procs:
@@ -204,6 +218,23 @@ def _worker_main(sock: socket.socket, settings: Settings, checkpoint: str | None
         if checkpoint is not None
         else settings.open_store()
     )
-    server = uvicorn.Server(uvicorn_config(build_app(store, settings), settings))
+    app = build_app(store, settings)
+    config = uvicorn_config(app, settings)
+    config.timeout_graceful_shutdown = int(settings.query_timeout) + 5
+    server = uvicorn.Server(config)
+    service = getattr(app, "service", None)
+    recycle = False
+    if service is not None and isinstance(service.executor, InlineExecutor):
+
+        def runaway() -> None:
+            """A query could not be stopped: finish the other requests, then exit (which
+            stops it); the parent starts a fresh process."""
+            nonlocal recycle
+            recycle = True
+            server.should_exit = True
+
+        service.executor.on_runaway = runaway
     with contextlib.suppress(KeyboardInterrupt):
         server.run(sockets=[sock])
+    if recycle:
+        os._exit(RECYCLE_EXIT)  # now: the runaway query's thread would be waited for

@@ -48,6 +48,13 @@ class Settings:
     query_workers: int = field(
         default=2, metadata={"help": "SPARQL query worker processes per serving process"}
     )
+    query_mode: str = field(
+        default="processes",
+        metadata={
+            "help": "where SPARQL queries run: 'processes' (query workers) or 'inline' (in the"
+            " serving process, replaced past the time limit; needs workers > 1)"
+        },
+    )
     write_token: str | None = field(
         default=None,
         metadata={"help": "bearer token that enables writes; with none, writes are off"},

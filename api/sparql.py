@@ -39,6 +39,7 @@ from policykg.api.errors import ApiError, error_body, install_error_handlers
 from policykg.api.graph_store import WriteGuard, Writer, graph_store_router, has_dataset_clause
 from policykg.api.query_exec import (
     ExecError,
+    InlineExecutor,
     IsolatedExecutor,
     NotAcceptable,
     QueryBusy,
@@ -48,9 +49,10 @@ from policykg.api.query_exec import (
     QueryTimeout,
     out_bytes,
 )
-from policykg.api.query_remote import executor_for
+from policykg.api.query_remote import RemoteExecutor, executor_for
 from policykg.api.settings import Settings
 from policykg.graph.base import Store
+from policykg.graph.store import EmbeddedStore
 from policykg.ontology.iri import PREFIXES
 
 log = logging.getLogger(__name__)
@@ -266,9 +268,17 @@ class SparqlService:
     ) -> None:
         self.store = store
         self.settings = settings
-        self.executor = executor or executor_for(
-            store, workers=workers or settings.query_workers, timeout=settings.query_timeout
-        )
+        self.executor: IsolatedExecutor | InlineExecutor | RemoteExecutor
+        if executor is not None:
+            self.executor = executor
+        elif settings.query_mode == "inline" and isinstance(store, EmbeddedStore):
+            self.executor = InlineExecutor(
+                store, threads=workers or settings.query_workers, timeout=settings.query_timeout
+            )
+        else:
+            self.executor = executor_for(
+                store, workers=workers or settings.query_workers, timeout=settings.query_timeout
+            )
         self.guard = WriteGuard(settings)
         self.writer = Writer(store, self.guard)
         self.prefixes = tuple(sorted(PREFIXES.items()))
@@ -337,7 +347,7 @@ class SparqlService:
         """Run ``job``; its errors as :class:`ApiError`."""
         try:
             outcome: QueryOutcome
-            if isinstance(self.executor, IsolatedExecutor):  # on the loop: no thread
+            if isinstance(self.executor, IsolatedExecutor | InlineExecutor):  # no thread hop
                 outcome = await self.executor.run(job)
             else:
                 outcome = await run_in_threadpool(self.executor.execute, job)
