@@ -12,6 +12,8 @@ Supported forms (by extension, or by content when the extension says nothing):
 * ``.pdf``: the text layer of every page (pypdf). Corrupt files and PDFs without text are
   rejected.
 * ``.html`` / ``.htm``: tags stripped (block elements become line breaks, table cells tabs).
+  A web page saved under a text extension (``.txt``, ``.md``) is recognised by its opening
+  (:func:`looks_like_html`) and read as HTML too, not as text full of tags.
 
 An empty file (or one with only whitespace) raises ``IngestError("empty file")``. Files
 larger than :data:`MAX_FILE_BYTES` are refused before they are read, and texts longer than
@@ -35,6 +37,7 @@ __all__ = [
     "MAX_TEXT_CHARS",
     "check_length",
     "decode_text",
+    "looks_like_html",
     "read_text",
 ]
 
@@ -75,6 +78,13 @@ def read_text(path: str | Path) -> str:
         raise IngestError(f"unsupported format {ext} (convert to .docx, .pdf or .txt)", source=p)
     else:
         text = decode_text(data, source=p)
+        if looks_like_html(text):  # a web page saved as .txt/.md: read it as HTML
+            text = _html_to_text(text)
+            if not text.strip():
+                raise IngestError(
+                    f"an HTML page saved as {ext or 'a file without extension'}, with no text",
+                    source=p,
+                )
     if not text.strip():
         raise IngestError("empty file (no text)", source=p)
     check_length(text, source=p)
@@ -294,6 +304,19 @@ class _Text(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self._skip:
             self.parts.append(re.sub(r"\s+", " ", data) if self._cell else data)
+
+
+_HTML_START = re.compile(
+    r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    r"(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` is an HTML page (it opens with a doctype, ``<html>``, ``<head>`` or
+    ``<body>``), whatever the file's extension says. A plan never opens with one of these."""
+    return _HTML_START.match(text[:4096]) is not None
 
 
 def _html_to_text(html: str) -> str:

@@ -95,6 +95,38 @@ def test_html_is_stripped(tmp_path: Path) -> None:
     assert "Số: 7/KH-UBND" in text and "1\tSở Tài chính" in text and "<" not in text
 
 
+@pytest.mark.parametrize("name", ["plan.txt", "plan.md", "plan"])
+def test_html_saved_under_a_text_extension_is_read_as_html(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text(
+        "\ufeff<!-- saved from a portal -->\n<!DOCTYPE html>\n<html lang=vi><head>"
+        "<script>var x = '<p>';</script></head><body><p>Số: 7/KH-UBND</p>"
+        "<p>KẾ HOẠCH</p></body></html>",
+        "utf-8",
+    )
+    text = read_text(path)
+    assert "Số: 7/KH-UBND" in text and "KẾ HOẠCH" in text
+    assert "<" not in text and "var x" not in text
+
+
+def test_html_page_without_text_saved_as_txt_says_it_is_html(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text("<html><head><script>alert(1)</script></head><body> </body></html>", "utf-8")
+    assert "HTML page saved as .txt" in _err(path)
+
+
+def test_text_that_mentions_html_is_still_text(tmp_path: Path) -> None:
+    from policykg.ingest.reader import looks_like_html
+
+    assert looks_like_html("  <HTML>\n<body>x</body>")
+    assert looks_like_html('<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml">')
+    assert not looks_like_html("Số: 7/KH-UBND\n<html> là một thẻ")
+    assert not looks_like_html("<htmlish>")
+    path = tmp_path / "plan.txt"
+    path.write_text("Số: 7/KH-UBND\nThẻ <b>đậm</b> giữ nguyên\n", "utf-8")
+    assert "<b>đậm</b>" in read_text(path)
+
+
 def _err(path: Path) -> str:
     with pytest.raises(IngestError) as exc:
         read_text(path)
