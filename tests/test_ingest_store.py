@@ -1,4 +1,7 @@
-"""Ingest into the store: one graph per document, whole or not at all, idempotent."""
+"""Ingest into the store: one graph per document, whole or not at all, idempotent.
+
+Runs on every store backend (embedded, Oxigraph server, Virtuoso).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,8 @@ from policykg import bundled_corpus
 from policykg.api import service
 from policykg.graph.store import EmbeddedStore
 from policykg.ontology.iri import IriMinter
+
+pytestmark = pytest.mark.backends
 
 
 def test_each_plan_gets_its_own_named_graph(corpus_store: EmbeddedStore, minter: IriMinter) -> None:
@@ -95,3 +100,53 @@ def test_on_disk_store_survives_reopen(tmp_path: Path, minter: IriMinter) -> Non
     del store
     reopened = EmbeddedStore(tmp_path / "data")
     assert reopened.dump_nquads() == dump
+
+
+def _union(store: EmbeddedStore) -> set[str]:
+    """The triples of the store's (materialized) default graph."""
+    import pyoxigraph as ox
+
+    return {
+        str(ox.Triple(q.subject, q.predicate, q.object))
+        for q in store.raw.quads_for_pattern(None, None, None, ox.DefaultGraph())
+    }
+
+
+def test_graph_writes_keep_the_union_default_graph_a_set_union() -> None:
+    import pyoxigraph as ox
+
+    def t(s: str, o: str) -> ox.Triple:
+        return ox.Triple(
+            ox.NamedNode(f"http://example.org/{s}"),
+            ox.NamedNode("http://example.org/p"),
+            ox.Literal(o, language="vi"),
+        )
+
+    store = EmbeddedStore()
+    shared, only_a, only_b = t("s", "chung"), t("a", 'một\n"hai" .'), t("b", "ba")
+    store.replace_graph("http://example.org/a", [shared, only_a])  # a new graph
+    body = ox.serialize([shared, only_b], format=ox.RdfFormat.N_TRIPLES) or b""
+    assert store.load_graph("http://example.org/b", body) == 2  # a new graph, as text
+    assert _union(store) == {str(shared), str(only_a), str(only_b)}
+    # an existing graph is rewritten by difference: the shared triple stays in the union
+    store.replace_graph("http://example.org/a", [only_a])
+    assert _union(store) == {str(shared), str(only_a), str(only_b)}
+    assert set(store.graph_triples("http://example.org/a")) == {only_a}
+    store.load_graph("http://example.org/b", body.replace(b"chung", b"khac"))
+    assert set(store.graph_triples("http://example.org/b")) == {t("s", "khac"), only_b}
+    assert _union(store) == {str(only_a), str(only_b), str(t("s", "khac"))}
+    assert len(store) == 3
+
+
+def test_load_graph_writes_what_replace_graph_writes(minter: IriMinter) -> None:
+    import pyoxigraph as ox
+
+    path = sorted(bundled_corpus().glob("*.txt"))[0]
+    _, graph, triples = service.build_document(path, minter)
+    by_objects, by_text = EmbeddedStore(), EmbeddedStore()
+    by_objects.replace_graph(graph, triples)
+    by_text.load_graph(graph, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"")
+    assert sorted(by_text.dump_nquads().splitlines()) == sorted(
+        by_objects.dump_nquads().splitlines()
+    )
+    assert _union(by_text) == _union(by_objects) == {str(t) for t in triples}
