@@ -281,7 +281,7 @@ def _execution_clause(f: _Facts, text: str, province: str | None) -> None:
     f.provenance(node, start, m.end())
 
 
-# --- checking ------------------------------------------------------------------------------
+# --- memory ------------------------------------------------------------------------------
 
 
 def _load_malloc_trim() -> Any:
@@ -300,27 +300,56 @@ def _load_malloc_trim() -> Any:
 
 
 _MALLOC_TRIM = _load_malloc_trim()
-_trim_lock = threading.Lock()
 
 
-def release_free_memory() -> bool:
+class _Trimmer:
+    """Calls ``malloc_trim`` at most once per interval, from whichever thread comes first.
+
+    ``malloc_trim`` walks the whole C heap: ~10 ms of CPU with a 300-plan in-memory store,
+    more with a larger one. So it runs at most every ``interval`` seconds and at most 2 % of
+    the time (the interval grows to 50 times the last trim's duration)."""
+
+    def __init__(self, interval: float = 1.0) -> None:
+        self.interval = interval
+        self.last = float("-inf")
+        self.cost = 0.0
+        self.lock = threading.Lock()
+
+    def __call__(self, *, force: bool = False) -> bool:
+        if _MALLOC_TRIM is None:
+            return False
+        now = time.monotonic()
+        if not force and now - self.last < max(self.interval, 50 * self.cost):
+            return False
+        if not self.lock.acquire(blocking=False):
+            return False  # another thread is trimming already
+        try:
+            released = bool(_MALLOC_TRIM(0))
+            self.last = time.monotonic()
+            self.cost = self.last - now
+            return released
+        finally:
+            self.lock.release()
+
+
+_trimmer = _Trimmer()
+
+
+def release_free_memory(*, force: bool = False) -> bool:
     """Give the C heap's free pages back to the system (glibc ``malloc_trim(0)``).
 
     A check builds and drops native pyoxigraph stores and many small objects. With several
     threads checking at once (``POST /check`` runs in the thread pool), glibc serves them
     from separate malloc arenas and keeps the freed memory of each: a server's resident
-    memory then grew by ~0.1 MB per check without bound (issue #10; docs/reliability.md).
-    Trimming after each check keeps it flat and costs well under a millisecond. Returns
-    whether anything was trimmed; a no-op where the C library has no ``malloc_trim``.
+    memory grew by ~0.1 MB per check without bound (issue #10; docs/reliability.md).
+    :func:`check_text` calls this after each check; it trims at most once a second
+    (see :class:`_Trimmer`) unless ``force``. Returns whether memory was released; a no-op
+    where the C library has no ``malloc_trim`` (musl, macOS, Windows).
     """
-    if _MALLOC_TRIM is None:
-        return False
-    if not _trim_lock.acquire(blocking=False):
-        return False  # another thread is trimming already
-    try:
-        return bool(_MALLOC_TRIM(0))
-    finally:
-        _trim_lock.release()
+    return _trimmer(force=force)
+
+
+# --- checking ------------------------------------------------------------------------------
 
 
 def _province(record: Mapping[str, Any]) -> str | None:

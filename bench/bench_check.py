@@ -164,6 +164,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"built a store of {args.plans} plans in {time.perf_counter() - t0:.1f} s "
           f"({len(store)} triples with ontology and reference data)")  # fmt: skip
     everything = [t for g in graphs for t in g]
+    if not args.no_check:
+        files = sorted(bundled_corpus().glob("*.txt"))
+        times = []
+        for f in files:
+            c0 = time.process_time()
+            check_file(f, store=store, minter=minter)
+            times.append(1000 * (time.process_time() - c0))
+        print(f"check one bundled plan against the store of {args.plans} plans: CPU median "
+              f"{statistics.median(times):.0f} ms, max {max(times):.0f} ms over {len(files)} "
+              "plans")  # fmt: skip
 
     rows: list[tuple[str, float, bool, float, float]] = []  # name, s, estimated, cpu s, peak MB
     _reset_peak()

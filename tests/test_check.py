@@ -370,3 +370,14 @@ def test_bench_runs_at_tiny_size(capsys: pytest.CaptureFixture[str]) -> None:
     assert module.main(["--plans", "3", "--pyshacl-max", "0", "--no-pyrudof", "--no-check"]) == 0
     out = capsys.readouterr().out
     assert "graph by graph" in out and "whole store" in out and "× per-graph" in out
+
+
+def test_release_free_memory_is_throttled() -> None:
+    from policykg.api.checking import _MALLOC_TRIM, _Trimmer
+
+    trim = _Trimmer(interval=3600)
+    first = trim(force=True)
+    assert isinstance(first, bool)
+    assert trim() is False  # within the interval: nothing is done
+    if _MALLOC_TRIM is not None:
+        assert trim.last > float("-inf") and trim.cost >= 0
