@@ -1,9 +1,10 @@
 """API benchmark: REST lookups and ``/sparql`` point lookups under bounded concurrent load.
 
 The server is what ``policykg serve`` runs (:func:`policykg.api.server.serve`: the app
-behind the ``/sparql`` fast path, uvicorn on a socket with ``TCP_NODELAY``), with 1 and
-with N worker processes (N > 1 is the read-only serving mode), in its own process on a
-loopback port over the on-disk store the ingest benchmark built. The load comes from
+behind the ``/sparql`` fast path, uvicorn on a socket with ``TCP_NODELAY``) in each
+configuration: 1 worker; N workers (the read-only serving mode); N workers with queries
+inline (``POLICYKG_QUERY_MODE=inline``), in its own process on a loopback port over the
+on-disk store the ingest benchmark built. The load comes from
 another process: ``wrk`` (C, one thread) when it is on the PATH (Debian package ``wrk``),
 else an ``httpx.AsyncClient``; ``concurrency`` requests in flight for at most ``duration``
 seconds (and, with httpx, ``max_requests`` requests). Beside req/s and latency, the CPU
@@ -222,12 +223,19 @@ def tree_cpu(pid: int) -> float:
 # --- servers -------------------------------------------------------------------------------
 
 
-def serve(store_dir: Path, port: int, workers: int) -> None:
-    """What ``policykg serve --workers N`` runs, over ``store_dir``."""
+def parse_config(config: str) -> tuple[int, str]:
+    """``"2"`` → 2 workers, queries in query worker processes; ``"2-inline"`` → inline."""
+    count, _, mode = config.partition("-")
+    return int(count), "inline" if mode == "inline" else "processes"
+
+
+def serve(store_dir: Path, port: int, config: str) -> None:
+    """What ``policykg serve --workers N`` (``POLICYKG_QUERY_MODE``) runs over ``store_dir``."""
     from policykg.api import server
     from policykg.api.settings import Settings
 
-    settings = Settings(host="127.0.0.1", port=port, workers=workers)
+    workers, mode = parse_config(config)
+    settings = Settings(host="127.0.0.1", port=port, workers=workers, query_mode=mode)
     server.serve(EmbeddedStore(store_dir), settings)
 
 
@@ -275,22 +283,30 @@ def run(
     concurrency: int = 16,
     duration: float = 10.0,
     max_requests: int = 50_000,
-    workers: tuple[int, ...] = (1, 2),
-    oxigraph: bool = True,
+    configs: tuple[str, ...] | None = None,
+    oxigraph: bool | None = None,
 ) -> dict[str, Any]:
+    """Every scenario on every serving configuration (default: 1, 2 and 2-inline; a tiny
+    run, under a second per scenario as CI's, keeps it working with 2-inline only and no
+    oxigraph reference)."""
+    tiny = duration < 1
+    if configs is None:
+        configs = ("2-inline",) if tiny else ("1", "2", "2-inline")
+    if oxigraph is None:
+        oxigraph = not tiny
     out: dict[str, Any] = {}
     for n, path in store_dirs.items():
         paths = targets(path)
         base = direct(path)
         runs: dict[str, dict[str, Any]] = {}
-        for count in workers:
+        for config in configs:
             port = _free_port()
             url = f"http://127.0.0.1:{port}"
             cmd = [sys.executable, "-m", "policykg.bench.bench_api", "--serve", str(path),
-                   str(port), str(count)]  # fmt: skip
+                   str(port), config]  # fmt: skip
             server = _start(cmd, url + "/health")
             try:
-                runs[str(count)] = {
+                runs[config] = {
                     label: run_load(
                         url + p, concurrency, duration, max_requests, server_pid=server.pid
                     )
@@ -314,7 +330,7 @@ def run(
                     )
             finally:
                 _stop(server)
-        last = runs[str(workers[-1])]
+        last = runs[configs[-1]]
         out[str(n)] = {
             "scenarios": {k: v for k, v in last.items() if k in _COMPAT},
             "runs": runs,
@@ -334,9 +350,11 @@ def render(data: dict[str, Any]) -> str:
     parts = []
     for n, res in data["api"].items():
         rows: list[list[object]] = []
-        for count, scenarios in res.get("runs", {"?": res["scenarios"]}).items():
+        for config, scenarios in res.get("runs", {"1": res["scenarios"]}).items():
+            count, mode = parse_config(config)
+            server = f"policykg serve --workers {count}" + (", inline" if mode == "inline" else "")
             for label, s in scenarios.items():
-                rows.append(_row(label, f"policykg, {count} worker(s)", s))
+                rows.append(_row(label, server, s))
         for label, s in res.get("oxigraph", {}).items():
             rows.append(_row(label, "oxigraph serve-read-only", s))
         for label, d in res["direct"].items():
@@ -377,17 +395,21 @@ def _row(label: str, server: str, s: dict[str, Any]) -> list[object]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="API benchmark")
-    parser.add_argument("--serve", nargs=3, metavar=("STORE", "PORT", "WORKERS"))
+    parser.add_argument("--serve", nargs=3, metavar=("STORE", "PORT", "CONFIG"))
     parser.add_argument("--load", nargs=4, metavar=("URL", "CONC", "SECONDS", "MAX"))
     parser.add_argument("--store", type=Path, help="run the benchmark on this store")
-    parser.add_argument("--workers", default="1,2", help="serving processes, comma-separated")
+    parser.add_argument(
+        "--configs",
+        default="1,2,2-inline",
+        help="serving configurations: N workers, N-inline for inline queries (comma-separated)",
+    )
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--no-oxigraph", action="store_true")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     if args.serve:
-        serve(Path(args.serve[0]), int(args.serve[1]), int(args.serve[2]))
+        serve(Path(args.serve[0]), int(args.serve[1]), args.serve[2])
     elif args.load:
         url, conc, secs, most = args.load
         print(json.dumps(asyncio.run(_load(url, int(conc), float(secs), int(most)))))
@@ -396,8 +418,8 @@ def main(argv: list[str] | None = None) -> None:
             {0: args.store},
             concurrency=args.concurrency,
             duration=args.seconds,
-            workers=tuple(int(w) for w in args.workers.split(",")),
-            oxigraph=not args.no_oxigraph,
+            configs=tuple(args.configs.split(",")),
+            oxigraph=False if args.no_oxigraph else None,
         )
         if args.json:
             args.json.write_text(json.dumps(data, indent=1))
