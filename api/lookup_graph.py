@@ -43,7 +43,7 @@ from policykg.api.lookup_models import (
     TaskItem,
 )
 from policykg.graph.base import Store, Term
-from policykg.graph.queries import run_select
+from policykg.graph.queries import run_select, run_select_paged
 from policykg.ontology.iri import DCTERMS, OA, PKG, SDO, IriMinter, slug
 
 log = logging.getLogger(__name__)
@@ -62,6 +62,12 @@ T = TypeVar("T")
 def _v(row: dict[str, Term], key: str) -> str | None:
     term = row.get(key)
     return term.value if term is not None else None
+
+
+def _key(*names: str) -> Callable[[dict[str, Term]], tuple[str, ...]]:
+    """Sort key of rows by the text of some of their values (the queries' ORDER BY on IRIs
+    and plain literals)."""
+    return lambda row: tuple(_v(row, n) or "" for n in names)
 
 
 def _int(value: str | None) -> int | None:
@@ -165,19 +171,25 @@ class Graph:
         )
 
     def _build(self) -> Catalog:
+        # unordered: these are indexed here, and sorting thousands of rows was most of the cost
         instruments: dict[str, DocumentSummary] = {}
         issuers: dict[str, str] = {}
-        for r in run_select(self.store, "instrument_list"):
+        for r in sorted(
+            run_select_paged(self.store, "instrument_list", {}, ordered=False), key=_key("doc")
+        ):
             summary = self._summary(r)
             instruments[summary.iri] = summary
             if (issuer := _v(r, "issuer")) is not None:
                 issuers[summary.iri] = issuer
         agencies: dict[str, AgencyRef] = {}
-        for r in run_select(self.store, "agency_list"):
+        for r in sorted(
+            run_select_paged(self.store, "agency_list", {}, ordered=False), key=_key("agency")
+        ):
             ref = self._agency_ref(r)
             agencies[ref.iri] = ref
         roles: dict[str, dict[str, int]] = defaultdict(dict)
-        for r in run_select(self.store, "agency_role_counts"):
+        counts = run_select_paged(self.store, "agency_role_counts", {}, ordered=False)
+        for r in sorted(counts, key=_key("agency", "role")):
             roles[_v(r, "agency") or ""][_v(r, "role") or ""] = int(_v(r, "count") or 0)
         return Catalog(instruments, agencies, issuers, dict(roles))
 

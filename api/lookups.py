@@ -435,7 +435,7 @@ def lookups_router(store: Store, settings: Settings) -> APIRouter:
             )  # fmt: skip
         who = graph.resolve_agency(agency) if agency else None
         items = []
-        for t in task_items(graph):
+        for t in graph.cached("tasks", "", lambda: task_items(graph)):
             if theme and theme not in t.themes:
                 continue
             if co_led is not None and (len(t.lead) >= 2) != co_led:
@@ -513,10 +513,11 @@ def lookups_router(store: Store, settings: Settings) -> APIRouter:
                 422, "invalid_parameters", "unknown indicator",
                 detail={"indicator": indicator, "known": sorted(graph.codes("indicator"))},
             )  # fmt: skip
-        rows = run_select(
-            store,
-            "targets_by_indicator_all_years",
-            indicator=graph.minter.concept("indicator", indicator),
+        concept = graph.minter.concept("indicator", indicator)
+        rows = graph.cached(
+            "targets",
+            concept,
+            lambda: run_select(store, "targets_by_indicator_all_years", indicator=concept),
         )
         table = []
         for r in rows:
@@ -578,7 +579,7 @@ def lookups_router(store: Store, settings: Settings) -> APIRouter:
         """Duties sorted by deadline (month and day for yearly ones)."""
         who = graph.resolve_agency(agency) if agency else None
         items: list[DutyItem] = []
-        for d in duty_items(graph):
+        for d in graph.cached("duties", "", lambda: duty_items(graph)):
             if who is not None:
                 actors = {a.iri for a in d.actors}
                 recipients = {a.iri for a in d.recipients}

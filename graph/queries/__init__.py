@@ -10,6 +10,12 @@ standard SPARQL 1.1 query, runnable as-is in a SPARQL editor. Parameter types: `
 ``literal`` (plain string), ``string``, ``integer``, ``decimal``, ``boolean``, ``date``,
 ``gYear``. Values are bound through pyoxigraph substitutions, never formatted into the text;
 every parameter is projected by the query (pyoxigraph requires it).
+
+Paging: :func:`run_select_paged` takes ``limit`` and ``offset`` and appends ``LIMIT``/``OFFSET``
+to the query (integers checked here, never text from a request), so a page follows the
+query's ``ORDER BY``. ``ordered=False`` drops the query's final ``ORDER BY`` for callers that
+index the rows themselves: on the on-disk store the sort of a whole-corpus list can cost more
+than the rest of the query.
 """
 
 from __future__ import annotations
@@ -41,6 +47,14 @@ PARAM_TYPES: dict[str, str | None] = {
 
 _PARAM = re.compile(r"^#\s*param:\s*\?(\w+)\s+(\S+)\s*(.*)$")
 _SUMMARY = re.compile(r"^#\s*summary:\s*(.+)$")
+_ORDER = re.compile(r"\n[ \t]*ORDER BY[^\n]*\s*$")
+_LIMIT = re.compile(r"\b(LIMIT|OFFSET)\b", re.IGNORECASE)
+#: The largest page :func:`run_select_paged` asks for.
+MAX_LIMIT = 10_000
+#: The largest offset :func:`run_select_paged` accepts.
+MAX_OFFSET = 10_000_000
+#: Names a query parameter may not have (paging words of the API).
+RESERVED = frozenset({"limit", "offset", "ordered"})
 _FORM = re.compile(r"^\s*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE | re.MULTILINE)
 _CHECKS: dict[str, re.Pattern[str]] = {
     "integer": re.compile(r"^[+-]?\d+$"),
@@ -84,6 +98,32 @@ class NamedQuery:
             out[p.name] = _term(self.name, p, values[p.name])
         return out
 
+    def page(self, *, limit: int | None = None, offset: int = 0, ordered: bool = True) -> str:
+        """The query text with ``LIMIT``/``OFFSET`` appended, or without its final
+        ``ORDER BY`` (``ordered=False``). :class:`QueryParameterError` on a bad number."""
+        text = self.text
+        if not ordered:
+            text = _ORDER.sub("\n", text)
+        if limit is None and offset == 0:
+            return text
+        if self.form != "select":
+            raise QueryParameterError(f"{self.name}: only a SELECT query can be paged")
+        if _LIMIT.search(re.sub(r"(?m)#.*$", "", text).rsplit("}", 1)[-1]):
+            raise QueryParameterError(f"{self.name} has its own LIMIT or OFFSET")
+        if limit is not None and not _count(limit, 1, MAX_LIMIT):
+            raise QueryParameterError(f"{self.name}: limit must be an integer 1..{MAX_LIMIT}")
+        if not _count(offset, 0, MAX_OFFSET):
+            raise QueryParameterError(f"{self.name}: offset must be an integer 0..{MAX_OFFSET}")
+        if limit is not None:
+            text += f"\nLIMIT {int(limit)}"
+        if offset:
+            text += f"\nOFFSET {int(offset)}"
+        return text + "\n"
+
+
+def _count(value: object, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
 
 def _term(query: str, p: Param, value: object) -> Term:
     if isinstance(value, ox.NamedNode | ox.Literal):
@@ -118,6 +158,8 @@ def parse_query(name: str, text: str) -> NamedQuery:
             ptype = m.group(2)
             if ptype not in PARAM_TYPES:
                 raise ValueError(f"{name}.rq: unknown parameter type {ptype!r}")
+            if m.group(1) in RESERVED:
+                raise ValueError(f"{name}.rq: ?{m.group(1)} is reserved for paging")
             params.append(Param(m.group(1), ptype, m.group(3).strip()))
     form = _FORM.search(re.sub(r"(?m)^\s*(#|PREFIX|BASE).*$", "", text))
     if not summary or form is None:
@@ -151,10 +193,26 @@ def get_query(name: str) -> NamedQuery:
 
 def run_select(store: Store, name: str, **values: object) -> list[dict[str, Term]]:
     """Run a named SELECT query with bound values; rows as dicts."""
+    return run_select_paged(store, name, values)
+
+
+def run_select_paged(
+    store: Store,
+    name: str,
+    values: Mapping[str, object],
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    ordered: bool = True,
+) -> list[dict[str, Term]]:
+    """Run a named SELECT query with bound ``values``: one page of the query's order
+    (``limit``, ``offset``), or every row in the store's order (``ordered=False``: the
+    query's final ``ORDER BY`` dropped, for callers that sort or index the rows)."""
     q = get_query(name)
     if q.form != "select":
         raise QueryParameterError(f"{name} is a {q.form} query, not a select")
-    return store.select(q.text, bindings=q.bindings(values))
+    text = q.page(limit=limit, offset=offset, ordered=ordered)
+    return store.select(text, bindings=q.bindings(values))
 
 
 def run_construct(store: Store, name: str, **values: object) -> list[ox.Triple]:
