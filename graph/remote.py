@@ -505,11 +505,17 @@ def query_form(text: str) -> str | None:
 
 
 def with_values(query: str, bindings: Bindings) -> str:
-    """``query`` with ``bindings`` joined in as a VALUES block, placed structurally.
+    """``query`` with ``bindings`` joined in as VALUES blocks, placed structurally, so that
+    the query answers as with pyoxigraph's substitutions (the variable bound everywhere):
 
-    The block goes first in the top-level WHERE group, so every pattern, FILTER and
-    OPTIONAL of the group sees the bound values (as with pyoxigraph's substitutions):
-
+    * every binding goes first in the top-level WHERE group, so every pattern, FILTER and
+      OPTIONAL of the group sees the bound values;
+    * the WHERE group of each sub-SELECT that mentions a bound variable gets that
+      variable's VALUES first too: a sub-SELECT is evaluated on its own, before it is
+      joined with the outer group, and would not see the outer VALUES. (Other nested
+      groups are left alone: OPTIONAL and EXISTS see the outer values; a UNION branch
+      does not, but engines push the join down, and Virtuoso 7 fails to compile a VALUES
+      inside a branch that filters on the variable with ``=``);
     * a group that is one sub-SELECT, ``{ SELECT ... }``, becomes
       ``{ VALUES ... { SELECT ... } }``;
     * ``CONSTRUCT WHERE { T }`` becomes the equivalent ``CONSTRUCT { T } WHERE { VALUES ... T }``;
@@ -529,18 +535,58 @@ def with_values(query: str, bindings: Bindings) -> str:
         if any(t.word() == "VALUES" and t.depth == 0 for t in tokens[form_at:]):
             raise QueryError("cannot bind values in a query that has its own trailing VALUES")
         return f"{query}\n{block}\n"
-    open_, close = tokens[group[0]], tokens[group[1]]
-    inner_first = tokens[group[0] + 1] if group[1] > group[0] + 1 else None
-    if inner_first is not None and inner_first.word() == "SELECT":
-        return (
-            f"{query[: open_.end]} {block} {{{query[open_.end : close.start]}}} "
-            f"{query[close.start :]}"
-        )
-    text = f"{query[: open_.end]} {block} {query[open_.end :]}"
+    names = {name: {f"?{name}", f"${name}"} for name in bindings}
+    inserts: list[tuple[int, str]] = []  # (offset in query, text), applied right to left
+    i = group[0]
+    while i <= group[1]:
+        token = tokens[i]
+        if token.word() == "VALUES":  # an inline data block: not a group
+            while i <= group[1] and tokens[i].text != "{":
+                i += 1
+            i = _closing(tokens, i) + 1
+            continue
+        if token.text != "{" or token.kind != "punct":
+            i += 1
+            continue
+        close = _closing(tokens, i)
+        if i == group[0]:
+            local = block
+        elif not _is_sub_select_where(tokens, i):
+            i += 1
+            continue
+        else:
+            used = {t.text for t in tokens[i + 1 : close] if t.kind == "var"}
+            bound = {n: bindings[n] for n, forms in names.items() if forms & used}
+            if not bound:
+                i += 1
+                continue
+            local = values_block(bound)
+        if i + 1 < close and tokens[i + 1].word() == "SELECT":
+            inserts.append((token.end, f" {local} {{"))
+            inserts.append((tokens[close].start, "} "))
+        else:
+            inserts.append((token.end, f" {local} "))
+        i += 1
+    text = query
+    for offset, piece in sorted(inserts, key=lambda x: x[0], reverse=True):
+        text = text[:offset] + piece + text[offset:]
     if form.word() == "CONSTRUCT" and tokens[form_at + 1].text != "{":
-        template = query[open_.start : close.end]
+        open_, close_ = tokens[group[0]], tokens[group[1]]
+        template = query[open_.start : close_.end]
         text = f"{text[: form.end]} {template}{text[form.end :]}"
     return text
+
+
+def _is_sub_select_where(tokens: list[_Token], open_at: int) -> bool:
+    """Whether the ``{`` at ``open_at`` opens the WHERE group of a sub-SELECT."""
+    depth = tokens[open_at].depth
+    for j in range(open_at - 1, -1, -1):
+        t = tokens[j]
+        if t.depth < depth or (t.kind == "punct" and t.text in "{}"):
+            return False
+        if t.word() == "SELECT" and t.depth == depth:
+            return True
+    return False
 
 
 def values_block(bindings: Bindings) -> str:
@@ -601,14 +647,20 @@ def _ntriples_lines(triples: Iterable[ox.Triple]) -> list[str]:
     return sorted({f"{t.subject} {t.predicate} {t.object} ." for t in triples})
 
 
+#: Triples per ``INSERT DATA`` block. One request holds as many blocks as a graph needs;
+#: Virtuoso 7's SPARQL parser runs out of stack on one block of ~5,000 triples.
+INSERT_CHUNK = 2000
+
+
 def _replace_update(graphs: Mapping[ox.NamedNode, list[str]]) -> str:
+    """One update request that replaces each graph: ``DROP SILENT GRAPH`` then its triples
+    in ``INSERT DATA`` blocks of at most :data:`INSERT_CHUNK` (standard SPARQL 1.1)."""
     parts = []
     for g, lines in graphs.items():
-        part = f"DROP SILENT GRAPH {g}"
-        if lines:
-            body = "\n".join(lines)
-            part += f" ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}"
-        parts.append(part)
+        parts.append(f"DROP SILENT GRAPH {g}")
+        for i in range(0, len(lines), INSERT_CHUNK):
+            body = "\n".join(lines[i : i + INSERT_CHUNK])
+            parts.append(f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
     return " ;\n".join(parts)
 
 

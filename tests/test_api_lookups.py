@@ -1,4 +1,7 @@
-"""The REST lookups on a live server answer the competency questions on the bundled corpus."""
+"""The REST lookups on a live server answer the competency questions on the bundled corpus.
+
+Runs on every store backend (embedded, Oxigraph server, Virtuoso).
+"""
 
 from __future__ import annotations
 
@@ -15,11 +18,13 @@ from conftest import LiveServer
 from policykg.api.app import create_app
 from policykg.api.ical import Event, calendar, fold
 from policykg.api.settings import Settings
-from policykg.graph.store import EmbeddedStore
+from policykg.graph.base import Store
 
 TQ = "tuyen-quang/2022/kh/60-kh-ubnd"
 NA = "nghe-an/2021/kh/683-kh-ubnd"
 TOKEN = "test-write-token"
+
+pytestmark = pytest.mark.backends
 
 
 @pytest.fixture(scope="module")
@@ -243,7 +248,7 @@ def test_writes_are_off_without_a_configured_token(http: httpx.Client) -> None:
 
 
 @pytest.fixture()
-def writable(fresh_store: EmbeddedStore) -> Iterator[httpx.Client]:
+def writable(fresh_store: Store) -> Iterator[httpx.Client]:
     app = create_app(fresh_store, Settings(write_token=TOKEN, max_upload_bytes=200_000))
     with LiveServer(app) as server, httpx.Client(base_url=server.url, timeout=60) as c:
         yield c

@@ -18,7 +18,7 @@ from policykg.api.checking import (
     text_facts,
     validate_store,
 )
-from policykg.graph.store import EmbeddedStore
+from policykg.graph.base import Store
 from policykg.ontology.iri import PKG, IriMinter
 from policykg.shapes.check import (
     Finding,
@@ -62,9 +62,10 @@ def _one(report: Report, code: str) -> Finding:
     return found[0]
 
 
+@pytest.mark.backends
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_bundled_plans_report_their_inconsistencies(
-    name: str, corpus_store: EmbeddedStore, minter: IriMinter
+    name: str, corpus_store: Store, minter: IriMinter
 ) -> None:
     before = (len(corpus_store), corpus_store.graphs())
     report = check_file(ROOT / "corpus" / name, store=corpus_store, minter=minter)
@@ -75,8 +76,9 @@ def test_bundled_plans_report_their_inconsistencies(
         assert f.message_vi and f.message_en and f.focus.startswith("https://")
 
 
+@pytest.mark.backends
 def test_bundled_plan_findings_name_the_specifics(
-    corpus_store: EmbeddedStore, minter: IriMinter
+    corpus_store: Store, minter: IriMinter
 ) -> None:
     qn = check_file(
         ROOT / "corpus" / "quang-nam_qd-ubnd_2021.txt", store=corpus_store, minter=minter
@@ -101,7 +103,7 @@ def test_bundled_plan_findings_name_the_specifics(
     assert _one(nd, "BlankNumber").line == 3
 
 
-def test_checking_one_plan_is_fast(corpus_store: EmbeddedStore, minter: IriMinter) -> None:
+def test_checking_one_plan_is_fast(corpus_store: Store, minter: IriMinter) -> None:
     path = ROOT / "corpus" / "nghe-an_683-kh-ubnd_2021.txt"
     check_file(path, store=corpus_store, minter=minter)  # warm caches
     t0 = time.perf_counter()
@@ -211,8 +213,9 @@ def test_check_record_from_gold(minter: IriMinter) -> None:
     assert [f.code for f in same.findings] == [f.code for f in report.findings]
 
 
+@pytest.mark.backends
 def test_other_documents_in_the_store_are_compared(
-    fresh_store: EmbeddedStore, minter: IriMinter
+    fresh_store: Store, minter: IriMinter
 ) -> None:
     x = "https://example.org/instrument/x"
 
@@ -292,7 +295,8 @@ def test_fail_on_levels() -> None:
         report.reaches("error")
 
 
-def test_validate_store_summary(corpus_store: EmbeddedStore, minter: IriMinter) -> None:
+@pytest.mark.backends
+def test_validate_store_summary(corpus_store: Store, minter: IriMinter) -> None:
     rows = validate_store(corpus_store, minter)
     assert len(rows) == 5 and all(r.triples > 0 for r in rows)
     table = summary_table(rows)
@@ -330,7 +334,8 @@ def test_cli_check_and_validate(tmp_path: Path) -> None:
     assert res.exit_code == 1 and "no store" in res.output
 
 
-def test_post_check(corpus_store: EmbeddedStore) -> None:
+@pytest.mark.backends
+def test_post_check(corpus_store: Store) -> None:
     from fastapi import FastAPI
     from fastapi.testclient import TestClient
 

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from conftest import ServerPool
 
+from policykg.graph.base import Store
 from policykg.graph.errors import QueryParameterError, UnknownQuery
 from policykg.graph.queries import get_query, load_queries, run_construct, run_select
+from policykg.graph.remote import RemoteStore
 from policykg.graph.store import EmbeddedStore
 from policykg.ingest.rdf import document_triples
 from policykg.ontology.iri import IriMinter
@@ -23,9 +27,15 @@ Q36 = "https://w3id.org/policykg/eli/vn/ttg/2021/qd/36-qd-ttg"
 Q100 = "https://w3id.org/policykg/eli/vn/ttg/2019/qd/100-qd-ttg"
 
 
-@pytest.fixture(scope="module")
-def store() -> tuple[EmbeddedStore, dict[str, str]]:
-    st = EmbeddedStore()
+pytestmark = pytest.mark.backends  # every store backend: embedded, Oxigraph, Virtuoso
+
+
+@pytest.fixture(scope="session")
+def store(backend: str, server_pool: ServerPool) -> Iterator[tuple[Store, dict[str, str]]]:
+    """The gold-derived graphs on the test's backend (a server's ``gold`` role)."""
+    st: Store = (
+        EmbeddedStore() if backend == "embedded" else server_pool.get(backend, "gold").store()
+    )
     st.replace_graphs(
         {M.ontology_graph: ontology_triples(), M.reference_graph: reference_triples()}
     )
@@ -34,7 +44,9 @@ def store() -> tuple[EmbeddedStore, dict[str, str]]:
         result = document_triples(json.loads(path.read_text(encoding="utf-8")), minter=M)
         st.replace_graph(result.graph_iri, result.triples)
         docs[path.stem.split("_")[0]] = result.document_iri
-    return st, docs
+    yield st, docs
+    if isinstance(st, RemoteStore):
+        st.close()
 
 
 def _v(row: dict[str, ox.NamedNode | ox.BlankNode | ox.Literal], key: str) -> str | None:
@@ -59,7 +71,7 @@ EXAMPLES: dict[str, object] = {
 
 
 @pytest.mark.parametrize("name", sorted(load_queries()))
-def test_every_named_query_runs(name: str, store: tuple[EmbeddedStore, dict[str, str]]) -> None:
+def test_every_named_query_runs(name: str, store: tuple[Store, dict[str, str]]) -> None:
     st, _ = store
     q = get_query(name)
     assert q.summary
@@ -73,7 +85,7 @@ def test_every_named_query_runs(name: str, store: tuple[EmbeddedStore, dict[str,
         assert run_construct(st, name, **values)
 
 
-def test_cq1_tuyen_quang_implements(store: tuple[EmbeddedStore, dict[str, str]]) -> None:
+def test_cq1_tuyen_quang_implements(store: tuple[Store, dict[str, str]]) -> None:
     st, docs = store
     rows = run_select(st, "implemented_by_document", doc=docs["tuyen-quang"])
     decisions = {
@@ -87,31 +99,31 @@ def test_cq1_tuyen_quang_implements(store: tuple[EmbeddedStore, dict[str, str]])
     assert {n for n, how, _ in decisions if how == "direct"} == {"1322/QĐ-TTg"}
 
 
-def _plans(st: EmbeddedStore, instrument: str) -> dict[str, set[str]]:
+def _plans(st: Store, instrument: str) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for r in run_select(st, "plans_implementing", instrument=instrument):
         out.setdefault(_v(r, "relation") or "", set()).add(_v(r, "province") or "")
     return out
 
 
-def test_cq2_plans_and_1322(store: tuple[EmbeddedStore, dict[str, str]]) -> None:
+def test_cq2_plans_and_1322(store: tuple[Store, dict[str, str]]) -> None:
     plans = _plans(store[0], Q1322)
     assert plans["implements"] == {"Nghệ An", "Tuyên Quang", "Nam Định", "Đồng Nai"}
     assert plans["legal_basis"] == {"Quảng Nam", "Đồng Nai"}
 
 
-def test_cq3_plans_and_36(store: tuple[EmbeddedStore, dict[str, str]]) -> None:
+def test_cq3_plans_and_36(store: tuple[Store, dict[str, str]]) -> None:
     plans = _plans(store[0], Q36)
     assert plans["implements"] == {"Nghệ An", "Nam Định"}
     assert plans["legal_basis"] == {"Đồng Nai"}
 
 
-def test_cq4_plans_reaching_100(store: tuple[EmbeddedStore, dict[str, str]]) -> None:
+def test_cq4_plans_reaching_100(store: tuple[Store, dict[str, str]]) -> None:
     plans = _plans(store[0], Q100)
     assert plans == {"through": {"Tuyên Quang", "Quảng Nam"}}
 
 
-def test_cq5_co_leads_of_training(store: tuple[EmbeddedStore, dict[str, str]]) -> None:
+def test_cq5_co_leads_of_training(store: tuple[Store, dict[str, str]]) -> None:
     rows = run_select(store[0], "co_leads_by_theme", theme=M.concept("theme", "training"))
     leads: dict[tuple[str | None, str | None], set[str | None]] = {}
     for r in rows:
@@ -123,7 +135,7 @@ def test_cq5_co_leads_of_training(store: tuple[EmbeddedStore, dict[str, str]]) -
     assert not any(p == "Đồng Nai" for p, _ in leads)
 
 
-def test_cq6_expert_targets_2025(store: tuple[EmbeddedStore, dict[str, str]]) -> None:
+def test_cq6_expert_targets_2025(store: tuple[Store, dict[str, str]]) -> None:
     rows = run_select(
         store[0],
         "targets_by_indicator",
@@ -144,7 +156,7 @@ def test_cq6_expert_targets_2025(store: tuple[EmbeddedStore, dict[str, str]]) ->
     }
 
 
-def test_cq7_reporting_to_ministry(store: tuple[EmbeddedStore, dict[str, str]]) -> None:
+def test_cq7_reporting_to_ministry(store: tuple[Store, dict[str, str]]) -> None:
     rows = run_select(store[0], "reporting_to_agency", recipient=M.agency("bo_khcn", "national"))
     got = {(_v(r, "actorKind"), _v(r, "province"), _v(r, "deadline")) for r in rows}
     assert got == {
@@ -154,7 +166,7 @@ def test_cq7_reporting_to_ministry(store: tuple[EmbeddedStore, dict[str, str]]) 
     }
 
 
-def test_cq8_successor_of_so_khdt_nghe_an(store: tuple[EmbeddedStore, dict[str, str]]) -> None:
+def test_cq8_successor_of_so_khdt_nghe_an(store: tuple[Store, dict[str, str]]) -> None:
     rows = run_select(store[0], "successor_of_agency", agency=M.agency("so_khdt", "Nghệ An"))
     assert [(_v(r, "successor"), _v(r, "successorLabel")) for r in rows] == [
         (M.agency("so_tc", "Nghệ An"), "Sở Tài chính Nghệ An")
@@ -166,12 +178,12 @@ def test_cq8_successor_of_so_khdt_nghe_an(store: tuple[EmbeddedStore, dict[str, 
     assert {_v(r, "date") for r in changes} == {"2025-03-01"}
 
 
-def test_cq9_no_target_after_period(store: tuple[EmbeddedStore, dict[str, str]]) -> None:
+def test_cq9_no_target_after_period(store: tuple[Store, dict[str, str]]) -> None:
     assert run_select(store[0], "targets_after_period") == []
 
 
 def test_cq10_dong_nai_cites_ministry_of_finance(
-    store: tuple[EmbeddedStore, dict[str, str]],
+    store: tuple[Store, dict[str, str]],
 ) -> None:
     st, docs = store
     rows = run_select(
@@ -185,7 +197,7 @@ def test_cq10_dong_nai_cites_ministry_of_finance(
 
 
 def test_plans_implementing_pm_decisions_of_2020(
-    store: tuple[EmbeddedStore, dict[str, str]],
+    store: tuple[Store, dict[str, str]],
 ) -> None:
     rows = run_select(store[0], "plans_implementing_pm_decisions_by_year", issuer=TTG, year=2020)
     direct = {_v(r, "province") for r in rows if _v(r, "how") == "direct"}
@@ -196,7 +208,7 @@ def test_plans_implementing_pm_decisions_of_2020(
     )
 
 
-def test_document_list_and_citation_chains(store: tuple[EmbeddedStore, dict[str, str]]) -> None:
+def test_document_list_and_citation_chains(store: tuple[Store, dict[str, str]]) -> None:
     st, docs = store
     assert len(run_select(st, "document_list")) == 5
     out = {_v(r, "number") for r in run_select(st, "citation_chain_out", doc=docs["tuyen-quang"])}

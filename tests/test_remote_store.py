@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from servers import OxigraphServer, ServerUnavailable, SparqlServer, VirtuosoServer
+from servers import OxigraphServer, SparqlServer
 
 from policykg.graph.base import Store, Term
 from policykg.graph.errors import QueryError, StoreError
@@ -48,25 +48,8 @@ def _doc(ex: str, name: str, n: int, marker: str = "v1") -> list[ox.Triple]:
 
 
 # --- servers and backends ---------------------------------------------------------------
-def _running(server: SparqlServer) -> Iterator[SparqlServer]:
-    try:
-        server.start()
-    except ServerUnavailable as exc:
-        pytest.skip(f"{server.name} unavailable: {exc}")
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture(scope="session")
-def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparqlServer]:
-    yield from _running(OxigraphServer(tmp_path_factory.mktemp("oxigraph")))
-
-
-@pytest.fixture(scope="session")
-def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparqlServer]:
-    yield from _running(VirtuosoServer(tmp_path_factory.mktemp("virtuoso")))
+# ``oxigraph_server`` and ``virtuoso_server`` come from conftest.py (started once per
+# session, skipped when unavailable, failed under CI).
 
 
 @pytest.fixture()
@@ -370,9 +353,58 @@ def test_values_skip_the_construct_template() -> None:
     assert out.endswith('WHERE { VALUES (?x) { ("{ # }") }  ?x ?p ?o }')
 
 
-def test_values_wrap_a_sub_select_group() -> None:
+def test_values_wrap_a_sub_select_group_and_bind_inside_it() -> None:
     out = _values("SELECT ?x WHERE { SELECT ?x WHERE { ?x ?p ?o } }")
-    assert out == 'SELECT ?x WHERE { VALUES (?x) { ("{ # }") } { SELECT ?x WHERE { ?x ?p ?o } } }'
+    v = 'VALUES (?x) { ("{ # }") }'
+    assert out == f"SELECT ?x WHERE {{ {v} {{ SELECT ?x WHERE {{ {v}  ?x ?p ?o }} }} }}"
+
+
+def test_values_go_into_sub_selects_that_use_the_variable() -> None:
+    q = (
+        "SELECT * WHERE { ?s ?p ?o { SELECT ?o WHERE { ?o ?q $x } } { ?a ?b ?x }"
+        " UNION { FILTER(?o = $x) } VALUES ?z { 1 } }"
+    )
+    v = 'VALUES (?x) { ("{ # }") }'
+    assert with_values(q, {"x": ox.Literal("{ # }")}) == (
+        f"SELECT * WHERE {{ {v}  ?s ?p ?o {{ SELECT ?o WHERE {{ {v}  ?o ?q $x }} }}"
+        " { ?a ?b ?x } UNION { FILTER(?o = $x) } VALUES ?z { 1 } }"
+    )
+
+
+@pytest.mark.parametrize("engine", ["embedded", "oxigraph", "virtuoso"])
+def test_bound_values_reach_sub_selects(
+    engine: str, request: pytest.FixtureRequest, ex: str
+) -> None:
+    """As with pyoxigraph's substitutions, a bound variable is bound inside a sub-SELECT
+    (where an outer VALUES alone would not reach its FILTER)."""
+    if engine == "embedded":
+        _check_sub_select_binding(EmbeddedStore(), ex)
+    else:
+        server: SparqlServer = request.getfixturevalue(f"{engine}_server")
+        with server.store(graph_prefix=ex) as remote:
+            _check_sub_select_binding(remote, ex)
+
+
+def _check_sub_select_binding(store: Store, ex: str) -> None:
+    rank = _iri(ex, "rank")  # the test's own predicate: the servers are shared
+    g = ex + "doc/sub/graph"
+    store.replace_graph(
+        g,
+        [
+            ox.Triple(_iri(ex, f"t{i}"), rank, ox.Literal(str(i), datatype=XSD_INTEGER))
+            for i in range(5)
+        ],
+    )
+    query = (
+        "SELECT ?min ?rank ?n ?task WHERE {"
+        " { SELECT ?min (COUNT(?t) AS ?n) WHERE { ?t ?rank ?r FILTER(?r >= ?min) } GROUP BY ?min }"
+        " ?task ?rank ?r FILTER(?r >= ?min)"
+        "} ORDER BY ?task"
+    )
+    two = ox.Literal("2", datatype=XSD_INTEGER)
+    rows = store.select(query, bindings={"min": two, "rank": rank})
+    got = [(r["n"].value, r["task"].value.rsplit("/", 1)[1]) for r in rows]
+    assert got == [("3", "t2"), ("3", "t3"), ("3", "t4")]
 
 
 def test_values_give_construct_where_its_template() -> None:
