@@ -13,6 +13,11 @@ A new snapshot is taken when :attr:`EmbeddedStore.generation` changes (every wri
 and each worker reloads it lazily before its next query. A query that does not answer within
 the time limit has its worker killed (``SIGKILL``: its CPU is freed at once) and replaced,
 and the caller gets :class:`QueryTimeout`; the other workers keep serving.
+
+The server side is asyncio-native (:meth:`IsolatedExecutor.run`: no thread per query; the
+loop reads each worker's pipe). :class:`InlineExecutor` is the other way, for several
+serving processes: queries on the serving process's own threads, the process replaced
+when one runs past the time limit (see :mod:`policykg.api.server`).
 """
 
 from __future__ import annotations

@@ -3,16 +3,22 @@
 * The listening socket is made here, with ``TCP_NODELAY`` set on it (Linux passes it on to
   every accepted connection). ``uvicorn --workers N`` binds without it (uvicorn issue
   #3149): each answer then waits for the client's delayed ACK, ~10× slower on loopback.
+* Each serving process runs :func:`build_app`: the app behind the ``GET /sparql`` fast path.
 * ``workers == 1``: one process serves the store it was given, read-write (token writes,
-  uploads), as :func:`create_app` does in the tests.
+  uploads); SPARQL queries run in query worker processes (:class:`IsolatedExecutor`).
 * ``workers > 1``: N processes share the one listening socket (each accepts from it; the
   kernel spreads the connections). An embedded on-disk store can be opened read-write by
   one process only, so this is a **read-only serving mode**: the parent process keeps the
   store open (its lock keeps other writers out), takes a checkpoint of it (hard links,
-  instant) and every worker opens that checkpoint read-only, as do their query worker
-  processes (no snapshot per generation: nothing changes). Writes through the API are off
-  (a ``write_token`` is refused at start); ingest with ``policykg ingest`` and restart. A
-  remote store (``sparql_query_url``) has no such lock: its workers share it, writes and all.
+  instant) and every serving process opens that checkpoint read-only. Writes through the
+  API are off (a ``write_token`` is refused at start); ingest with ``policykg ingest`` and
+  restart. A remote store (``sparql_query_url``) has no such lock: its workers share it.
+* Queries ``inline`` (``query_mode``; ``auto`` picks it with workers > 1): a serving process
+  runs queries on its own threads (:class:`InlineExecutor`), without the hop to a query
+  worker process, which cost as much as the rest of a point lookup. pyoxigraph cannot stop
+  a query, so a query past the time limit is answered 504 and its process stops accepting,
+  finishes its other requests and exits (exit code :data:`RECYCLE_EXIT`), which stops the
+  query; the parent starts a fresh process. The other processes serve meanwhile.
 * A worker that dies is started again; SIGINT/SIGTERM stop them all.
 """
 
@@ -99,8 +105,11 @@ def serve(store: Store, settings: Settings, *, workers: int | None = None) -> No
             "serving with several workers is read-only over an embedded store: "
             "unset the write token (POLICYKG_WRITE_TOKEN) or serve with one worker"
         )
-    if settings.query_mode not in ("processes", "inline"):
-        raise ServeError(f"unknown query mode {settings.query_mode!r}: processes or inline")
+    if settings.query_mode not in ("auto", "processes", "inline"):
+        raise ServeError(f"unknown query mode {settings.query_mode!r}: auto, processes or inline")
+    if settings.query_mode == "auto":
+        mode = "inline" if count > 1 and embedded else "processes"
+        settings = replace(settings, query_mode=mode)
     if settings.query_mode == "inline" and count < 2:
         raise ServeError("query mode 'inline' needs workers > 1 (a process replaces another)")
     if count > 1 and embedded and getattr(store, "path", None) is None:

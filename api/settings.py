@@ -49,10 +49,11 @@ class Settings:
         default=2, metadata={"help": "SPARQL query worker processes per serving process"}
     )
     query_mode: str = field(
-        default="processes",
+        default="auto",
         metadata={
-            "help": "where SPARQL queries run: 'processes' (query workers) or 'inline' (in the"
-            " serving process, replaced past the time limit; needs workers > 1)"
+            "help": "where SPARQL queries run: 'processes' (query worker processes), 'inline'"
+            " (in the serving process, replaced past the time limit; workers > 1) or 'auto'"
+            " (inline with workers > 1)"
         },
     )
     write_token: str | None = field(

@@ -215,7 +215,7 @@ def test_several_workers_read_only_inline_queries_and_runaways(data_dir: Path) -
     checkpoint; a runaway query gets 504 while other queries are answered, and its process
     is replaced; a flood of runaways is answered 503/504 (never dropped); the checkpoint is
     removed and the store's lock released on exit."""
-    env = {"workers": "2", "query_mode": "inline", "query_timeout": str(TIMEOUT)}
+    env = {"workers": "2", "query_timeout": str(TIMEOUT)}  # query_mode auto: inline
     with Served(data_dir, **env) as served, httpx.Client(timeout=60) as c:
         r = _sparql(c, served.url, "SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g { ?s ?p ?o } }")
         assert r.status_code == 200 and int(r.json()["results"]["bindings"][0]["n"]["value"]) > 2
