@@ -207,7 +207,9 @@ class AgencyCount(BaseModel):
 
 
 class TaskList(BaseModel):
-    total: int
+    total: int = Field(description="tasks matching the filters (all pages)")
+    limit: int | None = None
+    offset: int = 0
     items: list[TaskItem]
     lead_agencies: list[AgencyCount]
 
@@ -237,7 +239,9 @@ class DutyItem(DutyFact):
 
 
 class ReportingList(BaseModel):
-    total: int
+    total: int = Field(description="duties matching the filters (all pages)")
+    limit: int | None = None
+    offset: int = 0
     items: list[DutyItem]
 
 

@@ -425,9 +425,11 @@ def lookups_router(store: Store, settings: Settings) -> APIRouter:
         agency: AgencyQ = None,
         role: Annotated[Literal["lead", "coordinating", "any"], Query()] = "any",
         province: ProvinceQ = None,
-        limit: Annotated[int, Query(ge=1, le=500)] = 100,
+        limit: Annotated[int, Query(ge=1, le=500, description="tasks per page")] = 100,
+        offset: Annotated[int, Query(ge=0, le=1_000_000, description="tasks skipped")] = 0,
     ) -> TaskList:
-        """`lead_agencies` counts, over the tasks returned, the tasks each agency leads."""
+        """`lead_agencies` counts, over every task matching the filters (all pages), the
+        tasks each agency leads. Pages follow province, document and reference."""
         if theme and theme not in graph.codes("theme"):
             raise ApiError(
                 422, "invalid_parameters", "unknown theme",
@@ -469,7 +471,13 @@ def lookups_router(store: Store, settings: Settings) -> APIRouter:
             for a, ts, ds in counts.values()
         ]
         lead_counts.sort(key=lambda c: (-c.tasks, c.agency.iri))
-        return TaskList(total=len(items), items=items[:limit], lead_agencies=lead_counts)
+        return TaskList(
+            total=len(items),
+            limit=limit,
+            offset=offset,
+            items=_paginate(items, limit, offset),
+            lead_agencies=lead_counts,
+        )
 
     # --- targets ----------------------------------------------------------------------------
     @router.get(
@@ -575,8 +583,13 @@ def lookups_router(store: Store, settings: Settings) -> APIRouter:
         ] = "any",
         province: ProvinceQ = None,
         format: Annotated[Literal["json", "ics"] | None, Query()] = None,
+        limit: Annotated[
+            int, Query(ge=1, le=1000, description="duties per page (JSON; a calendar has all)")
+        ] = 100,
+        offset: Annotated[int, Query(ge=0, le=1_000_000, description="duties skipped")] = 0,
     ) -> Any:
-        """Duties sorted by deadline (month and day for yearly ones)."""
+        """Duties sorted by deadline (month and day for yearly ones). JSON answers are paged
+        (`limit`, `offset`, `total`); the iCalendar answer holds every matching duty."""
         who = graph.resolve_agency(agency) if agency else None
         items: list[DutyItem] = []
         for d in graph.cached("duties", "", lambda: duty_items(graph)):
@@ -599,7 +612,9 @@ def lookups_router(store: Store, settings: Settings) -> APIRouter:
             body = calendar(duty_events(graph, items), name="policykg: báo cáo")
             return Response(body, media_type="text/calendar; charset=utf-8",
                             headers={"Vary": "Accept"})  # fmt: skip
-        return ReportingList(total=len(items), items=items)
+        return ReportingList(
+            total=len(items), limit=limit, offset=offset, items=_paginate(items, limit, offset)
+        )
 
     # --- writes -------------------------------------------------------------------------
     @router.post(
