@@ -32,6 +32,7 @@ from policykg.api.query_exec import out_bytes
 from policykg.api.settings import Settings
 from policykg.graph.base import Store
 from policykg.graph.errors import GraphError, QueryError
+from policykg.graph.remote import RemoteStore
 from policykg.graph.store import EmbeddedStore
 from policykg.ontology.iri import PREFIXES
 
@@ -285,6 +286,11 @@ class Writer:
         with self.lock:
             modify = check_update(update, self.guard, self.store, protocol_dataset=protocol)
             text = update
+            if protocol and isinstance(self.store, RemoteStore):
+                # The engine applies the protocol's dataset itself (some, e.g. Oxigraph
+                # server with its union default graph, refuse USING in the text).
+                self._run(text, base_iri=base_iri, using=using, using_named=using_named)
+                return
             if protocol:
                 text, places = with_using(update, using, using_named)
                 if places != modify:
@@ -326,7 +332,13 @@ class Writer:
                 raise ApiError(503, "store_unavailable", "the store could not be written") from None
 
     def _run(
-        self, text: str, *, base_iri: str | None = None, syntax_is_client_error: bool = True
+        self,
+        text: str,
+        *,
+        base_iri: str | None = None,
+        syntax_is_client_error: bool = True,
+        using: Sequence[str] = (),
+        using_named: Sequence[str] = (),
     ) -> None:
         """Run an update on the store: the embedded one in process (with ``base_iri``), a
         remote one on its update endpoint. Store failures are 503, syntax errors 400."""
@@ -348,7 +360,10 @@ class Writer:
         if base_iri is not None and not has_base(text):
             text = f"BASE {ox.NamedNode(base_iri)}\n{text}"
         try:
-            store.update(text)
+            if isinstance(store, RemoteStore):
+                store.update(text, using=using, using_named=using_named)
+            else:
+                store.update(text)
         except QueryError as exc:
             if syntax_is_client_error:
                 raise ApiError(400, "query_syntax", str(exc)) from None

@@ -22,6 +22,7 @@ from typing import Any, cast
 
 import pyoxigraph as ox
 
+from policykg.api.graph_store import has_base
 from policykg.api.query_exec import (
     IsolatedExecutor,
     QueryFailed,
@@ -52,8 +53,11 @@ class _Endpoint:
         *,
         default_graph: Sequence[ox.NamedNode] | None = None,
         named_graphs: Sequence[ox.NamedNode] | None = None,
-        base_iri: str | None = None,  # the engine resolves relative IRIs against its own
+        base_iri: str | None = None,
     ) -> QueryResult:
+        if base_iri and not has_base(query):
+            # Relative IRIs resolve against the endpoint's URL, as in the embedded store.
+            query = f"BASE {ox.NamedNode(base_iri)}\n{query}"
         try:
             return self.store.query(
                 query,

@@ -252,13 +252,19 @@ class RemoteStore(QueryHelpers):
             written[current] = self.replace_graph(current, batch)
         return written
 
-    def update(self, update: str) -> None:
-        """Run a SPARQL 1.1 update on the update endpoint (retried if not answered)."""
+    def update(
+        self, update: str, *, using: Sequence[str] = (), using_named: Sequence[str] = ()
+    ) -> None:
+        """Run a SPARQL 1.1 update on the update endpoint (retried if not answered).
+
+        ``using`` and ``using_named`` are the protocol's ``using-graph-uri`` and
+        ``using-named-graph-uri``: the dataset of the update's WHERE clauses.
+        """
         url = self.update_url
         if url is None:
             raise StoreError(f"the store at {self.query_url} is read-only: no update URL is set")
         try:
-            self._with_retry(url, lambda: self._sparql(url, update, "UPDATE", (), ()))
+            self._with_retry(url, lambda: self._sparql(url, update, "UPDATE", using, using_named))
         finally:
             self._changed()
 
@@ -382,10 +388,16 @@ class RemoteStore(QueryHelpers):
             wrapper.addCustomHttpHeader("Accept", accept)
         if self._authorization:
             wrapper.addCustomHttpHeader("Authorization", self._authorization)
+        # A query's dataset, or an update's (using-graph-uri, using-named-graph-uri).
+        default_name, named_name = (
+            ("using-graph-uri", "using-named-graph-uri")
+            if is_update
+            else ("default-graph-uri", "named-graph-uri")
+        )
         for g in default_graph:
-            wrapper.addParameter("default-graph-uri", g)
+            wrapper.addParameter(default_name, g)
         for g in named_graphs:
-            wrapper.addParameter("named-graph-uri", g)
+            wrapper.addParameter(named_name, g)
         wrapper.setTimeout(max(1, math.ceil(self.timeout)))
         try:
             response = wrapper.query().response

@@ -5,6 +5,9 @@ a fresh store, replays every ``ht:Request`` over HTTP (the ``/sparql/`` prefix r
 app's ``/sparql``) and checks the expected status class, result format and ASK boolean.
 Prints one line per test and ``N passed, N failed``.
 
+Runs on every store backend: the embedded store (queries in the isolated worker pool) and
+the Oxigraph and Virtuoso servers (queries and updates on the engine's own endpoint).
+
 Run alone: ``.venv/bin/pytest tests/test_w3c_protocol.py -s``.
 """
 
@@ -20,16 +23,22 @@ import httpx
 import pyoxigraph as ox
 import pytest
 import rdflib
-from conftest import LiveServer
+from conftest import LiveServer, ServerPool
 from rdflib.collection import Collection
 from rdflib.namespace import RDFS
 
 from policykg.api.app import create_app
 from policykg.api.settings import Settings
+from policykg.graph.base import Store
+from policykg.graph.remote import RemoteStore
 from policykg.graph.store import EmbeddedStore
 
 SUITE = Path(__file__).resolve().parent / "data" / "sparql11-protocol"
 TOKEN = "w3c-protocol-suite-token"
+#: Every graph the suite's data and updates name lies under one of these.
+SUITE_GRAPHS = ("http://kasei.us/", "http://example.org/", "http://example/")
+
+pytestmark = pytest.mark.backends
 
 MF = rdflib.Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 HT = rdflib.Namespace("http://www.w3.org/2011/http#")
@@ -150,8 +159,20 @@ def check_response(req: HttpRequest, response: httpx.Response) -> str | None:
     return None
 
 
-def load_graphs(store: EmbeddedStore, test: ProtocolTest) -> None:
-    store.clear()
+def clear(store: Store) -> None:
+    """Remove the suite's graphs (a server's other graphs, e.g. Virtuoso's, are kept)."""
+    if isinstance(store, EmbeddedStore):
+        store.clear()
+        return
+    assert isinstance(store, RemoteStore)
+    for prefix in SUITE_GRAPHS:
+        store.graph_prefix = prefix
+        for graph in store.graphs():
+            store.drop_graph(graph)
+
+
+def load_graphs(store: Store, test: ProtocolTest) -> None:
+    clear(store)
     for file, graph in test.graphs:
         triples = [
             ox.Triple(q.subject, q.predicate, q.object)
@@ -161,7 +182,7 @@ def load_graphs(store: EmbeddedStore, test: ProtocolTest) -> None:
 
 
 def run_suite(
-    base_url: str, store: EmbeddedStore, tests: list[ProtocolTest], *, token: str | None
+    base_url: str, store: Store, tests: list[ProtocolTest], *, token: str | None
 ) -> tuple[int, int, list[str]]:
     """Replay every test; returns (passed, failed, report lines)."""
     passed = failed = 0
@@ -192,13 +213,17 @@ def run_suite(
     return passed, failed, lines
 
 
-@pytest.fixture(scope="module")
-def protocol_server() -> Iterator[tuple[LiveServer, EmbeddedStore]]:
-    store = EmbeddedStore()
+@pytest.fixture(scope="session")
+def protocol_server(backend: str, server_pool: ServerPool) -> Iterator[tuple[LiveServer, Store]]:
+    store: Store = (
+        EmbeddedStore() if backend == "embedded" else server_pool.get(backend, "w3c").store()
+    )
     settings = Settings(write_token=TOKEN, query_timeout=10.0)
     app = create_app(store, settings)
     with LiveServer(app) as server:
         yield server, store
+    if isinstance(store, RemoteStore):
+        store.close()
 
 
 def test_manifest_has_the_34_protocol_tests() -> None:
@@ -209,7 +234,7 @@ def test_manifest_has_the_34_protocol_tests() -> None:
 
 
 def test_w3c_sparql11_protocol_suite(
-    protocol_server: tuple[LiveServer, EmbeddedStore], capsys: pytest.CaptureFixture[str]
+    protocol_server: tuple[LiveServer, Store], capsys: pytest.CaptureFixture[str]
 ) -> None:
     server, store = protocol_server
     tests = load_manifest()
