@@ -14,6 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from policykg.graph.base import Store
+from policykg.graph.errors import StoreError
 from policykg.ingest.errors import IngestError
 from policykg.ingest.extract import extract, read_text
 from policykg.ingest.rdf import document_triples
@@ -21,6 +22,9 @@ from policykg.ontology.iri import PKG, IriMinter
 from policykg.ontology.load import ontology_triples, reference_triples
 
 log = logging.getLogger(__name__)
+
+#: Documents written together by ``ingest_paths(..., bulk=True)``.
+BULK_BATCH = 32
 
 #: File endings that ``ingest`` reads when given a folder.
 DOCUMENT_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
@@ -68,6 +72,13 @@ def ingest_file(store: Store, path: Path, minter: IriMinter) -> IngestReport:
     except IngestError as exc:
         log.warning("%s", exc)
         return IngestReport(source=str(path), status="error", error=str(exc))
+    return _write_document(store, path, doc_iri, graph_iri, triples)
+
+
+def _write_document(
+    store: Store, path: Path, doc_iri: str, graph_iri: str, triples: list[ox.Triple]
+) -> IngestReport:
+    """Replace the graph of a built document unless it holds these triples already."""
     before = set(map(str, store.graph_triples(graph_iri))) if store.has_graph(graph_iri) else None
     new = {str(t) for t in triples}
     if before == new:
@@ -105,17 +116,63 @@ def ingest_paths(
     minter: IriMinter,
     *,
     on_file: Callable[[IngestReport], None] | None = None,
+    bulk: bool = False,
 ) -> list[IngestReport]:
-    """Ingest files and folders; each document is ingested whole or not at all."""
-    reports = []
-    for path in expand_paths(paths):
-        if not path.exists():
-            report = IngestReport(str(path), "error", error=f"{path}: no such file")
-        else:
-            report = ingest_file(store, path, minter)
+    """Ingest files and folders; each document is ingested whole or not at all.
+
+    ``bulk`` (an embedded store on disk, for a first load that nothing reads yet): the
+    documents new to the store are written :data:`BULK_BATCH` at a time with
+    ``EmbeddedStore.load_graphs_bulk`` (about five times less store CPU per document; still
+    whole or absent after a crash). Their reports come when their batch is written.
+    """
+    reports: list[IngestReport] = []
+    bulk_load = getattr(store, "load_graphs_bulk", None) if bulk else None
+    pending: list[tuple[IngestReport, bytes]] = []
+
+    def emit(report: IngestReport) -> None:
         reports.append(report)
         if on_file is not None:
             on_file(report)
+
+    def write_pending() -> None:
+        if not pending or bulk_load is None:
+            return
+        batch = list(pending)
+        pending.clear()
+        try:
+            bulk_load([(r.graph_iri, body) for r, body in batch])
+        except StoreError as exc:
+            for r, _ in batch:
+                emit(IngestReport(r.source, "error", r.document_iri, r.graph_iri, 0, str(exc)))
+            return
+        for r, _ in batch:
+            log.info("ingested %s as %s (%d triples)", r.source, r.document_iri, r.triples)
+            emit(r)
+
+    for path in expand_paths(paths):
+        if not path.exists():
+            emit(IngestReport(str(path), "error", error=f"{path}: no such file"))
+            continue
+        if bulk_load is None:
+            emit(ingest_file(store, path, minter))
+            continue
+        try:
+            doc_iri, graph_iri, triples = build_document(path, minter)
+        except IngestError as exc:
+            log.warning("%s", exc)
+            emit(IngestReport(source=str(path), status="error", error=str(exc)))
+            continue
+        if store.has_graph(graph_iri) or any(r.graph_iri == graph_iri for r, _ in pending):
+            write_pending()
+            emit(_write_document(store, path, doc_iri, graph_iri, triples))
+            continue
+        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+        pending.append(
+            (IngestReport(str(path), "ingested", doc_iri, graph_iri, len(triples)), body)
+        )
+        if len(pending) >= BULK_BATCH:
+            write_pending()
+    write_pending()
     store.flush()
     return reports
 

@@ -117,3 +117,104 @@ def test_sigkill_during_bulk_load_leaves_whole_documents(tmp_path: Path) -> None
     )
     assert b"error" not in done.stdout
     assert _check(data, versions) == [1] * len(versions[1])
+
+
+BULK_DRIVER = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from policykg.api import service\n"
+    "from policykg.graph.store import EmbeddedStore\n"
+    "from policykg.ontology.iri import IriMinter\n"
+    "service.BULK_BATCH = 2\n"
+    "store = EmbeddedStore(sys.argv[1])\n"
+    "minter = IriMinter()\n"
+    "service.load_vocabulary(store, minter)\n"
+    "print('ready', flush=True)\n"
+    "def report(r): print(r.status, r.source, flush=True)\n"
+    "service.ingest_paths(store, [Path(sys.argv[2])], minter, on_file=report, bulk=True)\n"
+)
+
+
+def _no_orphans(path: Path) -> bool:
+    """Does every triple of the union default graph belong to a named graph?"""
+    store = EmbeddedStore(path)
+    try:
+        return not store.raw.query("ASK { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
+    finally:
+        del store
+        gc.collect()
+
+
+def test_sigkill_during_a_bulk_first_load_leaves_whole_documents(tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    docs = _documents(folder, "")
+    minter = IriMinter()
+    clean = {}
+    for doc in docs:
+        _, graph, triples = service.build_document(doc, minter)
+        clean[graph] = {str(t) for t in triples}
+    rng = random.Random(20261121)
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    states = []
+    for run in range(6):
+        data = tmp_path / f"store-{run}"
+        proc = subprocess.Popen(
+            [sys.executable, "-c", BULK_DRIVER, str(data), str(folder)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == b"ready"
+        for _ in range(rng.randint(0, 3)):
+            if not proc.stdout.readline():
+                break
+        time.sleep(rng.uniform(0.0, 0.3))
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+        proc.stdout.close()
+        states.append(_check(data, [clean]))
+        assert _no_orphans(data)
+    print("documents present after each kill (-1 absent):", states)
+    # the load completes on the last store
+    subprocess.run(
+        [sys.executable, "-c", BULK_DRIVER, str(data), str(folder)],
+        capture_output=True,
+        timeout=120,
+        check=True,
+        env=env,
+    )
+    assert _check(data, [clean]) == [0] * len(clean)
+
+
+def test_an_unfinished_bulk_load_is_undone_when_the_store_opens(tmp_path: Path) -> None:
+    import pyoxigraph as ox
+
+    from policykg.graph.store import BULK_JOURNAL
+
+    minter = IriMinter()
+    first, second = sorted(bundled_corpus().glob("*.txt"))[:2]
+    _, kept, kept_triples = service.build_document(first, minter)
+    _, torn, torn_triples = service.build_document(second, minter)
+    data = tmp_path / "store"
+    store = EmbeddedStore(data)
+    store.replace_graph(kept, kept_triples)
+    # a bulk load killed half-way: the journal names the graph, half its quads are written
+    (data / BULK_JOURNAL).write_text(torn + "\n", "utf-8")
+    half = torn_triples[: len(torn_triples) // 2]
+    g = ox.NamedNode(torn)
+    store.raw.bulk_extend(
+        [ox.Quad(t.subject, t.predicate, t.object, g) for t in half]
+        + [ox.Quad(t.subject, t.predicate, t.object) for t in half]
+    )
+    del store
+    gc.collect()
+    store = EmbeddedStore(data)
+    try:
+        assert store.graphs() == [kept]
+        assert {str(t) for t in store.graph_triples(kept)} == {str(t) for t in kept_triples}
+        assert not (data / BULK_JOURNAL).exists()
+    finally:
+        del store
+        gc.collect()
+    assert _no_orphans(data)

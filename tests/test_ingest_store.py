@@ -150,3 +150,15 @@ def test_load_graph_writes_what_replace_graph_writes(minter: IriMinter) -> None:
         by_objects.dump_nquads().splitlines()
     )
     assert _union(by_text) == _union(by_objects) == {str(t) for t in triples}
+
+
+def test_a_bulk_first_load_writes_what_one_by_one_writes(tmp_path: Path, minter: IriMinter) -> None:
+    one_by_one = EmbeddedStore(tmp_path / "one")
+    service.ingest_paths(one_by_one, [bundled_corpus()], minter)
+    bulk = EmbeddedStore(tmp_path / "bulk")
+    reports = service.ingest_paths(bulk, [bundled_corpus()], minter, bulk=True)
+    assert {r.status for r in reports} == {"ingested"} and len(reports) == 5
+    assert sorted(bulk.dump_nquads().splitlines()) == sorted(one_by_one.dump_nquads().splitlines())
+    assert _union(bulk) == _union(one_by_one)
+    again = service.ingest_paths(bulk, [bundled_corpus()], minter, bulk=True)
+    assert {r.status for r in again} == {"unchanged"}
