@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import json
 import os
 import signal
 import socket
@@ -17,10 +18,18 @@ from typing import Any
 from urllib.parse import quote
 
 import httpx
+import pyoxigraph as ox
 import pytest
 from conftest import free_port
 
 from policykg.api.app import create_app
+from policykg.api.query_exec import (
+    InlineExecutor,
+    QueryBusy,
+    QueryJob,
+    QuerySyntax,
+    QueryTimeout,
+)
 from policykg.api.server import ServeError, build_app, listen_socket, serve
 from policykg.api.settings import Settings
 from policykg.api.sparql import SparqlFastPath, service_of
@@ -72,8 +81,8 @@ def _asgi_get(app: Any, path: str, headers: dict[str, str]) -> tuple[int, dict[s
     return r.status_code, dict(r.headers), r.content
 
 
-@pytest.fixture(scope="module")
-def fast_and_full() -> Iterator[tuple[Any, Any]]:
+@pytest.fixture(scope="module", params=["processes", "inline"])
+def fast_and_full(request: pytest.FixtureRequest) -> Iterator[tuple[Any, Any]]:
     store = EmbeddedStore()
     from policykg import bundled_corpus
     from policykg.api import service
@@ -82,7 +91,7 @@ def fast_and_full() -> Iterator[tuple[Any, Any]]:
     minter = IriMinter()
     service.load_vocabulary(store, minter)
     service.ingest_paths(store, [bundled_corpus()], minter)
-    settings = Settings(max_results=20, query_timeout=5.0)
+    settings = Settings(max_results=20, query_timeout=5.0, query_mode=request.param)
     full = create_app(store, settings)
     fast = build_app(store, settings)
     assert isinstance(fast, SparqlFastPath) and service_of(full) is not None
@@ -137,6 +146,34 @@ def test_fast_path_passes_other_requests_to_the_app(fast_and_full: tuple[Any, An
     assert status == 405
     status, _, _ = _asgi_get(fast, "/health", {})
     assert status == 200
+
+
+def test_inline_executor_time_limit_busy_and_errors() -> None:
+    store = EmbeddedStore()
+    p = ox.NamedNode("http://example.org/p")
+    store.replace_graph(
+        "http://example.org/g",
+        [ox.Triple(ox.NamedNode(f"http://example.org/{i}"), p, ox.Literal(str(i)))
+         for i in range(120)],
+    )  # fmt: skip
+    runaways: list[bool] = []
+    executor = InlineExecutor(
+        store, threads=1, timeout=0.3, on_runaway=lambda: runaways.append(True)
+    )
+
+    async def scenario() -> None:
+        outcome = await executor.run(QueryJob("ASK { ?s ?p ?o }"))
+        assert json.loads(outcome.body)["boolean"] is True
+        with pytest.raises(QuerySyntax):
+            await executor.run(QueryJob("SELECT WHERE nonsense"))
+        with pytest.raises(QueryTimeout):
+            await executor.run(QueryJob(CARTESIAN))  # ~1.7M rows: seconds
+        assert runaways == [True] and executor.killed == 1
+        with pytest.raises(QueryBusy):  # the one thread still runs the runaway query
+            await executor.run(QueryJob("ASK { ?s ?p ?o }"), timeout=0.1)
+
+    asyncio.run(scenario())
+    executor.close()
 
 
 # --- several serving processes ------------------------------------------------------------
