@@ -6,10 +6,16 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import ServerPool, free_port
 from typer.testing import CliRunner
 
 from policykg import bundled_corpus
-from policykg.api.cli import app
+from policykg.api import service
+from policykg.api.cli import app, prepare_store
+from policykg.api.settings import Settings
+from policykg.graph.base import Store
+from policykg.graph.remote import RemoteStore
+from policykg.ontology.iri import IriMinter
 
 runner = CliRunner()
 
@@ -117,3 +123,84 @@ def test_help_lists_every_command() -> None:
     result = runner.invoke(app, ["--help"])
     for command in ["ingest", "serve", "query", "stats", "extract", "eval"]:
         assert command in result.stdout
+
+
+# --- the store named by the settings: embedded or remote -----------------------------------
+
+
+def _store_args(backend: str, server_pool: ServerPool, tmp_path: Path) -> list[str]:
+    """CLI options naming the test's store: a data folder or a server's endpoints."""
+    if backend == "embedded":
+        return ["--data-dir", str(tmp_path / "data")]
+    server = server_pool.get(backend, "scratch")
+    return ["--sparql-url", server.query_url, "--update-url", server.update_url]
+
+
+@pytest.mark.backends
+def test_ingest_stats_and_query_on_every_backend(
+    backend: str, fresh_store: Store, server_pool: ServerPool, data_dir: Path, tmp_path: Path
+) -> None:
+    """The same commands, the same answers: embedded (--data-dir) or remote (--sparql-url)."""
+    args = _store_args(backend, server_pool, tmp_path)
+    first = runner.invoke(app, ["ingest", str(bundled_corpus()), *args])
+    assert first.exit_code == 0, first.output
+    assert sum(ln.startswith("ingested") for ln in first.stdout.splitlines()) == 5
+    again = runner.invoke(app, ["ingest", str(bundled_corpus()), *args])
+    assert sum(ln.startswith("unchanged") for ln in again.stdout.splitlines()) == 5
+
+    read_args = args[:2]  # reading needs no update URL
+    stats = runner.invoke(app, ["stats", *read_args])
+    assert stats.exit_code == 0, stats.output
+    reference = runner.invoke(app, ["stats", "--data-dir", str(data_dir)])
+    assert stats.stdout == reference.stdout  # equal counts on every backend
+
+    q = "SELECT DISTINCT ?n WHERE { ?d eli:number ?n } ORDER BY ?n"
+    got = runner.invoke(app, ["query", q, *read_args, "--format", "json"])
+    want = runner.invoke(app, ["query", q, "--data-dir", str(data_dir), "--format", "json"])
+    assert got.exit_code == 0, got.output
+    assert json.loads(got.stdout) == json.loads(want.stdout)
+
+
+@pytest.mark.backends
+def test_serve_loads_the_corpus_only_into_a_store_without_documents(
+    backend: str, fresh_store: Store, minter: IriMinter, tmp_path: Path
+) -> None:
+    settings = Settings(data_dir=tmp_path / "data")
+    if isinstance(fresh_store, RemoteStore):
+        settings = Settings(
+            sparql_query_url=fresh_store.query_url, sparql_update_url=fresh_store.update_url
+        )
+    prepare_store(fresh_store, settings, corpus=True)
+    documents = service.document_graphs(fresh_store, minter)
+    assert len(documents) == 5
+    fresh_store.drop_graph(documents[0])
+    prepare_store(fresh_store, settings, corpus=True)  # documents present: left alone
+    assert service.document_graphs(fresh_store, minter) == documents[1:]
+
+
+def test_an_unreachable_remote_store_is_one_line_naming_it() -> None:
+    url = f"http://127.0.0.1:{free_port()}/sparql"
+    for command in (["stats"], ["query", "ASK {}"], ["ingest", str(bundled_corpus())]):
+        args = [*command, "--sparql-url", url]
+        if command[0] == "ingest":
+            args += ["--update-url", url]
+        result = runner.invoke(app, args, env={"POLICYKG_STORE_RETRIES": "0"})
+        assert result.exit_code == 1, (command, result.output)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: ") and url in lines[0], lines
+
+
+def test_a_read_only_remote_store_refuses_ingest() -> None:
+    url = f"http://127.0.0.1:{free_port()}/sparql"
+    result = runner.invoke(app, ["ingest", str(bundled_corpus()), "--sparql-url", url])
+    assert result.exit_code == 1
+    assert "read-only" in result.stderr and url in result.stderr
+
+
+def test_store_secrets_are_never_shown() -> None:
+    settings = Settings.from_env(
+        {"POLICYKG_STORE_PASSWORD": "s3cret-pw", "POLICYKG_STORE_TOKEN": "s3cret-tok"},
+        store_user="reader",
+    )
+    assert (settings.store_password, settings.store_token) == ("s3cret-pw", "s3cret-tok")
+    assert "s3cret" not in repr(settings) and "reader" in repr(settings)
