@@ -245,5 +245,6 @@ def _worker_main(sock: socket.socket, settings: Settings, checkpoint: str | None
         service.executor.on_runaway = runaway
     with contextlib.suppress(KeyboardInterrupt):
         server.run(sockets=[sock])
-    if recycle:
-        os._exit(RECYCLE_EXIT)  # now: the runaway query's thread would be waited for
+    logging.shutdown()
+    # Now, not at interpreter exit, which would wait for a runaway query's thread.
+    os._exit(RECYCLE_EXIT if recycle else 0)
