@@ -20,7 +20,7 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -85,8 +85,13 @@ def _bounded(items: list[str], gate: threading.Semaphore) -> Iterator[str]:
         yield item
 
 
-def ingest_once(paths: list[Path], processes: int, store_dir: Path) -> dict[str, Any]:
+def ingest_once(
+    paths: list[Path], processes: int, store_dir: Path, *, bulk: bool = False
+) -> dict[str, Any]:
     """Ingest ``paths`` into a new store at ``store_dir``; timings and counts.
+
+    ``bulk``: the plans are written :data:`~policykg.api.service.BULK_BATCH` at a time with
+    ``load_graphs_bulk`` (the first-load path of ``ingest_paths(..., bulk=True)``).
 
     Wall time per stage (``*_s``) and CPU time per stage (``*_cpu_s``, ``process_time`` of
     the process doing it: not inflated by other work on the machine).
@@ -98,12 +103,30 @@ def ingest_once(paths: list[Path], processes: int, store_dir: Path) -> dict[str,
     stage = [0.0, 0.0, 0.0, 0.0]  # extract s, RDF s, extract CPU s, RDF CPU s
     t_store = c_store = 0.0
     nbytes = ntriples = 0
+    batch: list[tuple[str, bytes]] = []
+
+    def write(
+        target: EmbeddedStore, graph: str, body: bytes | None, triples: list[ox.Triple] | None
+    ) -> None:
+        if not bulk:
+            if triples is not None:
+                target.replace_graph(graph, triples)
+            else:
+                target.load_graph(graph, body or b"")
+            return
+        if body is None:
+            body = ox.serialize(triples or [], format=ox.RdfFormat.N_TRIPLES) or b""
+        batch.append((graph, body))
+        if len(batch) >= service.BULK_BATCH:
+            target.load_graphs_bulk(batch)
+            batch.clear()
+
     started, cpu_started = time.perf_counter(), time.process_time()
     if processes <= 1:
         for p in paths:
             graph, triples, times, nb = _build(str(p))
             t0, c0 = time.perf_counter(), time.process_time()
-            store.replace_graph(graph, triples)
+            write(store, graph, None, triples)
             t_store += time.perf_counter() - t0
             c_store += time.process_time() - c0
             stage = [a + b for a, b in zip(stage, times, strict=True)]
@@ -116,13 +139,15 @@ def ingest_once(paths: list[Path], processes: int, store_dir: Path) -> dict[str,
                 _build_text, _bounded([str(p) for p in paths], gate), chunksize=2
             ):
                 t0, c0 = time.perf_counter(), time.process_time()
-                store.load_graph(graph, body)
+                write(store, graph, body, None)
                 t_store += time.perf_counter() - t0
                 c_store += time.process_time() - c0
                 gate.release()
                 stage = [a + b for a, b in zip(stage, times, strict=True)]
                 nbytes, ntriples = nbytes + nb, ntriples + count
     t0, c0 = time.perf_counter(), time.process_time()
+    if batch:
+        store.load_graphs_bulk(batch)
     store.flush()
     t_store += time.perf_counter() - t0
     c_store += time.process_time() - c0
@@ -134,6 +159,7 @@ def ingest_once(paths: list[Path], processes: int, store_dir: Path) -> dict[str,
     return {
         "plans": len(paths),
         "processes": processes,
+        "bulk": bulk,
         "bytes": nbytes,
         "triples": ntriples,
         "quads": quads,
@@ -166,10 +192,12 @@ def run(
     *,
     keep: set[int] | None = None,
     single_max: int | None = None,
+    writes: Sequence[bool] = (False, True),
 ) -> dict[str, Any]:
-    """Every (size, processes) configuration, each in its own subprocess.
+    """Every (size, processes, write) configuration, each in its own subprocess.
 
-    Above ``single_max`` plans only the largest number of processes runs.
+    Above ``single_max`` plans only the largest number of processes runs. ``writes``: the
+    write paths, per plan in a transaction (``False``) and bulk batches (``True``).
     """
     results = []
     for n in sizes:
@@ -177,13 +205,20 @@ def run(
         for p in processes:
             if single_max is not None and n > single_max and p != max(processes):
                 continue
-            target = store_path(n) if keep and n in keep and p == max(processes) else None
-            args = ["policykg.bench.bench_ingest", "--child", str(n), str(p)]
-            if target is not None:
-                args += ["--keep", str(target)]
-            result = run_child(args[0], args[1:])
-            result["load"] = load()
-            results.append(result)
+            for bulk in writes:
+                target = (
+                    store_path(n)
+                    if keep and n in keep and p == max(processes) and bulk == writes[0]
+                    else None
+                )
+                args = ["policykg.bench.bench_ingest", "--child", str(n), str(p)]
+                if target is not None:
+                    args += ["--keep", str(target)]
+                if bulk:
+                    args += ["--bulk"]
+                result = run_child(args[0], args[1:])
+                result["load"] = load()
+                results.append(result)
     return {"ingest": results}
 
 
@@ -197,6 +232,7 @@ def render(data: dict[str, Any]) -> str:
             [
                 n,
                 r["processes"],
+                "bulk" if r.get("bulk") else "txn",
                 f"{n / r['extract_s']:.1f} / {mb / r['extract_s']:.2f}",
                 f"{n / r['rdf_s']:.1f} / {mb / r['rdf_s']:.2f}",
                 f"{n / r['store_s']:.1f} / {mb / r['store_s']:.2f}",
@@ -211,7 +247,7 @@ def render(data: dict[str, Any]) -> str:
             ]
         )
     headers = [
-        "plans", "procs", "extract plans/s / MB/s", "RDF plans/s / MB/s",
+        "plans", "procs", "write", "extract plans/s / MB/s", "RDF plans/s / MB/s",
         "store plans/s / MB/s", "CPU ms/plan extract / RDF / store", "wall s",
         "end-to-end plans/s", "per core", "plans per CPU s", "peak RSS MB (main + worker)",
         "quads", "load avg",
@@ -220,16 +256,18 @@ def render(data: dict[str, Any]) -> str:
         "Stage rates are per process (plans over the wall time spent in that stage, summed"
         " over workers); end to end is plans over wall time. CPU ms/plan is `process_time`"
         " per stage (not inflated by other work on the machine); plans per CPU s counts all"
-        " the CPU time of the run (main process and pool workers)."
+        " the CPU time of the run (main process and pool workers). Write: txn, one transaction"
+        " per plan (`replace_graph`, `load_graph`); bulk, batches of `load_graphs_bulk` (first"
+        " load, `ingest_paths(..., bulk=True)`)."
     )
     return table(headers, rows) + "\n\n" + note
 
 
-def _child(n: int, processes: int, keep: Path | None) -> None:
+def _child(n: int, processes: int, keep: Path | None, bulk: bool = False) -> None:
     paths = corpus(n)
     tmp = Path(tempfile.mkdtemp(prefix="ingest-", dir=WORK))
     try:
-        result = ingest_once(paths, processes, tmp / "store")
+        result = ingest_once(paths, processes, tmp / "store", bulk=bulk)
         if keep is not None:
             shutil.rmtree(keep, ignore_errors=True)
             (tmp / "store").rename(keep)
@@ -244,14 +282,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--keep", type=Path)
     parser.add_argument("--sizes", default="100")
     parser.add_argument("--processes", default="1,2")
+    parser.add_argument("--bulk", action="store_true", help="(--child) bulk batches")
+    parser.add_argument("--writes", default="txn,bulk", help="write paths: txn, bulk")
     args = parser.parse_args(argv)
     WORK.mkdir(parents=True, exist_ok=True)
     if args.child:
-        _child(args.child[0], args.child[1], args.keep)
+        _child(args.child[0], args.child[1], args.keep, args.bulk)
         return
     sizes = [int(s) for s in args.sizes.split(",")]
     procs = [int(s) for s in args.processes.split(",")]
-    print(render(run(sizes, procs)))
+    writes = [w.strip() == "bulk" for w in args.writes.split(",")]
+    print(render(run(sizes, procs, writes=writes)))
 
 
 if __name__ == "__main__":
