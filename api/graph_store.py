@@ -287,10 +287,23 @@ class Writer:
             modify = check_update(update, self.guard, self.store, protocol_dataset=protocol)
             text = update
             if protocol and isinstance(self.store, RemoteStore):
-                # The engine applies the protocol's dataset itself (some, e.g. Oxigraph
-                # server with its union default graph, refuse USING in the text).
-                self._run(text, base_iri=base_iri, using=using, using_named=using_named)
-                return
+                # The engine applies the protocol's dataset itself: Oxigraph server with its
+                # union default graph refuses USING in the text. Engines that misapply the
+                # parameters (Virtuoso 7 to DROP ALL) refuse the update, which changed
+                # nothing (one transaction): then the USING clauses are sent instead.
+                try:
+                    self._run(
+                        text,
+                        base_iri=base_iri,
+                        using=using,
+                        using_named=using_named,
+                        quiet=True,
+                    )
+                    return
+                except ApiError as exc:
+                    if exc.status not in (400, 503):
+                        raise
+                    log.info("the store refused the protocol dataset: sending USING clauses")
             if protocol:
                 text, places = with_using(update, using, using_named)
                 if places != modify:
@@ -339,6 +352,7 @@ class Writer:
         syntax_is_client_error: bool = True,
         using: Sequence[str] = (),
         using_named: Sequence[str] = (),
+        quiet: bool = False,
     ) -> None:
         """Run an update on the store: the embedded one in process (with ``base_iri``), a
         remote one on its update endpoint. Store failures are 503, syntax errors 400."""
@@ -370,7 +384,7 @@ class Writer:
             log.error("graph store write failed: %s", exc)
             raise ApiError(503, "store_unavailable", "the store could not be written") from None
         except GraphError as exc:
-            log.error("update failed: %s", exc)
+            log.log(logging.INFO if quiet else logging.ERROR, "update failed: %s", exc)
             raise ApiError(503, "store_unavailable", "the store could not be written") from None
 
     def _refuse_remote_default(self) -> None:
