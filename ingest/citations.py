@@ -40,6 +40,7 @@ How it reads
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,6 +62,38 @@ _NUM = (
 _NUMBERED = re.compile(
     rf"(?P<kind>{_KIND_ALT})?\s*(?:số|số hiệu)?\s*(?P<num>(?<![\w/]){_NUM})(?![\w/])"
 )
+#: A digit where a number may start, and every character the words before it may hold.
+_NUM_START = re.compile(r"(?<![\w/])\d")
+_PREFIX_CHARS = frozenset("".join(_KIND_ALT.split("|")) + "số hiệu")
+
+
+def _numbered(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_NUMBERED.finditer(text)``, found without trying it everywhere.
+
+    A match is (kind)? (số)? then a number starting at a digit; the words before the number
+    hold no digit, so a match ends its prefix at the first digit after its start. For each
+    digit where a number may start, only the run of prefix characters right before it can
+    hold the match's start: ``_NUMBERED.match`` is tried there, leftmost first.
+    """
+    pos, n = 0, len(text)
+    while pos < n:
+        c = _NUM_START.search(text, pos)
+        if c is None:
+            return
+        d = c.start()
+        i = d
+        while i > pos and (text[i - 1] in _PREFIX_CHARS or text[i - 1].isspace()):
+            i -= 1
+        for s in range(i, d + 1):
+            m = _NUMBERED.match(text, s)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+        else:
+            pos = d + 1
+
+
 _DATE_AFTER = re.compile(
     r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*"
     r"(?P<y>\d{4})|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))"
@@ -313,7 +346,7 @@ def _scan_paragraph(p: Paragraph, province: str | None, column: str | None = Non
         return all(b <= s or a >= e for s, e in taken)
 
     # numbered
-    for m in _NUMBERED.finditer(text):
+    for m in _numbered(text):
         num = re.sub(r"\s+", "", m.group("num"))
         kw = m.group("kind")
         start = m.start("kind") if kw else m.start("num")
