@@ -672,14 +672,20 @@ class SparqlFastPath:
             return
         accept = None
         for name, value in scope["headers"]:
-            if name == b"accept":
+            if name == b"accept":  # the first, as Starlette's ``headers.get``
                 accept = value.decode("latin-1")
+                break
         query = unquote_plus(raw[6:].decode("latin-1"), encoding="utf-8", errors="replace")
         svc = self.service
         try:
             outcome = await svc.outcome(svc.job(query, scope, accept))
         except ApiError as exc:
             await _send(send, exc.status, error_json(exc), "application/json", exc.headers)
+            return
+        except Exception:  # as the app's last-resort handler
+            log.exception("unhandled error on GET /sparql")
+            internal = ApiError(500, "internal", "internal server error")
+            await _send(send, 500, error_json(internal), "application/json", None)
             return
         await _send(send, 200, outcome.body, MEDIA_TYPES[outcome.format], svc.headers(outcome))
 
