@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import asyncio
 import collections
-import concurrent.futures
 import contextlib
 import json
 import logging
@@ -32,6 +31,7 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import pickle
+import queue
 import select
 import shutil
 import struct
@@ -701,41 +701,85 @@ class InlineExecutor:
         self.size = max(1, threads)
         self.timeout = timeout
         self.on_runaway = on_runaway
-        self._pool = concurrent.futures.ThreadPoolExecutor(
-            self.size, thread_name_prefix="policykg-query"
-        )
-        self._free: asyncio.Semaphore | None = None
+        self._jobs: queue.SimpleQueue[_InlineJob | None] = queue.SimpleQueue()
+        self._threads: list[threading.Thread] = []
+        self._running = 0  # threads given a job (counted on the loop)
+        self._waiters: collections.deque[asyncio.Future[bool]] = collections.deque()
         self.killed = 0  # queries past the limit (their process is being replaced)
 
     async def run(self, job: QueryJob, *, timeout: float | None = None) -> QueryOutcome:
         limit = self.timeout if timeout is None else timeout
         loop = asyncio.get_running_loop()
-        if self._free is None:
-            self._free = asyncio.Semaphore(self.size)
-        free = self._free
+        if not self._threads:
+            self._threads = [
+                threading.Thread(target=self._serve, daemon=True, name="policykg-query")
+                for _ in range(self.size)
+            ]
+            for thread in self._threads:
+                thread.start()
+        if self._running < self.size:
+            self._running += 1
+        else:  # wait for a thread (its slot is handed over), up to the time limit
+            waiter: asyncio.Future[bool] = loop.create_future()
+            self._waiters.append(waiter)
+            timer = loop.call_later(limit, _set_if_pending, waiter, False)
+            try:
+                if not await waiter:
+                    raise QueryBusy("every query thread is busy")
+            finally:
+                timer.cancel()
+        done: asyncio.Future[object] = loop.create_future()
+        self._jobs.put((loop, done, job))
+        timer = loop.call_later(limit, _set_if_pending, done, _TIMED_OUT)
         try:
-            await asyncio.wait_for(free.acquire(), limit)
-        except TimeoutError:
-            raise QueryBusy("every query thread is busy") from None
-        future = loop.run_in_executor(self._pool, _run_inline, self.store.raw, job)
-        future.add_done_callback(lambda _: free.release())  # when the thread is free again
-        try:
-            return await asyncio.wait_for(asyncio.shield(future), limit)
-        except TimeoutError:
-            self.killed += 1
-            log.warning("query past the time limit (%gs): this process will be replaced", limit)
-            if self.on_runaway is not None:
-                self.on_runaway()
-            raise QueryTimeout(
-                f"the query did not finish within {limit:g} s and was stopped"
-            ) from None
+            result = await done
+        finally:
+            timer.cancel()
+        if isinstance(result, QueryOutcome):
+            return result
+        if isinstance(result, BaseException):
+            raise result
+        self.killed += 1  # its thread is still busy: the slot frees when it answers
+        log.warning("query past the time limit (%gs): this process will be replaced", limit)
+        if self.on_runaway is not None:
+            self.on_runaway()
+        raise QueryTimeout(f"the query did not finish within {limit:g} s and was stopped")
+
+    def _serve(self) -> None:
+        """A query thread: run jobs, hand each result to its loop."""
+        while (item := self._jobs.get()) is not None:
+            loop, done, job = item
+            result: object
+            try:
+                result = _run_inline(self.store.raw, job)
+            except ExecError as exc:
+                result = exc
+            with contextlib.suppress(RuntimeError):  # the loop is closed: nobody waits
+                loop.call_soon_threadsafe(self._finished, done, result)
+
+    def _finished(self, done: asyncio.Future[object], result: object) -> None:
+        """On the loop: a thread is free again (handed to the first waiter), then the
+        result is delivered (unless its caller gave up)."""
+        while self._waiters:
+            waiter = self._waiters.popleft()
+            if not waiter.done():
+                waiter.set_result(True)
+                break
+        else:
+            self._running -= 1
+        if not done.done():
+            done.set_result(result)
 
     def execute(self, job: QueryJob, *, timeout: float | None = None) -> QueryOutcome:
         """Run ``job`` on this thread (no time limit: for tests and tools)."""
         return _run_inline(self.store.raw, job)
 
     def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        for _ in self._threads:
+            self._jobs.put(None)
+
+
+_InlineJob = tuple[asyncio.AbstractEventLoop, "asyncio.Future[object]", QueryJob]
 
 
 def _run_inline(store: ox.Store, job: QueryJob) -> QueryOutcome:
@@ -766,7 +810,7 @@ def _outcome(reply: tuple[str, Any]) -> QueryOutcome:
     raise error(reply[1])
 
 
-def _set_if_pending(future: asyncio.Future[bytes | object], value: object) -> None:
+def _set_if_pending(future: asyncio.Future[Any], value: Any) -> None:
     if not future.done():
         future.set_result(value)
 
