@@ -69,6 +69,33 @@ _SOFT_RE = re.compile("[" + re.escape("".join(sorted(_SOFT))) + "]*")
 # (A run of [\w&.-] holding a digit, then "/": tried once per run, possessively, so that
 # a long run without a slash costs linear time, not quadratic.)
 _SYMBOL_RE = re.compile(r"(?<![\w&.\-])(?=[\w&.\-]*\d)[\w&.\-]*+/[\w&.\-/]+|/[A-ZĐ][\w&.\-/]*")
+_SYMBOL_CHAR = re.compile(r"[\w&.\-]")
+
+
+def _symbol_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_SYMBOL_RE.finditer(text)``, trying the pattern only around a "/".
+
+    Every symbol holds a "/": it starts at the slash, or where the run of symbol characters
+    that ends at the slash starts (inside the run its look-behind fails). Each run is
+    walked once, so this is linear in the text.
+    """
+    out: list[tuple[int, int]] = []
+    pos = 0
+    k = text.find("/")
+    while k >= 0:
+        start = k
+        while start > 0 and _SYMBOL_CHAR.match(text, start - 1):
+            start -= 1
+        m = _SYMBOL_RE.match(text, start) if pos <= start < k else None
+        if m is None and k >= pos:
+            m = _SYMBOL_RE.match(text, k)
+        if m is not None:
+            out.append(m.span())
+            pos = m.end()
+        k = text.find("/", max(k + 1, pos))
+    return out
+
+
 # collective actors that count as agencies only where the text gives them a role
 _ROLE_ONLY = {"doanh_nghiep", "truong_dh_cd"}
 # words that may follow a district/commune-level committee name
@@ -259,7 +286,7 @@ class _Scanner:
         self.n = len(matches)
         self._soft: dict[int, bool] = {}
         masked = [False] * self.n
-        spans = [m.span() for m in _SYMBOL_RE.finditer(text)]
+        spans = _symbol_spans(text)
         # a symbol broken at a hyphen across a line ("TTr-\nSKHĐT") continues on the next line
         ext: list[tuple[int, int]] = []
         for a, b in spans:
