@@ -46,7 +46,10 @@ class Settings:
         },
     )
     query_workers: int = field(
-        default=2, metadata={"help": "SPARQL query worker processes per serving process"}
+        default=2,
+        metadata={
+            "help": "SPARQL query worker processes (threads when inline) per serving process"
+        },
     )
     query_mode: str = field(
         default="auto",
