@@ -222,6 +222,8 @@ class Graph:
         if cat is not None:
             found = cat.instruments.get(iri)
             return (found, cat.issuers.get(iri)) if found is not None else None
+        if not _is_iri(iri):
+            return None
         gen = self.store.generation
         hit = self._instruments.get(iri)
         if hit is not None and hit[0] == gen:
@@ -248,6 +250,8 @@ class Graph:
         cat = self._current_catalog()
         if cat is not None:
             return cat.agencies.get(iri)
+        if not _is_iri(iri):
+            return None
         gen = self.store.generation
         hit = self._agencies.get(iri)
         if hit is not None and hit[0] == gen:
@@ -260,19 +264,19 @@ class Graph:
         return value
 
     def instrument(self, iri: str) -> InstrumentRef:
-        found = self.summary(iri) if _is_iri(iri) else None
+        found = self.summary(iri)
         if found is not None:
             return InstrumentRef(**found.model_dump(include=set(InstrumentRef.model_fields)))
         return InstrumentRef(id=self.doc_id(iri), iri=iri)
 
     def agency(self, iri: str) -> AgencyRef:
-        found = self.find_agency(iri) if _is_iri(iri) else None
+        found = self.find_agency(iri)
         return found or AgencyRef(id=self.agency_id(iri), iri=iri)
 
     # resolving user input -------------------------------------------------------------------
     def document_iri(self, issuer: str, year: str, kind: str, local: str) -> str:
         iri = f"{self.eli_base}{issuer}/{year}/{kind}/{local}"
-        if not _is_iri(iri) or self.summary(iri) is None:
+        if self.summary(iri) is None:
             raise ApiError(404, "not_found", "no document or instrument with this id")
         return iri
 
@@ -280,7 +284,7 @@ class Graph:
         """An instrument from its IRI, its ELI id or its number (as written or slugged)."""
         ref = ref.strip()
         for iri in (ref, self.eli_base + ref.strip("/")):
-            if _is_iri(iri) and self.summary(iri) is not None:
+            if self.summary(iri) is not None:
                 return iri
         cat = self.catalog().instruments  # a number: compared with every instrument's
         key = slug(ref)
@@ -292,7 +296,7 @@ class Graph:
     def resolve_agency(self, ref: str) -> str:
         ref = ref.strip()
         for iri in (ref, self.agency_base + ref.strip("/")):
-            if _is_iri(iri) and self.find_agency(iri) is not None:
+            if self.find_agency(iri) is not None:
                 return iri
         raise ApiError(404, "not_found", "no agency with this id", detail={"agency": ref})
 

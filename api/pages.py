@@ -217,7 +217,7 @@ class Pages:
 
     def page_href(self, iri: str, root: str = "") -> str | None:
         """The document page of an ingested document, else ``None``."""
-        doc = self.graph.catalog().instruments.get(iri)
+        doc = self.graph.summary(iri)  # a point lookup, not the catalog
         if doc is None or not doc.ingested or doc.id is None:
             return None
         return f"{root}/documents/{doc.id}/page"
