@@ -77,9 +77,7 @@ def test_bundled_plans_report_their_inconsistencies(
 
 
 @pytest.mark.backends
-def test_bundled_plan_findings_name_the_specifics(
-    corpus_store: Store, minter: IriMinter
-) -> None:
+def test_bundled_plan_findings_name_the_specifics(corpus_store: Store, minter: IriMinter) -> None:
     qn = check_file(
         ROOT / "corpus" / "quang-nam_qd-ubnd_2021.txt", store=corpus_store, minter=minter
     )
@@ -214,9 +212,7 @@ def test_check_record_from_gold(minter: IriMinter) -> None:
 
 
 @pytest.mark.backends
-def test_other_documents_in_the_store_are_compared(
-    fresh_store: Store, minter: IriMinter
-) -> None:
+def test_other_documents_in_the_store_are_compared(fresh_store: Store, minter: IriMinter) -> None:
     x = "https://example.org/instrument/x"
 
     def doc(name: str, date: str) -> tuple[str, list[ox.Triple]]:
@@ -386,3 +382,15 @@ def test_release_free_memory_is_throttled() -> None:
     assert trim() is False  # within the interval: nothing is done
     if _MALLOC_TRIM is not None:
         assert trim.last > float("-inf") and trim.cost >= 0
+
+
+def test_validation_benchmark_runs_at_a_tiny_size(capsys: pytest.CaptureFixture[str]) -> None:
+    from policykg.bench import bench_check
+
+    assert bench_check.main(["--plans", "2", "--pyshacl-max", "0", "--no-pyrudof"]) == 0
+    out = capsys.readouterr().out
+    assert "check one bundled plan against the store of 2 plans" in out
+    assert "graph by graph" in out and "whole store" in out
+    graph_by_graph = int(out.split("graph by graph: ")[1].split(" findings")[0])
+    whole = int(out.split("whole store: ")[1].split(" results")[0])
+    assert graph_by_graph > 0 and whole > 0
