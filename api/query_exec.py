@@ -705,6 +705,7 @@ class InlineExecutor:
         self._threads: list[threading.Thread] = []
         self._running = 0  # threads given a job (counted on the loop)
         self._waiters: collections.deque[asyncio.Future[bool]] = collections.deque()
+        self._thread_ids: list[int] = []  # native ids of the query threads
         self.killed = 0  # queries past the limit (their process is being replaced)
 
     async def run(self, job: QueryJob, *, timeout: float | None = None) -> QueryOutcome:
@@ -741,12 +742,21 @@ class InlineExecutor:
             raise result
         self.killed += 1  # its thread is still busy: the slot frees when it answers
         log.warning("query past the time limit (%gs): this process will be replaced", limit)
+        self._yield_cpu()
         if self.on_runaway is not None:
             self.on_runaway()
         raise QueryTimeout(f"the query did not finish within {limit:g} s and was stopped")
 
+    def _yield_cpu(self) -> None:
+        """Lowest CPU priority for the query threads (Linux: per thread): until this
+        process exits, a runaway query only uses CPU that nothing else wants."""
+        for tid in self._thread_ids:
+            with contextlib.suppress(OSError, AttributeError):
+                os.setpriority(os.PRIO_PROCESS, tid, 19)
+
     def _serve(self) -> None:
         """A query thread: run jobs, hand each result to its loop."""
+        self._thread_ids.append(threading.get_native_id())
         while (item := self._jobs.get()) is not None:
             loop, done, job = item
             result: object

@@ -24,6 +24,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import multiprocessing
@@ -50,6 +51,9 @@ log = logging.getLogger(__name__)
 
 #: Exit code of a serving process that stopped itself to stop a runaway query.
 RECYCLE_EXIT = 75
+#: Seconds a leaving process waits, no longer accepting, before it shuts down (connections
+#: it accepted just before then have sent their request by then).
+ACCEPT_GRACE = 1.0
 
 
 class ServeError(Exception):
@@ -156,13 +160,29 @@ def _serve_many(store: Store, settings: Settings, sock: socket.socket, count: in
 
     previous = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
     procs: list[SpawnProcess] = []
+    #: Serving processes tell here (their pid) that they stop after a runaway query: their
+    #: replacement starts at once, while they finish their requests.
+    leaving: multiprocessing.SimpleQueue[int] = ctx.SimpleQueue()
+    replaced: set[int] = set()
     try:
-        procs = [_start_worker(ctx, sock, settings, checkpoint) for _ in range(count)]
+        procs = [_start_worker(ctx, sock, settings, checkpoint, leaving) for _ in range(count)]
         restarts: list[float] = []
         while not stopping:
-            multiprocessing.connection.wait([p.sentinel for p in procs], timeout=0.5)
-            for i, p in enumerate(procs):
+            multiprocessing.connection.wait(
+                [p.sentinel for p in procs] + [leaving._reader],  # type: ignore[attr-defined]
+                timeout=0.5,
+            )
+            while not leaving.empty():
+                pid = leaving.get()
+                if pid not in replaced:
+                    replaced.add(pid)
+                    procs.append(_start_worker(ctx, sock, settings, checkpoint, leaving))
+            for p in list(procs):
                 if p.is_alive() or stopping:
+                    continue
+                if p.pid in replaced:  # its replacement runs already
+                    replaced.discard(p.pid)
+                    procs.remove(p)
                     continue
                 if p.exitcode == RECYCLE_EXIT:  # stopped a runaway query: expected
                     log.info("serving worker %s replaced after a runaway query", p.pid)
@@ -173,7 +193,7 @@ def _serve_many(store: Store, settings: Settings, sock: socket.socket, count: in
                               p.pid, p.exitcode)  # fmt: skip
                     if len(restarts) > 5 * count:
                         raise ServeError("serving workers keep exiting; see the log")
-                procs[i] = _start_worker(ctx, sock, settings, checkpoint)
+                procs[procs.index(p)] = _start_worker(ctx, sock, settings, checkpoint, leaving)
     finally:
         for p in procs:
             if p.is_alive():
@@ -187,6 +207,10 @@ def _serve_many(store: Store, settings: Settings, sock: socket.socket, count: in
             signal.signal(s, handler)
         if checkpoint is not None:
             shutil.rmtree(checkpoint.parent, ignore_errors=True)
+
+
+def _exit_server(server: Any) -> None:
+    server.should_exit = True
 
 
 def _checkpoint(store: EmbeddedStore) -> Path:
@@ -205,17 +229,23 @@ def _start_worker(
     sock: socket.socket,
     settings: Settings,
     checkpoint: Path | None,
+    leaving: multiprocessing.SimpleQueue[int],
 ) -> SpawnProcess:
     process = ctx.Process(
         target=_worker_main,
-        args=(sock, settings, str(checkpoint) if checkpoint else None),
+        args=(sock, settings, str(checkpoint) if checkpoint else None, leaving),
         name="policykg-serve",
     )
     process.start()
     return process
 
 
-def _worker_main(sock: socket.socket, settings: Settings, checkpoint: str | None) -> None:
+def _worker_main(
+    sock: socket.socket,
+    settings: Settings,
+    checkpoint: str | None,
+    leaving: multiprocessing.SimpleQueue[int] | None = None,
+) -> None:
     """One serving process: the app over the checkpoint (or the remote store), accepting
     from the shared socket."""
     import uvicorn
@@ -236,11 +266,19 @@ def _worker_main(sock: socket.socket, settings: Settings, checkpoint: str | None
     if service is not None and isinstance(service.executor, InlineExecutor):
 
         def runaway() -> None:
-            """A query could not be stopped: finish the other requests, then exit (which
-            stops it); the parent starts a fresh process."""
+            """A query could not be stopped: stop accepting, let the connections accepted
+            already send their requests (uvicorn's shutdown closes idle ones), finish the
+            requests, then exit (which stops the query). The parent starts a fresh process
+            at once."""
             nonlocal recycle
+            if recycle:
+                return
             recycle = True
-            server.should_exit = True
+            if leaving is not None:
+                leaving.put(os.getpid())
+            for listener in server.servers:
+                listener.close()
+            asyncio.get_running_loop().call_later(ACCEPT_GRACE, _exit_server, server)
 
         service.executor.on_runaway = runaway
     with contextlib.suppress(KeyboardInterrupt):
