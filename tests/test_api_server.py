@@ -273,8 +273,14 @@ def test_several_workers_read_only_inline_queries_and_runaways(data_dir: Path) -
             return _alone(served.url, CARTESIAN).status_code
 
         with concurrent.futures.ThreadPoolExecutor(8) as pool:
-            flood = list(pool.map(runaway, range(8)))
+            futures = [pool.submit(runaway, i) for i in range(8)]
+            time.sleep(0.5)
+            cheap_during = _alone(served.url, CHEAP)  # answered (or a prompt 503), not hung
+            flood = [f.result() for f in futures]
         assert set(flood) <= {503, 504}, flood
+        assert cheap_during.status_code in (200, 503)
+        if cheap_during.status_code == 503:
+            assert cheap_during.headers.get("Retry-After")
         deadline = time.monotonic() + 60
         while _alone(served.url, CHEAP).status_code != 200:
             assert time.monotonic() < deadline
