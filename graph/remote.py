@@ -642,14 +642,15 @@ def _closing(tokens: list[_Token], open_at: int) -> int:
 # --- helpers ------------------------------------------------------------------------------
 
 _HAS_GRAPH = "ASK { GRAPH ?g { ?s ?p ?o } }"
-_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?prefix)) }"
+#: Graphs whose IRI starts with ?prefix (every graph when it is empty: Virtuoso 7 finds no
+#: match for STRSTARTS with an empty prefix).
+_IN_PREFIX = "FILTER(?prefix = '' || STRSTARTS(STR(?g), ?prefix))"
+_GRAPHS = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_IN_PREFIX} }}"
 _GRAPH_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
-_COUNT = (
-    "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?prefix)) }"
-)
-_ANY = "ASK { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?prefix)) }"
+_COUNT = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_IN_PREFIX} }}"
+_ANY = f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} {_IN_PREFIX} }}"
 _SAMPLE = (
-    "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?prefix))"
+    f"SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_IN_PREFIX}"
     " FILTER(!isBlank(?s) && !isBlank(?o)) } LIMIT 1"
 )
 _IN_DEFAULT = "ASK { ?s ?p ?o }"
