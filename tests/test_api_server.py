@@ -154,7 +154,7 @@ def test_inline_executor_time_limit_busy_and_errors() -> None:
     store.replace_graph(
         "http://example.org/g",
         [ox.Triple(ox.NamedNode(f"http://example.org/{i}"), p, ox.Literal(str(i)))
-         for i in range(120)],
+         for i in range(200)],
     )  # fmt: skip
     runaways: list[bool] = []
     executor = InlineExecutor(
@@ -167,7 +167,7 @@ def test_inline_executor_time_limit_busy_and_errors() -> None:
         with pytest.raises(QuerySyntax):
             await executor.run(QueryJob("SELECT WHERE nonsense"))
         with pytest.raises(QueryTimeout):
-            await executor.run(QueryJob(CARTESIAN))  # ~1.7M rows: seconds
+            await executor.run(QueryJob(CARTESIAN))  # 8M rows: > 1 s idle
         assert runaways == [True] and executor.killed == 1
         with pytest.raises(QueryBusy):  # the one thread still runs the runaway query
             await executor.run(QueryJob("ASK { ?s ?p ?o }"), timeout=0.1)
