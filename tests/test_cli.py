@@ -87,6 +87,28 @@ def test_ingest_bad_file_fails_with_one_line(tmp_path: Path) -> None:
     assert "0 ingested or unchanged, 1 failed" in result.stdout
 
 
+def test_bulk_ingest_gives_the_same_store(data_dir: Path, tmp_path: Path) -> None:
+    """``ingest --bulk`` writes the same quads as one transaction per document; a bad file
+    among the good ones is reported and the others still go in."""
+    corpus = tmp_path / "plans"
+    corpus.mkdir()
+    for plan in sorted(bundled_corpus().glob("*.txt")):
+        (corpus / plan.name).write_bytes(plan.read_bytes())
+    (corpus / "a-empty.txt").write_text("", encoding="utf-8")
+    bulk_dir = tmp_path / "bulk"
+    result = runner.invoke(app, ["ingest", str(corpus), "--data-dir", str(bulk_dir), "--bulk"])
+    assert result.exit_code == 1, result.output
+    assert "5 ingested or unchanged, 1 failed" in result.stdout
+    assert "a-empty.txt" in result.stdout
+    settings = Settings.from_env({})
+    stores = []
+    for path in (data_dir, bulk_dir):
+        store = Settings.from_env({}, data_dir=path).open_store(read_only=True)
+        stores.append(sorted(store.dump_nquads().splitlines()))
+        assert len(service.document_graphs(store, IriMinter(settings.base_iri))) == 5
+    assert stores[0] == stores[1]
+
+
 def test_extract_json_has_the_gold_shape() -> None:
     plan = sorted(bundled_corpus().glob("tuyen-quang*.txt"))[0]
     result = runner.invoke(app, ["extract", str(plan), "--format", "json"])
