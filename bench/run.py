@@ -34,6 +34,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--api-seconds", type=float, default=10.0)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--single-max", type=int, default=None, help="largest 1-process size")
+    parser.add_argument(
+        "--writes", default="txn,bulk", help="ingest write paths: txn (per plan), bulk"
+    )
     parser.add_argument("--rdflib-max-quads", type=int, default=3_000_000)
     parser.add_argument("--no-check", action="store_true")
     parser.add_argument("--json", type=Path)
@@ -53,7 +56,10 @@ def main(argv: list[str] | None = None) -> None:
           f" load avg at start {load()}\n", flush=True)  # fmt: skip
 
     if "ingest" in only:
-        data = bench_ingest.run(sizes, procs, keep=set(qsizes), single_max=args.single_max)
+        writes = [w == "bulk" for w in args.writes.split(",")]
+        data = bench_ingest.run(
+            sizes, procs, keep=set(qsizes), single_max=args.single_max, writes=writes
+        )
         results.update(data)
         print("## Ingest\n\n" + bench_ingest.render(data) + "\n", flush=True)
     stores = {n: bench_ingest.store_path(n) for n in qsizes}
