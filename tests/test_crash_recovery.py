@@ -99,7 +99,7 @@ def test_sigkill_during_bulk_load_leaves_whole_documents(tmp_path: Path) -> None
         for _ in range(rng.randint(0, 4)):
             if not proc.stdout.readline():
                 break
-        time.sleep(rng.uniform(0.0, 0.5))
+        time.sleep(rng.uniform(0.0, 0.08))  # within the next document (~0.1 s idle)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
         proc.stdout.close()
