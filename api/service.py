@@ -174,6 +174,9 @@ def ingest_paths(
             write_pending()
     write_pending()
     store.flush()
+    optimize = getattr(store, "optimize", None)
+    if bulk_load is not None and optimize is not None and any(r.ok for r in reports):
+        optimize()  # bulk-loaded files are slow to read until compacted
     return reports
 
 

@@ -149,6 +149,8 @@ def ingest_once(
     if batch:
         store.load_graphs_bulk(batch)
     store.flush()
+    if bulk:
+        store.optimize()  # as ingest_paths(..., bulk=True) does: compacted for reading
     t_store += time.perf_counter() - t0
     c_store += time.process_time() - c0
     wall = time.perf_counter() - started
