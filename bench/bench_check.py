@@ -28,6 +28,7 @@ import pyoxigraph as ox
 from policykg import bundled_corpus
 from policykg.api import service
 from policykg.api.checking import check_file, validate_store
+from policykg.bench.common import status_mb
 from policykg.graph.store import EmbeddedStore
 from policykg.ingest.rdf import document_triples
 from policykg.ontology.iri import IriMinter
@@ -118,14 +119,7 @@ def _reset_peak() -> None:
 
 def _peak_mb() -> float:
     """Peak resident memory (``VmHWM``) since the last :func:`_reset_peak`, in MB."""
-    try:
-        with open("/proc/self/status") as f:
-            for line in f:
-                if line.startswith("VmHWM"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
+    return status_mb("VmHWM")
 
 
 def run_pyrudof(triples: list[ox.Triple]) -> float | None:

@@ -95,6 +95,18 @@ def machine() -> dict[str, str]:
     }
 
 
+def status_mb(field: str, pid: int | str = "self") -> float:
+    """A memory field of ``/proc/PID/status`` (``VmRSS``, ``VmHWM``) in MB; 0 when unknown."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def load() -> str:
     """The 1/5/15-minute load averages, as ``uptime`` shows them."""
     try:

@@ -29,6 +29,7 @@ from typing import Any
 import httpx
 
 from policykg import bundled_corpus
+from policykg.bench.common import status_mb
 
 MIX: list[tuple[str, str, dict[str, str]]] = [
     ("lookup", "/documents", {}),
@@ -70,14 +71,7 @@ def serve(port: int) -> None:
 
 def rss_mb(pid: int) -> float:
     """Resident memory of process ``pid`` in MB (``VmRSS``); 0 when it is gone."""
-    try:
-        with open(f"/proc/{pid}/status") as f:
-            for line in f:
-                if line.startswith("VmRSS"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
+    return status_mb("VmRSS", pid)
 
 
 def memory_growth(samples: list[float], *, window: int = 3) -> float:
