@@ -353,10 +353,15 @@ def _citations(g: _Graph, citations: Iterable[Mapping[str, Any]]) -> None:
         g.add(node, PKG + "citedResource", target)
         g.add(node, PKG + "relation", g.concept("relation", relation))
         g.add(node, PKG + "citedKind", g.concept("document-kind", t.get("kind") or "Other"))
+        # the instrument as cited, also stated on the instrument itself (an index): the
+        # store's union default graph then holds each instrument's distinct cited numbers
+        # and dates however many documents cite it (the checker compares with those)
         if t.get("number"):
             g.add(node, PKG + "citedNumber", ox.Literal(t["number"]))
+            g.add(target, PKG + "citedAsNumber", ox.Literal(t["number"]))
         if t.get("date"):
             g.add(node, PKG + "citedDate", _date(g, t["date"]))
+            g.add(target, PKG + "citedAsDate", _date(g, t["date"]))
         if t.get("title"):
             g.add(node, PKG + "citedTitle", _vi(t["title"]))
         issuer = g.agency(t.get("issuer"))

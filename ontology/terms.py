@@ -39,6 +39,8 @@ class PKG(DefinedNamespace):
     actor: URIRef
     agencyLevel: URIRef
     assignee: URIRef
+    citedAsDate: URIRef
+    citedAsNumber: URIRef
     citedDate: URIRef
     citedIssuer: URIRef
     citedKind: URIRef
