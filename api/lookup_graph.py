@@ -44,7 +44,7 @@ from policykg.api.lookup_models import (
 )
 from policykg.graph.base import Store, Term
 from policykg.graph.queries import run_select, run_select_paged
-from policykg.ontology.iri import DCTERMS, OA, PKG, SDO, IriMinter, slug
+from policykg.ontology.iri import DCTERMS, ELI, OA, ORG, PKG, SDO, IriMinter, slug
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +55,13 @@ MAX_CACHED = 200_000
 MAX_ANSWERS = 512
 
 T = TypeVar("T")
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+#: Properties whose object is an agency counted in :attr:`Catalog.roles` (agency_role_counts).
+_ROLE_PROPERTIES = frozenset(
+    {PKG + "leadAgency", PKG + "coordinatingAgency", PKG + "actor", PKG + "recipient"}
+    | {ELI + "passed_by"}
+)
 
 # --- reading the graph ----------------------------------------------------------------------
 
@@ -105,6 +112,7 @@ class Graph:
         self._catalog: Catalog | None = None
         self._generation = -1
         self._catalog_lock = threading.Lock()
+        self._write_lock = threading.Lock()
         self._codes: dict[str, set[str]] = {}
         # point lookups: iri -> (store generation when read, value)
         self._instruments: dict[str, tuple[int, tuple[DocumentSummary, str | None] | None]] = {}
@@ -132,6 +140,77 @@ class Graph:
             built = self._build()
             self._catalog, self._generation = built, gen
             return built
+
+    def write_graph(self, graph_iri: str, write: Callable[[], T]) -> T:
+        """Run ``write``, which changes the named graph ``graph_iri`` and nothing else, and
+        keep the catalog current by reading again only what that graph names.
+
+        The catalog is updated only if it was current before the write and the write was the
+        store's only change meanwhile (its generation moved by one); otherwise the next
+        reader rebuilds it whole, as after any other write.
+        """
+        with self._write_lock:
+            before = self.store.generation
+            with self._catalog_lock:
+                cat = self._catalog if self._generation == before else None
+            old = self._members(graph_iri, cat) if cat is not None else None
+            result = write()
+            if cat is None or old is None:
+                return result
+            with self._catalog_lock:
+                after = self.store.generation
+                if after == before + 1 and self._catalog is cat and self._generation == before:
+                    new = self._members(graph_iri, cat)
+                    self._catalog = self._updated(cat, old[0] | new[0], old[1] | new[1])
+                    self._generation = after
+            return result
+
+    def _members(self, graph_iri: str, cat: Catalog) -> tuple[set[str], set[str]]:
+        """The instruments and agencies whose catalog entry or role counts the graph's
+        triples may change: those it types, describes or gives a role to."""
+        instruments: set[str] = set()
+        agencies: set[str] = set()
+        for t in self.store.graph_triples(graph_iri):
+            if not isinstance(t.subject, ox.NamedNode):
+                continue
+            s, p, o = t.subject.value, t.predicate.value, t.object
+            if p == _RDF_TYPE and isinstance(o, ox.NamedNode):
+                if o.value == ELI + "LegalResource":
+                    instruments.add(s)
+                elif o.value == ORG + "Organization":
+                    agencies.add(s)
+            elif p in _ROLE_PROPERTIES and isinstance(o, ox.NamedNode):
+                agencies.add(o.value)
+            if s in cat.instruments:
+                instruments.add(s)
+            elif s in cat.agencies:
+                agencies.add(s)
+        return instruments, agencies
+
+    def _updated(self, cat: Catalog, instruments: set[str], agencies: set[str]) -> Catalog:
+        """A copy of ``cat`` with the entries of ``instruments`` and ``agencies`` read again
+        (readers may be iterating the old one)."""
+        docs, issuers = dict(cat.instruments), dict(cat.issuers)
+        for iri in sorted(instruments):
+            rows = run_select(self.store, "instrument_summary", doc=iri)
+            docs.pop(iri, None)
+            issuers.pop(iri, None)
+            if rows:
+                docs[iri] = self._summary(rows[0])
+                if (issuer := _v(rows[0], "issuer")) is not None:
+                    issuers[iri] = issuer
+        refs, roles = dict(cat.agencies), dict(cat.roles)
+        for iri in sorted(agencies):
+            rows = run_select(self.store, "agency_summary", agency=iri)
+            refs.pop(iri, None)
+            if rows:
+                refs[iri] = self._agency_ref(rows[0])
+            counts = run_select(self.store, "agency_role_count", agency=iri)
+            found = {_v(r, "role") or "": int(_v(r, "count") or 0) for r in counts}
+            roles.pop(iri, None)
+            if found:
+                roles[iri] = dict(sorted(found.items()))
+        return Catalog(docs, refs, issuers, roles)
 
     def _current_catalog(self) -> Catalog | None:
         """The catalog if it is already built for the store as it is now."""

@@ -670,7 +670,8 @@ def lookups_router(store: Store, settings: Settings) -> APIRouter:
     ) -> Response:
         guard.authorize(request)
         iri = f"{graph.eli_base}{issuer}/{year}/{kind}/{local}"
-        if not store.drop_graph(graph.minter.document_graph(iri)):
+        gone = graph.minter.document_graph(iri)
+        if not graph.write_graph(gone, lambda: store.drop_graph(gone)):
             raise ApiError(404, "not_found", "no ingested document with this id")
         log.info("DELETE /documents: %s", iri)
         return Response(status_code=204)
@@ -784,7 +785,7 @@ def _ingest(store: Store, graph: Graph, name: str, data: bytes, fail_on: str) ->
         )  # fmt: skip
     checked = True
     existed = store.has_graph(graph_iri)
-    written = store.replace_graph(graph_iri, triples)
+    written = graph.write_graph(graph_iri, lambda: store.replace_graph(graph_iri, triples))
     return IngestAnswer(
         id=graph.doc_id(doc_iri),
         iri=doc_iri,
