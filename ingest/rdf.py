@@ -61,6 +61,7 @@ from policykg.ontology.iri import (
     XSD,
     IriMinter,
 )
+from policykg.ontology.order_keys import order_key_triples
 from policykg.ontology.terms import RELATION_PROPERTIES
 
 NON_PROVINCE_SCOPES = frozenset({"national", "international"})
@@ -500,5 +501,6 @@ def document_triples(
         _assignments(g, record.get("_duties") or [])
     except (AttributeError, TypeError, KeyError) as exc:
         raise IngestError(f"malformed record: {exc}", source=source) from exc
+    g.triples.update(order_key_triples(g.triples))
     triples = sorted(g.triples, key=str)
     return IngestResult(doc_iri, minter.document_graph(doc_iri), triples)

@@ -24,6 +24,7 @@ from importlib.resources.abc import Traversable
 import pyoxigraph as ox
 
 from policykg.ontology.iri import DEFAULT_BASE, PKG
+from policykg.ontology.order_keys import order_key_triples
 
 _PACKAGE = "policykg.ontology"
 
@@ -76,7 +77,8 @@ def ontology_triples(base: str = DEFAULT_BASE) -> list[ox.Triple]:
 
 def reference_triples(base: str = DEFAULT_BASE) -> list[ox.Triple]:
     """All triples of the reference data (instruments, provinces, agencies, changes)."""
-    return list(_reference(_norm(base)))
+    triples = list(_reference(_norm(base)))
+    return triples + order_key_triples(triples)
 
 
 def _norm(base: str) -> str:

@@ -78,6 +78,14 @@ class PKG(DefinedNamespace):
     taskGroup: URIRef
     theme: URIRef
     timeframe: URIRef
+    # sort keys (policykg.ontology.order_keys)
+    agencyKey: URIRef
+    assignmentKey: URIRef
+    dutyKey: URIRef
+    instrumentKey: URIRef
+    orderKey: URIRef
+    planKey: URIRef
+    taskKey: URIRef
 
 
 #: Code-list scheme names, as passed to ``IriMinter.concept(scheme, code)``.
