@@ -17,7 +17,7 @@ import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 import pyoxigraph as ox
 from fastapi import Request
@@ -91,6 +91,24 @@ def _float(value: str | None) -> float | None:
         return None
 
 
+class PointCache(Generic[T]):
+    """Values of point lookups by IRI, each kept with the store generation it was read at
+    (emptied when it holds :data:`MAX_CACHED` of them)."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, tuple[int, T]] = {}
+
+    def get(self, iri: str, generation: int, read: Callable[[], T]) -> T:
+        hit = self._values.get(iri)
+        if hit is not None and hit[0] == generation:
+            return hit[1]
+        value = read()
+        if len(self._values) >= MAX_CACHED:
+            self._values.clear()
+        self._values[iri] = (generation, value)
+        return value
+
+
 @dataclass
 class Catalog:
     """Instruments and agencies by IRI, rebuilt when the store changes."""
@@ -115,8 +133,8 @@ class Graph:
         self._write_lock = threading.Lock()
         self._codes: dict[str, set[str]] = {}
         # point lookups: iri -> (store generation when read, value)
-        self._instruments: dict[str, tuple[int, tuple[DocumentSummary, str | None] | None]] = {}
-        self._agencies: dict[str, tuple[int, AgencyRef | None]] = {}
+        self._instruments: PointCache[tuple[DocumentSummary, str | None] | None] = PointCache()
+        self._agencies: PointCache[AgencyRef | None] = PointCache()
         self._answers: OrderedDict[tuple[str, str], tuple[int, Any]] = OrderedDict()
         self._answers_lock = threading.Lock()
 
@@ -303,16 +321,12 @@ class Graph:
             return (found, cat.issuers.get(iri)) if found is not None else None
         if not _is_iri(iri):
             return None
-        gen = self.store.generation
-        hit = self._instruments.get(iri)
-        if hit is not None and hit[0] == gen:
-            return hit[1]
-        rows = run_select(self.store, "instrument_summary", doc=iri)
-        value = (self._summary(rows[0]), _v(rows[0], "issuer")) if rows else None
-        if len(self._instruments) >= MAX_CACHED:
-            self._instruments.clear()
-        self._instruments[iri] = (gen, value)
-        return value
+
+        def read() -> tuple[DocumentSummary, str | None] | None:
+            rows = run_select(self.store, "instrument_summary", doc=iri)
+            return (self._summary(rows[0]), _v(rows[0], "issuer")) if rows else None
+
+        return self._instruments.get(iri, self.store.generation, read)
 
     def summary(self, iri: str) -> DocumentSummary | None:
         """The catalog entry of one instrument (``None`` if the store has no such instrument)."""
@@ -331,16 +345,12 @@ class Graph:
             return cat.agencies.get(iri)
         if not _is_iri(iri):
             return None
-        gen = self.store.generation
-        hit = self._agencies.get(iri)
-        if hit is not None and hit[0] == gen:
-            return hit[1]
-        rows = run_select(self.store, "agency_summary", agency=iri)
-        value = self._agency_ref(rows[0]) if rows else None
-        if len(self._agencies) >= MAX_CACHED:
-            self._agencies.clear()
-        self._agencies[iri] = (gen, value)
-        return value
+
+        def read() -> AgencyRef | None:
+            rows = run_select(self.store, "agency_summary", agency=iri)
+            return self._agency_ref(rows[0]) if rows else None
+
+        return self._agencies.get(iri, self.store.generation, read)
 
     def instrument(self, iri: str) -> InstrumentRef:
         found = self.summary(iri)
