@@ -94,58 +94,81 @@ class Report:
 
 # --- checking ----------------------------------------------------------------------------
 
-_CITATIONS_OF = f"""
-SELECT ?r ?own ?p ?o (SAMPLE(?c) AS ?cite) (SAMPLE(?doc) AS ?citing) (SAMPLE(?kind) AS ?k) WHERE {{
-  GRAPH ?g {{
-    ?c <{PKG}citedResource> ?r ; <{DCTERMS}isPartOf> ?doc ; ?p ?o .
-    FILTER(?p IN (<{PKG}citedNumber>, <{PKG}citedDate>, <{PKG}citedIssuer>))
-    OPTIONAL {{ ?o <http://www.w3.org/ns/org#classification> ?kind }}
-  }}
+# How the store cites an instrument, read through the citation index that ingest keeps
+# (policykg.ingest.rdf: each citation also states pkg:citedAsNumber / pkg:citedAsDate on the
+# cited instrument). The union default graph holds each instrument's *distinct* cited values,
+# however many documents cite it, so reading them costs the same at 100 or 10,000 plans.
+_INDEX = (PKG + "citedAsNumber", PKG + "citedAsDate")
+_CITED_AS = {PKG + "citedAsNumber": PKG + "citedNumber", PKG + "citedAsDate": PKG + "citedDate"}
+
+# the distinct values of the index, held by some graph other than ``?own`` (the checked
+# document's own graph, when an older version of it is in the store, does not count)
+_INDEX_OF = f"""
+SELECT ?r ?own ?p ?o WHERE {{
+  ?r ?p ?o .
+  FILTER(?p IN (<{_INDEX[0]}>, <{_INDEX[1]}>))
+  FILTER EXISTS {{ GRAPH ?g {{ ?r ?p ?o }} FILTER(?g != ?own) }}
+}}
+"""
+
+# one citation stating that value, in a graph other than ``?own``, with its document's number
+# (the findings name it: "... but document 12/KH-UBND gives 2020-08-30")
+_EXAMPLE_OF = f"""
+SELECT ?r ?own ?cp ?o ?c ?doc ?g WHERE {{
+  GRAPH ?g {{ ?c <{PKG}citedResource> ?r ; ?cp ?o ; <{DCTERMS}isPartOf> ?doc . }}
   FILTER(?g != ?own)
-}} GROUP BY ?r ?own ?p ?o
+}} LIMIT 1
 """
 
 _DOC_NUMBER = f"""
-SELECT ?doc ?own ?number WHERE {{
-  GRAPH ?g {{ ?doc <{ELI}number> ?number }}
-  FILTER(?g != ?own)
-}}
-"""
-
-
-_ALL_CITATIONS_OF = f"""
-SELECT ?r ?g ?c ?doc ?p ?o ?k ?number WHERE {{
-  GRAPH ?g {{
-    ?c <{PKG}citedResource> ?r ; <{DCTERMS}isPartOf> ?doc ; ?p ?o .
-    FILTER(?p IN (<{PKG}citedNumber>, <{PKG}citedDate>, <{PKG}citedIssuer>))
-    OPTIONAL {{ ?o <http://www.w3.org/ns/org#classification> ?k }}
-    OPTIONAL {{ ?doc <{ELI}number> ?number }}
-  }}
-}}
+SELECT ?doc ?number WHERE {{ ?doc <{ELI}number> ?number }} LIMIT 1
 """
 
 _Row = dict[str, Any]
+_NO_GRAPH = ox.NamedNode("urn:policykg:no-graph")
 
 
 class ContextCache:
     """How the store cites each instrument, read once per instrument (for validating many
-    graphs of one store: ``policykg validate``). Keeps, per distinct number, date and issuer,
-    examples from two graphs, so any graph can be compared with the others."""
+    graphs of one store: ``policykg validate``). Keeps, per distinct cited number and date,
+    example citations from up to two graphs, so any graph can be compared with the others."""
 
     def __init__(self, store: SelectStore) -> None:
         self.store = store
-        self._variants: dict[str, dict[tuple[str, str], list[_Row]]] = {}
+        self._variants: dict[str, list[tuple[ox.Triple, list[_Row]]]] = {}
 
-    def variants(self, iri: str) -> dict[tuple[str, str], list[_Row]]:
+    def variants(self, iri: str) -> list[tuple[ox.Triple, list[_Row]]]:
+        """(index triple, up to two example citations from distinct graphs) per value."""
         if iri not in self._variants:
-            found: dict[tuple[str, str], list[_Row]] = {}
-            for row in self.store.select(_ALL_CITATIONS_OF, bindings={"r": ox.NamedNode(iri)}):
-                key = (row["p"].value, str(row["o"]))
-                rows = found.setdefault(key, [])
-                if len(rows) < 2 and all(r["g"] != row["g"] for r in rows):
-                    rows.append(row)
-            self._variants[iri] = found
+            self._variants[iri] = _variants(self.store, iri, _NO_GRAPH, examples=2)
         return self._variants[iri]
+
+
+def _variants(
+    store: SelectStore, iri: str, own: ox.NamedNode, *, examples: int
+) -> list[tuple[ox.Triple, list[_Row]]]:
+    r = ox.NamedNode(iri)
+    out = []
+    for row in store.select(_INDEX_OF, bindings={"r": r, "own": own}):
+        p, o = row["p"], row["o"]
+        assert isinstance(p, ox.NamedNode) and isinstance(o, ox.Literal)
+        cp = ox.NamedNode(_CITED_AS[p.value])
+        found: list[_Row] = []
+        skip = own
+        for _ in range(examples):
+            rows = store.select(_EXAMPLE_OF, bindings={"r": r, "own": skip, "cp": cp, "o": o})
+            if not rows:
+                break
+            ex = rows[0]
+            number = store.select(_DOC_NUMBER, bindings={"doc": ex["doc"]})
+            if number:
+                ex["number"] = number[0]["number"]
+            found.append(ex)
+            if skip != own:
+                break
+            skip = ex["g"]  # the second example from another graph
+        out.append((ox.Triple(r, p, o), found))
+    return out
 
 
 def _cited(triples: Sequence[ox.Triple]) -> list[str]:
@@ -158,10 +181,33 @@ def _cited(triples: Sequence[ox.Triple]) -> list[str]:
     )
 
 
-_ORG_CLASS = ox.NamedNode("http://www.w3.org/ns/org#classification")
 _PART_OF = ox.NamedNode(DCTERMS + "isPartOf")
 _CITED_RESOURCE = ox.NamedNode(PKG + "citedResource")
 _NUMBER = ox.NamedNode(ELI + "number")
+
+
+def citation_index(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
+    """The citation index of a graph, from its ``pkg:Citation`` nodes: for each citation
+    ``?c pkg:citedResource ?r ; pkg:citedNumber ?n ; pkg:citedDate ?d``, the triples
+    ``?r pkg:citedAsNumber ?n`` and ``?r pkg:citedAsDate ?d`` (what ingest writes; the
+    checker adds them for citations built elsewhere, e.g. those read from the text)."""
+    by_node: dict[ox.NamedNode, list[ox.Triple]] = {}
+    cited: dict[ox.NamedNode, ox.NamedNode] = {}
+    inverse = {v: k for k, v in _CITED_AS.items()}
+    for t in triples:
+        if not isinstance(t.subject, ox.NamedNode):
+            continue
+        if t.predicate.value == PKG + "citedResource" and isinstance(t.object, ox.NamedNode):
+            cited[t.subject] = t.object
+        elif t.predicate.value in inverse:
+            by_node.setdefault(t.subject, []).append(t)
+    out = set()
+    for node, ts in by_node.items():
+        r = cited.get(node)
+        if r is not None:
+            for t in ts:
+                out.add(ox.Triple(r, ox.NamedNode(inverse[t.predicate.value]), t.object))
+    return sorted(out, key=str)
 
 
 def store_context(
@@ -173,42 +219,33 @@ def store_context(
 ) -> list[ox.Triple]:
     """What the store says that the document must agree with (read only).
 
-    For each instrument the document cites: how other documents cite it (one example
-    citation for each distinct number, date and issuer, with the citing document's number),
-    so the copy stays small however many plans cite the same instrument. The document's own
-    graph, if already in the store, is left out. With ``cache`` (validating a whole store),
-    each instrument is read from the store once.
+    For each instrument the document cites: the distinct numbers and dates under which other
+    documents cite it (the citation index, ``pkg:citedAsNumber`` / ``pkg:citedAsDate``), and
+    for each value one example citation with its document's number, so the findings can say
+    where the value comes from. Its size and cost depend on the distinct values, not on how
+    many plans cite the instrument. The document's own graph, if already in the store, is
+    left out. With ``cache`` (validating a whole store), each instrument is read once.
     """
     if store is None:
         return []
     own = ox.NamedNode(graph)
     out: set[ox.Triple] = set()
-
-    def add(r: Any, c: Any, doc: Any, p: Any, o: Any, k: Any, number: Any) -> None:
-        out.add(ox.Triple(c, _CITED_RESOURCE, r))
-        out.add(ox.Triple(c, _PART_OF, doc))
-        out.add(ox.Triple(c, p, o))
-        if k is not None:
-            out.add(ox.Triple(o, _ORG_CLASS, k))
-        if number is not None:
-            out.add(ox.Triple(doc, _NUMBER, number))
-
     for iri in _cited(triples):
         if cache is not None:
-            for rows in cache.variants(iri).values():
-                row = next((r for r in rows if r["g"] != own), None)
-                if row is not None:
-                    add(row["r"], row["c"], row["doc"], row["p"], row["o"], row.get("k"),
-                        row.get("number"))  # fmt: skip
-            continue
-        # one example citation per distinct number, date and issuer: bounded by the variants
-        docs: set[str] = set()
-        for row in store.select(_CITATIONS_OF, bindings={"r": ox.NamedNode(iri), "own": own}):
-            add(row["r"], row["cite"], row["citing"], row["p"], row["o"], row.get("k"), None)
-            docs.add(row["citing"].value)
-        for doc in sorted(docs):
-            for row in store.select(_DOC_NUMBER, bindings={"doc": ox.NamedNode(doc), "own": own}):
-                out.add(ox.Triple(ox.NamedNode(doc), _NUMBER, row["number"]))
+            variants = cache.variants(iri)
+        else:
+            variants = _variants(store, iri, own, examples=1)
+        for index, rows in variants:
+            row = next((r for r in rows if r["g"] != own), None)
+            if row is None:
+                continue  # only the document itself cites it so
+            out.add(index)
+            c, doc = row["c"], row["doc"]
+            out.add(ox.Triple(c, _CITED_RESOURCE, index.subject))
+            out.add(ox.Triple(c, _PART_OF, doc))
+            out.add(ox.Triple(c, row["cp"], index.object))
+            if "number" in row:
+                out.add(ox.Triple(doc, _NUMBER, row["number"]))
     return sorted(out, key=str)
 
 
@@ -255,6 +292,8 @@ def check_document(
         doc = document_of(triples)
         graph = minter.document_graph(doc)
     data = [*triples, *extra]
+    have = set(data)
+    data += [t for t in citation_index(data) if t not in have]
     context = store_context(store, data, graph)
     results = validate(data, extra=context, base=minter.base)
     prov = _Provenance(data)

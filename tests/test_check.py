@@ -23,12 +23,15 @@ from policykg.ontology.iri import PKG, IriMinter
 from policykg.shapes.check import (
     Finding,
     Report,
+    ContextCache,
     check_document,
+    citation_index,
     render,
     render_html,
     render_json,
     render_text,
     render_turtle,
+    store_context,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -232,15 +235,43 @@ def test_other_documents_in_the_store_are_compared(fresh_store: Store, minter: I
             ox.Triple(n(c), n(PKG + "citedDate"), ox.Literal(date, datatype=xsd_date)),
         ]
 
-    other, other_triples = doc("1/KH-UBND", "2020-05-01")
-    fresh_store.replace_graph(minter.document_graph(other), other_triples)
+    def store(name: str, date: str) -> None:
+        d, triples = doc(name, date)  # with the citation index, as ingest writes it
+        fresh_store.replace_graph(minter.document_graph(d), triples + citation_index(triples))
+
+    for n in range(1, 4):
+        store(f"{n}/KH-UBND", "2020-05-01")
+    store("9/KH-UBND", "2020-05-02")
     size = len(fresh_store)
-    _, mine = doc("2/KH-UBND", "2020-06-01")
+    _, mine = doc("5/KH-UBND", "2020-06-01")
     report = check_document(mine, store=fresh_store, minter=minter)
-    f = _one(report, "CitedDateDisagrees")
-    assert "1/KH-UBND" in f.message_vi and "2020-05-01" in f.message_en
+    found = sorted(f.message_en for f in report.findings if f.code == "CitedDateDisagrees")
+    # one finding per other date, naming one document that gives it
+    head = "The document cites https://example.org/instrument/x as dated 2020-06-01, but document"
+    assert len(found) == 2
+    assert found[0] in {f"{head} {n}/KH-UBND gives 2020-05-01." for n in range(1, 4)}
+    assert found[1] == f"{head} 9/KH-UBND gives 2020-05-02."
     assert len(fresh_store) == size
     assert "CitedDateDisagrees" not in _codes(check_document(mine, store=None, minter=minter))
+    # the context holds one example per distinct date, not one per citing document
+    context = store_context(fresh_store, mine, minter.document_graph("https://example.org/5"))
+    dates = [t for t in context if t.predicate.value == PKG + "citedDate"]
+    assert sorted(t.object.value for t in dates) == ["2020-05-01", "2020-05-02"]
+    assert len(context) == len(store_context(fresh_store, mine, "urn:x", cache=ContextCache(fresh_store)))
+    # a document is not compared with an older version of itself in the store
+    again, again_triples = doc("9/KH-UBND", "2020-05-01")
+    report = check_document(again_triples, store=fresh_store, minter=minter)
+    assert "CitedDateDisagrees" not in _codes(report)
+
+
+def test_citation_index_is_written_by_ingest(minter: IriMinter) -> None:
+    from policykg.ingest.rdf import document_triples
+
+    record = json.loads((GOLD / "nghe-an_683-kh-ubnd_2021.json").read_text(encoding="utf-8"))
+    triples = document_triples(record, minter=minter).triples
+    index = citation_index(triples)
+    assert index and set(index) <= set(triples)
+    assert {t.predicate.value for t in index} == {PKG + "citedAsNumber", PKG + "citedAsDate"}
 
 
 def _sample() -> Report:
