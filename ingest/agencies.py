@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from typing import Any
 
 import pyoxigraph as ox
@@ -63,7 +64,10 @@ _LABEL_PROPS = (SKOS + "prefLabel", SKOS + "altLabel", SKOS + "hiddenLabel")
 _AK_SCHEME = "https://w3id.org/policykg/code/agency-kind"
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _TOKEN_RE = re.compile(r"[\w\u0300-\u036f]+(?:&[\w\u0300-\u036f]+)*")
+_TOKEN_SPLIT = re.compile("(" + _TOKEN_RE.pattern + ")")
+_NEXT_WORD = re.compile(r"\s*\S+")
 _SOFT = set(" \t\r\n\u00a0,-\u2013\u2014*\\#>_")
+_SOFT_CHARS = "".join(sorted(_SOFT))
 _SOFT_RE = re.compile("[" + re.escape("".join(sorted(_SOFT))) + "]*")
 # a document number or symbol: 683/KH-UBND, 25-NQ/TU, 311/TTr-SKHĐT, /KH-UBND
 # (A run of [\w&.-] holding a digit, then "/": tried once per run, possessively, so that
@@ -277,42 +281,38 @@ class _Scanner:
         self.text = text
         self.province = province
         self.g = _gazetteer(province)
-        # the tokens as parallel lists (one tokenization; no object per token)
-        matches = list(_TOKEN_RE.finditer(text))
-        self.words: list[str] = [m.group() for m in matches]
+        # the tokens as parallel lists (one tokenization; no object per token): split with
+        # the token pattern captured gives gap, token, gap, ..., gap; the running sums of
+        # their lengths are where each token starts and ends
+        parts = _TOKEN_SPLIT.split(text)
+        pos = list(accumulate(map(len, parts)))
+        self.words: list[str] = parts[1::2]
         self.keys: list[str] = list(map(fold, self.words))
-        self.starts: list[int] = [m.start() for m in matches]
-        self.ends: list[int] = [m.end() for m in matches]
-        self.n = len(matches)
-        self._soft: dict[int, bool] = {}
-        masked = [False] * self.n
-        spans = _symbol_spans(text)
-        # a symbol broken at a hyphen across a line ("TTr-\nSKHĐT") continues on the next line
-        ext: list[tuple[int, int]] = []
-        for a, b in spans:
+        self.starts: list[int] = pos[0:-1:2]
+        self.ends: list[int] = pos[1::2]
+        self.n = n = len(self.words)
+        # is the gap after token i (up to token i + 1) made of soft separators only?
+        self.softs: list[bool] = [not g.strip(_SOFT_CHARS) for g in parts[2:-1:2]]
+        masked = [False] * n
+        starts, ends = self.starts, self.ends
+        for a, b in _symbol_spans(text):
+            # a symbol broken at a hyphen across a line ("TTr-\nSKHĐT") continues on the
+            # next line
             if text[b - 1 : b] in "-/":
-                m = re.compile(r"\s*\S+").match(text, b)
+                m = _NEXT_WORD.match(text, b)
                 if m:
                     b = m.end()
-            ext.append((a, b))
-        if ext:
-            j = 0
-            starts, ends = self.starts, self.ends
-            for i in range(self.n):
-                while j < len(ext) and ext[j][1] <= starts[i]:
-                    j += 1
-                if j < len(ext) and ext[j][0] < ends[i] and starts[i] < ext[j][1]:
-                    masked[i] = True
+            # the tokens that overlap [a, b)
+            lo, hi = bisect_right(ends, a), bisect_left(starts, b)
+            if lo < hi:
+                masked[lo:hi] = [True] * (hi - lo)
         self.masked = masked
 
     def soft(self, i: int) -> bool:
         """Is the gap between token i and token i + 1 a soft separator?"""
-        got = self._soft.get(i)
-        if got is None:
-            got = self._soft[i] = (
-                _SOFT_RE.fullmatch(self.text, self.ends[i], self.starts[i + 1]) is not None
-            )
-        return got
+        if i >= 0:
+            return self.softs[i]
+        return _SOFT_RE.fullmatch(self.text, self.ends[i], self.starts[i + 1]) is not None
 
     def gap(self, i: int) -> str:
         return self.text[self.ends[i] : self.starts[i + 1]]
@@ -323,9 +323,9 @@ class _Scanner:
         node = trie
         j = i
         n = self.n
-        keys, masked = self.keys, self.masked
+        keys, masked, softs = self.keys, self.masked, self.softs
         while j < n and not masked[j]:
-            if j > i and not self.soft(j - 1):
+            if j > i and not softs[j - 1]:
                 break
             nxt = node.get(keys[j])
             if nxt is None:
