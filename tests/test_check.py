@@ -256,7 +256,9 @@ def test_other_documents_in_the_store_are_compared(fresh_store: Store, minter: I
     # the context holds one example per distinct date, not one per citing document
     context = store_context(fresh_store, mine, minter.document_graph("https://example.org/5"))
     dates = [t for t in context if t.predicate.value == PKG + "citedDate"]
-    assert sorted(t.object.value for t in dates) == ["2020-05-01", "2020-05-02"]
+    assert sorted(str(t.object) for t in dates) == [
+        f'"{d}"^^<http://www.w3.org/2001/XMLSchema#date>' for d in ("2020-05-01", "2020-05-02")
+    ]
     cached = store_context(fresh_store, mine, "urn:x", cache=ContextCache(fresh_store))
     assert len(context) == len(cached)
     # a document is not compared with an older version of itself in the store
