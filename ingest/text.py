@@ -140,6 +140,8 @@ class _MStr:
         return _MStr("".join(out), starts, ends)
 
     def strip_spaces(self) -> _MStr:
+        if not self.text.startswith(" ") and not self.text.endswith(" "):
+            return self
         i, j = 0, len(self.text)
         while i < j and self.text[i] == " ":
             i += 1
@@ -216,9 +218,15 @@ _CLEAN_STEPS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
     (_SPACE_TAB, "\t"),
 )
 _WS = re.compile(r"\s+")
+#: What every match of a cleaning step holds (a "#", "*", "•", "·", "<", "&", "\\", "_",
+#: a tab, an odd space, two spaces, "( " or " )"): a line without any is left as it is by
+#: every step (most lines of a plain-text plan need no cleaning).
+_CLEAN_NEEDED = re.compile(r"[#*\u2022\u00b7<&\\_\t\u00a0\u2000-\u200b\u202f\u3000]|  |\( | \)")
 
 
 def _clean_line(s: _MStr) -> _MStr:
+    if _CLEAN_NEEDED.search(s.text) is None:
+        return s.strip_spaces()
     for pattern, repl in _CLEAN_STEPS:
         s = s.sub(pattern, repl)
     return s.strip_spaces()
@@ -517,8 +525,12 @@ _STYLE_LEVEL = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def _marker(text: str) -> tuple[str, str, int] | None:
-    """(style, label, length of the marker) of a section line, else None."""
+    """(style, label, length of the marker) of a section line, else None.
+
+    Cached: a line is tested while measuring the wrap width, while joining lines and while
+    building the tree."""
     for style, rx in (
         ("part", _PART),
         ("dieu", _DIEU),
@@ -543,8 +555,14 @@ def _roman_ok(label: str, rest: str) -> bool:
 
 
 def _is_upper_line(t: str) -> bool:
-    letters = [c for c in t if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    """At least three letters, all of them upper case (stops at the first other letter)."""
+    letters = 0
+    for c in t:
+        if c.isalpha():
+            if not c.isupper():
+                return False
+            letters += 1
+    return letters >= 3
 
 
 def _starts_lower(t: str) -> bool:
@@ -552,6 +570,7 @@ def _starts_lower(t: str) -> bool:
     return bool(c) and (c.islower() or c.isdigit())
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_block_start(t: str) -> bool:
     return bool(
         _marker(t)
