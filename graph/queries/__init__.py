@@ -16,6 +16,15 @@ to the query (integers checked here, never text from a request), so a page follo
 query's ``ORDER BY``. ``ordered=False`` drops the query's final ``ORDER BY`` for callers that
 index the rows themselves: on the on-disk store the sort of a whole-corpus list can cost more
 than the rest of the query.
+
+Sorted pages of whole-corpus lists: such a query picks its items in an inner sub-``SELECT``
+ordered by a sort key stored inline (``pkg:taskKey`` etc., :mod:`policykg.ontology.order_keys`)
+and fetches their details outside it. A line ``# page`` right after that inner ``ORDER BY``
+marks where :func:`run_select_paged` puts ``LIMIT offset + limit``: a page then costs one
+scan of the keys, a sort of integers and the details of ``offset + limit`` items, instead of
+the details and a sort of every row. Each item gives at least one row in the queries written
+so; when an item gives none and the page comes back short, the page is asked again with
+eight times the items, then without the inner limit, so a page is always exact.
 """
 
 from __future__ import annotations
@@ -49,6 +58,10 @@ _PARAM = re.compile(r"^#\s*param:\s*\?(\w+)\s+(\S+)\s*(.*)$")
 _SUMMARY = re.compile(r"^#\s*summary:\s*(.+)$")
 _ORDER = re.compile(r"\n[ \t]*ORDER BY[^\n]*\s*$")
 _LIMIT = re.compile(r"\b(LIMIT|OFFSET)\b", re.IGNORECASE)
+#: The line that marks where the items of a page are limited (in an inner sub-SELECT).
+_PAGE_MARK = re.compile(r"^[ \t]*# page[ \t]*$", re.MULTILINE)
+#: How many times more items the second try of a short page asks for.
+RETRY_FACTOR = 8
 #: The largest page :func:`run_select_paged` asks for.
 MAX_LIMIT = 10_000
 #: The largest offset :func:`run_select_paged` accepts.
@@ -84,6 +97,11 @@ class NamedQuery:
     text: str
     form: str  # "select" | "ask" | "construct" | "describe"
 
+    @property
+    def pages_items(self) -> bool:
+        """Whether the query marks an inner sub-SELECT of the page's items (``# page``)."""
+        return _PAGE_MARK.search(self.text) is not None
+
     def bindings(self, values: Mapping[str, object]) -> dict[str, Term]:
         """Typed terms for ``values``; :class:`QueryParameterError` on a missing,
         unknown or ill-typed value."""
@@ -98,10 +116,25 @@ class NamedQuery:
             out[p.name] = _term(self.name, p, values[p.name])
         return out
 
-    def page(self, *, limit: int | None = None, offset: int = 0, ordered: bool = True) -> str:
+    def page(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        ordered: bool = True,
+        items: int | None = None,
+    ) -> str:
         """The query text with ``LIMIT``/``OFFSET`` appended, or without its final
-        ``ORDER BY`` (``ordered=False``). :class:`QueryParameterError` on a bad number."""
+        ``ORDER BY`` (``ordered=False``); ``items`` limits the inner sub-SELECT marked
+        ``# page`` to that many items (the caller makes sure they hold the page).
+        :class:`QueryParameterError` on a bad number."""
         text = self.text
+        if items is not None:
+            if not self.pages_items:
+                raise QueryParameterError(f"{self.name} has no '# page' line")
+            if not _count(items, 1, MAX_OFFSET + MAX_LIMIT):
+                raise QueryParameterError(f"{self.name}: items must be 1..{MAX_OFFSET + MAX_LIMIT}")
+            text = _PAGE_MARK.sub(f"LIMIT {int(items)}", text, count=1)
         if not ordered:
             text = _ORDER.sub("\n", text)
         if limit is None and offset == 0:
@@ -207,12 +240,26 @@ def run_select_paged(
 ) -> list[dict[str, Term]]:
     """Run a named SELECT query with bound ``values``: one page of the query's order
     (``limit``, ``offset``), or every row in the store's order (``ordered=False``: the
-    query's final ``ORDER BY`` dropped, for callers that sort or index the rows)."""
+    query's final ``ORDER BY`` dropped, for callers that sort or index the rows).
+
+    A query with a ``# page`` line gets the page's items first (``offset + limit`` of them,
+    by key); a short answer is asked again with more items, then with all of them."""
     q = get_query(name)
     if q.form != "select":
         raise QueryParameterError(f"{name} is a {q.form} query, not a select")
+    bindings = q.bindings(values)
+    if limit is not None and ordered and q.pages_items and _count(limit, 1, MAX_LIMIT):
+        if not _count(offset, 0, MAX_OFFSET):
+            raise QueryParameterError(f"{name}: offset must be an integer 0..{MAX_OFFSET}")
+        items = offset + limit
+        for _ in range(2):
+            text = q.page(limit=limit, offset=offset, ordered=ordered, items=items)
+            rows = store.select(text, bindings=bindings)
+            if len(rows) == limit:
+                return rows
+            items *= RETRY_FACTOR
     text = q.page(limit=limit, offset=offset, ordered=ordered)
-    return store.select(text, bindings=q.bindings(values))
+    return store.select(text, bindings=bindings)
 
 
 def run_construct(store: Store, name: str, **values: object) -> list[ox.Triple]:
