@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -451,19 +451,24 @@ class _Scanner:
     def scan(self) -> list[AgencyMention]:
         out: list[AgencyMention] = []
         n = self.n
+        keys, masked, full = self.keys, self.masked, self.g.full
         i = 0
         while i < n:
-            if self.masked[i]:
+            if masked[i]:
                 i += 1
                 continue
-            head = self.enum_trigger(i)
+            key = keys[i]
+            head = self.enum_trigger(i) if key == "cac" else None
             if head is not None:
                 j = i + 2
                 while ":" not in self.gap(j - 1):
                     j += 1
                 i = self.enum_items(head, j, out)
                 continue
-            m = self.match(self.g.full, i)
+            if key not in full:  # no label starts with this word (most words)
+                i += 1
+                continue
+            m = self.match(full, i)
             if m is None or self.in_law_title(i):
                 i += 1
                 continue
@@ -504,12 +509,8 @@ class _Scanner:
     def _others(self) -> Iterable[AgencyMention]:
         """Named bodies outside the code list: funds of the province ("Quỹ ... tỉnh")."""
         keys, words = self.keys, self.words
-        for i, key in enumerate(keys):
-            if (
-                key != "quy"
-                or words[i][:1] != "Q"
-                or unicodedata.normalize("NFC", words[i]) != "Quỹ"
-            ):
+        for i in _indices(keys, "quy"):
+            if words[i][:1] != "Q" or unicodedata.normalize("NFC", words[i]) != "Quỹ":
                 continue
             for j in range(i + 2, min(i + 12, self.n)):
                 if not self.soft(j - 1) or words[j][:1].isdigit():
@@ -519,6 +520,17 @@ class _Scanner:
                     name = _clean(self.text[a:b])
                     yield AgencyMention("other", self.province, self.text[a:b], a, b, name)
                     break
+
+
+def _indices(items: list[str], item: str) -> Iterator[int]:
+    """The positions of ``item`` in ``items``, in order (``list.index`` finds each)."""
+    i = -1
+    while True:
+        try:
+            i = items.index(item, i + 1)
+        except ValueError:
+            return
+        yield i
 
 
 def _clean(s: str) -> str:
