@@ -112,6 +112,16 @@ _PARTY = re.compile(
 _OF_ISSUER = re.compile(
     r"(?<![\w])(?P<kind>Kế hoạch|Nghị quyết|Quyết định|Đề án|Chương trình|Chỉ thị)\s+của\s+"
 )
+_OF_ISSUER_KINDS = ("Kế hoạch", "Nghị quyết", "Quyết định", "Đề án", "Chương trình", "Chỉ thị")
+_NAMED_KINDS = ("Đề án", "Chương trình", "Chiến lược")
+
+
+def _may_cite_issuer(text: str) -> bool:
+    """Can ``_OF_ISSUER`` match in ``text``? (Substring tests: far cheaper than the pattern,
+    whose look-behind makes the engine try it at every position.)"""
+    return "của" in text and any(k in text for k in _OF_ISSUER_KINDS)
+
+
 _GENERIC_AFTER = re.compile(
     r"^(?:này|đó|trên|nói trên|của tỉnh\b|của Bộ\b|hằng năm|hàng năm|giai đoạn|,|;|\.|:|\)|và\b"
     r"|khác|liên quan|được|đã|có|sẽ|là|theo|tại|cấp|và các)",
@@ -376,7 +386,7 @@ def _scan_paragraph(p: Paragraph, province: str | None, column: str | None = Non
         taken.append((start, m.end("num")))
 
     # party resolutions
-    for m in _PARTY.finditer(text):
+    for m in _PARTY.finditer(text) if "Nghị quyết" in text else ():
         if not free(m.start(), m.end()):
             continue
         e = _name_end_party(text, m.start("name"))
@@ -389,7 +399,7 @@ def _scan_paragraph(p: Paragraph, province: str | None, column: str | None = Non
         taken.append((m.start(), e))
 
     # unnumbered with an issuer: "Kế hoạch của UBND tỉnh X triển khai ..."
-    for m in _OF_ISSUER.finditer(text):
+    for m in _OF_ISSUER.finditer(text) if _may_cite_issuer(text) else ():
         if not free(m.start(), m.end()):
             continue
         if re.search(r"(?:các|những)\s+$", text[max(0, m.start() - 8) : m.start()]):
@@ -414,7 +424,7 @@ def _scan_paragraph(p: Paragraph, province: str | None, column: str | None = Non
         taken.append((m.start(), m.end() + e))
 
     # laws by name
-    for m in _LAW.finditer(text):
+    for m in _LAW.finditer(text) if "Luật" in text or "Bộ luật" in text else ():
         if not free(m.start(), m.end()):
             continue
         if text[max(0, m.start() - 5) : m.start()].lower().endswith("pháp "):
@@ -442,7 +452,7 @@ def _scan_paragraph(p: Paragraph, province: str | None, column: str | None = Non
         taken.append((m.start(), e))
 
     # named schemes and programmes
-    for m in _NAMED.finditer(text):
+    for m in _NAMED.finditer(text) if any(k in text for k in _NAMED_KINDS) else ():
         if not free(m.start(), m.end()):
             continue
         rest = text[m.end() :]

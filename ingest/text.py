@@ -268,8 +268,10 @@ def fold(s: str) -> str:
     return _TONE_RE.sub(lambda m: _TONE_FIX[m.group(0)], low)
 
 
+@functools.lru_cache(maxsize=8192)
 def ascii_fold(s: str) -> str:
-    """Lower case without diacritics (đ -> d)."""
+    """Lower case without diacritics (đ -> d). Cached: place and province names are folded
+    again for every comparison."""
     low = unicodedata.normalize("NFD", s.lower().replace("đ", "d").replace("Đ", "d"))
     return "".join(c for c in low if not unicodedata.combining(c))
 
