@@ -5,22 +5,24 @@ comparison (55,678 instrument IRIs: 6.2 s), while an ``xsd:integer`` is stored i
 the index and compares at once (55,678 dates: 42 ms). So every listed resource carries one
 ``xsd:integer`` key, under a property of its own list (a page scans only that list's keys):
 
-=====================  =============================================  =====================
+=====================  =============================================  ==========================
 property               subjects                                       value
-=====================  =============================================  =====================
+=====================  =============================================  ==========================
 ``pkg:planKey``        ingested documents (with ``pkg:sourceFile``)   ``iri_key(doc)``
 ``pkg:instrumentKey``  ``eli:LegalResource`` and ``pkg:Proposal``     ``iri_key(iri)``
 ``pkg:agencyKey``      ``org:Organization`` (provinces included)      ``iri_key(iri)``
-``pkg:taskKey``        ``pkg:Task``                                   ``item_key(doc, rank)``
-``pkg:dutyKey``        ``pkg:ReportingDuty``                          ``item_key(doc, rank)``
-``pkg:assignmentKey``  ``pkg:Assignment``                             ``item_key(doc, rank)``
-=====================  =============================================  =====================
+``pkg:taskKey``        ``pkg:Task``                                   ``item_key(doc, 0, rank)``
+``pkg:dutyKey``        ``pkg:ReportingDuty``                          ``item_key(doc, 1, rank)``
+``pkg:assignmentKey``  ``pkg:Assignment``                             ``item_key(doc, 2, rank)``
+=====================  =============================================  ==========================
 
 ``iri_key`` is a 63-bit hash of the IRI: the same resource gets the same key from every
 document that mentions it (and from the reference data), so the union graph holds one.
-An item's key is its document's key with the low 16 bits replaced by the item's rank among
-the document's items of its class in IRI order: sorting by key lists the items document by
-document (in the order of the documents' own keys), and within a document in IRI order.
+An item's key is its document's key with the low 16 bits replaced by its class (2 bits:
+task, reporting duty, assignment) and its rank (14 bits) among the document's items of its
+class in IRI order: sorting by key lists the items document by document (in the order of the
+documents' own keys), then class by class, each in IRI order; no two items share a key
+(below 16,384 items of a class in a document), so a sort never compares IRIs.
 
 The functions are pure (the same triples always give the same keys), so re-ingesting a
 document stays byte-identical. The named queries order whole-corpus lists by these keys
@@ -51,8 +53,10 @@ ITEM_KEYS: dict[str, str] = {
 }
 #: The key of an ingested document (one with ``pkg:sourceFile``).
 PLAN_KEY = PKG + "planKey"
-#: Bits of an item key that hold the item's rank within its document.
-RANK_BITS = 16
+#: Low bits of an item key (its class and its rank within its document).
+ITEM_BITS = 16
+#: Bits of an item key that hold the item's rank (the two above them hold its class).
+RANK_BITS = 14
 
 _TYPE = RDF + "type"
 _PART_OF = DCTERMS + "isPartOf"
@@ -66,10 +70,12 @@ def iri_key(iri: str) -> int:
     return int.from_bytes(digest, "big") >> 1
 
 
-def item_key(document: str, rank: int) -> int:
-    """The key of the ``rank``-th item (0-based, IRI order) of a class in ``document``.
-    Ranks past 65,535 share the last key (the queries break ties by IRI)."""
-    return (iri_key(document) >> RANK_BITS << RANK_BITS) | min(rank, (1 << RANK_BITS) - 1)
+def item_key(document: str, kind: int, rank: int) -> int:
+    """The key of the ``rank``-th item (0-based, IRI order) of class number ``kind`` (its
+    place in :data:`ITEM_KEYS`) in ``document``. Ranks past 16,383 share the last key (the
+    queries break ties by IRI)."""
+    low = kind << RANK_BITS | min(rank, (1 << RANK_BITS) - 1)
+    return (iri_key(document) >> ITEM_BITS << ITEM_BITS) | low
 
 
 def _literal(value: int) -> ox.Literal:
@@ -98,12 +104,12 @@ def order_key_triples(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
             out.add(ox.Triple(ox.NamedNode(iri), ox.NamedNode(prop), _literal(iri_key(iri))))
     for iri in plans:
         out.add(ox.Triple(ox.NamedNode(iri), ox.NamedNode(PLAN_KEY), _literal(iri_key(iri))))
-    for cls, prop in ITEM_KEYS.items():
+    for kind, (cls, prop) in enumerate(ITEM_KEYS.items()):
         by_doc: dict[str, list[str]] = defaultdict(list)
         for iri in types.get(cls, ()):
             by_doc[part_of.get(iri, iri)].append(iri)
         for doc, items in by_doc.items():
             for rank, iri in enumerate(sorted(items)):
-                key = item_key(doc, rank)
+                key = item_key(doc, kind, rank)
                 out.add(ox.Triple(ox.NamedNode(iri), ox.NamedNode(prop), _literal(key)))
     return sorted(out, key=str)
