@@ -71,7 +71,7 @@ import itertools
 import re
 import statistics
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -93,11 +93,14 @@ __all__ = [
 
 
 class _MStr:
-    """A string whose every character carries its original [start, end) range."""
+    """A string whose every character carries its original [start, end) range.
+
+    ``starts``/``ends`` are lists, or ``range`` objects while the text is the original's
+    own characters (slicing a range copies nothing)."""
 
     __slots__ = ("ends", "starts", "text")
 
-    def __init__(self, text: str, starts: list[int], ends: list[int]) -> None:
+    def __init__(self, text: str, starts: Sequence[int], ends: Sequence[int]) -> None:
         self.text = text
         self.starts = starts
         self.ends = ends
@@ -171,7 +174,7 @@ def _nfc_mapped(original: str) -> _MStr:
     """NFC-compose ``original``, mapping each output char to its source cluster."""
     if unicodedata.is_normalized("NFC", original):
         n = len(original)
-        return _MStr(original, list(range(n)), list(range(1, n + 1)))
+        return _MStr(original, range(n), range(1, n + 1))
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
