@@ -8,8 +8,12 @@ values (pyoxigraph ``substitutions``, rdflib ``initBindings``), example values a
 ``tests/test_queries.py``, with the document and agency taken from the generated corpus.
 
 Whole-corpus lists (:data:`WHOLE_CORPUS`) are measured as users wait for them: their first
-page of :data:`PAGE` rows in the query's order (``LIMIT``, as
-:func:`policykg.graph.queries.run_select_paged` adds it), on both stores.
+page of :data:`PAGE` rows in the query's order, through
+:func:`policykg.graph.queries.run_select_paged` (which picks the page's items first by their
+sort key when the query marks it, see ``graph/queries/__init__.py``); rdflib runs the text of
+that page's first try. Answers that grow with the corpus (:data:`GROWS`) are measured both
+whole and as their first page (the API pages them). CPU time (``time.process_time``) is kept
+beside the wall-clock time of every run.
 
 Each query runs once to warm up, then repeatedly until ``repeat`` runs or ``budget``
 seconds. rdflib runs are stopped by an alarm at ``rdflib_budget`` seconds per query and
@@ -32,7 +36,7 @@ import pyoxigraph as ox
 import rdflib
 
 from policykg.bench.common import load, percentile, run_child, table
-from policykg.graph.queries import NamedQuery, load_queries
+from policykg.graph.queries import ITEM_MARGIN, NamedQuery, load_queries, run_select_paged
 from policykg.graph.store import EmbeddedStore, Term
 from policykg.ontology.iri import IriMinter
 
@@ -54,13 +58,26 @@ WHOLE_CORPUS = {
     "network_item_themes", "network_part_of", "network_plans", "network_successions",
     "reporting_duties", "targets_after_period", "task_list",
 }  # fmt: skip
+#: Named queries whose answer grows with the corpus (an instrument cited by every plan):
+#: measured whole and as their first page.
+GROWS = {
+    "citation_chain_in", "citation_edges_to", "co_leads_by_theme", "plans_implementing",
+    "plans_implementing_pm_decisions_by_year", "reporting_to_agency", "targets_by_indicator",
+    "targets_by_indicator_all_years",
+}  # fmt: skip
 #: Rows of the first page of a whole-corpus list.
 PAGE = 50
 
 
-def query_text(q: NamedQuery) -> str:
-    """The text benchmarked: the first page of a whole-corpus list, else the whole query."""
-    return q.page(limit=PAGE) if q.name in WHOLE_CORPUS else q.text
+def query_text(q: NamedQuery, *, page: bool | None = None) -> str:
+    """The text benchmarked: the first page of a whole-corpus list (with its items limited
+    as the first try of :func:`run_select_paged` does), else the whole query."""
+    if page is None:
+        page = q.name in WHOLE_CORPUS
+    if not page:
+        return q.text
+    items = PAGE * ITEM_MARGIN // 4 + 1 if q.pages_items else None
+    return q.page(limit=PAGE, items=items)
 
 
 def examples(store: EmbeddedStore) -> dict[str, object]:
@@ -111,15 +128,20 @@ def _on_alarm(signum: int, frame: FrameType | None) -> None:
     raise _Alarm
 
 
-def _time_runs(fn: Any, repeat: int, budget: float) -> tuple[list[float], int]:
-    """Latencies (s) of up to ``repeat`` runs within ``budget`` s after one warm-up run."""
+def _time_runs(
+    fn: Any, repeat: int, budget: float, cpu: list[float] | None = None
+) -> tuple[list[float], int]:
+    """Latencies (s) of up to ``repeat`` runs within ``budget`` s after one warm-up run
+    (their CPU times appended to ``cpu`` when given)."""
     count = fn()
     times: list[float] = []
     started = time.perf_counter()
     while len(times) < repeat and time.perf_counter() - started < budget:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         fn()
         times.append(time.perf_counter() - t0)
+        if cpu is not None:
+            cpu.append(time.process_time() - c0)
     return times, count
 
 
@@ -131,14 +153,24 @@ def bench_store(
     queries = {k: v for k, v in load_queries().items() if names is None or k in names}
     out: dict[str, Any] = {"examples": {k: str(v) for k, v in values.items()}, "queries": {}}
     for name, q in queries.items():
-        bindings = q.bindings({p.name: values[p.name] for p in q.params})
+        params = {p.name: values[p.name] for p in q.params}
+        bindings = q.bindings(params)
 
         def run(q: Any = q, bindings: dict[str, Term] = bindings) -> int:
-            result = store.query(query_text(q), bindings=bindings)
+            result = store.query(q.text, bindings=bindings)
             return sum(1 for _ in result) if not isinstance(result, ox.QueryBoolean) else 1
 
-        times, rows = _time_runs(run, repeat, budget)
-        out["queries"][name] = {"times": times, "rows": rows}
+        def page(q: Any = q, params: dict[str, object] = params) -> int:
+            return len(run_select_paged(store, q.name, params, limit=PAGE))
+
+        cpu: list[float] = []
+        times, rows = _time_runs(page if name in WHOLE_CORPUS else run, repeat, budget, cpu)
+        res: dict[str, Any] = {"times": times, "rows": rows, "cpu": cpu}
+        if name in GROWS:
+            page_cpu: list[float] = []
+            res["page_times"], res["page_rows"] = _time_runs(page, repeat, budget, page_cpu)
+            res["page_cpu"] = page_cpu
+        out["queries"][name] = res
     out["quads"] = len(store)
     return out
 
@@ -208,10 +240,12 @@ def run(
     rdflib_repeat: int = 5,
     rdflib_budget: float = 20.0,
     rdflib_max_quads: int = 3_000_000,
+    names: set[str] | None = None,
 ) -> dict[str, Any]:
     results = {}
     for n, path in store_dirs.items():
-        common = ["--store", str(path), "--repeat"]
+        only = ["--only", ",".join(sorted(names))] if names else []
+        common = [*only, "--store", str(path), "--repeat"]
         ox_res = run_child(
             "policykg.bench.bench_queries",
             ["--child", "oxigraph", *common, str(repeat), "--budget", str(budget)],
@@ -250,17 +284,34 @@ def render(data: dict[str, Any]) -> str:
                 r50 = percentile(r.get("times", []), 50) * 1000
                 rl50, ratio = f"{bound}{r50:,.1f}", f"{bound}{r50 / max(p50, 1e-3):,.1f}×"
                 rl_rows = "-" if bound else str(r.get("rows", "-"))
+            cpu50 = percentile(o["cpu"], 50) * 1000 if o.get("cpu") else None
             rows.append(
                 [
                     name + (" *" if name in HEAVY else "") + (" ‡" if name in WHOLE_CORPUS else ""),
                     o["rows"],
                     round(p50, 2),
                     round(p95, 2),
+                    "-" if cpu50 is None else round(cpu50, 2),
                     rl50,
                     ratio,
                     "" if rl_rows in ("-", str(o["rows"])) else f"rdflib {rl_rows} rows",
                 ]
             )
+            if o.get("page_times"):
+                pp50 = percentile(o["page_times"], 50) * 1000
+                pc50 = percentile(o["page_cpu"], 50) * 1000 if o.get("page_cpu") else None
+                rows.append(
+                    [
+                        f"{name} (first {PAGE})",
+                        o["page_rows"],
+                        round(pp50, 2),
+                        round(percentile(o["page_times"], 95) * 1000, 2),
+                        "-" if pc50 is None else round(pc50, 2),
+                        "-",
+                        "-",
+                        "the API's first page of the answer above",
+                    ]
+                )
         if bound and rl:
             rl_note = (
                 f"rdflib not loaded ({res['rdflib']['skipped']:,} quads): its times at the"
@@ -286,6 +337,7 @@ def render(data: dict[str, Any]) -> str:
                     "rows",
                     "p50 ms",
                     "p95 ms",
+                    "CPU p50 ms",
                     "rdflib p50 ms",
                     "ratio",
                     "note",
@@ -304,14 +356,27 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--budget", type=float, default=3.0)
     parser.add_argument("--per-query", type=float, default=20.0)
     parser.add_argument("--max-quads", type=int, default=3_000_000)
+    parser.add_argument("--only", default=None, help="comma-separated query names")
+    parser.add_argument("--no-rdflib", action="store_true", help="the embedded store only")
     args = parser.parse_args(argv)
+    names = set(args.only.split(",")) if args.only else None
     if args.child == "oxigraph":
-        print(json.dumps(bench_store(args.store, args.repeat, args.budget)))
+        print(json.dumps(bench_store(args.store, args.repeat, args.budget, names)))
     elif args.child == "rdflib":
-        res = bench_rdflib(args.store, args.repeat, args.budget, args.per_query, args.max_quads)
+        res = bench_rdflib(
+            args.store, args.repeat, args.budget, args.per_query, args.max_quads, names
+        )
         print(json.dumps(res))
-    else:
-        print(render(run({0: args.store}, repeat=args.repeat, budget=args.budget)))
+    else:  # an existing store (opened read-only), e.g. bench/.work/store-10000
+        data = run(
+            {0: args.store},
+            repeat=args.repeat,
+            budget=args.budget,
+            rdflib_budget=args.per_query,
+            rdflib_max_quads=0 if args.no_rdflib else args.max_quads,
+            names=names,
+        )
+        print(render(data))
 
 
 if __name__ == "__main__":
