@@ -10,10 +10,12 @@ dataset is given explicitly.
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -145,14 +147,11 @@ class EmbeddedStore(QueryHelpers):
             later = fresh + later
         elif fresh:
             assert self.path is not None
-            parts = []
-            for graph, body in fresh:
-                body = body if body.endswith(b"\n") or not body else body + b"\n"
-                name = b" " + str(ox.NamedNode(graph)).encode() + b" .\n"
-                parts += [body.replace(b" .\n", name), body]
             journal = self.path / BULK_JOURNAL
             _write_durably(journal, "".join(g + "\n" for g, _ in fresh))
-            nquads = b"".join(parts)
+            # the N-Quads are made one graph at a time while the store reads them (a batch
+            # of 64 MB of N-Triples is not copied twice more in memory)
+            nquads = io.BufferedReader(_NQuadsReader(fresh), _READ_CHUNK)
             failure = f"could not write {len(fresh)} graphs"
             self._run(lambda: self._store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS), failure)
             self._store.flush()
@@ -322,6 +321,43 @@ def replace_graph_update(graph: str, body: str) -> str:
 #: In an on-disk store's folder while :meth:`EmbeddedStore.load_graphs_bulk` writes: the
 #: IRIs of the graphs it is writing, one a line.
 BULK_JOURNAL = "policykg-bulk-load.pending"
+
+
+#: Bytes read at a time by ``Store.bulk_load`` from :class:`_NQuadsReader`.
+_READ_CHUNK = 1 << 20
+
+
+class _NQuadsReader(io.RawIOBase):
+    """The N-Quads of new graphs, made while read: for each (graph, N-Triples body) the
+    graph's quads, then the same triples for the union default graph (no blank node: the
+    body's lines end in " .\\n" only at line ends, N-Triples escapes line breaks)."""
+
+    def __init__(self, graphs: Iterable[tuple[str, bytes]]) -> None:
+        super().__init__()
+        self._parts = self._generate(graphs)
+        self._buf = b""
+        self._pos = 0
+
+    @staticmethod
+    def _generate(graphs: Iterable[tuple[str, bytes]]) -> Iterator[bytes]:
+        for graph, body in graphs:
+            body = body if body.endswith(b"\n") or not body else body + b"\n"
+            yield body.replace(b" .\n", b" " + str(ox.NamedNode(graph)).encode() + b" .\n")
+            yield body
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while self._pos >= len(self._buf):
+            part = next(self._parts, None)
+            if part is None:
+                return 0
+            self._buf, self._pos = part, 0
+        n = min(len(buffer), len(self._buf) - self._pos)
+        buffer[:n] = self._buf[self._pos : self._pos + n]
+        self._pos += n
+        return n
 
 
 def _write_durably(path: Path, text: str) -> None:
