@@ -162,3 +162,51 @@ def test_a_bulk_first_load_writes_what_one_by_one_writes(tmp_path: Path, minter:
     assert _union(bulk) == _union(one_by_one)
     again = service.ingest_paths(bulk, [bundled_corpus()], minter, bulk=True)
     assert {r.status for r in again} == {"unchanged"}
+
+
+def test_a_bulk_load_with_worker_processes_writes_what_one_by_one_writes(
+    tmp_path: Path, minter: IriMinter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for f in sorted(bundled_corpus().glob("*.txt")):
+        (plans / f.name).write_bytes(f.read_bytes())
+    (plans / "bad.txt").write_text("   \n", "utf-8")  # empty: an error report, nothing written
+    one_by_one = EmbeddedStore(tmp_path / "one")
+    service.ingest_paths(one_by_one, [bundled_corpus()], minter)
+    monkeypatch.setattr(service, "BULK_BATCH", 2)  # three batches of the five plans
+    bulk = EmbeddedStore(tmp_path / "bulk")
+    calls: list[int] = []
+    load = bulk.load_graphs_bulk
+    monkeypatch.setattr(
+        bulk, "load_graphs_bulk", lambda graphs: calls.append(len(graphs)) or load(graphs)
+    )
+    missing = tmp_path / "missing.txt"
+    reports = service.ingest_paths(bulk, [plans, missing], minter, bulk=True, workers=2)
+    # one report per file, errors included; the plans in batches of at most two
+    assert sorted(Path(r.source).name for r in reports) == sorted(
+        [f.name for f in plans.iterdir()] + ["missing.txt"]
+    )
+    assert [r.status for r in reports].count("ingested") == 5
+    assert {r.source for r in reports if not r.ok} == {str(plans / "bad.txt"), str(missing)}
+    assert calls == [2, 2, 1]
+    assert sorted(bulk.dump_nquads().splitlines()) == sorted(one_by_one.dump_nquads().splitlines())
+    assert _union(bulk) == _union(one_by_one)
+    again = service.ingest_paths(bulk, [bundled_corpus()], minter, bulk=True, workers=2)
+    assert {r.status for r in again} == {"unchanged"}
+
+
+def test_a_bulk_batch_ends_at_its_byte_budget(
+    tmp_path: Path, minter: IriMinter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(service, "BULK_BATCH_BYTES", 1)  # every plan is over it: one a batch
+    store = EmbeddedStore(tmp_path / "bulk")
+    calls: list[int] = []
+    load = store.load_graphs_bulk
+    monkeypatch.setattr(
+        store, "load_graphs_bulk", lambda graphs: calls.append(len(graphs)) or load(graphs)
+    )
+    reports = service.ingest_paths(store, [bundled_corpus()], minter, bulk=True)
+    assert [r.status for r in reports] == ["ingested"] * 5
+    assert calls == [1] * 5
+    assert len(store.graphs()) == 5
