@@ -178,9 +178,12 @@ def test_a_bulk_load_with_worker_processes_writes_what_one_by_one_writes(
     bulk = EmbeddedStore(tmp_path / "bulk")
     calls: list[int] = []
     load = bulk.load_graphs_bulk
-    monkeypatch.setattr(
-        bulk, "load_graphs_bulk", lambda graphs: calls.append(len(graphs)) or load(graphs)
-    )
+
+    def counted(graphs: list[tuple[str, bytes]]) -> None:
+        calls.append(len(graphs))
+        load(graphs)
+
+    monkeypatch.setattr(bulk, "load_graphs_bulk", counted)
     missing = tmp_path / "missing.txt"
     reports = service.ingest_paths(bulk, [plans, missing], minter, bulk=True, workers=2)
     # one report per file, errors included; the plans in batches of at most two
@@ -203,9 +206,12 @@ def test_a_bulk_batch_ends_at_its_byte_budget(
     store = EmbeddedStore(tmp_path / "bulk")
     calls: list[int] = []
     load = store.load_graphs_bulk
-    monkeypatch.setattr(
-        store, "load_graphs_bulk", lambda graphs: calls.append(len(graphs)) or load(graphs)
-    )
+
+    def counted(graphs: list[tuple[str, bytes]]) -> None:
+        calls.append(len(graphs))
+        load(graphs)
+
+    monkeypatch.setattr(store, "load_graphs_bulk", counted)
     reports = service.ingest_paths(store, [bundled_corpus()], minter, bulk=True)
     assert [r.status for r in reports] == ["ingested"] * 5
     assert calls == [1] * 5
