@@ -37,8 +37,9 @@ from policykg.ontology.iri import IriMinter
 _MINTER: IriMinter | None = None
 
 #: Plans a two-process run lets the pool get ahead of the store writer (their N-Triples
-#: wait in memory); without a bound a slow writer let results pile up to 1.4 GB.
-MAX_AHEAD = 32
+#: wait in memory); without a bound a slow writer let results pile up to 1.4 GB. One bulk
+#: batch: the pool keeps building while the writer loads a batch (the load releases the GIL).
+MAX_AHEAD = service.BULK_BATCH
 
 
 def _build(path: str) -> tuple[str, list[ox.Triple], list[float], int]:
@@ -90,8 +91,9 @@ def ingest_once(
 ) -> dict[str, Any]:
     """Ingest ``paths`` into a new store at ``store_dir``; timings and counts.
 
-    ``bulk``: the plans are written :data:`~policykg.api.service.BULK_BATCH` at a time with
-    ``load_graphs_bulk`` (the first-load path of ``ingest_paths(..., bulk=True)``).
+    ``bulk``: the plans are written in batches of :data:`~policykg.api.service.BULK_BATCH`
+    plans or :data:`~policykg.api.service.BULK_BATCH_BYTES` with ``load_graphs_bulk`` (the
+    first-load path of ``ingest_paths(..., bulk=True)``).
 
     Wall time per stage (``*_s``) and CPU time per stage (``*_cpu_s``, ``process_time`` of
     the process doing it: not inflated by other work on the machine).
@@ -104,10 +106,12 @@ def ingest_once(
     t_store = c_store = 0.0
     nbytes = ntriples = 0
     batch: list[tuple[str, bytes]] = []
+    batch_bytes = 0
 
     def write(
         target: EmbeddedStore, graph: str, body: bytes | None, triples: list[ox.Triple] | None
     ) -> None:
+        nonlocal batch_bytes
         if not bulk:
             if triples is not None:
                 target.replace_graph(graph, triples)
@@ -117,9 +121,11 @@ def ingest_once(
         if body is None:
             body = ox.serialize(triples or [], format=ox.RdfFormat.N_TRIPLES) or b""
         batch.append((graph, body))
-        if len(batch) >= service.BULK_BATCH:
+        batch_bytes += len(body)
+        if len(batch) >= service.BULK_BATCH or batch_bytes >= service.BULK_BATCH_BYTES:
             target.load_graphs_bulk(batch)
             batch.clear()
+            batch_bytes = 0
 
     started, cpu_started = time.perf_counter(), time.process_time()
     if processes <= 1:
