@@ -432,6 +432,9 @@ class Doc:
     recipients: list[Paragraph]
     signature: list[Paragraph]
     _line_starts: list[int] = field(default_factory=list, repr=False)
+    #: :meth:`sections` in order, set by :func:`parse` once the tree is built (the
+    #: extractors walk it hundreds of times per document)
+    _sections: list[Section] | None = field(default=None, repr=False, compare=False)
 
     # -- offsets ---------------------------------------------------------
     def paragraph_at(self, i: int) -> Paragraph | None:
@@ -465,8 +468,9 @@ class Doc:
 
     # -- structure -------------------------------------------------------
     def sections(self) -> Iterator[Section]:
-        for c in self.root.children:
-            yield from c.walk()
+        if self._sections is not None:
+            return iter(self._sections)
+        return (s for c in self.root.children for s in c.walk())
 
     def section(self, ref: str) -> Section | None:
         for s in self.sections():
@@ -830,6 +834,7 @@ def parse(text: str, *, source: str | None = None) -> Doc:
         _line_starts=line_starts,
     )
     _build_tree(doc)
+    doc._sections = list(doc.sections())
     _build_tables(doc)
     return doc
 
