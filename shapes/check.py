@@ -101,22 +101,24 @@ class Report:
 _INDEX = (PKG + "citedAsNumber", PKG + "citedAsDate")
 _CITED_AS = {PKG + "citedAsNumber": PKG + "citedNumber", PKG + "citedAsDate": PKG + "citedDate"}
 
-# the distinct values of the index, held by some graph other than ``?own`` (the checked
-# document's own graph, when an older version of it is in the store, does not count)
+# the distinct values of the index
 _INDEX_OF = f"""
-SELECT ?r ?own ?p ?o WHERE {{
-  ?r ?p ?o .
-  FILTER(?p IN (<{_INDEX[0]}>, <{_INDEX[1]}>))
-  FILTER EXISTS {{ GRAPH ?g {{ ?r ?p ?o }} FILTER(?g != ?own) }}
-}}
+SELECT ?r ?p ?o WHERE {{ ?r ?p ?o . FILTER(?p IN (<{_INDEX[0]}>, <{_INDEX[1]}>)) }}
 """
 
-# one citation stating that value, in a graph other than ``?own``, with its document's number
-# (the findings name it: "... but document 12/KH-UBND gives 2020-08-30")
+# a graph other than ``?own`` (the checked document's own graph, when an older version of it
+# is in the store) that holds the index triple: one lookup in the quad index
+_GRAPH_OF = """
+SELECT ?r ?p ?o ?own ?g WHERE { GRAPH ?g { ?r ?p ?o } FILTER(?g != ?own) } LIMIT 1
+"""
+
+# the citation stating that value in that graph, and its document (the findings name it:
+# "... but document 12/KH-UBND gives 2020-08-30"). Two steps, because a join starting from
+# the instrument's citations would read every citation of it (pyoxigraph plans the query
+# before it sees the bound values).
 _EXAMPLE_OF = f"""
-SELECT ?r ?own ?cp ?o ?c ?doc ?g WHERE {{
+SELECT ?r ?g ?cp ?o ?c ?doc WHERE {{
   GRAPH ?g {{ ?c <{PKG}citedResource> ?r ; ?cp ?o ; <{DCTERMS}isPartOf> ?doc . }}
-  FILTER(?g != ?own)
 }} LIMIT 1
 """
 
@@ -149,14 +151,18 @@ def _variants(
 ) -> list[tuple[ox.Triple, list[_Row]]]:
     r = ox.NamedNode(iri)
     out = []
-    for row in store.select(_INDEX_OF, bindings={"r": r, "own": own}):
+    for row in store.select(_INDEX_OF, bindings={"r": r}):
         p, o = row["p"], row["o"]
         assert isinstance(p, ox.NamedNode) and isinstance(o, ox.Literal)
         cp = ox.NamedNode(_CITED_AS[p.value])
         found: list[_Row] = []
         skip = own
-        for _ in range(examples):
-            rows = store.select(_EXAMPLE_OF, bindings={"r": r, "own": skip, "cp": cp, "o": o})
+        while len(found) < examples:
+            graph = store.select(_GRAPH_OF, bindings={"r": r, "p": p, "o": o, "own": skip})
+            if not graph:
+                break
+            g = graph[0]["g"]
+            rows = store.select(_EXAMPLE_OF, bindings={"r": r, "g": g, "cp": cp, "o": o})
             if not rows:
                 break
             ex = rows[0]
@@ -167,7 +173,8 @@ def _variants(
             if skip != own:
                 break
             skip = ex["g"]  # the second example from another graph
-        out.append((ox.Triple(r, p, o), found))
+        if found or own == _NO_GRAPH:
+            out.append((ox.Triple(r, p, o), found))
     return out
 
 

@@ -331,6 +331,28 @@ def test_validate_store_summary(corpus_store: Store, minter: IriMinter) -> None:
     assert len(rows) == 5 and all(r.triples > 0 for r in rows)
     table = summary_table(rows)
     assert "5 graph(s)" in table and table.count("\n") == 9
+    # graphs validated together count what each graph validated alone counts
+    alone = validate_store(corpus_store, minter, batch=1)
+    assert [(r.graph, r.violations, r.warnings, r.infos) for r in alone] == [
+        (r.graph, r.violations, r.warnings, r.infos) for r in rows
+    ]
+    assert sum(r.violations + r.warnings + r.infos for r in rows) > 5
+
+
+def test_validate_store_in_two_processes(tmp_path: Path, minter: IriMinter) -> None:
+    from policykg import bundled_corpus
+    from policykg.api import service
+    from policykg.graph.store import EmbeddedStore
+
+    store = EmbeddedStore(tmp_path / "store")
+    service.load_vocabulary(store, minter)
+    service.ingest_paths(store, [bundled_corpus()], minter)
+    one = validate_store(store, minter, batch=2)
+    two = validate_store(store, minter, batch=2, jobs=2)
+    assert [r.graph for r in two] == [r.graph for r in one] and len(one) == 5
+    assert [(r.violations, r.warnings, r.infos) for r in two] == [
+        (r.violations, r.warnings, r.infos) for r in one
+    ]
 
 
 # --- CLI commands and POST /check (wired by the lead; tested here on their own app) --------
