@@ -127,54 +127,83 @@ SELECT ?doc ?number WHERE {{ ?doc <{ELI}number> ?number }} LIMIT 1
 """
 
 _Row = dict[str, Any]
-_NO_GRAPH = ox.NamedNode("urn:policykg:no-graph")
 
 
 class ContextCache:
     """How the store cites each instrument, read once per instrument (for validating many
-    graphs of one store: ``policykg validate``). Keeps, per distinct cited number and date,
-    example citations from up to two graphs, so any graph can be compared with the others."""
+    graphs of one store: ``policykg validate``): per distinct cited number and date, up to two
+    graphs that hold it, so any graph can be compared with another one; the example citation
+    of a value is read only when a graph other than its holder asks for it (an instrument
+    cited by one document alone costs one query)."""
 
     def __init__(self, store: SelectStore) -> None:
         self.store = store
-        self._variants: dict[str, list[tuple[ox.Triple, list[_Row]]]] = {}
+        self._values: dict[str, list[tuple[ox.Triple, list[ox.NamedNode]]]] = {}
+        self._examples: dict[tuple[ox.Triple, ox.NamedNode], _Row | None] = {}
 
-    def variants(self, iri: str) -> list[tuple[ox.Triple, list[_Row]]]:
-        """(index triple, up to two example citations from distinct graphs) per value."""
-        if iri not in self._variants:
-            self._variants[iri] = _variants(self.store, iri, _NO_GRAPH, examples=2)
-        return self._variants[iri]
+    def variants(self, iri: str) -> list[tuple[ox.Triple, list[ox.NamedNode]]]:
+        """(index triple, up to two graphs holding it) per distinct value."""
+        if iri not in self._values:
+            r = ox.NamedNode(iri)
+            found: dict[ox.Triple, list[ox.NamedNode]] = {}
+            for row in self.store.select(_GRAPHS_OF, bindings={"r": r}):
+                p, o, g = row["p"], row["o"], row["g"]
+                assert isinstance(p, ox.NamedNode) and isinstance(g, ox.NamedNode)
+                assert isinstance(o, ox.Literal)
+                graphs = found.setdefault(ox.Triple(r, p, o), [])
+                if len(graphs) < 2 and g not in graphs:
+                    graphs.append(g)
+            self._values[iri] = sorted(found.items(), key=lambda kv: str(kv[0]))
+        return self._values[iri]
+
+    def example(self, index: ox.Triple, graph: ox.NamedNode) -> _Row | None:
+        key = (index, graph)
+        if key not in self._examples:
+            self._examples[key] = _example(self.store, index, graph)
+        return self._examples[key]
 
 
-def _variants(
-    store: SelectStore, iri: str, own: ox.NamedNode, *, examples: int
-) -> list[tuple[ox.Triple, list[_Row]]]:
+# every graph holding each value of the index (for the cache: read once per instrument)
+_GRAPHS_OF = f"""
+SELECT ?r ?p ?o ?g WHERE {{
+  GRAPH ?g {{ ?r ?p ?o }} FILTER(?p IN (<{_INDEX[0]}>, <{_INDEX[1]}>))
+}}
+"""
+
+
+def _example(store: SelectStore, index: ox.Triple, graph: ox.NamedNode) -> _Row | None:
+    """The citation of graph ``graph`` that states the value of ``index``, with its
+    document's number."""
+    cp = ox.NamedNode(_CITED_AS[index.predicate.value])
+    assert isinstance(index.subject, ox.NamedNode) and isinstance(index.object, ox.Literal)
+    rows = store.select(
+        _EXAMPLE_OF, bindings={"r": index.subject, "g": graph, "cp": cp, "o": index.object}
+    )
+    if not rows:
+        return None
+    ex = rows[0]
+    number = store.select(_DOC_NUMBER, bindings={"doc": ex["doc"]})
+    if number:
+        ex["number"] = number[0]["number"]
+    return ex
+
+
+def _variants(store: SelectStore, iri: str, own: ox.NamedNode) -> list[tuple[ox.Triple, _Row]]:
+    """(index triple, an example citation from a graph other than ``own``) per value."""
     r = ox.NamedNode(iri)
     out = []
     for row in store.select(_INDEX_OF, bindings={"r": r}):
         p, o = row["p"], row["o"]
         assert isinstance(p, ox.NamedNode) and isinstance(o, ox.Literal)
-        cp = ox.NamedNode(_CITED_AS[p.value])
-        found: list[_Row] = []
-        skip = own
-        while len(found) < examples:
-            graph = store.select(_GRAPH_OF, bindings={"r": r, "p": p, "o": o, "own": skip})
-            if not graph:
-                break
-            g = graph[0]["g"]
-            rows = store.select(_EXAMPLE_OF, bindings={"r": r, "g": g, "cp": cp, "o": o})
-            if not rows:
-                break
-            ex = rows[0]
-            number = store.select(_DOC_NUMBER, bindings={"doc": ex["doc"]})
-            if number:
-                ex["number"] = number[0]["number"]
-            found.append(ex)
-            if skip != own:
-                break
-            skip = ex["g"]  # the second example from another graph
-        if found or own == _NO_GRAPH:
-            out.append((ox.Triple(r, p, o), found))
+        graph = store.select(_GRAPH_OF, bindings={"r": r, "p": p, "o": o, "own": own})
+        if not graph:
+            continue  # only the document itself cites it so
+        g = graph[0]["g"]
+        assert isinstance(g, ox.NamedNode)
+        index = ox.Triple(r, p, o)
+        ex = _example(store, index, g)
+        if ex is not None:
+            out.append((index, ex))
     return out
 
 
@@ -239,13 +268,15 @@ def store_context(
     out: set[ox.Triple] = set()
     for iri in _cited(triples):
         if cache is not None:
-            variants = cache.variants(iri)
+            variants = []
+            for index, graphs in cache.variants(iri):
+                g = next((g for g in graphs if g != own), None)
+                ex = cache.example(index, g) if g is not None else None
+                if ex is not None:
+                    variants.append((index, ex))
         else:
-            variants = _variants(store, iri, own, examples=1)
-        for index, rows in variants:
-            row = next((r for r in rows if r["g"] != own), None)
-            if row is None:
-                continue  # only the document itself cites it so
+            variants = _variants(store, iri, own)
+        for index, row in variants:
             out.add(index)
             c, doc = row["c"], row["doc"]
             out.add(ox.Triple(c, _CITED_RESOURCE, index.subject))
