@@ -19,7 +19,7 @@ import typer
 
 from policykg import bundled_corpus
 from policykg.api import service
-from policykg.api.checking import check_file, summary_table, validate_store
+from policykg.api.checking import DEFAULT_BATCH, check_file, summary_table, validate_store
 from policykg.api.settings import Settings
 from policykg.graph.base import Store
 from policykg.graph.errors import GraphError
@@ -122,7 +122,29 @@ def check_command(
         raise typer.Exit(1)
 
 
-def validate_command(data_dir: _DataDir = None, sparql_url: _SparqlUrl = None) -> None:
+def validate_command(
+    data_dir: _DataDir = None,
+    sparql_url: _SparqlUrl = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Processes validating in parallel, each over the store opened read-only "
+            "(embedded store only).",
+        ),
+    ] = 1,
+    batch: Annotated[
+        int,
+        typer.Option(
+            "--batch",
+            min=1,
+            help="Graphs validated together per run of the shape queries (1: each alone; "
+            "same counts).",
+        ),
+    ] = DEFAULT_BATCH,
+) -> None:
     """Validate every document graph of the store with the shapes; print a summary table."""
     settings = Settings.from_env(data_dir=data_dir, sparql_query_url=sparql_url)
     if not settings.remote and not settings.data_dir.exists():
@@ -130,7 +152,7 @@ def validate_command(data_dir: _DataDir = None, sparql_url: _SparqlUrl = None) -
     minter = IriMinter(settings.base_iri)
     store = _open_read_only(settings, 1)
     try:
-        rows = validate_store(store, minter)
+        rows = validate_store(store, minter, jobs=jobs, batch=batch)
     except GraphError as exc:
         raise _error(f"{settings.store_location}: {exc}", 1) from exc
     sys.stdout.write(summary_table(rows))
