@@ -27,10 +27,11 @@ log = logging.getLogger(__name__)
 
 #: Documents written together by ``ingest_paths(..., bulk=True)``: at most this many, and
 #: at most :data:`BULK_BATCH_BYTES` of N-Triples. Few large bulk loads leave the database
-#: fewer files to merge than many small ones (measured at 2,000 plans: 36 ms of store CPU
-#: per plan with its compaction at 256 a batch, against 43 ms at 32).
-BULK_BATCH = 256
-BULK_BATCH_BYTES = 64 << 20
+#: fewer files to merge than many small ones; the load's memory grows with the batch.
+#: Measured over the same 1,000 plans (store CPU per plan, with the final compaction; peak
+#: memory added): 32 a batch 46 ms, +233 MB; 128: 36 ms, +376 MB; 256: 34.5 ms, +686 MB.
+BULK_BATCH = 128
+BULK_BATCH_BYTES = 32 << 20
 
 #: File endings that ``ingest`` reads when given a folder.
 DOCUMENT_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
