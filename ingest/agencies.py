@@ -548,8 +548,24 @@ def find_agencies(text: str, *, province: str | None) -> list[AgencyMention]:
     return list(_find_cached(text, province))
 
 
-@lru_cache(maxsize=8)
+#: Texts up to this long are cached by :func:`_find_short` (issuer phrases after "của" are
+#: read for every citation, and the same instruments are cited by plan after plan).
+_SHORT_TEXT = 200
+
+
 def _find_cached(text: str, province: str | None) -> tuple[AgencyMention, ...]:
+    if len(text) <= _SHORT_TEXT:
+        return _find_short(text, province)
+    return _find_long(text, province)
+
+
+@lru_cache(maxsize=8)
+def _find_long(text: str, province: str | None) -> tuple[AgencyMention, ...]:
+    return tuple(_Scanner(text, province).scan())
+
+
+@lru_cache(maxsize=4096)
+def _find_short(text: str, province: str | None) -> tuple[AgencyMention, ...]:
     return tuple(_Scanner(text, province).scan())
 
 
