@@ -299,8 +299,9 @@ class Paragraph:
     line: int
     kind: str = "text"
     doc_offset: int = 0
-    _starts: list[int] = field(default_factory=list, repr=False)
-    _ends: list[int] = field(default_factory=list, repr=False)
+    # original offsets of each character (lists, or ranges where the text is the original's)
+    _starts: Sequence[int] = field(default_factory=list, repr=False)
+    _ends: Sequence[int] = field(default_factory=list, repr=False)
 
     def span_of(self, i: int, j: int) -> tuple[int, int]:
         """Original offsets of ``self.text[i:j]``."""
@@ -813,9 +814,7 @@ def parse(text: str, *, source: str | None = None) -> Doc:
     offset = 0
     for (ms, lineno, _), kind in zip(paras, kinds, strict=True):
         s, e = (ms.starts[0], ms.ends[-1]) if ms.starts else (0, 0)
-        paragraphs.append(
-            Paragraph(ms.text, s, e, lineno, kind, offset, list(ms.starts), list(ms.ends))
-        )
+        paragraphs.append(Paragraph(ms.text, s, e, lineno, kind, offset, ms.starts, ms.ends))
         offset += len(ms.text) + 1
     doc_text = "\n".join(p.text for p in paragraphs)
 
