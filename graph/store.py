@@ -125,11 +125,13 @@ class EmbeddedStore(QueryHelpers):
 
         Graphs the store does not hold yet go in together with ``Store.bulk_load`` (no
         transaction: about five times less CPU per document than one :meth:`load_graph`
-        each, at 20 documents a call); the others (and a graph named twice) through
-        :meth:`load_graph`. Each document is still whole or absent after a crash: on disk,
-        the names of the graphs being written are first put in a journal file
-        (:data:`BULK_JOURNAL`, fsynced) that is removed once they are on disk; opening a
-        store that still has it removes those graphs and the triples they left in the union
+        each, at 20 documents a call, and less again in larger calls, which leave the
+        database fewer files to merge), their N-Quads made one graph at a time while the
+        store reads them; the others (and a graph named twice) through :meth:`load_graph`.
+        Each document is still whole or absent after a crash: on disk, the names of the
+        graphs being written are first put in a journal file (:data:`BULK_JOURNAL`,
+        fsynced) that is removed once they are on disk; opening a store that still has it
+        removes those graphs and the triples they left in the union
         (:meth:`_recover_bulk_load`). Readers in this process may see a batch half-written
         while the call runs: use it where nothing reads yet (a first load).
         """
