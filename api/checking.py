@@ -29,7 +29,7 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,7 +46,7 @@ from policykg.ingest.extract import extract, read_text
 from policykg.ingest.rdf import document_triples
 from policykg.ontology.iri import DCTERMS, OA, ORG, PKG, PROV, RDF, XSD, IriMinter
 from policykg.shapes.check import ContextCache, Report, check_document, store_context
-from policykg.shapes.validate import validate_graphs
+from policykg.shapes.validate import ShapeResult, validate_graphs, validate_union
 
 log = logging.getLogger(__name__)
 
@@ -435,7 +435,12 @@ DEFAULT_BATCH = 32
 
 
 def validate_store(
-    store: Store, minter: IriMinter, *, batch: int = DEFAULT_BATCH, jobs: int = 1
+    store: Store,
+    minter: IriMinter,
+    *,
+    batch: int = DEFAULT_BATCH,
+    jobs: int = 1,
+    whole: bool = False,
 ) -> list[GraphSummary]:
     """Validate every document graph of the store (with the ontology and reference data).
 
@@ -445,10 +450,24 @@ def validate_store(
     whatever the batch size. With ``jobs`` > 1 and an on-disk embedded store, the graphs are
     split between that many processes, each opening the store read-only. A graph's
     ``seconds`` is its share of its batch's time.
+
+    With ``whole``, each constraint runs once over the store's union default graph, in place
+    (nothing is copied out of the store; :func:`~policykg.shapes.validate.validate_union`),
+    and each result is counted for every document graph that holds its focus node; with
+    ``jobs`` > 1 the constraints are split between the processes. The counts are those of
+    validating graph by graph (the citation index makes the comparisons across documents
+    the same; ``tests/test_check.py``); ``seconds`` is the total divided by the graphs.
     """
     fixed = {minter.ontology_graph, minter.reference_graph}
     graphs = [g for g in store.graphs() if g not in fixed]
     path = getattr(store, "path", None)
+    if whole:
+        from policykg.graph.store import EmbeddedStore
+
+        if not isinstance(store, EmbeddedStore):
+            # the compiled queries are run by the fast engine's SPARQL (pyoxigraph) only
+            raise ValueError("whole-store validation needs the embedded store")
+        return _validate_whole(store, minter, graphs, jobs)
     if jobs > 1 and isinstance(path, Path) and len(graphs) > batch:
         import multiprocessing
 
@@ -461,6 +480,67 @@ def validate_store(
         order = {g: i for i, g in enumerate(graphs)}
         return sorted((r for rows in done for r in rows), key=lambda r: order[r.graph])
     return _validate_graphs(store, minter, graphs, batch)
+
+
+_GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+_GRAPHS_HOLDING = """
+SELECT DISTINCT ?f ?g WHERE { { GRAPH ?g { ?f ?p ?o } } UNION { GRAPH ?g { ?s ?p ?f } } }
+"""
+
+
+def _validate_whole(
+    store: Store, minter: IriMinter, graphs: Sequence[str], jobs: int
+) -> list[GraphSummary]:
+    t0 = time.perf_counter()
+    path = getattr(store, "path", None)
+    if jobs > 1 and isinstance(path, Path):
+        import multiprocessing
+
+        with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+            done = pool.starmap(_whole_part, [(str(path), i, jobs) for i in range(jobs)])
+        results = [r for rows in done for r in rows]
+    else:
+        results = _whole_run(store, 0, 1)
+    wanted = set(graphs)
+    keys: dict[str, set[tuple[str, str, str, str | None]]] = {g: set() for g in graphs}
+    holders: dict[str, list[str]] = {}
+    for r in results:
+        if r.focus not in holders:
+            rows = store.select(_GRAPHS_HOLDING, bindings={"f": ox.NamedNode(r.focus)})
+            holders[r.focus] = [row["g"].value for row in rows if row["g"].value in wanted]
+        for g in holders[r.focus]:
+            keys[g].add(r.key())
+    sizes = {row["g"].value: int(row["n"].value) for row in store.select(_GRAPH_SIZES)}
+    seconds = (time.perf_counter() - t0) / max(1, len(graphs))
+    out = []
+    for g in graphs:
+        sev = [k[1] for k in keys[g]]
+        out.append(
+            GraphSummary(
+                graph=g,
+                triples=sizes.get(g, 0),
+                violations=sev.count("Violation"),
+                warnings=sev.count("Warning"),
+                infos=sev.count("Info"),
+                seconds=seconds,
+            )
+        )
+    return out
+
+
+def _whole_run(store: Store, part: int, parts: int) -> list[ShapeResult]:
+    def run(query: str) -> Iterable[ox.QuerySolution]:
+        result = store.query(query)
+        assert isinstance(result, ox.QuerySolutions)
+        return result
+
+    return validate_union(run, part=part, parts=parts)
+
+
+def _whole_part(path: str, part: int, parts: int) -> list[ShapeResult]:
+    from policykg.graph.store import EmbeddedStore
+
+    return _whole_run(EmbeddedStore(path, read_only=True), part, parts)
 
 
 def _validate_part(path: str, base: str, graphs: list[str], batch: int) -> list[GraphSummary]:

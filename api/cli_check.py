@@ -144,6 +144,14 @@ def validate_command(
             "same counts).",
         ),
     ] = DEFAULT_BATCH,
+    whole: Annotated[
+        bool,
+        typer.Option(
+            "--whole",
+            help="Run each shape query once over the whole store, in place (fastest for a "
+            "large store; same counts).",
+        ),
+    ] = False,
 ) -> None:
     """Validate every document graph of the store with the shapes; print a summary table."""
     settings = Settings.from_env(data_dir=data_dir, sparql_query_url=sparql_url)
@@ -152,7 +160,9 @@ def validate_command(
     minter = IriMinter(settings.base_iri)
     store = _open_read_only(settings, 1)
     try:
-        rows = validate_store(store, minter, jobs=jobs, batch=batch)
+        rows = validate_store(store, minter, jobs=jobs, batch=batch, whole=whole)
+    except ValueError as exc:
+        raise _error(str(exc), 1) from exc
     except GraphError as exc:
         raise _error(f"{settings.store_location}: {exc}", 1) from exc
     sys.stdout.write(summary_table(rows))

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import threading
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -454,6 +454,24 @@ def validate_graphs(
         nodes |= {t.object.value for t in triples if isinstance(t.object, ox.NamedNode)}
         out[name] = [r for r in results if r.focus in nodes]
     return out
+
+
+def validate_union(
+    run: Callable[[str], Iterable[ox.QuerySolution]], *, part: int = 0, parts: int = 1
+) -> list[ShapeResult]:
+    """Run every compiled constraint once over a dataset whose default graph holds the data
+    and the context together (a store's union of all its graphs: ``policykg validate
+    --whole``). ``run`` runs a SELECT query (with its PREFIX lines) and returns its rows.
+    With ``parts`` > 1, only every ``parts``-th constraint from ``part`` is run (to split the
+    work between processes). Results are not filtered by focus node."""
+    head = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+    out: set[ShapeResult] = set()
+    for check in compiled_checks()[part::parts]:
+        for row in run(head + check.query):
+            result = _result(check, row)
+            if result is not None:
+                out.add(result)
+    return sorted(out, key=_sort_key)
 
 
 def _sort_key(r: ShapeResult) -> tuple[int, str, str, str, str]:
