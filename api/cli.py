@@ -148,8 +148,18 @@ def ingest(
             "are written in batches (about 3x less store CPU); each still whole or absent."
         ),
     ] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="With --bulk: processes that read and extract the documents while this one "
+            "writes them (2 on a two-core machine).",
+        ),
+    ] = 1,
 ) -> None:
     """Ingest plans into the store: each file replaces its document's graph whole, or not at all."""
+    if workers > 1 and not bulk:
+        raise fail("--workers needs --bulk (one writer; documents built in parallel)")
     settings = _settings(data_dir, sparql_url, update_url)
     if not _writable(settings):
         raise fail(f"the remote store {settings.sparql_query_url} is read-only: set --update-url")
@@ -167,7 +177,7 @@ def ingest(
                 reports.append(report)
                 bar.update(1)
 
-            service.ingest_paths(store, files, minter, bulk=bulk, on_file=done)
+            service.ingest_paths(store, files, minter, bulk=bulk, on_file=done, workers=workers)
     except GraphError as exc:  # the store failed (a document's graph is whole or absent)
         for line in service.iter_reports_summary(reports):
             typer.echo(line)
