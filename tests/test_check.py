@@ -459,7 +459,8 @@ def test_validation_benchmark_runs_at_a_tiny_size(capsys: pytest.CaptureFixture[
     assert bench_check.main(["--plans", "2", "--pyshacl-max", "0", "--no-pyrudof"]) == 0
     out = capsys.readouterr().out
     assert "check one bundled plan against the store of 2 plans" in out
-    assert "graph by graph" in out and "whole store" in out
-    graph_by_graph = int(out.split("graph by graph: ")[1].split(" findings")[0])
+    assert "graph by graph" in out and "whole store" in out and "in place" in out
+    assert "in place and graph by graph give the same counts: True" in out
+    graph_by_graph = int(out.split("per graph: ")[1].split(" findings")[0])
     whole = int(out.split("whole store: ")[1].split(" results")[0])
     assert graph_by_graph > 0 and whole > 0
