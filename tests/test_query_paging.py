@@ -17,6 +17,7 @@ from policykg.graph.errors import QueryParameterError
 from policykg.graph.queries import (
     ITEM_MARGIN,
     MAX_LIMIT,
+    MAX_OFFSET,
     get_query,
     load_queries,
     parse_query,
@@ -97,6 +98,10 @@ def test_key_pages_are_slices_of_the_whole(store: EmbeddedStore, name: str, size
     for offset in sorted({0, 1, 7, size, n // 3, n // 2, max(n - size, 0), n}):
         page = _rows(run_select_paged(store, name, {}, limit=size, offset=offset))
         assert page == whole[offset : offset + size], offset
+
+
+def test_the_largest_page_is_accepted(store: EmbeddedStore) -> None:
+    assert run_select_paged(store, "task_list", {}, limit=MAX_LIMIT, offset=MAX_OFFSET) == []
 
 
 def test_a_short_first_try_is_asked_again(store: EmbeddedStore) -> None:

@@ -69,6 +69,8 @@ RETRY_FACTOR = 8
 MAX_LIMIT = 10_000
 #: The largest offset :func:`run_select_paged` accepts.
 MAX_OFFSET = 10_000_000
+#: The most items a page asks for (beyond it, the inner sub-SELECT is not limited).
+MAX_ITEMS = (MAX_OFFSET + MAX_LIMIT) * ITEM_MARGIN * RETRY_FACTOR
 #: Names a query parameter may not have (paging words of the API).
 RESERVED = frozenset({"limit", "offset", "ordered"})
 _FORM = re.compile(r"^\s*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE | re.MULTILINE)
@@ -135,8 +137,8 @@ class NamedQuery:
         if items is not None:
             if not self.pages_items:
                 raise QueryParameterError(f"{self.name} has no '# page' line")
-            if not _count(items, 1, MAX_OFFSET + MAX_LIMIT):
-                raise QueryParameterError(f"{self.name}: items must be 1..{MAX_OFFSET + MAX_LIMIT}")
+            if not _count(items, 1, MAX_ITEMS):
+                raise QueryParameterError(f"{self.name}: items must be 1..{MAX_ITEMS}")
             text = _PAGE_MARK.sub(f"LIMIT {int(items)}", text, count=1)
         if not ordered:
             text = _ORDER.sub("\n", text)
