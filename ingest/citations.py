@@ -744,11 +744,12 @@ def extract_citations(doc: Doc, document: dict[str, Any] | None = None) -> list[
                 ):
                     m.title_end = am.start()
 
-    # alias mentions
+    # alias mentions (a paragraph without an alias's text cannot match its pattern)
+    by_length = sorted(aliases.items(), key=lambda kv: -len(kv[0]))
     for i, (p, ms, column) in enumerate(scanned):
         extra: list[Mention] = []
-        for alias, inst in sorted(aliases.items(), key=lambda kv: -len(kv[0])):
-            if inst is None:
+        for alias, inst in by_length:
+            if inst is None or alias not in p.text:
                 continue
             for am in re.finditer(rf"(?<![\w]){re.escape(alias)}(?![\w])", p.text):
                 a, b = am.span()
