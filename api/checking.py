@@ -46,7 +46,7 @@ from policykg.ingest.extract import extract, read_text
 from policykg.ingest.rdf import document_triples
 from policykg.ontology.iri import DCTERMS, OA, ORG, PKG, PROV, RDF, XSD, IriMinter
 from policykg.shapes.check import ContextCache, Report, check_document, store_context
-from policykg.shapes.validate import ShapeResult, validate_graphs, validate_union
+from policykg.shapes.validate import validate_graphs, validate_union
 
 log = logging.getLogger(__name__)
 
@@ -488,6 +488,9 @@ SELECT DISTINCT ?f ?g WHERE { { GRAPH ?g { ?f ?p ?o } } UNION { GRAPH ?g { ?s ?p
 """
 
 
+_Key = tuple[str, str, str, str | None]
+
+
 def _validate_whole(
     store: Store, minter: IriMinter, graphs: Sequence[str], jobs: int
 ) -> list[GraphSummary]:
@@ -497,20 +500,17 @@ def _validate_whole(
         import multiprocessing
 
         with multiprocessing.get_context("spawn").Pool(jobs) as pool:
-            done = pool.starmap(_whole_part, [(str(path), i, jobs) for i in range(jobs)])
-        results = [r for rows in done for r in rows]
+            work = pool.starmap_async(_whole_part, [(str(path), i, jobs) for i in range(jobs)])
+            sizes = _graph_sizes(store)  # meanwhile
+            found = [r for rows in work.get() for r in rows]
     else:
-        results = _whole_run(store, 0, 1)
-    wanted = set(graphs)
-    keys: dict[str, set[tuple[str, str, str, str | None]]] = {g: set() for g in graphs}
-    holders: dict[str, list[str]] = {}
-    for r in results:
-        if r.focus not in holders:
-            rows = store.select(_GRAPHS_HOLDING, bindings={"f": ox.NamedNode(r.focus)})
-            holders[r.focus] = [row["g"].value for row in rows if row["g"].value in wanted]
-        for g in holders[r.focus]:
-            keys[g].add(r.key())
-    sizes = {row["g"].value: int(row["n"].value) for row in store.select(_GRAPH_SIZES)}
+        found = _whole_run(store, 0, 1)
+        sizes = _graph_sizes(store)
+    keys: dict[str, set[_Key]] = {g: set() for g in graphs}
+    for key, holders in found:
+        for g in holders:
+            if g in keys:
+                keys[g].add(key)
     seconds = (time.perf_counter() - t0) / max(1, len(graphs))
     out = []
     for g in graphs:
@@ -528,16 +528,31 @@ def _validate_whole(
     return out
 
 
-def _whole_run(store: Store, part: int, parts: int) -> list[ShapeResult]:
+def _graph_sizes(store: Store) -> dict[str, int]:
+    return {row["g"].value: int(row["n"].value) for row in store.select(_GRAPH_SIZES)}
+
+
+def _whole_run(store: Store, part: int, parts: int) -> list[tuple[_Key, list[str]]]:
+    """Part of the constraints over the store's union; each distinct result with the
+    graphs holding its focus node."""
+
     def run(query: str) -> Iterable[ox.QuerySolution]:
         result = store.query(query)
         assert isinstance(result, ox.QuerySolutions)
         return result
 
-    return validate_union(run, part=part, parts=parts)
+    holders: dict[str, list[str]] = {}
+    out = []
+    for key in sorted({r.key() for r in validate_union(run, part=part, parts=parts)}):
+        focus = key[2]
+        if focus not in holders:
+            rows = store.select(_GRAPHS_HOLDING, bindings={"f": ox.NamedNode(focus)})
+            holders[focus] = [row["g"].value for row in rows]
+        out.append((key, holders[focus]))
+    return out
 
 
-def _whole_part(path: str, part: int, parts: int) -> list[ShapeResult]:
+def _whole_part(path: str, part: int, parts: int) -> list[tuple[_Key, list[str]]]:
     from policykg.graph.store import EmbeddedStore
 
     return _whole_run(EmbeddedStore(path, read_only=True), part, parts)
