@@ -58,10 +58,12 @@ ITEM_BITS = 16
 #: Bits of an item key that hold the item's rank (the two above them hold its class).
 RANK_BITS = 14
 
-_TYPE = RDF + "type"
-_PART_OF = DCTERMS + "isPartOf"
-_SOURCE_FILE = PKG + "sourceFile"
+_TYPE = ox.NamedNode(RDF + "type")
+_PART_OF = ox.NamedNode(DCTERMS + "isPartOf")
+_SOURCE_FILE = ox.NamedNode(PKG + "sourceFile")
 _INTEGER = ox.NamedNode(XSD + "integer")
+#: The classes whose resources get a key, as nodes (compared without reading IRIs).
+_KEYED = frozenset(ox.NamedNode(c) for c in (*RESOURCE_KEYS, *ITEM_KEYS))
 
 
 def iri_key(iri: str) -> int:
@@ -88,14 +90,16 @@ def order_key_triples(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
     types: dict[str, set[str]] = defaultdict(set)
     part_of: dict[str, str] = {}
     plans: set[str] = set()
-    for t in triples:
-        s, p = t.subject, t.predicate.value
+    for t in triples:  # nodes compared as nodes: reading an IRI string costs more
+        s, p, o = t.subject, t.predicate, t.object
         if not isinstance(s, ox.NamedNode):
             continue
-        if p == _TYPE and isinstance(t.object, ox.NamedNode):
-            types[t.object.value].add(s.value)
-        elif p == _PART_OF and isinstance(t.object, ox.NamedNode):
-            part_of[s.value] = t.object.value
+        if p == _TYPE:
+            if o in _KEYED and isinstance(o, ox.NamedNode):
+                types[o.value].add(s.value)
+        elif p == _PART_OF:
+            if isinstance(o, ox.NamedNode):
+                part_of[s.value] = o.value
         elif p == _SOURCE_FILE:
             plans.add(s.value)
     out: set[ox.Triple] = set()
