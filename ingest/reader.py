@@ -156,16 +156,20 @@ _FOREIGN = set("¸µ¹¶·®ª«¬¯°±²³´º»¼½¾¿×Þßäåæçëîïñ
 _VIET = re.compile(r"[ăđơưĩũĂĐƠƯĨŨ\u1ea0-\u1ef9]")
 
 
+_FOREIGN_RE = re.compile("[" + re.escape("".join(sorted(_FOREIGN))) + "]")
+
+
 def _legacy_line(text: str) -> int | None:
     nfc = unicodedata.normalize("NFC", text)
-    foreign = [i for i, c in enumerate(nfc) if c in _FOREIGN]
+    foreign = _FOREIGN_RE.findall(nfc)  # (one scan in C, not a Python loop per character)
     if len(foreign) < 5:
         return None
     viet = len(_VIET.findall(nfc))
     if viet * 2 >= len(foreign):
         return None
-    first = foreign[0]
-    return nfc.count("\n", 0, first) + 1
+    first = _FOREIGN_RE.search(nfc)
+    assert first is not None
+    return nfc.count("\n", 0, first.start()) + 1
 
 
 # ---------------------------------------------------------------------------
