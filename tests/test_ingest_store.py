@@ -216,3 +216,27 @@ def test_a_bulk_batch_ends_at_its_byte_budget(
     assert [r.status for r in reports] == ["ingested"] * 5
     assert calls == [1] * 5
     assert len(store.graphs()) == 5
+
+
+def test_bulk_load_reads_its_n_quads_in_small_pieces(
+    tmp_path: Path, minter: IriMinter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The N-Quads streamed to ``Store.bulk_load`` survive reads that split lines and
+    characters (a 7-byte read buffer), and a body without its last line break."""
+    import pyoxigraph as ox
+
+    from policykg.graph import store as store_module
+
+    monkeypatch.setattr(store_module, "_READ_CHUNK", 7)
+    built = [service.build_document(p, minter) for p in sorted(bundled_corpus().glob("*.txt"))[:2]]
+    bodies = [
+        (graph, (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").rstrip(b"\n"))
+        for _, graph, triples in built
+    ]
+    bulk = EmbeddedStore(tmp_path / "bulk")
+    bulk.load_graphs_bulk(bodies)
+    one = EmbeddedStore()
+    for _, graph, triples in built:
+        one.replace_graph(graph, triples)
+    assert sorted(bulk.dump_nquads().splitlines()) == sorted(one.dump_nquads().splitlines())
+    assert _union(bulk) == _union(one)
