@@ -306,7 +306,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{name:48} {mark}{secs:9.2f} {cpu:9.2f} {1000 * secs / args.plans:12.1f} "
             f"{secs / per_graph:12.1f} {peak:12.0f}"
         )
-    if any(est for *_, est in rows):
+    if any(row[2] for row in rows):
         print("~ extrapolated linearly from the plans actually run")
     return 0
 
