@@ -25,6 +25,8 @@ marks where :func:`run_select_paged` puts ``LIMIT n`` with ``n`` a quarter more 
 details of ``n`` items, instead of the details and a sort of every row. Most items give at
 least one row; when too many give none and the page comes back short, the page is asked
 again with eight times the items, then without the inner limit, so a page is always exact.
+Every ``# page`` line gets the same limit: a list of several classes takes the first items
+of each class (each sorted on its own key property), then the first items of their union.
 """
 
 from __future__ import annotations
@@ -139,7 +141,7 @@ class NamedQuery:
                 raise QueryParameterError(f"{self.name} has no '# page' line")
             if not _count(items, 1, MAX_ITEMS):
                 raise QueryParameterError(f"{self.name}: items must be 1..{MAX_ITEMS}")
-            text = _PAGE_MARK.sub(f"LIMIT {int(items)}", text, count=1)
+            text = _PAGE_MARK.sub(f"LIMIT {int(items)}", text)
         if not ordered:
             text = _ORDER.sub("\n", text)
         if limit is None and offset == 0:
