@@ -171,6 +171,7 @@ def ingest(
     reports: list[service.IngestReport] = []
     try:
         service.load_vocabulary(store, minter)
+        _upgrade_if_needed(store, minter, settings)
         with typer.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
 
             def done(report: service.IngestReport) -> None:
@@ -233,11 +234,58 @@ def prepare_store(store: Store, settings: Settings, *, corpus: bool) -> None:
     minter = IriMinter(settings.base_iri)
     try:
         service.load_vocabulary(store, minter)
+        _upgrade_if_needed(store, minter, settings)
         if corpus and not service.document_graphs(store, minter):
             # Nothing reads the store yet: new documents go in bulk batches.
             reports = service.ingest_paths(store, [bundled_corpus()], minter, bulk=True)
             for line in service.iter_reports_summary(reports):
                 typer.echo(line)
+    except GraphError as exc:
+        raise fail(f"{settings.store_location}: {exc}") from exc
+
+
+def _upgrade_if_needed(store: Store, minter: IriMinter, settings: Settings) -> None:
+    """Add what an older policykg did not write (see :mod:`policykg.api.upgrade`)."""
+    from policykg.api import upgrade
+
+    lacking = upgrade.needs_upgrade(store)
+    if lacking:
+        typer.echo(
+            f"{settings.store_location} was written by an older policykg (no "
+            f"{' and no '.join(lacking)}): upgrading it",
+            err=True,
+        )
+        _run_upgrade(store, minter)
+
+
+def _run_upgrade(store: Store, minter: IriMinter) -> None:
+    from policykg.api import upgrade
+
+    graphs = service.document_graphs(store, minter)
+    with typer.progressbar(length=len(graphs), label="upgrading", file=sys.stderr) as bar:
+        report = upgrade.upgrade_store(store, minter, on_graph=lambda _: bar.update(1))
+    typer.echo(
+        f"{report.graphs} documents read, {report.changed} upgraded ({report.added} triples added)",
+        err=True,
+    )
+
+
+@app.command()
+def upgrade(
+    data_dir: DataDir = None,
+    sparql_url: SparqlUrl = None,
+    update_url: UpdateUrl = None,
+) -> None:
+    """Add to a store written by an older policykg what this version derives at ingest
+    (sort keys of the lists, citation index), from each document's own graph; a store
+    already up to date is left as it is. `serve` and `ingest` do it first when needed."""
+    settings = _settings(data_dir, sparql_url, update_url)
+    if not _writable(settings):
+        raise fail(f"the remote store {settings.sparql_query_url} is read-only: set --update-url")
+    store = _open_store(settings, must_exist=True)
+    minter = IriMinter(settings.base_iri)
+    try:
+        _run_upgrade(store, minter)
     except GraphError as exc:
         raise fail(f"{settings.store_location}: {exc}") from exc
 
