@@ -27,6 +27,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 from pathlib import Path
@@ -35,7 +36,7 @@ from typing import Any
 import httpx
 import pyoxigraph as ox
 
-from policykg.bench.bench_queries import examples
+from policykg.bench.bench_queries import check_keys, examples
 from policykg.bench.common import ROOT, load, percentile, run_child, table
 from policykg.graph.store import EmbeddedStore
 
@@ -68,12 +69,30 @@ def _doc_and_agency(store_dir: Path) -> tuple[str, str]:
     return str(values["doc"]), str(values["agency"])
 
 
-def targets(store_dir: Path) -> dict[str, str]:
-    """The request paths of each scenario, for a document and agency of the store."""
+#: At most this many documents are asked in turn by the "each a new document" scenario (more
+#: than the app keeps answers for, so that every request is a miss of its answer cache).
+DISTINCT_DOCS = 2_000
+DISTINCT = "REST /documents/{id}, each a new one"
+
+
+def _ingested(store_dir: Path) -> list[str]:
+    store = EmbeddedStore(store_dir, read_only=True)
+    rows = store.select(
+        "SELECT ?d WHERE { ?d <https://w3id.org/policykg/ontology#sourceFile> ?s }"
+        f" LIMIT {DISTINCT_DOCS}"
+    )
+    del store
+    return sorted(str(r["d"].value) for r in rows)
+
+
+def targets(store_dir: Path) -> dict[str, str | list[str]]:
+    """The request paths of each scenario, for a document and agency of the store (the
+    scenario of distinct documents: a list of paths asked in turn)."""
     doc, agency = _doc_and_agency(store_dir)
     doc_id = doc.split("/eli/vn/", 1)[1]
     agency_id = agency.split("/agency/", 1)[1]
     return {
+        DISTINCT: ["/documents/" + d.split("/eli/vn/", 1)[1] for d in _ingested(store_dir)],
         "REST /documents/{id}": f"/documents/{doc_id}",
         "REST /agencies/{kind}/{scope}": f"/agencies/{agency_id}",
         "/sparql point lookup": "/sparql?query=" + urllib.parse.quote(point_query(doc)),
@@ -104,18 +123,23 @@ def direct(store_dir: Path, repeat: int = 300) -> dict[str, dict[str, float]]:
 # --- load -----------------------------------------------------------------------------------
 
 
-async def _load(url: str, concurrency: int, duration: float, max_requests: int) -> dict[str, Any]:
+async def _load(
+    urls: list[str], concurrency: int, duration: float, max_requests: int
+) -> dict[str, Any]:
     latencies: list[float] = []
     errors = 0
+    turn = 0
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     headers = {"Accept": ACCEPT}
     async with httpx.AsyncClient(limits=limits, headers=headers, timeout=30) as client:
-        await client.get(url, timeout=600)  # warm-up (snapshot, caches)
+        await client.get(urls[0], timeout=600)  # warm-up (snapshot, caches)
         deadline = time.perf_counter() + duration
 
         async def user() -> None:
-            nonlocal errors
+            nonlocal errors, turn
             while time.perf_counter() < deadline and len(latencies) + errors < max_requests:
+                url = urls[turn % len(urls)]
+                turn += 1
                 t0 = time.perf_counter()
                 try:
                     r = await client.get(url)
@@ -173,28 +197,52 @@ def parse_wrk(output: str) -> dict[str, Any]:
     }
 
 
+_WRK_CYCLE = """local paths = {%s}
+local i = 0
+request = function()
+  i = i %% #paths + 1
+  return wrk.format("GET", paths[i])
+end
+"""
+
+
 def run_load(
-    url: str, concurrency: int, duration: float, max_requests: int, *, server_pid: int | None
+    url: str | list[str],
+    concurrency: int,
+    duration: float,
+    max_requests: int,
+    *,
+    server_pid: int | None,
 ) -> dict[str, Any]:
-    """One scenario's load (wrk, else httpx in a child process), with the server's CPU."""
-    httpx.get(url, headers={"Accept": ACCEPT}, timeout=600)  # warm-up: workers, snapshot
+    """One scenario's load (wrk, else httpx in a child process), with the server's CPU.
+    ``url`` may be a list: its URLs are asked in turn."""
+    urls = [url] if isinstance(url, str) else url
+    httpx.get(urls[0], headers={"Accept": ACCEPT}, timeout=600)  # warm-up: workers, snapshot
     before = tree_cpu(server_pid) if server_pid else None
     wrk = wrk_binary()
-    if wrk:
-        seconds = max(1, round(duration))
-        proc = subprocess.run(
-            [wrk, "-t1", f"-c{concurrency}", f"-d{seconds}s", "--latency", "-H",
-             f"Accept: {ACCEPT}", url],
-            capture_output=True, text=True, timeout=seconds + 60, check=False,
-        )  # fmt: skip
-        result = parse_wrk(proc.stdout)
-        result["loader"] = "wrk"
-    else:
-        result = run_child(
-            "policykg.bench.bench_api",
-            ["--load", url, str(concurrency), str(duration), str(max_requests)],
-        )
-        result["loader"] = "httpx"
+    with tempfile.TemporaryDirectory(prefix="policykg-bench-") as tmp:
+        if wrk:
+            seconds = max(1, round(duration))
+            cmd = [wrk, "-t1", f"-c{concurrency}", f"-d{seconds}s", "--latency", "-H",
+                   f"Accept: {ACCEPT}", urls[0]]  # fmt: skip
+            if len(urls) > 1:
+                script = Path(tmp) / "cycle.lua"
+                paths = ", ".join(json.dumps(urllib.parse.urlsplit(u).path) for u in urls)
+                script.write_text(_WRK_CYCLE % paths)
+                cmd += ["-s", str(script)]
+            proc = subprocess.run(
+                cmd, capture_output=True, text=True, timeout=seconds + 60, check=False
+            )
+            result = parse_wrk(proc.stdout)
+            result["loader"] = "wrk"
+        else:
+            listed = Path(tmp) / "urls.txt"
+            listed.write_text("\n".join(urls))
+            result = run_child(
+                "policykg.bench.bench_api",
+                ["--load", "@" + str(listed), str(concurrency), str(duration), str(max_requests)],
+            )
+            result["loader"] = "httpx"
     if before is not None and server_pid:
         spent = tree_cpu(server_pid) - before
         result["server_cpu_ms"] = spent * 1000 / max(1, result["requests"] + result["errors"])
@@ -308,7 +356,11 @@ def run(
             try:
                 runs[config] = {
                     label: run_load(
-                        url + p, concurrency, duration, max_requests, server_pid=server.pid
+                        url + p if isinstance(p, str) else [url + q for q in p],
+                        concurrency,
+                        duration,
+                        max_requests,
+                        server_pid=server.pid,
                     )
                     for label, p in paths.items()
                 }
@@ -324,7 +376,7 @@ def run(
             server = _start(cmd, url + "/query?query=ASK%7B%7D")
             try:
                 for label in SPARQL_SCENARIOS:
-                    p = paths[label].replace("/sparql?", "/query?", 1)
+                    p = str(paths[label]).replace("/sparql?", "/query?", 1)
                     reference[label] = run_load(
                         url + p, concurrency, duration, max_requests, server_pid=server.pid
                     )
@@ -412,10 +464,14 @@ def main(argv: list[str] | None = None) -> None:
         serve(Path(args.serve[0]), int(args.serve[1]), args.serve[2])
     elif args.load:
         url, conc, secs, most = args.load
-        print(json.dumps(asyncio.run(_load(url, int(conc), float(secs), int(most)))))
+        urls = Path(url[1:]).read_text().split() if url.startswith("@") else [url]
+        print(json.dumps(asyncio.run(_load(urls, int(conc), float(secs), int(most)))))
     elif args.store:
+        store = EmbeddedStore(args.store, read_only=True)
+        plans = check_keys(store)
+        del store
         data = run(
-            {0: args.store},
+            {plans: args.store},
             concurrency=args.concurrency,
             duration=args.seconds,
             configs=tuple(args.configs.split(",")),

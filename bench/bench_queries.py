@@ -122,8 +122,8 @@ def check_keys(store: EmbeddedStore) -> int:
     plans = int(rows[0]["n"].value) if rows else 0
     if plans and not store.ask(pkg + "ASK { ?d pkg:planKey ?k }"):
         raise StoreWithoutKeys(
-            f"the store has {plans} plans without sort keys (built before them): ingest the"
-            " corpus again into it, or remove it so that the benchmark builds it"
+            f"the store has {plans} plans without sort keys (built before them): run"
+            " `policykg upgrade --data-dir STORE`, or remove it so that the benchmark builds it"
         )
     return plans
 
