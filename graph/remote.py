@@ -16,9 +16,10 @@ code:
   query's WHERE group (or after the query, where the grammar allows nothing else), built
   from pyoxigraph's N-Triples serialization of each term, which escapes it; user text is
   never formatted into the query body;
-* refused or reset connections and 502/503/504 answers are retried with bounded
-  exponential backoff, then reported as a :class:`~policykg.graph.errors.StoreError` that
-  names the endpoint; every request has a timeout.
+* refused or reset connections, 502/503/504 answers and requests the server rolled back
+  as a deadlock victim (SQLSTATE 40001) are retried with bounded exponential backoff,
+  then reported as a :class:`~policykg.graph.errors.StoreError` that names the endpoint;
+  every request has a timeout.
 
 The store ASSUMES the endpoint's default graph is the union of its named graphs (the
 embedded store's behaviour): Virtuoso, GraphDB and QLever do so out of the box, Oxigraph
@@ -65,6 +66,10 @@ ACCEPT_RESULTS = "application/sparql-results+json, application/sparql-results+xm
 ACCEPT_GRAPH = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
 N_TRIPLES = "application/n-triples"
 TRANSIENT_STATUSES = frozenset({502, 503, 504})
+#: A server error saying the request's transaction was rolled back as a deadlock victim or
+#: a serialization failure (SQLSTATE 40001; Virtuoso: "SR172: Transaction deadlocked"):
+#: nothing of it was done, so it is run again like an unanswered request.
+_ROLLED_BACK = re.compile(r"\b40001\b|deadlock", re.IGNORECASE)
 QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
 UPDATE_FORMS = frozenset(
     {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
@@ -413,7 +418,10 @@ class RemoteStore(QueryHelpers):
         except EndPointNotFound as exc:
             raise StoreError(f"no SPARQL endpoint at {url} (HTTP 404)") from exc
         except SPARQLWrapperException as exc:
-            raise StoreError(f"{url} failed: {_server_message(exc)}") from exc
+            message = _server_message(exc)
+            if _ROLLED_BACK.search(message):  # the server undid it: run it again
+                raise _Transient(message) from exc
+            raise StoreError(f"{url} failed: {message}") from exc
         except urllib.error.HTTPError as exc:
             if exc.code in TRANSIENT_STATUSES:
                 raise _Transient(f"HTTP {exc.code}") from exc

@@ -300,6 +300,49 @@ def test_503_is_retried_then_answered() -> None:
     assert len(requests) == 3 and not answers
 
 
+@pytest.mark.parametrize(
+    ("first", "retried"),
+    [
+        (b"Virtuoso 40001 Error SR172: Transaction deadlocked", True),
+        (b"Virtuoso 37000 Error SP030: SPARQL compiler: syntax error", False),
+    ],
+)
+def test_a_deadlock_victim_is_run_again_other_server_errors_are_not(
+    first: bytes, retried: bool
+) -> None:
+    answers: list[tuple[int, bytes]] = [(500, first), (200, b"")]
+    requests: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            length = int(self.headers["Content-Length"])
+            requests.append(self.rfile.read(length).decode())
+            status, body = answers.pop(0)
+            self.send_response(status)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler) as httpd:
+        thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+        thread.start()
+        url = f"http://127.0.0.1:{httpd.server_address[1]}/sparql"
+        remote = RemoteStore(url, update_url=url, retry=RetryPolicy(attempts=3, backoff=0.01))
+        try:
+            if retried:
+                remote.update("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+            else:
+                with pytest.raises(StoreError, match="SP030"):
+                    remote.update("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+        finally:
+            httpd.shutdown()
+    assert len(requests) == (2 if retried else 1)
+
+
 @pytest.mark.parametrize("server_name", ["oxigraph", "virtuoso"])
 def test_killing_the_server_mid_ingest_leaves_each_document_whole_or_absent(
     server_name: str, request: pytest.FixtureRequest, ex: str
