@@ -694,72 +694,71 @@ def _part_order(iri: str) -> tuple[str, int, str]:
 # --- tasks, targets, reporting ----------------------------------------------------------------
 
 
+def _least(values: list[str | None]) -> str | None:
+    """The value the first row of the query's ORDER BY would give (unbound first)."""
+    present = [v for v in values if v is not None]
+    return min(present) if len(present) == len(values) and present else None
+
+
 def task_items(graph: Graph) -> list[TaskItem]:
+    """Every task, in IRI order. The rows are read unsorted (sorting 260,000 rows of
+    10,000 plans on IRIs and texts took half the query's time) and ordered here as the
+    query's ORDER BY would: values of a property sorted, the least ref and title."""
+    graph.catalog()  # the documents and agencies of every task: one read, not a query each
     tasks: dict[str, dict[str, Any]] = {}
-    for r in run_select(graph.store, "task_list"):
+    for r in run_select_paged(graph.store, "task_list", {}, ordered=False):
         iri = _v(r, "task") or ""
-        t = tasks.setdefault(
-            iri,
-            {
-                "doc": _v(r, "doc"),
-                "ref": _v(r, "ref"),
-                "title": _v(r, "title"),
-                "p": defaultdict(list),
-            },
-        )
+        t = tasks.setdefault(iri, {"doc": [], "ref": [], "title": [], "p": defaultdict(set)})
+        t["doc"].append(_v(r, "doc"))
+        t["ref"].append(_v(r, "ref"))
+        t["title"].append(_v(r, "title"))
         p, o = _v(r, "p"), _v(r, "o")
-        if p and o and o not in t["p"][p]:
-            t["p"][p].append(o)
+        if p and o:
+            t["p"][p].add(o)
     out = []
-    for iri, t in tasks.items():
-        props = t["p"]
+    for iri in sorted(tasks):
+        t = tasks[iri]
+        props = {p: sorted(values) for p, values in t["p"].items()}
         out.append(
             TaskItem(
                 iri=iri,
-                ref=t["ref"],
-                title=t["title"],
+                ref=_least(t["ref"]),
+                title=_least(t["title"]),
                 themes=sorted(_local(x) for x in props.get(_PKG + "theme", [])),
-                lead=[graph.agency(a) for a in sorted(props.get(_PKG + "leadAgency", []))],
-                coordinating=[
-                    graph.agency(a) for a in sorted(props.get(_PKG + "coordinatingAgency", []))
-                ],
+                lead=[graph.agency(a) for a in props.get(_PKG + "leadAgency", [])],
+                coordinating=[graph.agency(a) for a in props.get(_PKG + "coordinatingAgency", [])],
                 timeframe=(props.get(_PKG + "timeframe") or [None])[0],
                 deliverables=props.get(_PKG + "deliverable", []),
-                document=graph.instrument(t["doc"] or ""),
+                document=graph.instrument(_least(t["doc"]) or ""),
             )
         )
     return out
 
 
 def duty_items(graph: Graph) -> list[DutyItem]:
+    """Every reporting duty, in IRI order (rows read unsorted, as in :func:`task_items`)."""
+    graph.catalog()  # as in task_items
     duties: dict[str, dict[str, Any]] = {}
-    for r in run_select(graph.store, "reporting_duties"):
+    fields = ("doc", "deadline", "recurrence", "evidence")
+    for r in run_select_paged(graph.store, "reporting_duties", {}, ordered=False):
         iri = _v(r, "duty") or ""
-        d = duties.setdefault(
-            iri,
-            {
-                "doc": _v(r, "doc"),
-                "deadline": _v(r, "deadline"),
-                "recurrence": _v(r, "recurrence"),
-                "evidence": _v(r, "evidence"),
-                "actor": [],
-                "recipient": [],
-            },
-        )
+        d = duties.setdefault(iri, {"actor": set(), "recipient": set(), **{f: [] for f in fields}})
+        for f in fields:
+            d[f].append(_v(r, f))
         role, agency = _v(r, "role"), _v(r, "agency")
-        if role in ("actor", "recipient") and agency and agency not in d[role]:
-            d[role].append(agency)
+        if role in ("actor", "recipient") and agency:
+            d[role].add(agency)
     return [
         DutyItem(
             iri=iri,
-            actors=[graph.agency(a) for a in d["actor"]],
-            recipients=[graph.agency(a) for a in d["recipient"]],
-            deadline=d["deadline"],
-            recurrence=d["recurrence"],
-            evidence=d["evidence"],
-            document=graph.instrument(d["doc"] or ""),
+            actors=[graph.agency(a) for a in sorted(d["actor"])],
+            recipients=[graph.agency(a) for a in sorted(d["recipient"])],
+            deadline=_least(d["deadline"]),
+            recurrence=_least(d["recurrence"]),
+            evidence=_least(d["evidence"]),
+            document=graph.instrument(_least(d["doc"]) or ""),
         )
-        for iri, d in duties.items()
+        for iri, d in sorted(duties.items())
     ]
 
 
