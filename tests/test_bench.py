@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from policykg.bench import bench_api, bench_ingest, bench_queries
+from policykg.bench import bench_api, bench_catalog, bench_ingest, bench_queries
 from policykg.bench.common import percentile, table
 from policykg.bench.generate import bases, generate_plan, iter_plans, write_corpus
 from policykg.graph.queries import load_queries
@@ -89,3 +89,21 @@ def test_api_bench(tiny_store: Path) -> None:
     for s in scenarios.values():
         assert s["errors"] == 0 and s["requests"] >= 1
     assert "req/s" in bench_api.render(data)
+
+
+def test_catalog_bench_leaves_the_store_as_it_was(tmp_path: Path) -> None:
+    from policykg import bundled_corpus
+    from policykg.api import service
+    from policykg.graph.store import EmbeddedStore
+    from policykg.ontology.iri import IriMinter
+
+    path = tmp_path / "store"
+    store = EmbeddedStore(path)
+    service.load_vocabulary(store, IriMinter())
+    service.ingest_paths(store, [bundled_corpus()], IriMinter())
+    before = sorted(map(str, store.quads()))
+    del store
+    lines = bench_catalog.run(path, 1)
+    assert lines[0].startswith("catalog built whole:") and "instruments" in lines[0]
+    assert lines[1].startswith("plan 1: write alone") and "catalog update" in lines[1]
+    assert sorted(map(str, EmbeddedStore(path).quads())) == before
