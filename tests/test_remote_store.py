@@ -7,6 +7,7 @@ tests do not see each other's graphs.
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import socket
 import threading
@@ -269,18 +270,18 @@ def test_a_silent_endpoint_times_out() -> None:
             remote.ask("ASK {}")
 
 
-def test_503_is_retried_then_answered() -> None:
-    answers = [503, 502, 200]
-    requests: list[str] = []
+@contextlib.contextmanager
+def scripted_endpoint(answers: list[tuple[int, str, bytes]], requests: list[str]) -> Iterator[str]:
+    """A SPARQL endpoint on a loopback port answering each POST with the next of ``answers``
+    (status, content type, body) and keeping the request bodies in ``requests``."""
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_POST(self) -> None:
             length = int(self.headers["Content-Length"])
             requests.append(self.rfile.read(length).decode())
-            status = answers.pop(0)
-            body = b'{"head": {}, "boolean": true}' if status == 200 else b"busy"
+            status, media_type, body = answers.pop(0)
             self.send_response(status)
-            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Type", media_type)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
@@ -291,12 +292,23 @@ def test_503_is_retried_then_answered() -> None:
     with http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler) as httpd:
         thread = threading.Thread(target=httpd.serve_forever, daemon=True)
         thread.start()
-        url = f"http://127.0.0.1:{httpd.server_address[1]}/sparql"
-        remote = RemoteStore(url, retry=RetryPolicy(attempts=4, backoff=0.01), token="t0k")
         try:
-            assert remote.ask("ASK {}") is True
+            yield f"http://127.0.0.1:{httpd.server_address[1]}/sparql"
         finally:
             httpd.shutdown()
+
+
+def test_503_is_retried_then_answered() -> None:
+    json = "application/sparql-results+json"
+    answers = [
+        (503, json, b"busy"),
+        (502, json, b"busy"),
+        (200, json, b'{"head": {}, "boolean": true}'),
+    ]
+    requests: list[str] = []
+    with scripted_endpoint(answers, requests) as url:
+        remote = RemoteStore(url, retry=RetryPolicy(attempts=4, backoff=0.01), token="t0k")
+        assert remote.ask("ASK {}") is True
     assert len(requests) == 3 and not answers
 
 
@@ -310,36 +322,15 @@ def test_503_is_retried_then_answered() -> None:
 def test_a_deadlock_victim_is_run_again_other_server_errors_are_not(
     first: bytes, retried: bool
 ) -> None:
-    answers: list[tuple[int, bytes]] = [(500, first), (200, b"")]
+    answers = [(500, "text/plain", first), (200, "text/plain", b"")]
     requests: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            length = int(self.headers["Content-Length"])
-            requests.append(self.rfile.read(length).decode())
-            status, body = answers.pop(0)
-            self.send_response(status)
-            self.send_header("Content-Type", "text/plain")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler) as httpd:
-        thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-        thread.start()
-        url = f"http://127.0.0.1:{httpd.server_address[1]}/sparql"
+    with scripted_endpoint(answers, requests) as url:
         remote = RemoteStore(url, update_url=url, retry=RetryPolicy(attempts=3, backoff=0.01))
-        try:
-            if retried:
+        if retried:
+            remote.update("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+        else:
+            with pytest.raises(StoreError, match="SP030"):
                 remote.update("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
-            else:
-                with pytest.raises(StoreError, match="SP030"):
-                    remote.update("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
-        finally:
-            httpd.shutdown()
     assert len(requests) == (2 if retried else 1)
 
 
