@@ -103,6 +103,19 @@ class Store(Protocol):
         ...
 
 
+def _rows(result: ox.QuerySolutions) -> list[dict[str, Term]]:
+    names = [v.value for v in result.variables]
+    rows: list[dict[str, Term]] = []
+    for sol in result:
+        row: dict[str, Term] = {}
+        for name in names:
+            value = sol[name]
+            if value is not None:
+                row[name] = cast(Term, value)
+        rows.append(row)
+    return rows
+
+
 class QueryHelpers:
     """``select``, ``ask`` and ``construct`` over a store's ``query``: shared by every store.
 
@@ -127,19 +140,14 @@ class QueryHelpers:
         result = self.query(query, bindings=bindings)
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("expected a SELECT query")
-        names = [v.value for v in result.variables]
-        rows: list[dict[str, Term]] = []
         try:
-            for sol in result:
-                row: dict[str, Term] = {}
-                for name in names:
-                    value = sol[name]
-                    if value is not None:
-                        row[name] = cast(Term, value)
-                rows.append(row)
+            return _rows(result)
         except SyntaxError as exc:  # a streamed answer that does not parse
             raise StoreError(f"unreadable answer from {self.answer_source}: {exc}") from exc
-        return rows
+        finally:
+            # dropped here, in this thread, even if a traceback keeps this frame alive:
+            # pyoxigraph refuses to drop a result on another thread than the one that made it
+            del result
 
     def ask(self, query: str, *, bindings: Bindings | None = None) -> bool:
         result = self.query(query, bindings=bindings)

@@ -368,7 +368,10 @@ class RemoteStore(QueryHelpers):
                         f"the endpoint {url} is unavailable after "
                         f"{max(self.retry.attempts, 1)} attempts: {exc}"
                     ) from exc
-                log.warning("%s: %s; retrying in %.2fs", url, exc, delay)
+                # the text only: a log record holding the exception would keep its frames,
+                # and the caller's query result, alive until the log is dropped, perhaps on
+                # another thread (pyoxigraph's results may only be dropped where made)
+                log.warning("%s: %s; retrying in %.2fs", url, str(exc), delay)
                 time.sleep(delay)
 
     def _sparql(

@@ -8,6 +8,7 @@ tests do not see each other's graphs.
 from __future__ import annotations
 
 import contextlib
+import gc
 import http.server
 import socket
 import threading
@@ -488,3 +489,26 @@ def _closed_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def test_a_retried_query_in_a_thread_leaves_nothing_to_drop_elsewhere(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """pyoxigraph's query results may only be dropped on the thread that made them: the
+    warning logged for a retry must not keep the reader's frames (and its result) alive."""
+    json = "application/sparql-results+json"
+    answer = (
+        b'{"head": {"vars": ["x"]},'
+        b' "results": {"bindings": [{"x": {"type": "literal", "value": "1"}}]}}'
+    )
+    answers = [(503, json, b"busy"), (200, json, answer)]
+    rows: list[list[dict[str, Term]]] = []
+    with scripted_endpoint(answers, []) as url, caplog.at_level("WARNING"):
+        remote = RemoteStore(url, retry=RetryPolicy(attempts=2, backoff=0.01))
+        reader = threading.Thread(target=lambda: rows.append(remote.select("SELECT ?x {}")))
+        reader.start()
+        reader.join()
+        assert [r["x"].value for r in rows[0]] == ["1"]
+        assert "retrying" in caplog.text
+        caplog.clear()  # the records go on this thread: nothing of the reader's may go too
+        gc.collect()
