@@ -164,6 +164,19 @@ def test_a_bulk_first_load_writes_what_one_by_one_writes(tmp_path: Path, minter:
     assert {r.status for r in again} == {"unchanged"}
 
 
+def _count_bulk_calls(store: EmbeddedStore, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The number of documents of each ``load_graphs_bulk`` call the store gets from now on."""
+    calls: list[int] = []
+    load = store.load_graphs_bulk
+
+    def counted(graphs: list[tuple[str, bytes]]) -> None:
+        calls.append(len(graphs))
+        load(graphs)
+
+    monkeypatch.setattr(store, "load_graphs_bulk", counted)
+    return calls
+
+
 def test_a_bulk_load_with_worker_processes_writes_what_one_by_one_writes(
     tmp_path: Path, minter: IriMinter, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -176,14 +189,7 @@ def test_a_bulk_load_with_worker_processes_writes_what_one_by_one_writes(
     service.ingest_paths(one_by_one, [bundled_corpus()], minter)
     monkeypatch.setattr(service, "BULK_BATCH", 2)  # three batches of the five plans
     bulk = EmbeddedStore(tmp_path / "bulk")
-    calls: list[int] = []
-    load = bulk.load_graphs_bulk
-
-    def counted(graphs: list[tuple[str, bytes]]) -> None:
-        calls.append(len(graphs))
-        load(graphs)
-
-    monkeypatch.setattr(bulk, "load_graphs_bulk", counted)
+    calls = _count_bulk_calls(bulk, monkeypatch)
     missing = tmp_path / "missing.txt"
     reports = service.ingest_paths(bulk, [plans, missing], minter, bulk=True, workers=2)
     # one report per file, errors included; the plans in batches of at most two
@@ -204,14 +210,7 @@ def test_a_bulk_batch_ends_at_its_byte_budget(
 ) -> None:
     monkeypatch.setattr(service, "BULK_BATCH_BYTES", 1)  # every plan is over it: one a batch
     store = EmbeddedStore(tmp_path / "bulk")
-    calls: list[int] = []
-    load = store.load_graphs_bulk
-
-    def counted(graphs: list[tuple[str, bytes]]) -> None:
-        calls.append(len(graphs))
-        load(graphs)
-
-    monkeypatch.setattr(store, "load_graphs_bulk", counted)
+    calls = _count_bulk_calls(store, monkeypatch)
     reports = service.ingest_paths(store, [bundled_corpus()], minter, bulk=True)
     assert [r.status for r in reports] == ["ingested"] * 5
     assert calls == [1] * 5
