@@ -404,25 +404,89 @@ def extract(
 
 @app.command(name="eval")
 def evaluate(
+    sets: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            help="An evaluation set of the checkout: bundled (the five plans of corpus/ and "
+            "tests/gold) or dev (the development set, tests/data/dev and tests/gold/dev); "
+            "repeatable (default: every set).",
+        ),
+    ] = None,
     corpus: Annotated[
-        Path | None, typer.Option(help="Folder of plans (default: bundled corpus).")
+        Path | None, typer.Option(help="Folder of documents of a set of your own (with --gold).")
     ] = None,
     gold: Annotated[
-        Path | None, typer.Option(help="Folder of gold JSON files (default: tests/gold).")
+        Path | None, typer.Option(help="Folder of the gold JSON files of that set.")
     ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:
-    """Score extraction against the gold: precision, recall and F1 per section and plan."""
-    from policykg.ingest.evaluate import evaluate_corpus, format_report
+    """Score extraction against the gold: precision, recall and F1 per section and document.
 
-    corpus = corpus or bundled_corpus()
-    gold = gold or _default_gold()
-    if not gold.is_dir():
-        raise fail(f"no gold folder at {gold}: pass --gold")
-    typer.echo(format_report(evaluate_corpus(corpus, gold)))
+    Each set gets its own table; with several sets a last table gives F1 per set and over
+    all of them.
+    """
+    from policykg.ingest.evaluate import evaluate_sets, format_sets_report, known_sets
+
+    if fmt not in {"table", "json"}:
+        raise fail("--format must be table or json", 2)
+    available = known_sets(_default_gold().parent.parent)
+    chosen: dict[str, tuple[Path, Path]] = {}
+    if corpus or gold:
+        if sets:
+            raise fail("--set and --corpus/--gold exclude each other", 2)
+        chosen["custom"] = (corpus or bundled_corpus(), gold or _default_gold())
+    else:
+        for name in sets or list(available):
+            if name not in available:
+                raise fail(f"no evaluation set {name!r}: choose from {', '.join(available)}", 2)
+            chosen[name] = available[name]
+    for name, (texts, golds) in chosen.items():
+        if not golds.is_dir():
+            raise fail(f"no gold folder at {golds} (set {name}): pass --gold")
+        if not texts.is_dir():
+            raise fail(f"no folder of documents at {texts} (set {name}): pass --corpus")
+    report = evaluate_sets(dict(chosen))
+    if fmt == "json":
+        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(format_sets_report(report))
 
 
 def _default_gold() -> Path:
     return Path(__file__).resolve().parent.parent / "tests" / "gold"
+
+
+@app.command()
+def goldcheck(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Gold files or folders (default: tests/gold and tests/gold/dev)."),
+    ] = None,
+    texts: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--texts",
+            help="Folder of the annotated texts (repeatable; default: the bundled corpus "
+            "and tests/data/dev).",
+        ),
+    ] = None,
+) -> None:
+    """Check gold files: quotes verbatim, codes of the schema, agencies listed, dates and ids."""
+    from policykg.ingest.goldcheck import check_paths
+
+    gold = _default_gold()
+    paths = paths or [gold, gold / "dev"]
+    texts = texts or [bundled_corpus(), gold.parent / "data" / "dev"]
+    for p in paths:
+        if not p.exists():
+            raise fail(f"no such file or folder: {p}")
+    problems = check_paths(paths, texts)
+    for problem in problems:
+        typer.echo(str(problem))
+    if problems:
+        raise fail(f"{len(problems)} problem(s)")
+    typer.echo("ok")
 
 
 def _register_commands() -> None:

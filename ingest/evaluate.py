@@ -39,7 +39,10 @@ __all__ = [
     "Score",
     "evaluate_corpus",
     "evaluate_record",
+    "evaluate_sets",
     "format_report",
+    "format_sets_report",
+    "known_sets",
     "section_keys",
 ]
 
@@ -194,12 +197,15 @@ def evaluate_corpus(corpus_dir: str | Path, gold_dir: str | Path) -> dict[str, A
 
     Returns ``{"plans": {source: {section: counts}}, "overall": {section: counts}}`` where
     counts are ``tp``, ``pred``, ``gold``, ``precision``, ``recall``, ``f1`` (overall is
-    micro-averaged: counts summed over plans).
+    micro-averaged: counts summed over plans). A document the extractor refuses scores as
+    an empty prediction; its error is listed under ``"refused"``.
     """
+    from policykg.ingest.errors import IngestError
     from policykg.ingest.extract import extract_file
 
     corpus, golds = Path(corpus_dir), Path(gold_dir)
     plans: dict[str, dict[str, Any]] = {}
+    refused: dict[str, str] = {}
     totals = {s: Score() for s in SECTIONS}
     for gold_path in sorted(golds.glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -207,41 +213,104 @@ def evaluate_corpus(corpus_dir: str | Path, gold_dir: str | Path) -> dict[str, A
         src = corpus / source
         if not src.exists():
             continue
-        pred = extract_file(src)
+        try:
+            pred = extract_file(src)
+        except IngestError as exc:
+            refused[source] = str(exc)
+            pred = {}
         scores = evaluate_record(pred, gold)
         plans[source] = {s: scores[s].as_dict() for s in SECTIONS}
         for s in SECTIONS:
             totals[s].add(scores[s])
-    return {"plans": plans, "overall": {s: totals[s].as_dict() for s in SECTIONS}}
-
-
-def format_report(report: dict[str, Any]) -> str:
-    """A plain-text table: F1 per plan and section, then overall precision/recall/F1."""
-    short = {
-        "document": "document",
-        "citations": "citations",
-        "agencies": "agencies",
-        "tasks": "tasks(l/c)",
-        "targets": "targets",
-        "reporting": "reporting",
+    return {
+        "plans": plans,
+        "overall": {s: totals[s].as_dict() for s in SECTIONS},
+        "refused": refused,
     }
-    plans = report.get("plans", {})
-    name_w = max([len("plan / F1"), *(len(p) for p in plans)]) + 2
-    cols = [short[s] for s in SECTIONS]
+
+
+def known_sets(root: str | Path) -> dict[str, tuple[Path, Path]]:
+    """The evaluation sets of a checkout: name -> (folder of texts, folder of gold files).
+
+    ``bundled``: the five plans of ``corpus/`` and ``tests/gold``; ``dev``: the development
+    set of real documents, ``tests/data/dev`` and ``tests/gold/dev``.
+    """
+    r = Path(root)
+    return {
+        "bundled": (r / "corpus", r / "tests" / "gold"),
+        "dev": (r / "tests" / "data" / "dev", r / "tests" / "gold" / "dev"),
+    }
+
+
+def evaluate_sets(sets: dict[str, tuple[str | Path, str | Path]]) -> dict[str, Any]:
+    """:func:`evaluate_corpus` on each named set, and the counts of all of them summed.
+
+    Returns ``{"sets": {name: report}, "overall": {section: counts}}``.
+    """
+    reports = {name: evaluate_corpus(corpus, gold) for name, (corpus, gold) in sets.items()}
+    totals = {s: Score() for s in SECTIONS}
+    for report in reports.values():
+        for s in SECTIONS:
+            c = report["overall"][s]
+            totals[s].add(Score(c["tp"], c["pred"], c["gold"]))
+    return {"sets": reports, "overall": {s: totals[s].as_dict() for s in SECTIONS}}
+
+
+def format_sets_report(report: dict[str, Any]) -> str:
+    """Each set's table (:func:`format_report`) under its name, then F1 per set and overall."""
+    blocks = []
+    for name, rep in report["sets"].items():
+        head = f"== {name}: {len(rep['plans'])} documents"
+        if rep.get("refused"):
+            head += f", {len(rep['refused'])} refused by the extractor"
+        blocks.append(head + "\n" + format_report(rep))
+    if len(report["sets"]) > 1:
+        rows = [(name, rep["overall"]) for name, rep in report["sets"].items()]
+        rows.append(("all sets", report["overall"]))
+        lines = _table("set / F1", [(n, [f"{o[s]['f1']:.3f}" for s in SECTIONS]) for n, o in rows])
+        lines.insert(-1, "-" * len(lines[0]))
+        blocks.append("== overall\n" + "\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+_SHORT = {
+    "document": "document",
+    "citations": "citations",
+    "agencies": "agencies",
+    "tasks": "tasks(l/c)",
+    "targets": "targets",
+    "reporting": "reporting",
+}
+
+
+def _table(corner: str, rows: list[tuple[str, list[str]]]) -> list[str]:
+    """A header line (``corner`` and the section names) and one line per labelled row."""
+    name_w = max([len(corner), *(len(label) for label, _ in rows)]) + 2
+    cols = [_SHORT[s] for s in SECTIONS]
     widths = [max(len(c), 9) + 2 for c in cols]
 
     def row(label: str, cells: list[str]) -> str:
         return label.ljust(name_w) + "".join(c.rjust(w) for c, w in zip(cells, widths, strict=True))
 
-    lines = [row("plan / F1", cols)]
-    rule = "-" * len(lines[0])
-    lines.append(rule)
-    for plan, secs in plans.items():
-        lines.append(row(plan, [f"{secs[s]['f1']:.3f}" for s in SECTIONS]))
-    lines.append(rule)
+    return [row(corner, cols), *(row(label, cells) for label, cells in rows)]
+
+
+def format_report(report: dict[str, Any]) -> str:
+    """A plain-text table: F1 per plan and section, then overall precision/recall/F1."""
+    plans = report.get("plans", {})
     overall = report.get("overall", {})
-    for label, key in (("overall P", "precision"), ("overall R", "recall"), ("overall F1", "f1")):
-        lines.append(row(label, [f"{overall[s][key]:.3f}" for s in SECTIONS]))
+    plan_rows = [(plan, [f"{secs[s]['f1']:.3f}" for s in SECTIONS]) for plan, secs in plans.items()]
+    total_rows = [
+        (label, [f"{overall[s][key]:.3f}" for s in SECTIONS])
+        for label, key in (
+            ("overall P", "precision"),
+            ("overall R", "recall"),
+            ("overall F1", "f1"),
+        )
+    ]
     counts = [f"{overall[s]['tp']}/{overall[s]['pred']}/{overall[s]['gold']}" for s in SECTIONS]
-    lines.append(row("tp/pred/gold", counts))
+    lines = _table("plan / F1", [*plan_rows, *total_rows, ("tp/pred/gold", counts)])
+    rule = "-" * len(lines[0])
+    lines.insert(1, rule)
+    lines.insert(2 + len(plan_rows), rule)
     return "\n".join(lines)

@@ -18,6 +18,7 @@ from policykg.graph.remote import RemoteStore
 from policykg.ontology.iri import IriMinter
 
 runner = CliRunner()
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -137,13 +138,47 @@ def test_extract_turtle() -> None:
 def test_eval_prints_scores() -> None:
     result = runner.invoke(app, ["eval"])
     assert result.exit_code == 0, result.output
-    assert "citations" in result.stdout.lower()
-    print(result.stdout)
+    out = result.stdout
+    print(out)
+    # a table per set, then F1 per set and over all of them
+    assert "== bundled: 5 documents" in out and "== dev: " in out and "== overall" in out
+    assert "all sets" in out and "citations" in out
+
+
+def test_eval_one_set_as_json() -> None:
+    result = runner.invoke(app, ["eval", "--set", "bundled", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert list(report["sets"]) == ["bundled"]
+    assert len(report["sets"]["bundled"]["plans"]) == 5
+    assert report["overall"] == report["sets"]["bundled"]["overall"]
+
+
+def test_eval_refuses_an_unknown_set() -> None:
+    result = runner.invoke(app, ["eval", "--set", "nope"])
+    assert result.exit_code == 2
+    assert "bundled" in result.output and "dev" in result.output
+
+
+def test_goldcheck_passes_every_gold_file() -> None:
+    result = runner.invoke(app, ["goldcheck"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip().endswith("ok")
+
+
+def test_goldcheck_names_file_and_place(tmp_path: Path) -> None:
+    gold = json.loads((ROOT / "tests" / "gold" / "nam-dinh_kh-ubnd_2023.json").read_text("utf-8"))
+    gold["citations"][0]["evidence"] = "Căn cứ một văn bản không có trong kế hoạch"
+    bad = tmp_path / "nam-dinh_kh-ubnd_2023.json"
+    bad.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(app, ["goldcheck", str(bad)])
+    assert result.exit_code == 1
+    assert f"{bad}: citations[0].evidence: not verbatim" in result.output
 
 
 def test_help_lists_every_command() -> None:
     result = runner.invoke(app, ["--help"])
-    for command in ["ingest", "serve", "query", "stats", "extract", "eval"]:
+    for command in ["ingest", "serve", "query", "stats", "extract", "eval", "goldcheck"]:
         assert command in result.stdout
 
 
