@@ -287,7 +287,9 @@ def _table(corner: str, rows: list[tuple[str, list[str]]]) -> list[str]:
     """A header line (``corner`` and the section names) and one line per labelled row."""
     name_w = max([len(corner), *(len(label) for label, _ in rows)]) + 2
     cols = [_SHORT[s] for s in SECTIONS]
-    widths = [max(len(c), 9) + 2 for c in cols]
+    widths = [
+        max([len(c), 9, *(len(cells[i]) for _, cells in rows)]) + 2 for i, c in enumerate(cols)
+    ]
 
     def row(label: str, cells: list[str]) -> str:
         return label.ljust(name_w) + "".join(c.rjust(w) for c, w in zip(cells, widths, strict=True))

@@ -40,6 +40,13 @@ def test_every_gold_file_passes() -> None:
     assert not problems, "\n".join(map(str, problems))
 
 
+def test_the_development_set_is_annotated_whole() -> None:
+    texts = sorted(p.stem for p in DEV_TEXTS.glob("*.txt"))
+    golds = sorted(p.stem for p in (GOLD / "dev").glob("*.json"))
+    assert len(texts) == 25
+    assert golds == texts
+
+
 @pytest.mark.parametrize(
     ("codes", "where"),
     [
