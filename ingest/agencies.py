@@ -27,6 +27,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from policykg.ingest.reading import toneless_key
 from policykg.ingest.text import Doc
 from policykg.ontology.iri import PKG, SKOS
 
@@ -40,7 +41,6 @@ __all__ = [
     "chain_after",
     "extract_agencies",
     "find_agencies",
-    "fold",
     "mentions_between",
     "tokenize",
 ]
@@ -62,7 +62,6 @@ PROVINCES: tuple[str, ...] = (
 
 _LABEL_PROPS = (SKOS + "prefLabel", SKOS + "altLabel", SKOS + "hiddenLabel")
 _AK_SCHEME = "https://w3id.org/policykg/code/agency-kind"
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _TOKEN_RE = re.compile(r"[\w\u0300-\u036f]+(?:&[\w\u0300-\u036f]+)*")
 _TOKEN_SPLIT = re.compile("(" + _TOKEN_RE.pattern + ")")
 _NEXT_WORD = re.compile(r"\s*\S+")
@@ -111,16 +110,6 @@ _NAMED = {"bql_kkt"}  # kinds whose mentions carry a proper name
 _ENUM_HEADS = {"sơ": "provincial", "bô": "national"}  # folded "Sở", "Bộ"
 
 
-@lru_cache(maxsize=1 << 16)
-def fold(word: str) -> str:
-    """Matching key of a word: NFC, lower case, tone marks removed (vowel shapes kept).
-
-    Cached: a pure function of a word, called for every token of every section scanned."""
-    word = word.replace("\u00d0", "Đ").replace("\u00f0", "đ")
-    nfd = unicodedata.normalize("NFD", word.lower())
-    return unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONES))
-
-
 @dataclass(frozen=True, slots=True)
 class Token:
     key: str
@@ -131,7 +120,10 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Word tokens of ``text`` with their offsets (``KH&CN`` is one token)."""
-    return [Token(fold(m.group()), m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
+    return [
+        Token(toneless_key(m.group()), m.start(), m.end(), m.group())
+        for m in _TOKEN_RE.finditer(text)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +199,7 @@ def _label(kind: str, text: str, level: str) -> _Label:
         for t in toks
     )
     first = toks[0].text
-    first_cap = first[:1].isupper() and fold(first) != "cac"
+    first_cap = first[:1].isupper() and toneless_key(first) != "cac"
     return _Label(kind, tuple(t.key for t in toks), caps, first_cap, level)
 
 
@@ -266,7 +258,7 @@ def _gazetteer(province: str | None) -> _Gazetteer:
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for toks, name in provinces.items():
         if toks:
-            by_first.setdefault(fold(toks[0]), []).append((toks, name))
+            by_first.setdefault(toneless_key(toks[0]), []).append((toks, name))
     # a province name without a word (hostile input) comes last and matches before any word
     wordless = (((), provinces[()]),) if () in provinces else ()
     grouped = {k: tuple(v) + wordless for k, v in by_first.items()}
@@ -287,7 +279,7 @@ class _Scanner:
         parts = _TOKEN_SPLIT.split(text)
         pos = list(accumulate(map(len, parts)))
         self.words: list[str] = parts[1::2]
-        self.keys: list[str] = list(map(fold, self.words))
+        self.keys: list[str] = list(map(toneless_key, self.words))
         self.starts: list[int] = pos[0:-1:2]
         self.ends: list[int] = pos[1::2]
         self.n = n = len(self.words)
@@ -351,7 +343,7 @@ class _Scanner:
         """If the folded ``words`` follow token j - 1 (softly), the index after them."""
         n = self.n
         for w in words:
-            if j >= n or self.keys[j] != fold(w) or not self.soft(j - 1) or self.masked[j]:
+            if j >= n or self.keys[j] != toneless_key(w) or not self.soft(j - 1) or self.masked[j]:
                 return None
             j += 1
         return j
@@ -718,7 +710,7 @@ def extract_agencies(
     for m in mentions:
         if m.kind in _ROLE_ONLY and not has_role(text, m, mentions):
             continue
-        key = (m.kind, m.scope, fold(m.name) if m.kind == "other" and m.name else None)
+        key = (m.kind, m.scope, toneless_key(m.name) if m.kind == "other" and m.name else None)
         surface = _clean(m.surface)
         item = out.get(key)
         if item is None:

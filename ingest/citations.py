@@ -45,7 +45,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policykg.ingest.header import KIND_BY_SYMBOL, KIND_WORDS
-from policykg.ingest.text import Doc, Paragraph, Section, ascii_fold, fold
+from policykg.ingest.reading import ascii_key, diacritic_key
+from policykg.ingest.text import Doc, Paragraph, Section
 
 __all__ = ["extract_citations", "normalize_number", "target_key"]
 
@@ -182,7 +183,7 @@ def normalize_number(n: str) -> str:
 
 
 def _words(s: str) -> list[str]:
-    return [w for w in re.findall(r"[\w/&.-]+", ascii_fold(s)) if w not in ("va",)]
+    return [w for w in re.findall(r"[\w/&.-]+", ascii_key(s)) if w not in ("va",)]
 
 
 def target_key(t: dict[str, Any]) -> str:
@@ -190,7 +191,7 @@ def target_key(t: dict[str, Any]) -> str:
     num = t.get("number")
     if num:
         return normalize_number(str(num))
-    words = re.findall(r"\w+", ascii_fold(t.get("title") or ""))[:6]
+    words = re.findall(r"\w+", ascii_key(t.get("title") or ""))[:6]
     return f"{t.get('kind')}|{t.get('date')}|{' '.join(words)}"
 
 
@@ -212,7 +213,7 @@ def _issuer_at(text: str, province: str | None) -> tuple[dict[str, str], int] | 
     for m in find_agencies(head, province=province):
         if m.start > 20:
             break
-        pre = fold(head[: m.start]).strip()
+        pre = diacritic_key(head[: m.start]).strip()
         if pre not in ("", "chủ tịch", "bộ trưởng", "giám đốc", "thủ trưởng", "tổng cục trưởng"):
             continue
         scope = m.scope or province or ""
@@ -235,7 +236,7 @@ _FALLBACK = [
 
 
 def _issuer_fallback(text: str, province: str | None) -> tuple[dict[str, str], int] | None:
-    ft = fold(text[:120])
+    ft = diacritic_key(text[:120])
     for rx, kind, scope in _FALLBACK:
         m = re.match(rx, ft)
         if m:
@@ -365,10 +366,10 @@ def _scan_paragraph(p: Paragraph, province: str | None, column: str | None = Non
             pre = text[max(0, m.start("num") - 4) : m.start("num")]
             if "số" not in pre and not re.search(r"[A-ZĐ]{2}", num):
                 continue
-        if _SELF_REF.search(fold(text[max(0, start - 20) : start])):
+        if _SELF_REF.search(diacritic_key(text[max(0, start - 20) : start])):
             continue
-        kind = KIND_WORDS.get(fold(kw), "Other") if kw else _kind_from_symbol(num)
-        if kind == "Other" and kw and fold(kw) in ("hướng dẫn", "thông báo", "kết luận"):
+        kind = KIND_WORDS.get(diacritic_key(kw), "Other") if kw else _kind_from_symbol(num)
+        if kind == "Other" and kw and diacritic_key(kw) in ("hướng dẫn", "thông báo", "kết luận"):
             kind = "Other"
         if kind == "Other" and not kw:
             kind = _kind_from_symbol(num)
@@ -418,7 +419,7 @@ def _scan_paragraph(p: Paragraph, province: str | None, column: str | None = Non
         title = text[t0:t1].strip()
         if len(title.split()) < 3:
             continue
-        kind = KIND_WORDS.get(fold(m.group("kind")), "Other")
+        kind = KIND_WORDS.get(diacritic_key(m.group("kind")), "Other")
         inst = Instrument(kind, None, None, iss, title)
         out.append(Mention(p, m.start(), t1, m.end(), inst, t0, t1, column))
         taken.append((m.start(), m.end() + e))
@@ -430,7 +431,7 @@ def _scan_paragraph(p: Paragraph, province: str | None, column: str | None = Non
         if text[max(0, m.start() - 5) : m.start()].lower().endswith("pháp "):
             continue
         rest = text[m.end() :]
-        if fold(rest).startswith(("sửa đổi", "sửa đổi,")):
+        if diacritic_key(rest).startswith(("sửa đổi", "sửa đổi,")):
             e = m.end() + _amend_end(rest)
         else:
             e = _name_end(text, m.end())
@@ -440,7 +441,7 @@ def _scan_paragraph(p: Paragraph, province: str | None, column: str | None = Non
             if dated and dated.group(0).strip().startswith("ngày"):
                 e = max(e, m.end() + dated.start())
         name = text[m.start() : e].strip(" ,")
-        if len(name.split()) < 2 or fold(name) in ("luật này",):
+        if len(name.split()) < 2 or diacritic_key(name) in ("luật này",):
             continue
         date, _, _, _ = _parse_tail(text, e, province)
         inst = Instrument("Luat", None, date, {"kind": "quoc_hoi", "scope": "national"}, name)
@@ -462,10 +463,10 @@ def _scan_paragraph(p: Paragraph, province: str | None, column: str | None = Non
         name = text[m.start() : e].strip(" ,")
         if len(name.split()) < 3 or _FOLDED_INTO.match(text[e:]):
             continue
-        first = fold(" ".join(name.split()[2:5]))
+        first = diacritic_key(" ".join(name.split()[2:5]))
         if re.search(r"\b(?:tham mưu|báo cáo|gửi|trình|chủ trì|phối hợp|đề xuất)\b", first):
             continue
-        kind = KIND_WORDS.get(fold(m.group("kind")), "Other")
+        kind = KIND_WORDS.get(diacritic_key(m.group("kind")), "Other")
         inst = Instrument(kind, None, None, None, name)
         out.append(Mention(p, m.start(), e, e, inst, m.start(), e, column))
         taken.append((m.start(), e))
@@ -658,7 +659,7 @@ def _merge(old: Instrument, new: Instrument) -> None:
 def _legal_section(sec: Section | None) -> bool:
     node = sec
     while node is not None:
-        h = fold(node.heading)
+        h = diacritic_key(node.heading)
         if "căn cứ" in h:
             return "thực tiễn" not in h
         node = node.parent
@@ -732,7 +733,7 @@ def extract_citations(doc: Doc, document: dict[str, Any] | None = None) -> list[
             if before:
                 last = before[-1]
                 gap = p.text[last.core_end : am.start()]
-                if len(gap) < 400 and not re.search(r"ban hành\s+kế hoạch", fold(gap)):
+                if len(gap) < 400 and not re.search(r"ban hành\s+kế hoạch", diacritic_key(gap)):
                     target = last.inst
             aliases[alias] = target
             # cut a title that ran into the alias definition
@@ -779,13 +780,13 @@ def extract_citations(doc: Doc, document: dict[str, Any] | None = None) -> list[
             if p.kind == "table" and _repeated(prev_table + "\n" + text, m, len(prev_table) + 1):
                 continue
             s0 = _sentence_start(text, m.start)
-            sentence = fold(text[s0 : m.start])
+            sentence = diacritic_key(text[s0 : m.start])
             same_sentence = prev_top is not None and s0 <= prev_top.start
             clause_from = s0
             if same_sentence and prev_top is not None and prev_top.end <= m.start:
                 clause_from = prev_top.end
-            ctx = fold(text[clause_from : m.start])
-            legal = legal_sec or bool(_LEGAL_PARA.match(fold(text[s0:])))
+            ctx = diacritic_key(text[clause_from : m.start])
+            legal = legal_sec or bool(_LEGAL_PARA.match(diacritic_key(text[s0:])))
             m.evidence_start = clause_from
             chained = _AMENDED.search(ctx.rstrip()) or _REQUEST.search(ctx.rstrip())
             if same_sentence and prev_top is not None and ";" not in ctx and chained:
@@ -794,7 +795,7 @@ def extract_citations(doc: Doc, document: dict[str, Any] | None = None) -> list[
                 m.evidence_start = prev_top.start
                 continue
             seg_from = max(clause_from, text.rfind(";", 0, m.start) + 1)
-            seg = fold(text[seg_from : m.start])
+            seg = diacritic_key(text[seg_from : m.start])
             if (
                 same_sentence
                 and prev_top is not None
@@ -825,12 +826,12 @@ def extract_citations(doc: Doc, document: dict[str, Any] | None = None) -> list[
             if m.inst is None or m.inst.kind != "Luat":
                 continue
             t = m.inst.title or ""
-            if not fold(t).startswith("luật sửa đổi"):
+            if not diacritic_key(t).startswith("luật sửa đổi"):
                 continue
             for other in registry.items:
                 if other is m.inst or other.kind != "Luat" or not other.title:
                     continue
-                if fold(other.title) in fold(t) and other.date != m.inst.date:
+                if diacritic_key(other.title) in diacritic_key(t) and other.date != m.inst.date:
                     cited = any(x[2] is other and x[0] == "self" for x in triples)
                     if cited:
                         triples.append(
@@ -849,7 +850,7 @@ def _list_item(p: Paragraph, kind: str, column: str | None) -> Mention | None:
     if m is None or kind not in _KIND_PREFIX:
         return None
     name = m.group("name")
-    if re.match(r"^(?:các|những|và)\b", fold(name)) or len(name.split()) < 2:
+    if re.match(r"^(?:các|những|và)\b", diacritic_key(name)) or len(name.split()) < 2:
         return None
     inst = Instrument(kind, None, None, None, name)
     inst.names = [_words(_KIND_PREFIX[kind] + " " + name)]
@@ -871,7 +872,7 @@ def _list_intro(p: Paragraph, sec: Section | None) -> tuple[str, str] | None:
     if p is not sec.heading_paragraph:
         return None
     head = sec.parent.paragraphs[-1].text if sec.parent.paragraphs else ""
-    fh = fold(head)
+    fh = diacritic_key(head)
     if not re.search(r"như\s*:\s*$", fh):
         return None
     km = re.search(r"\b(chương trình|đề án|kế hoạch|nghị quyết|quyết định)\b", fh)
@@ -912,27 +913,27 @@ def _link_chains(p: Paragraph, ms: list[Mention]) -> None:
             if n.start < m.title_start:
                 continue
             gap = text[m.title_start : n.start]
-            tail = fold(text[max(m.title_start, n.start - 12) : n.start])
+            tail = diacritic_key(text[max(m.title_start, n.start - 12) : n.start])
             coord = re.search(r"(?:^|[\s,;])(?:và|hoặc)\s*$|[;,]\s*$", tail)
-            if _COORD.match(fold(gap)) or (coord and not _chain_gap(gap)):
+            if _COORD.match(diacritic_key(gap)) or (coord and not _chain_gap(gap)):
                 m.title_end = n.start
                 # trim the connector
                 while m.title_end > m.title_start and text[m.title_end - 1] in " ,;":
                     m.title_end -= 1
-                if fold(text[m.title_start : m.title_end]).endswith(" và"):
+                if diacritic_key(text[m.title_start : m.title_end]).endswith(" và"):
                     m.title_end -= 3
                 m.end = m.title_end
                 break
             if n.inst is not None and n.inst.number:
                 n.parent = m
-                n.chain_rel = _chain_relation(fold(text[m.core_end : n.start]))
+                n.chain_rel = _chain_relation(diacritic_key(text[m.core_end : n.start]))
             else:
                 n.skip = True
                 n.inst = None
 
 
 def _chain_gap(gap: str) -> bool:
-    g = fold(gap)
+    g = diacritic_key(gap)
     return bool(
         re.search(r"(?:triển khai|thực hiện|theo|tại|sửa đổi)\b[^;]*$", g)
     ) and not re.search(r"[;]", g)
@@ -943,7 +944,7 @@ def _citing_paragraphs(doc: Doc) -> list[tuple[Paragraph, str | None]]:
     table_cols: dict[int, str] = {}
     for table in doc.tables:
         for k, cell in enumerate(table.header):
-            h = fold(cell.text)
+            h = diacritic_key(cell.text)
             if "cơ sở" in h or "căn cứ" in h:
                 table_cols[id(table)] = str(k)
     header_ids = {id(p) for p in doc.header}
@@ -1036,7 +1037,7 @@ def _assemble(
 def _ikey(inst: Instrument) -> str:
     if inst.number:
         return normalize_number(inst.number)
-    return f"{inst.kind}|{ascii_fold(inst.title or '')}|{id(inst)}"
+    return f"{inst.kind}|{ascii_key(inst.title or '')}|{id(inst)}"
 
 
 def _item(cid: str, subj: str, rel: str, inst: Instrument, m: Mention, ev: str) -> dict[str, Any]:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from policykg.ingest.text import ascii_fold
+from policykg.ingest.reading import ascii_key
 
 __all__ = [
     "DOCUMENT_FIELDS",
@@ -110,7 +110,7 @@ def target_key(t: dict[str, Any] | None) -> str:
         return "?"
     if t.get("number"):
         return _num_key(t["number"])
-    words = re.findall(r"\w+", ascii_fold(t.get("title") or ""))[:6]
+    words = re.findall(r"\w+", ascii_key(t.get("title") or ""))[:6]
     return f"{t.get('kind')}|{t.get('date')}|{' '.join(words)}"
 
 

@@ -31,7 +31,8 @@ import re
 from typing import Any
 
 from policykg.ingest.errors import IngestError
-from policykg.ingest.text import Doc, Paragraph, ascii_fold, fold
+from policykg.ingest.reading import ascii_key, diacritic_key
+from policykg.ingest.text import Doc, Paragraph
 
 __all__ = [
     "KIND_BY_SYMBOL",
@@ -120,18 +121,18 @@ def _provinces() -> tuple[str, ...]:
 def title_case(s: str) -> str:
     """ "NGHỆ AN" -> "Nghệ An"; a known province name is returned as spelled in the list."""
     s = re.sub(r"\s+", " ", s).strip(" .,;:")
-    key = ascii_fold(s)
+    key = ascii_key(s)
     for p in _provinces():
-        if ascii_fold(p) == key:
+        if ascii_key(p) == key:
             return p
     return " ".join(w[:1].upper() + w[1:].lower() for w in s.split(" "))
 
 
 def _match_province(s: str) -> str | None:
-    key = " " + ascii_fold(re.sub(r"\s+", " ", s)) + " "
+    key = " " + ascii_key(re.sub(r"\s+", " ", s)) + " "
     best: str | None = None
     for p in _provinces():
-        k = " " + ascii_fold(p) + " "
+        k = " " + ascii_key(p) + " "
         if k in key and (best is None or len(p) > len(best)):
             best = p
     return best
@@ -139,7 +140,7 @@ def _match_province(s: str) -> str | None:
 
 def parse_period(title: str) -> dict[str, int | None] | None:
     """The plan period stated in a title ("giai đoạn 2021 - 2030", "đến năm 2030")."""
-    t = fold(title)
+    t = diacritic_key(title)
     m = _PERIOD.search(t)
     if m:
         return {"start": int(m.group("a")), "end": int(m.group("b"))}
@@ -151,7 +152,7 @@ def parse_period(title: str) -> dict[str, int | None] | None:
 
 
 def _sentence_case_position(s: str) -> str:
-    key = fold(re.sub(r"\s+", " ", s).strip(" .:"))
+    key = diacritic_key(re.sub(r"\s+", " ", s).strip(" .:"))
     if key in _POSITIONS:
         return _POSITIONS[key]
     return s[:1].upper() + s[1:].lower()
@@ -241,7 +242,7 @@ def extract_document(doc: Doc, *, strict: bool = True) -> dict[str, Any]:
             continue
         km = _KIND_LINE.match(t)
         if km and kind is None and (t.isupper() or not km.group("rest")):
-            kind = KIND_WORDS[fold(km.group("kind"))]
+            kind = KIND_WORDS[diacritic_key(km.group("kind"))]
             spans["kind"] = list(p.span_of(0, km.end("kind")))
             rest = km.group("rest").strip()
             if rest and not rest.isupper():
@@ -269,7 +270,7 @@ def extract_document(doc: Doc, *, strict: bool = True) -> dict[str, Any]:
     issuer: dict[str, str] | None = None
     if block_kind is not None:
         scope = block_scope or place
-        if scope and place and ascii_fold(scope) == ascii_fold(place):
+        if scope and place and ascii_key(scope) == ascii_key(place):
             scope = place
         issuer = (
             {"kind": block_kind, "scope": scope} if scope else {"kind": block_kind, "scope": ""}
@@ -327,7 +328,7 @@ def _issuer_from_symbol(symbol: str | None) -> str | None:
 
 def _issuer_from_signature(doc: Doc) -> str | None:
     for p in doc.signature:
-        t = fold(p.text)
+        t = diacritic_key(p.text)
         if "ủy ban nhân dân" in t:
             return "ubnd_tinh"
         if "hội đồng nhân dân" in t:
@@ -340,13 +341,13 @@ def _issuer_from_body(
 ) -> dict[str, str] | None:
     paras = list(doc.header) + [p for p in doc.paragraphs if p.kind == "text"][:40]
     for p in paras:
-        ft = fold(p.text)
+        ft = diacritic_key(p.text)
         for m in _BODY_ISSUER.finditer(ft):
             prov_raw = p.text[m.start("p") : m.end("p")]
             prov = _match_province(prov_raw) or title_case(prov_raw)
             org = m.group("org")
             kind = "hdnd_tinh" if org in ("hội đồng nhân dân", "hđnd") else "ubnd_tinh"
-            if place and ascii_fold(place) == ascii_fold(prov):
+            if place and ascii_key(place) == ascii_key(prov):
                 prov = place
             spans["issuer"] = list(p.span_of(m.start(), m.end("p")))
             return {"kind": kind, "scope": prov}
@@ -360,7 +361,7 @@ def _signer(doc: Doc, spans: dict[str, list[int]]) -> dict[str, str | None] | No
     position: str | None = None
     for p in doc.signature:
         t = p.text.strip()
-        ft = fold(t)
+        ft = diacritic_key(t)
         if re.match(r"^(?:tm|kt|tl|tuq|q)\.?\s", ft):
             # "KT. CHỦ TỊCH" names the principal; the signer's own title follows
             rest = re.sub(r"^(?:tm|kt|tl|tuq|q)\.?\s+", "", ft)
@@ -395,6 +396,6 @@ def _promulgates(kind: str | None, title: str | None) -> dict[str, str] | None:
     m = _PROMULGATE.match(title)
     if not m:
         return None
-    k = KIND_WORDS.get(fold(m.group("kind")), "Other")
+    k = KIND_WORDS.get(diacritic_key(m.group("kind")), "Other")
     rest = m.group("title").strip()
     return {"kind": k, "title": rest[:1].upper() + rest[1:]}

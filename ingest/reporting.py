@@ -20,7 +20,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from policykg.ingest.agencies import AgencyMention, chain_after, mentions_between
-from policykg.ingest.text import Doc, Paragraph, Section, clean, fold
+from policykg.ingest.reading import diacritic_key
+from policykg.ingest.text import Doc, Paragraph, Section, clean
 
 __all__ = ["deadline_of", "extract_duties", "extract_reporting", "recurrence_of"]
 
@@ -47,7 +48,7 @@ _SENTENCE = re.compile(r"(?<=[.;])\s+")
 
 def deadline_of(clause: str) -> tuple[str | None, bool]:
     """(deadline, recurring) of a clause: ``("--11-30", True)``, ``("2025-12-31", False)``."""
-    f = fold(clause)
+    f = diacritic_key(clause)
     recurring = bool(_ANNUAL.search(f) or _PERIODIC.search(f))
     m = _DAY_MONTH.search(f)
     if m:
@@ -63,7 +64,7 @@ def deadline_of(clause: str) -> tuple[str | None, bool]:
 
 def recurrence_of(clause: str) -> str:
     """``annual`` / ``periodic`` / ``on_request`` / ``once`` from the wording."""
-    f = fold(clause)
+    f = diacritic_key(clause)
     if _ANNUAL.search(f):
         return "annual"
     if _PERIODIC.search(f):
@@ -76,7 +77,7 @@ def recurrence_of(clause: str) -> str:
 def _tcth(doc: Doc) -> Section | None:
     for style in ("roman", "dieu", "part", "arabic"):
         for s in doc.sections():
-            if s.style == style and "tổ chức thực hiện" in fold(clean(s.heading)):
+            if s.style == style and "tổ chức thực hiện" in diacritic_key(clean(s.heading)):
                 return s
     return None
 
@@ -132,7 +133,7 @@ def _units(doc: Doc, top: Section) -> Iterator[tuple[Section, Paragraph]]:
 
 def _subject(doc: Doc, p: Paragraph, a: int, b: int, province: str | None) -> list[AgencyMention]:
     """Agencies named as the subject right before the report verb of a clause."""
-    f = fold(p.text[a:b])
+    f = diacritic_key(p.text[a:b])
     rv = _REPORT.search(f)
     if not rv:
         return []
@@ -143,7 +144,7 @@ def _subject(doc: Doc, p: Paragraph, a: int, b: int, province: str | None) -> li
         return []
     chain = chain_after(doc.original, ms, ms[0].start)
     # the original may break lines or carry markdown between the words: read it clean
-    before = fold(clean(doc.original[max(start, chain[0].start - 30) : chain[0].start]))
+    before = diacritic_key(clean(doc.original[max(start, chain[0].start - 30) : chain[0].start]))
     if re.search(r"(?:tham mưu|giúp|cho|với|của)\s*$", before):
         return []  # "tham mưu UBND tỉnh báo cáo ...": advised, not the reporter
     return [m for m in ms if m in chain]
@@ -158,7 +159,7 @@ def extract_reporting(doc: Doc, *, province: str | None) -> list[dict[str, Any]]
             continue
         for a, b in _clauses(p):
             text = p.text[a:b]
-            f = fold(text)
+            f = diacritic_key(text)
             if _ESCALATION.search(f) or _BUDGET.search(f):
                 continue
             deadline, _rec = deadline_of(text)
@@ -166,14 +167,20 @@ def extract_reporting(doc: Doc, *, province: str | None) -> list[dict[str, Any]]
                 continue
             # the evidence: from the clause start to a purpose ("để tổng hợp ...")
             cut = _PURPOSE.search(text)
-            if cut and _REPORT.search(fold(text[: cut.start()])) is None and cut.start() < 20:
+            if (
+                cut
+                and _REPORT.search(diacritic_key(text[: cut.start()])) is None
+                and cut.start() < 20
+            ):
                 cut = None
             end = a + (cut.start() if cut else len(text))
             # a clause "...; báo cáo ..." after other duties: start at the report
             semi = [m.end() for m in re.finditer(r";\s*", p.text[a:end])]
             for s_end in semi:
-                rest = fold(p.text[a + s_end : end])
-                if _REPORT.search(rest) and not _REPORT.search(fold(p.text[a : a + s_end])):
+                rest = diacritic_key(p.text[a + s_end : end])
+                if _REPORT.search(rest) and not _REPORT.search(
+                    diacritic_key(p.text[a : a + s_end])
+                ):
                     a = a + s_end
                     break
             lead = re.match(r"^\W*(?:[a-zđ]\)|\d+[.)])?\s*[-+]?\s*", p.text[a:end])
@@ -229,10 +236,10 @@ def extract_duties(doc: Doc, *, province: str | None) -> list[dict[str, Any]]:
         paragraphs = list(sec.all_paragraphs())
         items = paragraphs[1:] or paragraphs
         for p in items:
-            if _CLOSING.match(fold(p.text)):
+            if _CLOSING.match(diacritic_key(p.text)):
                 continue  # the plan's closing words, not this agency's duty
             ms = mentions_between(doc.original, p.start, p.end, province=province)
-            f = fold(p.text)
+            f = diacritic_key(p.text)
             partners: list[dict[str, Any]] = []
             to: list[dict[str, Any]] = []
             for rx, bucket in ((_PARTNER, partners), (_TO, to)):

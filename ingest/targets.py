@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from policykg.ingest.reading import diacritic_key
 from policykg.ingest.tasks import deliverable_sections, task_section
-from policykg.ingest.text import Doc, Paragraph, Section, clean, fold
+from policykg.ingest.text import Doc, Paragraph, Section, clean
 
 __all__ = ["Quantity", "extract_targets", "indicator_of", "parse_number", "quantities"]
 
@@ -79,7 +80,7 @@ class Quantity:
 
 def quantities(clause: str) -> list[Quantity]:
     """The quantities of a clause (numbers followed by "%" or a counted noun)."""
-    f = fold(clause)
+    f = diacritic_key(clause)
     out: list[Quantity] = []
     for m in _QTY.finditer(f):
         if m.start() > 0 and (f[m.start() - 1].isalnum() or f[m.start() - 1] in "/.-"):
@@ -131,8 +132,8 @@ def quantities(clause: str) -> list[Quantity]:
 
 def indicator_of(text: str, unit: str) -> str:
     """Indicator code of a target from its clause and unit (keyword rules)."""
-    f = fold(text)
-    u = fold(unit)
+    f = diacritic_key(text)
+    u = diacritic_key(unit)
     if "chuyên gia" in f:
         if re.search(r"quốc tế|khu vực", f):
             return "experts_international"
@@ -176,7 +177,7 @@ def indicator_of(text: str, unit: str) -> str:
 def _objective_sections(doc: Doc) -> list[Section]:
     out: list[Section] = []
     for s in doc.sections():
-        h = fold(clean(s.heading))
+        h = diacritic_key(clean(s.heading))
         if re.search(r"mục tiêu cụ thể|chỉ tiêu cụ thể|các chỉ tiêu", h) and not any(
             s in o.walk() for o in out
         ):
@@ -205,13 +206,13 @@ def _section_of(sec: Section, p: Paragraph) -> Section:
 
 
 def _year_from(text: str) -> int | None:
-    years = [int(y) for m in _YEAR_CUE.finditer(fold(text)) for y in m.groups() if y]
+    years = [int(y) for m in _YEAR_CUE.finditer(diacritic_key(text)) for y in m.groups() if y]
     return years[-1] if years else None
 
 
 def _cue_year(p: Paragraph) -> int | None:
     """The year of a cue line ("Đến năm 2025:", "- Giai đoạn 2021 - 2025:")."""
-    m = _CUE_LINE.match(fold(clean(p.text)))
+    m = _CUE_LINE.match(diacritic_key(clean(p.text)))
     if not m:
         return None
     return int(m.group(2) or m.group(1))
@@ -276,7 +277,7 @@ def extract_targets(doc: Doc, *, period_end: int | None = None) -> list[dict[str
                             "max": q.max,
                             "unit": q.unit,
                             "by_year": year,
-                            "per_year": bool(_PER_YEAR.search(fold(clause))),
+                            "per_year": bool(_PER_YEAR.search(diacritic_key(clause))),
                             "_span": [start, end],
                         }
                     )

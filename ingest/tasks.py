@@ -15,7 +15,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from policykg.ingest.agencies import AgencyMention, chain_after, mentions_between
-from policykg.ingest.text import Doc, Paragraph, Section, Table, TableRow, ascii_fold, clean, fold
+from policykg.ingest.reading import ascii_key, diacritic_key
+from policykg.ingest.text import Doc, Paragraph, Section, Table, TableRow, clean
 
 __all__ = [
     "deliverable_sections",
@@ -42,7 +43,7 @@ def task_section(doc: Doc) -> Section | None:
         for s in doc.sections():
             if s.style != style:
                 continue
-            h = fold(clean(s.heading))
+            h = diacritic_key(clean(s.heading))
             if _TASK_HEADING.search(h) and not _NOT_TASK_HEADING.search(h):
                 return s
     return None
@@ -84,7 +85,7 @@ def _roles(
     lead: list[dict[str, Any]] = []
     coord: list[dict[str, Any]] = []
     for p in sec.all_paragraphs():
-        f = fold(p.text)
+        f = diacritic_key(p.text)
         m = _LEAD_LINE.match(f)
         if m:
             target = lead if m.group(1) == "chủ trì" else coord
@@ -102,7 +103,7 @@ def _roles(
 
 def _timeframe(sec: Section) -> str | None:
     for p in sec.all_paragraphs():
-        m = _TIME_LINE.match(fold(p.text))
+        m = _TIME_LINE.match(diacritic_key(p.text))
         if not m:
             continue
         value = m.group(1)
@@ -122,7 +123,7 @@ def deliverable_sections(sec: Section) -> Iterator[tuple[Section, str]]:
     for s in sec.walk():
         if s is sec:
             continue
-        m = _PRODUCT_LINE.match(fold(clean(s.heading)))
+        m = _PRODUCT_LINE.match(diacritic_key(clean(s.heading)))
         if m:
             yield s, clean(s.heading)[m.start(1) :]
 
@@ -202,7 +203,7 @@ def task_themes(title: str, items: Sequence[str]) -> list[str]:
         if code not in themes:
             themes.append(code)
 
-    t = fold(title)
+    t = diacritic_key(title)
     for code, words in _THEME_WORDS.items():
         if any(w in t for w in words):
             if code == "training" and not _TRAIN_CUE.search(t):
@@ -211,7 +212,7 @@ def task_themes(title: str, items: Sequence[str]) -> list[str]:
     if _ENTERPRISE.search(t) or "hỗ trợ doanh nghiệp" in t:
         add("enterprise_support")
     for item in items:
-        f = fold(clean(item))
+        f = diacritic_key(clean(item))
         f = re.sub(r"^[-+•*]\s*|^[a-zđ]\)\s*", "", f)
         # names of bodies are not activities
         f = f.replace("tổ chức tiêu chuẩn hóa", "tổ chức quốc tế")
@@ -240,7 +241,7 @@ def _theme_items(sec: Section) -> list[str]:
     """The item texts of a task for theme rules (not its lead/coordination/time lines)."""
     out: list[str] = []
     for p in list(sec.all_paragraphs())[1:]:
-        f = fold(p.text)
+        f = diacritic_key(p.text)
         if _LEAD_LINE.match(f) or _TIME_LINE.match(f):
             continue
         t = re.sub(r"^\W*[a-zđ]\)\s*", "", f)
@@ -258,15 +259,15 @@ def _theme_items(sec: Section) -> list[str]:
 
 def _col(header: Sequence[str], *words: str) -> int | None:
     for i, h in enumerate(header):
-        f = fold(h)
+        f = diacritic_key(h)
         if any(w in f for w in words):
             return i
     return None
 
 
 def _similarity(a: str, b: str) -> float:
-    ta = set(re.findall(r"\w+", ascii_fold(a)))
-    tb = set(re.findall(r"\w+", ascii_fold(b)))
+    ta = set(re.findall(r"\w+", ascii_key(a)))
+    tb = set(re.findall(r"\w+", ascii_key(b)))
     if not ta or not tb:
         return 0.0
     return len(ta & tb) / min(len(ta), len(tb))
@@ -315,7 +316,7 @@ def _row_roles(
             if first is None:
                 continue
             # "- Các Sở: Công Thương; Nông ..." (a list of agencies, maybe after a head)
-            if not _LIST_HEAD.fullmatch(fold(clean(text[pos : first.start]))):
+            if not _LIST_HEAD.fullmatch(diacritic_key(clean(text[pos : first.start]))):
                 continue
             lead.extend(m for m in chain_after(text, ms, first.start) if m not in lead)
     return lead, coord

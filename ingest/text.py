@@ -55,9 +55,8 @@ Public API
 ``Table`` / ``TableRow`` / ``Cell``
     defined in :mod:`policykg.ingest.tables` (which builds ``doc.tables``), re-exported here.
 
-Matching helpers: ``fold(s)`` (lower case, NFC, old-style tone placement "uỷ/hoá/thuỷ"
-moved to the modern "ủy/hóa/thủy", same length as ``s``), ``ascii_fold(s)`` (no diacritics,
-``đ`` -> ``d``, lower case), ``clean(s)`` (NFC, markers dropped, spaces collapsed).
+``clean(s)``: NFC, markers dropped, spaces collapsed (one line). The text keys that
+headings are matched with are in :mod:`policykg.ingest.reading`.
 """
 
 from __future__ import annotations
@@ -70,6 +69,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from policykg.ingest.reading import diacritic_key
 from policykg.ingest.tables import Cell, Table, TableRow, build_tables
 
 __all__ = [
@@ -80,9 +80,7 @@ __all__ = [
     "Sentence",
     "Table",
     "TableRow",
-    "ascii_fold",
     "clean",
-    "fold",
     "parse",
 ]
 
@@ -190,7 +188,7 @@ def _nfc_mapped(original: str) -> _MStr:
 
 
 # ---------------------------------------------------------------------------
-# Cleaning and folding.
+# Cleaning.
 
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
 _MD_BULLET = re.compile(r"^([ ]*)[*•·][ \t]+")
@@ -246,35 +244,6 @@ def clean(text: str) -> str:
     for pattern, repl in _CLEAN_STEPS:
         s = pattern.sub(repl, s)
     return _WS.sub(" ", s.strip(" ")).strip()
-
-
-# old-style tone placement -> modern (same length)
-_TONE_FIX = {
-    "oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}  # fmt: skip
-_NOT_AFTER = r"(?![a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])"
-# the keys of _TONE_FIX, not after "q"; a literal first character lets the engine skip ahead
-_TONE_RE = re.compile(
-    "o(?<!qo)[" + "".join(k[1] for k in _TONE_FIX if k[0] == "o") + "]" + _NOT_AFTER
-    + "|u(?<!qu)[" + "".join(k[1] for k in _TONE_FIX if k[0] == "u") + "]" + _NOT_AFTER
-)  # fmt: skip
-
-
-@functools.lru_cache(maxsize=8192)
-def fold(s: str) -> str:
-    """Lower-cased NFC text with modern tone placement ("Uỷ"/"Ủy" match). Same length."""
-    low = unicodedata.normalize("NFC", s).lower()
-    return _TONE_RE.sub(lambda m: _TONE_FIX[m.group(0)], low)
-
-
-@functools.lru_cache(maxsize=8192)
-def ascii_fold(s: str) -> str:
-    """Lower case without diacritics (đ -> d). Cached: place and province names are folded
-    again for every comparison."""
-    low = unicodedata.normalize("NFD", s.lower().replace("đ", "d").replace("Đ", "d"))
-    return "".join(c for c in low if not unicodedata.combining(c))
 
 
 # ---------------------------------------------------------------------------
@@ -453,11 +422,11 @@ class Doc:
         return None
 
     def find_section(self, *keywords: str, styles: tuple[str, ...] | None = None) -> Section | None:
-        keys = [fold(k) for k in keywords]
+        keys = [diacritic_key(k) for k in keywords]
         for s in self.sections():
             if styles is not None and s.style not in styles:
                 continue
-            h = fold(s.heading)
+            h = diacritic_key(s.heading)
             if all(k in h for k in keys):
                 return s
         return None

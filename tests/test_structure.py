@@ -6,7 +6,7 @@ import textwrap
 import unicodedata
 from pathlib import Path
 
-from policykg.ingest.text import ascii_fold, clean, fold, parse
+from policykg.ingest.text import clean, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -138,10 +138,7 @@ def test_sentences_have_offsets() -> None:
     assert text[last.start : last.end] == last.text
 
 
-def test_folding_helpers() -> None:
-    assert fold("Uỷ ban nhân dân") == fold("Ủy ban nhân dân")
-    assert fold("hoá") == "hóa" and fold("hoạch") == "hoạch" and fold("quý") == "quý"
-    assert ascii_fold("Đồng Nai") == "dong nai"
+def test_clean() -> None:
     assert clean("**Sở** \\*Tài chính\\*") == "Sở Tài chính"
 
 
