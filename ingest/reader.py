@@ -5,7 +5,8 @@ Supported forms (by extension, or by content when the extension says nothing):
 * ``.txt`` / ``.md``: UTF-8, with or without a BOM. Rejected with an :class:`IngestError`
   naming the file and line: NUL bytes (binary), bytes that are not UTF-8 (raw TCVN3, VNI or
   CP1258 files), and text that decodes but is legacy-encoded Vietnamese read as Latin-1
-  ("Kõ ho¹ch", "Keá hoaïch": mojibake).
+  ("Kõ ho¹ch", "Keá hoaïch": mojibake). Form feeds and vertical tabs are layout, not
+  binary: PDF and OCR text breaks its pages with form feeds.
 * ``.docx``: paragraphs and tables in document order (one tab-separated line per table
   row). Corrupt or truncated archives and zip bombs (checked from the declared uncompressed
   sizes before anything is inflated) are rejected.
@@ -139,7 +140,9 @@ def decode_text(data: bytes, *, source: str | Path | None = None) -> str:
     return text
 
 
-_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Control characters no text holds. Layout characters are text: a form feed (a page
+#: break of PDF and OCR text) and a vertical tab (a line break inside a Word paragraph).
+_CONTROL = re.compile(r"[\x01-\x08\x0e-\x1f\x7f]")
 
 
 def _control_line(text: str) -> int | None:

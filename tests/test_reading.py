@@ -1,9 +1,14 @@
-"""The reading layer: the Vietnamese text keys."""
+"""The reading layer: text keys, layout characters."""
 
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
+import pytest
+
+from policykg.ingest.errors import IngestError
+from policykg.ingest.reader import read_text
 from policykg.ingest.reading import ascii_key, diacritic_key, toneless_key
 
 
@@ -30,3 +35,16 @@ def test_ascii_key_drops_every_diacritic() -> None:
     assert ascii_key("Đồng Nai") == "dong nai"
     assert ascii_key("Bà Rịa - Vũng Tàu") == "ba ria - vung tau"
     assert ascii_key(unicodedata.normalize("NFD", "Quảng Ngãi")) == "quang ngai"
+
+
+def test_form_feeds_are_layout_not_binary(tmp_path: Path) -> None:
+    """PDF and OCR text breaks pages with form feeds: the file is text, read as it is."""
+    page = "Điều {n}. Nội dung\nSở Tài chính chủ trì thực hiện.\n"
+    text = "\f".join(page.format(n=n) for n in range(1, 6)) + "\v"
+    f = tmp_path / "ocr.txt"
+    f.write_text(text, encoding="utf-8")
+    assert read_text(f) == text
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"abc\x01\x02\x03def\n" * 3)
+    with pytest.raises(IngestError, match="control characters"):
+        read_text(bad)
