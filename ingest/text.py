@@ -61,15 +61,23 @@ headings are matched with are in :mod:`policykg.ingest.reading`.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
 import statistics
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from policykg.ingest.reading import diacritic_key
+from policykg.ingest.reading import (
+    LINE_CLEANING,
+    MappedText,
+    clean_line,
+    diacritic_key,
+    nfc_mapped,
+    read,
+)
 from policykg.ingest.tables import Cell, Table, TableRow, build_tables
 
 __all__ = [
@@ -84,151 +92,7 @@ __all__ = [
     "parse",
 ]
 
-# ---------------------------------------------------------------------------
-# Strings that remember where each character came from.
-
-
-class _MStr:
-    """A string whose every character carries its original [start, end) range.
-
-    ``starts``/``ends`` are lists, or ``range`` objects while the text is the original's
-    own characters (slicing a range copies nothing)."""
-
-    __slots__ = ("ends", "starts", "text")
-
-    def __init__(self, text: str, starts: Sequence[int], ends: Sequence[int]) -> None:
-        self.text = text
-        self.starts = starts
-        self.ends = ends
-
-    def __len__(self) -> int:
-        return len(self.text)
-
-    def slice(self, i: int, j: int) -> _MStr:
-        return _MStr(self.text[i:j], self.starts[i:j], self.ends[i:j])
-
-    def sub(self, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> _MStr:
-        matches = pattern.finditer(self.text)
-        first = next(matches, None)
-        if first is None:  # most lines: nothing to replace, no copy of the offset maps
-            return self
-        out: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        pos = 0
-        for m in itertools.chain((first,), matches):
-            i, j = m.span()
-            out.append(self.text[pos:i])
-            starts.extend(self.starts[pos:i])
-            ends.extend(self.ends[pos:i])
-            r = repl if isinstance(repl, str) else repl(m)
-            if r:
-                if i < j:
-                    s, e = self.starts[i], self.ends[j - 1]
-                elif i < len(self.text):
-                    s = e = self.starts[i]
-                else:
-                    s = e = self.ends[-1] if self.ends else 0
-                out.append(r)
-                starts.extend([s] * len(r))
-                ends.extend([e] * len(r))
-            pos = j
-        out.append(self.text[pos:])
-        starts.extend(self.starts[pos:])
-        ends.extend(self.ends[pos:])
-        return _MStr("".join(out), starts, ends)
-
-    def strip_spaces(self) -> _MStr:
-        if not self.text.startswith(" ") and not self.text.endswith(" "):
-            return self
-        i, j = 0, len(self.text)
-        while i < j and self.text[i] == " ":
-            i += 1
-        while j > i and self.text[j - 1] == " ":
-            j -= 1
-        return self.slice(i, j)
-
-    @staticmethod
-    def join(parts: list[_MStr], sep: str = " ") -> _MStr:
-        text: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        for k, p in enumerate(parts):
-            if k and sep:
-                text.append(sep)
-                prev_end = starts[-1] if not ends else ends[-1]
-                nxt = p.starts[0] if p.starts else prev_end
-                starts.extend([prev_end] * len(sep))
-                ends.extend([nxt] * len(sep))
-            text.append(p.text)
-            starts.extend(p.starts)
-            ends.extend(p.ends)
-        return _MStr("".join(text), starts, ends)
-
-
-def _nfc_mapped(original: str) -> _MStr:
-    """NFC-compose ``original``, mapping each output char to its source cluster."""
-    if unicodedata.is_normalized("NFC", original):
-        n = len(original)
-        return _MStr(original, range(n), range(1, n + 1))
-    out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    i, n = 0, len(original)
-    while i < n:
-        j = i + 1
-        while j < n and unicodedata.combining(original[j]):
-            j += 1
-        comp = unicodedata.normalize("NFC", original[i:j])
-        out.append(comp)
-        starts.extend([i] * len(comp))
-        ends.extend([j] * len(comp))
-        i = j
-    return _MStr("".join(out), starts, ends)
-
-
-# ---------------------------------------------------------------------------
-# Cleaning.
-
-_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
-_MD_BULLET = re.compile(r"^([ ]*)[*•·][ \t]+")
-_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-_MD_MARKERS = re.compile(r"\\\*|\*+|\\_|__|\\(?=[\[\]().#>-])")
-# runs of spaces that collapse to one " " (a lone " " is left alone: replacing it with " "
-# would change nothing but cost a copy of the line)
-_SPACES = re.compile(r"[ \u00a0\u2000-\u200b\u202f\u3000]{2,}|[\u00a0\u2000-\u200b\u202f\u3000]")
-_PAREN_SPACE = re.compile(r"\( | \)")
-_SPACE_TAB = re.compile(r" *\t *")
-_ENTITY = re.compile(r"&(nbsp|amp|lt|gt|quot);")
-_ENTITIES = {"nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": '"'}
-
-
-#: The cleaning steps, in order, of :func:`_clean_line` and :func:`clean` (the literal
-#: replacements hold no backslash or group reference: ``re.sub`` inserts them as they are,
-#: like ``_MStr.sub``).
-_CLEAN_STEPS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
-    (_MD_HEADING, ""),
-    (_MD_BULLET, lambda m: m.group(1) + "- "),
-    (_HTML_TAG, " "),
-    (_ENTITY, lambda m: _ENTITIES[m.group(1)]),
-    (_MD_MARKERS, ""),
-    (_SPACES, " "),
-    (_PAREN_SPACE, lambda m: m.group(0).strip(" ")),
-    (_SPACE_TAB, "\t"),
-)
 _WS = re.compile(r"\s+")
-#: What every match of a cleaning step holds (a "#", "*", "•", "·", "<", "&", "\\", "_",
-#: a tab, an odd space, two spaces, "( " or " )"): a line without any is left as it is by
-#: every step (most lines of a plain-text plan need no cleaning).
-_CLEAN_NEEDED = re.compile(r"[#*\u2022\u00b7<&\\_\t\u00a0\u2000-\u200b\u202f\u3000]|  |\( | \)")
-
-
-def _clean_line(s: _MStr) -> _MStr:
-    if _CLEAN_NEEDED.search(s.text) is None:
-        return s.strip_spaces()
-    for pattern, repl in _CLEAN_STEPS:
-        s = s.sub(pattern, repl)
-    return s.strip_spaces()
 
 
 @functools.lru_cache(maxsize=8192)
@@ -240,8 +104,8 @@ def clean(text: str) -> str:
     """
     s = text.replace("\r\n", "\n")
     if not unicodedata.is_normalized("NFC", s):
-        s = _nfc_mapped(s).text  # composed cluster by cluster, exactly as parse() does
-    for pattern, repl in _CLEAN_STEPS:
+        s = nfc_mapped(s).text  # composed cluster by cluster, exactly as parse() does
+    for pattern, repl in LINE_CLEANING:
         s = pattern.sub(repl, s)
     return _WS.sub(" ", s.strip(" ")).strip()
 
@@ -405,8 +269,6 @@ class Doc:
         return self.original[start:end]
 
     def line_of(self, offset: int) -> int:
-        import bisect
-
         return bisect.bisect_right(self._line_starts, offset)
 
     # -- structure -------------------------------------------------------
@@ -539,26 +401,26 @@ def _is_block_start(t: str) -> bool:
 # Parsing.
 
 
-def _physical_lines(nfc: _MStr) -> list[tuple[_MStr, int]]:
-    """Cleaned physical lines with their 1-based original line numbers."""
-    out: list[tuple[_MStr, int]] = []
+def _physical_lines(logical: MappedText, line_starts: list[int]) -> list[tuple[MappedText, int]]:
+    """Cleaned lines of the logical text with the 1-based original line of their first
+    character (``line_starts``: where each line of the original starts)."""
+    out: list[tuple[MappedText, int]] = []
     pos = 0
-    lineno = 1
-    text = nfc.text
+    text = logical.text
     while pos <= len(text):
         nl = text.find("\n", pos)
         if nl < 0:
             nl = len(text)
-        raw = nfc.slice(pos, nl)
+        raw = logical.slice(pos, nl)
         if raw.text.endswith("\r"):
             raw = raw.slice(0, len(raw) - 1)
-        out.append((_clean_line(raw), lineno))
-        lineno += 1
+        first = raw.starts[0] if len(raw) else (logical.starts[pos] if pos < len(text) else 0)
+        out.append((clean_line(raw), bisect.bisect_right(line_starts, first)))
         pos = nl + 1
     return out
 
 
-def _wrap_width(lines: list[tuple[_MStr, int]]) -> float | None:
+def _wrap_width(lines: list[tuple[MappedText, int]]) -> float | None:
     lengths: list[int] = []
     nonblank = [ln for ln, _ in lines if ln.text.strip()]
     for a, b in itertools.pairwise(nonblank):
@@ -604,7 +466,7 @@ def _wrapped_list(ta: str, last_line_len: int, tb: str, width: float | None) -> 
     return len(last_item.split()) <= _LIST_ITEM_WORDS
 
 
-def _joins(a: _MStr, last_line_len: int, b: _MStr, width: float | None) -> bool:
+def _joins(a: MappedText, last_line_len: int, b: MappedText, width: float | None) -> bool:
     ta, tb = a.text, b.text
     if not ta or not tb or "\t" in tb or "\t" in ta:
         return False
@@ -633,23 +495,27 @@ def _joins(a: _MStr, last_line_len: int, b: _MStr, width: float | None) -> bool:
 def parse(text: str, *, source: str | None = None) -> Doc:
     """Build the :class:`Doc` of ``text`` (any normalization form, markdown or plain)."""
     original = text
-    nfc = _nfc_mapped(original)
-    lines = _physical_lines(nfc)
+    line_starts = [0]
+    for m2 in re.finditer("\n", original):
+        line_starts.append(m2.end())
+    lines = _physical_lines(read(original), line_starts)
     width = _wrap_width(lines)
 
     # -- paragraphs --------------------------------------------------------
-    paras: list[tuple[_MStr, int, str]] = []  # (text, line, kind)
+    paras: list[tuple[MappedText, int, str]] = []  # (text, line, kind)
 
-    def collect(i: int, allow_notes: bool) -> tuple[_MStr, int, list[tuple[_MStr, int, str]]]:
+    def collect(
+        i: int, allow_notes: bool
+    ) -> tuple[MappedText, int, list[tuple[MappedText, int, str]]]:
         """Join the continuation lines of the line at ``i``; (text, next index, footnotes)."""
         cur = lines[i][0]
         parts = [cur]
         last_len = len(cur.text)
-        pending: list[tuple[_MStr, int, str]] = []
+        pending: list[tuple[MappedText, int, str]] = []
         i += 1
         while True:
             j = i
-            notes: list[tuple[_MStr, int, str]] = []
+            notes: list[tuple[MappedText, int, str]] = []
             while j < n and not lines[j][0].text:
                 j += 1
             while allow_notes and j < n and _FOOTNOTE.match(lines[j][0].text):
@@ -664,7 +530,7 @@ def parse(text: str, *, source: str | None = None) -> Doc:
             if len(parts) >= MAX_JOINED_LINES:
                 break
             # _joins reads only the text: join the texts, not the offset maps
-            joined_text = _MStr(" ".join(p.text for p in parts), [], [])
+            joined_text = MappedText(" ".join(p.text for p in parts), [], [])
             if not _joins(joined_text, last_len, nxt, width):
                 break
             if notes and not _starts_lower(nxt.text):
@@ -673,7 +539,7 @@ def parse(text: str, *, source: str | None = None) -> Doc:
             last_len = len(nxt.text)
             pending.extend(notes)
             i = j + 1
-        joined = _MStr.join(parts) if len(parts) > 1 else cur
+        joined = MappedText.join(parts) if len(parts) > 1 else cur
         return joined, i, pending
 
     i, n = 0, len(lines)
@@ -749,9 +615,6 @@ def parse(text: str, *, source: str | None = None) -> Doc:
         kinds[k] = "signature"
 
     # -- build paragraph objects and doc text -----------------------------
-    line_starts = [0]
-    for m2 in re.finditer("\n", original):
-        line_starts.append(m2.end())
     paragraphs: list[Paragraph] = []
     offset = 0
     for (ms, lineno, _), kind in zip(paras, kinds, strict=True):

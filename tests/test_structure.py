@@ -125,7 +125,9 @@ def test_web_portal_furniture_before_the_document() -> None:
     body = _read("tuyen-quang_60-kh-ubnd_2022.txt")
     page = "Trang chủ | Văn bản | Liên hệ\n\nTìm kiếm văn bản\n\nĐăng nhập\n\n" + body
     doc = parse(page)
-    assert [p.kind for p in doc.paragraphs[:3]] == ["furniture"] * 3
+    # the menu, the search box and the login link are furniture, or read away altogether
+    before = [p for p in doc.paragraphs if p.start < len(page) - len(body)]
+    assert before and all(p.kind == "furniture" for p in before)
     assert doc.header[0].text == "Số: 60/KH-UBND"
 
 
