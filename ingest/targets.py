@@ -1,226 +1,224 @@
-"""Targets: every quantified objective of a plan.
+"""Targets: every quantified objective of a document, in any domain.
 
-Targets are read from the objectives section ("Mục tiêu cụ thể", "Chỉ tiêu") and from the
-deliverables of tasks ("Sản phẩm:"). Each clause with a quantity ("ít nhất 05 chuyên gia",
-"từ 10 - 15%", "trên 7,5%/năm", "30 doanh nghiệp trở lên") gives a target; a clause with
-two quantities gives two. Fields: comparator, min, max (Vietnamese numerals: "01" -> 1,
-"7,5" -> 7.5, "1.000" -> 1000), unit as written, by_year (nearest "Đến năm 2025", "Mục
-tiêu đến 2030", "Giai đoạn 2021 - 2025", "Năm 2021 - 2022:", else the plan's end year),
-per_year ("hằng năm", "/năm", "bình quân"), indicator (keyword rules), ref, text, "_span".
+A target is an outcome to reach by a time (SCHEMA.md, "Targets"): "Có ít nhất 05 chuyên
+gia ...", "100% hồ sơ ... được số hóa", "tăng bình quân trên 7,5%/năm", a row of an
+indicator table ("Quy mô kinh tế số | % GDP | ≥ 30"). A quantity that defines a rule or a
+norm is not one: a rate or level of support ("giảm 90% tiền sử dụng đất", "mức hỗ trợ"), a
+cap ("không quá 0,5%"), a threshold that defines what is counted ("doanh nghiệp có doanh
+thu đạt 20 triệu USD/năm"), a duration or frequency, money allocated, a state of affairs
+already reached ("đến nay 100% hồ chứa đã được kết nối").
+
+Where targets are read
+----------------------
+* **Objectives** (a section headed "Mục tiêu", "Chỉ tiêu", "Tầm nhìn", ...) and
+  **deliverables** ("Sản phẩm:", "Kết quả:" lines, the result cell of a task table): every
+  quantity of a counted noun or a percentage.
+* **Tasks** (a section headed "Nhiệm vụ", "Giải pháp", "Nội dung ...", a task table's task
+  cell): a quantity in a sentence that states an aim ("phấn đấu", "bảo đảm", "hoàn thành",
+  "đạt", "tối thiểu", "ít nhất", "trở lên", a due year).
+* **Anywhere else** (the execution section, articles of a decision, ...): only a sentence
+  with a strong cue ("phấn đấu", "Đến năm 2030, ...", "Trong năm 2013, ...", "bảo đảm 100%").
+* **Indicator tables** (columns "Chỉ tiêu" / "Đơn vị" / "Kết quả", "Mục tiêu phấn đấu năm
+  2024", ...): every row whose value cell holds a number ("≥ 5", "≤ 3 Đông Nam Á; ≤ 50 Thế
+  giới" gives two, "> 0,7", "90", "100%", "Trên 600", "Tăng ít nhất 2 bậc"); the unit is
+  the unit column's, the comparator the value's (or "tối thiểu" ending the indicator's name
+  or its group's name).
+
+Fields: ``comparator`` (``exact``, ``at_least``, ``more_than``, ``about``, ``range``,
+``at_most``), ``min``/``max`` (Vietnamese numerals: "01" -> 1, "7,5" -> 7.5, "1.000" ->
+1000), ``unit`` as written, ``by_year`` (the quantity's own "năm 2018 đạt 99%", else the
+sentence's or item's lead "Đến năm 2030, ...", else the nearest heading's year ("Mục tiêu
+cụ thể đến năm 2030", a table's group row "Đến năm 2045", a value column "Chỉ tiêu năm
+2024", a task row's deadline "2025"), else the plan's end year), ``per_year`` ("hằng năm",
+"/năm", "bình quân"), ``indicator`` (:func:`indicator_of`: a code of SCHEMA.md when it fits,
+else ``other``), ``ref`` (the section or table row), ``text`` and ``"_span"``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
+from policykg.ingest.quantities import (
+    Quantity,
+    Value,
+    cell_values,
+    indicator_of,
+    parse_number,
+    quantities,
+)
 from policykg.ingest.reading import diacritic_key
-from policykg.ingest.tasks import deliverable_sections, task_section
 from policykg.ingest.text import Doc, Paragraph, Section, clean
 
 __all__ = ["Quantity", "extract_targets", "indicator_of", "parse_number", "quantities"]
 
-_NUM = r"\d{1,3}(?:\.\d{3})+(?!\d)|\d+(?:,\d+)?"
-_QTY = re.compile(
-    rf"(?P<a>{_NUM})\s*(?P<pa>%)?"
-    rf"(?:\s*(?:-|–|đến)\s*(?P<b>{_NUM})\s*(?P<pb>%)?)?"
-)
-_UNIT_HEADS = (
-    "lượt cán bộ, công chức, viên chức", "lượt cán bộ lãnh đạo, quản lý và người lao động",
-    "trường đại học, cao đẳng, cơ sở giáo dục nghề nghiệp", "trường đại học, cao đẳng",
-    "cơ sở giáo dục nghề nghiệp", "trường đại học", "trường",
-    "lượt người", "lượt chuyên gia", "lượt cán bộ", "lượt doanh nghiệp", "lượt",
-    "chuyên gia", "câu lạc bộ", "doanh nghiệp", "tổ chức", "đơn vị", "người", "cán bộ",
-    "sản phẩm", "mô hình", "hợp tác xã", "cơ sở", "sáng kiến", "nhiệm vụ", "dự án",
-    "hội thảo", "hội nghị", "lớp", "khóa", "giấy chứng nhận", "tiêu chuẩn", "quy chuẩn",
-    "phòng thí nghiệm", "hệ thống", "giải pháp", "xã", "huyện", "hộ", "tập thể", "cá nhân",
-)  # fmt: skip
-_NOT_QTY_BEFORE = re.compile(
-    r"(?:iso|số|nghị quyết|quyết định|kế hoạch|thông tư|khoản|điểm|điều|lần thứ|nhóm|"
-    r"tcvn|giai đoạn|năm|đến năm|ngày|tháng|quý)\s*$"
-)
-_CMP_BEFORE = (
-    ("at_least", re.compile(r"(?:ít nhất|tối thiểu)(?:\s+(?:có|là|đạt))?\s*$")),
-    ("more_than", re.compile(r"(?:trên|hơn|vượt)\s*$")),
-    ("at_most", re.compile(r"(?:tối đa|không quá|dưới|không vượt quá)(?:\s+(?:có|là))?\s*$")),
-    ("about", re.compile(r"(?:khoảng|gần|xấp xỉ|chừng)\s*$")),
-)
+# --- years -------------------------------------------------------------------------------
+
+_Y = r"((?:19|20)\d\d)"
+#: a due year: "đến năm 2030", "Trong năm 2013", "năm 2018 đạt", "giai đoạn 2021 - 2025"
 _YEAR_CUE = re.compile(
-    r"(?:đến năm|đến|năm|giai đoạn|mục tiêu đến năm|mục tiêu đến|trong năm)\s*"
-    r"((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?"
+    r"(?<!so với )(?<!so với các )\b(?:đến hết năm|đến năm|đến|tới năm|trong năm|vào năm|"
+    r"năm|giai đoạn|tầm nhìn đến năm|tầm nhìn đến|từ năm)\s*" + _Y + r"(?:\s*[-–]\s*" + _Y + ")?"
 )
+#: a due year stated after the quantity ("100% ... trong năm 2025", "... trước năm 2030")
+_DUE_AFTER = re.compile(r"\b(?:đến|trong|vào|trước|tới)\s+(?:hết\s+)?năm\s+" + _Y)
+_BASELINE = re.compile(r"so với\s+(?:cùng kỳ\s+)?(?:năm|giai đoạn|kỳ)?\s*$")
+#: a line that only states the year of what follows ("a) Đến năm 2030", "Năm 2021 - 2022:")
 _CUE_LINE = re.compile(
-    r"^\W*(?:[a-zđ]\)\s*)?(?:mục tiêu\s+)?(?:đến năm|đến|năm|giai đoạn|trong năm|từ năm)\s*"
-    r"((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?\s*:?\s*$"
+    r"^\W*(?:[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*|[ivx]+[.)]\s*)?"
+    r"(?:(?:mục tiêu|chỉ tiêu)(?: cụ thể| chủ yếu)?\s+)?(?:tầm nhìn\s+)?"
+    r"(?:đến hết năm|đến năm|đến|năm|giai đoạn|trong năm|từ năm)\s*"
+    + _Y
+    + r"(?:\s*[-–]\s*"
+    + _Y
+    + r")?\s*:?\s*$"
 )
-_PER_YEAR = re.compile(r"h[àằ]ng năm|mỗi năm|/\s*năm|bình quân")
-_CLAUSE_SPLIT = re.compile(r"[.,]\s*trong đó,?\s*|;\s*|\.\s+(?=[A-ZĐÀ-Ỹ])", re.I)
 
 
-def parse_number(s: str) -> int | float:
-    """Vietnamese numeral: "01" -> 1, "7,5" -> 7.5, "1.000" -> 1000."""
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):
-        return int(s.replace(".", ""))
-    if "," in s:
-        return float(s.replace(",", "."))
-    return int(s)
-
-
-@dataclass(frozen=True)
-class Quantity:
-    comparator: str
-    min: int | float | None
-    max: int | float | None
-    unit: str
-    start: int  # offsets in the clause
-    end: int
-
-
-def quantities(clause: str) -> list[Quantity]:
-    """The quantities of a clause (numbers followed by "%" or a counted noun)."""
-    f = diacritic_key(clause)
-    out: list[Quantity] = []
-    for m in _QTY.finditer(f):
-        if m.start() > 0 and (f[m.start() - 1].isalnum() or f[m.start() - 1] in "/.-"):
+def _years_in(text: str) -> list[tuple[int, int]]:
+    """(offset, year) of each due-year cue of a folded text (a range gives its end)."""
+    out = []
+    for m in _YEAR_CUE.finditer(text):
+        if _BASELINE.search(text[max(0, m.start() - 20) : m.start() + 1]):
             continue
-        nxt = f[m.end() : m.end() + 1]
-        if nxt in ("/",) and not re.match(r"/\s*năm", f[m.end() :]):
-            continue  # a date or a number symbol
-        a, b = m.group("a"), m.group("b")
-        if re.fullmatch(r"(?:19|20)\d\d", a):
-            continue  # a year
-        before = f[max(0, m.start() - 25) : m.start()]
-        if _NOT_QTY_BEFORE.search(before):
-            continue
-        pct = bool(m.group("pa") or m.group("pb"))
-        rest = f[m.end() :].lstrip()
-        unit = "%" if pct else ""
-        if not pct:
-            for head in _UNIT_HEADS:
-                if rest.startswith(head) and not rest[len(head) : len(head) + 1].isalnum():
-                    k = len(f) - len(rest)
-                    unit = clause[k : k + len(head)]
-                    break
-            if not unit:
-                continue
-        lo = parse_number(a)
-        hi = parse_number(b) if b else None
-        if hi is not None:
-            cmp, mn, mx = "range", lo, hi
-        else:
-            cmp = "exact"
-            for name, rx in _CMP_BEFORE:
-                if rx.search(before):
-                    cmp = name
-                    break
-            after = f[m.end() : m.end() + 40]
-            if cmp == "exact" and re.match(r"\s*\S*(?:\s+\S+){0,2}\s+trở lên", after):
-                cmp = "at_least"
-            if cmp == "exact" and re.search(r"trở lên", after[: len(unit) + 12]):
-                cmp = "at_least"
-            if cmp in ("exact", "about"):
-                mn, mx = lo, lo
-            elif cmp == "at_most":
-                mn, mx = None, lo
-            else:
-                mn, mx = lo, None
-        out.append(Quantity(cmp, mn, mx, unit, m.start(), m.end()))
+        out.append((m.start(), int(m.group(2) or m.group(1))))
     return out
 
 
-def indicator_of(text: str, unit: str) -> str:
-    """Indicator code of a target from its clause and unit (keyword rules)."""
-    f = diacritic_key(text)
-    u = diacritic_key(unit)
-    if "chuyên gia" in f:
-        if re.search(r"quốc tế|khu vực", f):
-            return "experts_international"
-        return "experts_certified"
-    if "câu lạc bộ" in f:
-        return "student_clubs"
-    if u.startswith(("trường", "cơ sở giáo dục")):
-        return "training_institutions"
-    if u.startswith("lượt") or (
-        u in ("người", "cán bộ") and re.search(r"đào tạo|tập huấn|bồi dưỡng", f)
-    ):
-        return "people_trained"
-    if re.search(r"\biso\b|giấy chứng nhận", f):
-        return "certificates_growth"
-    if "năng suất lao động" in f:
-        return "labor_productivity_growth"
-    if re.search(r"\btfp\b|nhân tố tổng hợp", f):
-        return "tfp_contribution"
-    if u == "%" and "ocop" in f and re.search(r"nhãn hiệu|bảo hộ", f):
-        return "ocop_trademark_share"
-    if u == "%" and re.search(r"truy xuất|mã số mã vạch", f):
-        return "traceability_outreach_share"
-    if "giải thưởng" in f:
-        return "quality_award_enterprises"
-    if re.search(r"đánh giá sự phù hợp|thử nghiệm|kiểm định|hiệu chuẩn", f):
-        return "conformity_bodies"
-    if re.search(r"mô hình điểm|đi đầu|doanh nghiệp điểm|điển hình", f):
-        return "model_enterprises"
-    if re.search(r"doanh nghiệp|đơn vị|tổ chức", f + " " + u) and re.search(
-        r"hỗ trợ|hướng dẫn|áp dụng", f
-    ):
-        if u == "%" and re.search(r"\btăng\b", f):
-            return "enterprises_supported_growth"
-        return "enterprises_supported"
-    return "other"
+def _year_of_heading(heading: str) -> int | None:
+    years = _years_in(diacritic_key(clean(heading)))
+    return years[-1][1] if years else None
 
 
-# --- where targets are ------------------------------------------------------------------
-
-
-def _objective_sections(doc: Doc) -> list[Section]:
-    out: list[Section] = []
-    for s in doc.sections():
-        h = diacritic_key(clean(s.heading))
-        if re.search(r"mục tiêu cụ thể|chỉ tiêu cụ thể|các chỉ tiêu", h) and not any(
-            s in o.walk() for o in out
-        ):
-            out.append(s)
-    return out
-
-
-def _sources(doc: Doc) -> Iterator[tuple[Section, list[Paragraph]]]:
-    """(section, paragraphs) that may hold targets: objectives, then task deliverables."""
-    for s in _objective_sections(doc):
-        yield s, list(s.all_paragraphs())[1:]
-    tsec = task_section(doc)
-    if tsec is not None:
-        for it in tsec.children:
-            for d, _inline in deliverable_sections(it):
-                yield d, list(d.all_paragraphs())
-
-
-def _section_of(sec: Section, p: Paragraph) -> Section:
-    best = sec
-    for s in sec.walk():
-        if p in s.paragraphs:
-            best = s
-            break
-    return best
-
-
-def _year_from(text: str) -> int | None:
-    years = [int(y) for m in _YEAR_CUE.finditer(diacritic_key(text)) for y in m.groups() if y]
-    return years[-1] if years else None
-
-
-def _cue_year(p: Paragraph) -> int | None:
-    """The year of a cue line ("Đến năm 2025:", "- Giai đoạn 2021 - 2025:")."""
-    m = _CUE_LINE.match(diacritic_key(clean(p.text)))
+def _cue_year(text: str) -> int | None:
+    m = _CUE_LINE.match(diacritic_key(clean(text)))
     if not m:
         return None
     return int(m.group(2) or m.group(1))
 
 
-def _clauses(text: str) -> Iterator[tuple[int, int]]:
+# --- zones -------------------------------------------------------------------------------
+
+#: headings of the zones (matched at the start of a heading, or anywhere in a short one)
+_OBJECTIVE = re.compile(
+    r"^(?:các\s+)?(?:mục tiêu|chỉ tiêu|tầm nhìn|định hướng (?:đến|tới)|kết quả (?:cần|phải) đạt)"
+)
+_OBJECTIVE_IN = re.compile(r"mục tiêu cụ thể|chỉ tiêu cụ thể|chỉ tiêu chủ yếu|các chỉ tiêu")
+_EXECUTION = re.compile(
+    r"^(?:tổ chức thực hiện|kinh phí|nguồn kinh phí|trách nhiệm|phân công|hiệu lực|"
+    r"điều khoản thi hành|chế độ báo cáo|thời gian và tiến độ)"
+)
+_TASK = re.compile(
+    r"^(?:các\s+)?(?:nhiệm vụ|giải pháp|nội dung|hoạt động|chương trình hành động|"
+    r"danh mục (?:các\s+)?nhiệm vụ)"
+)
+_TASK_IN = re.compile(r"nhiệm vụ|giải pháp|nội dung thực hiện|nội dung chủ yếu")
+_DELIVERABLE = re.compile(r"^(?:sản phẩm|kết quả|kết quả, sản phẩm|sản phẩm đầu ra)\s*:\s*")
+_MARKER = re.compile(r"^\W*(?:(?:phần|mục|điều)\s+(?:[ivxlc]+|\d+)\b\s*[.:]?\s*|[a-zđ]\)\s*|"
+                     r"\d+(?:\.\d+)*[.)]?\s+|[ivxlc]+[.)]\s*)", re.I)  # fmt: skip
+
+#: cues that a sentence states an aim
+_STRONG = re.compile(
+    r"phấn đấu|hướng tới|(?:bảo đảm|đảm bảo)\s+(?:đạt\s+)?100\s*%|"
+    r"^\W*(?:[a-zđ]\)\s*)?(?:đến|trong|vào|tới)\s+(?:hết\s+)?năm\s+(?:19|20)\d\d"
+)
+_AIM = re.compile(
+    r"phấn đấu|hướng tới|bảo đảm|đảm bảo|hoàn thành|\bđạt\b|tối thiểu|ít nhất|trở lên|"
+    r"(?:đến|trong|vào) năm (?:19|20)\d\d|mục tiêu|nâng\b.*\blên\b|tăng\b"
+)
+#: a rule, norm or rate, not an outcome
+_RULE = re.compile(
+    r"mức (?:hỗ trợ|trợ cấp|bồi thường|chi|thu|phạt|giảm|tối thiểu|tối đa)|hỗ trợ bằng|"
+    r"bồi thường|được hưởng|(?<!ảnh )\bhưởng\b|trợ cấp|suy giảm khả năng|tỷ lệ thương tật|"
+    r"tiền sử dụng đất|tiền thuê|đơn giá|giá đất|định mức|nguyên tắc|được tính|cứ mỗi|"
+    r"diện tích sử dụng"
+)
+#: what makes a quantity a cap, a condition or a relief outside an objective ("không quá
+#: 0,5%", "nếu ...", "giảm 90% ...", "đối với hộ ...")
+_RULE_OUTSIDE = re.compile(
+    r"không quá|không vượt quá|tối đa|nếu\b|trường hợp|đối với (?:hộ|người|đối tượng)|"
+    r"miễn\b|giảm \d"
+)
+#: criteria listed after "theo nguyên tắc:", "điều kiện:"
+_CRITERIA = re.compile(r"(?:nguyên tắc|tiêu chí|điều kiện|tiêu chuẩn)\s*:")
+#: a state already reached
+_STATUS = re.compile(
+    r"đến nay|hiện nay|hiện có|hiện đang|đã có|đã được|đã hoàn thành|đã thực hiện|"
+    r"năm qua|năm trước|so với cùng kỳ|hiện xếp"
+)
+#: inside the title of another instrument ("các nghị quyết ... về ... 6 vùng kinh tế")
+_IN_TITLE = re.compile(
+    r"(?:nghị quyết|quyết định|chương trình|đề án|kế hoạch|chiến lược|quy hoạch|chỉ thị|"
+    r"kết luận|luật|nghị định|thông tư)\b[^;:]{0,120}\bvề\b[^;:]{0,120}$"
+)
+#: after a first counted quantity, what qualifies it ("60 doanh nghiệp có doanh thu đạt
+#: 20 triệu USD/năm", "với giá trị mỗi thương vụ từ 01 triệu USD")
+_QUALIFIER = re.compile(r"\bcó doanh thu\b|\bvới giá trị\b|\bmỗi\b|\bcó quy mô\b|\bcó vốn\b")
+
+
+def _heading_zone(heading: str, *, own: bool) -> str | None:
+    """The zone a heading opens, or None; ``own``: the section's own first line (which may
+    be an item's whole text), matched at its start only."""
+    h = _MARKER.sub("", diacritic_key(clean(heading)), count=1).strip()
+    if _DELIVERABLE.match(h):
+        return "deliverable"
+    if _EXECUTION.match(h):
+        return "execution"
+    if _OBJECTIVE.match(h):
+        return "objective"
+    if _TASK.match(h):
+        return "task"
+    if own and len(h) > 60:
+        return None
+    if _OBJECTIVE_IN.search(h) and not h.startswith("quan điểm"):
+        return "objective"
+    if _TASK_IN.search(h):
+        return "task"
+    return None
+
+
+def _zone(sec: Section, switched: dict[int, str] | None = None) -> str:
+    """objective / deliverable / task / execution / other: the section's own heading, else
+    the latest heading-like paragraph of it or an ancestor (``switched``), else the nearest
+    ancestor's heading."""
+    switched = switched or {}
+    own = _heading_zone(sec.heading, own=True) if sec.style != "root" else None
+    if own:
+        return own
+    for node in [sec, *sec.ancestors()]:
+        if id(node) in switched:
+            return switched[id(node)]
+        if node is not sec and node.style != "root":
+            z = _heading_zone(node.heading, own=False)
+            if z:
+                return z
+    return "other"
+
+
+def _heading_year(sec: Section) -> int | None:
+    for node in [sec, *sec.ancestors()]:
+        if node.style == "root":
+            return None
+        h = clean(node.heading)
+        if len(h) > 120:
+            continue
+        y = _year_of_heading(h)
+        if y:
+            return y
+    return None
+
+
+# --- clauses -----------------------------------------------------------------------------
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ0-9(\-+])|(?<=:)\s+(?=[-+•])")
+_LIST_MARK = re.compile(r"^(?:\s*(?:[-+•*]|[a-zđ]\)|\d+(?:\.\d+)*[.)]|\(\d+\))\s*)+")
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
     pos = 0
-    for m in _CLAUSE_SPLIT.finditer(text):
+    for m in _SENTENCE.finditer(text):
         if m.start() > pos:
             yield pos, m.start()
         pos = m.end()
@@ -228,57 +226,459 @@ def _clauses(text: str) -> Iterator[tuple[int, int]]:
         yield pos, len(text)
 
 
-def _strip_item(text: str) -> int:
-    """Length of the list marker at the start of an item ("- + ", "a) ")."""
-    m = re.match(r"^(?:\s*(?:[-+•*]|[a-zđ]\)|\d+[.)])\s*)+", text)
-    return m.end() if m else 0
+def _clauses(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
+    """The ";"-clauses of ``text[a:b]`` (and ", trong đó")."""
+    pos = a
+    for m in re.finditer(r";\s*|[.,]\s*trong đó,?\s*|:\s+|\s\(\d{1,2}\)\s", text[a:b]):
+        if a + m.start() > pos:
+            yield pos, a + m.start()
+        pos = a + m.end()
+    if pos < b:
+        yield pos, b
+
+
+def _lead_year(f: str) -> int | None:
+    """The year of a sentence's lead ("Đến năm 2030, ...", "Phấn đấu đến năm 2030, ...")."""
+    k = _LIST_MARK.match(f)
+    head = f[k.end() if k else 0 :]
+    first = re.split(r"[,:]", head, maxsplit=1)[0]
+    if len(first) > 60:
+        return None
+    years = _years_in(first)
+    return years[0][1] if years else None
+
+
+# --- tables ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Cell:
+    text: str
+    start: int  # offsets in the paragraph's text
+    end: int
+
+
+@dataclass
+class _Row:
+    paragraph: Paragraph
+    cells: list[_Cell]
+
+
+@dataclass
+class _Grid:
+    header: list[str]
+    rows: list[_Row] = field(default_factory=list)
+
+
+def _row_cells(p: Paragraph) -> list[_Cell] | None:
+    """The cells of a table row written with "|" (Markdown or a converted Word table)."""
+    t = p.text
+    if t.count("|") < 2 and t.count("\t") < 2:
+        return None
+    sep = "|" if t.count("|") >= 2 else "\t"
+    cells: list[_Cell] = []
+    pos = 0
+    parts = t.split(sep)
+    if sep == "|" and t.lstrip().startswith("|"):
+        first = t.index("|")
+        pos = first + 1
+        parts = t[pos:].split("|")
+        if parts and not parts[-1].strip():
+            parts = parts[:-1]
+    for part in parts:
+        lead = len(part) - len(part.lstrip())
+        cells.append(_Cell(part.strip(), pos + lead, pos + lead + len(part.strip())))
+        pos += len(part) + 1
+    return cells
+
+
+def _grids(paragraphs: Sequence[Paragraph]) -> list[_Grid]:
+    """Consecutive table rows grouped into tables, the first row as header."""
+    out: list[_Grid] = []
+    current: _Grid | None = None
+    for p in paragraphs:
+        cells = _row_cells(p) if p.kind in ("text", "table") else None
+        if cells is None:
+            current = None
+            continue
+        if all(re.fullmatch(r":?-{2,}:?|", c.text) for c in cells):
+            continue  # the Markdown separator line
+        if current is None or (
+            len(cells) >= 3 and _is_header([c.text for c in cells]) and current.rows
+        ):
+            current = _Grid([diacritic_key(c.text) for c in cells])
+            out.append(current)
+            continue
+        current.rows.append(_Row(p, cells))
+    return out
+
+
+def _is_header(cells: list[str]) -> bool:
+    f = [diacritic_key(c) for c in cells]
+    return any(re.fullmatch(r"s?tt|số tt", c) for c in f) and not any(
+        re.search(r"\d", c) for c in f[:1]
+    )
+
+
+@dataclass
+class _Columns:
+    name: int | None = None
+    unit: int | None = None
+    values: list[tuple[int, int | None]] = field(default_factory=list)  # (index, year)
+    result: int | None = None
+    deadline: int | None = None
+    lead: int | None = None
+
+
+_NAME_COLUMN = re.compile(
+    r"^(?:tên nhiệm vụ|nhiệm vụ|nội dung|tên đề án|tên văn bản|chỉ tiêu|chỉ số|bộ chỉ số|"
+    r"nhóm chỉ số|tên chỉ tiêu)"
+)
+
+
+def _columns(header: list[str]) -> _Columns:
+    c = _Columns()
+    for i, h in enumerate(header):
+        h = " ".join(h.split())
+        if not h:
+            continue
+        if re.match(r"^(?:đơn vị tính|đơn vị|đvt)$", h) or h in ("đơn vị đo",):
+            c.unit = i
+        elif re.search(r"chủ trì", h) and not re.search(r"theo dõi|đánh giá", h):
+            c.lead = i
+        elif re.search(r"thời gian|thời hạn|tiến độ", h):
+            c.deadline = i
+        elif _NAME_COLUMN.match(h) and not re.search(r"(?:19|20)\d\d|phấn đấu", h):
+            c.name = i
+        elif re.search(r"sản phẩm|kết quả đầu ra", h) or (h.startswith("kết quả") and c.lead):
+            c.result = i
+        elif re.search(
+            r"^kết quả|mục tiêu|chỉ tiêu|giá trị|kế hoạch năm|(?:19|20)\d\d", h
+        ) and not re.search(r"cơ quan|đơn vị|chủ trì|ghi chú", h):
+            years = _years_in(h)
+            c.values.append((i, years[-1][1] if years else None))
+    if c.lead is not None and c.values and c.result is None:
+        # a task table's "Kết quả" column is its deliverable
+        i, _y = c.values.pop(0)
+        c.result = i
+    return c
+
+
+def _value_cells(
+    header: list[str], columns: list[tuple[int, int | None]], cells: list[_Cell | None]
+) -> list[tuple[_Cell, int | None]]:
+    """The value cells of an indicator row that give targets: one per year when the value
+    columns are years ("Năm 2026 | Năm 2030"), else one (the "Mục tiêu phấn đấu" column
+    before a "Kế hoạch ... giao" one that repeats it)."""
+    filled = [
+        (c, y, header[i])
+        for (i, y), c in zip(columns, cells, strict=True)
+        if c is not None and re.search(r"\d", c.text)
+    ]
+    if not filled:
+        return []
+    years = {y for _c, y, _h in filled if y}
+    if len(years) > 1:
+        return [(c, y) for c, y, _h in filled]
+    for c, y, h in filled:
+        if re.search(r"mục tiêu|phấn đấu", h):
+            return [(c, y)]
+    return [(filled[-1][0], filled[-1][1])]
+
+
+def _deadline_year(cell: str) -> int | None:
+    years = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", cell)
+    return int(years[-1]) if years else None
+
+
+_PER_YEAR = re.compile(r"h[àằ]ng năm|mỗi năm|/\s*năm|bình quân|trung bình mỗi năm")
+
+
+# --- extraction --------------------------------------------------------------------------
+
+
+class _Out:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.items: list[dict[str, Any]] = []
+        self.spans: set[tuple[int, int, str]] = set()
+
+    def add(
+        self,
+        *,
+        ref: str,
+        text: str,
+        span: tuple[int, int],
+        q: Value,
+        indicator: str,
+        year: int | None,
+        per_year: bool,
+    ) -> None:
+        key = (span[0], span[1], f"{q[0]}|{q[1]}|{q[2]}")
+        if key in self.spans:
+            return
+        self.spans.add(key)
+        cmp, mn, mx, unit = q
+        self.items.append(
+            {
+                "ref": ref,
+                "text": text,
+                "indicator": indicator,
+                "comparator": cmp,
+                "min": mn,
+                "max": mx,
+                "unit": unit,
+                "by_year": year,
+                "per_year": per_year,
+                "_span": [span[0], span[1]],
+            }
+        )
+
+
+def _accept(zone: str, sentence: str, clause: str, q: Quantity, before: str) -> bool:
+    """Whether a quantity of a clause is a target in a zone (see the module doc)."""
+    if q.money:
+        # money is an outcome only when it is what is to be reached ("đạt tối thiểu 55 tỷ USD")
+        piece = before.rsplit(",", 1)[-1]
+        if not re.search(r"\bđạt\b(?:\s+\S+){0,2}\s*$", piece) or _QUALIFIER.search(piece):
+            return False
+    if _STATUS.search(clause) or _RULE.search(clause) or _CRITERIA.search(before):
+        return False
+    if _IN_TITLE.search(before):
+        return False
+    if zone in ("objective", "deliverable"):
+        return True
+    if _RULE_OUTSIDE.search(clause):
+        return False
+    if zone == "task":
+        return bool(_AIM.search(sentence))
+    return bool(_STRONG.search(sentence) or _STRONG.search(clause))
+
+
+def _prose(doc: Doc, out: _Out, period_end: int | None) -> None:
+    header = {id(p) for p in doc.header}
+    switched: dict[int, str] = {}  # section -> zone opened by a heading-like paragraph
+    cues: dict[int, int] = {}  # numbered section -> year of the last cue line in it
+    for sec in doc.root.walk():
+        heading_year = _heading_year(sec)
+        holder = _numbered(sec)
+        for i, p in enumerate(sec.paragraphs):
+            if id(p) in header or p.kind != "text" or _row_cells(p) is not None:
+                continue
+            text = p.text
+            cy = _cue_year(text)
+            if cy is not None:
+                cues[id(holder)] = cy
+                continue
+            if i > 0 or sec.style == "root":
+                z = _heading_zone(text, own=True)
+                if z and z != "deliverable":
+                    switched[id(sec)] = z
+            zone = _zone(sec, switched)
+            cue = next((cues[id(n)] for n in [holder, *holder.ancestors()] if id(n) in cues), None)
+            pzone = zone
+            k = _LIST_MARK.match(text)
+            body_at = k.end() if k else 0
+            fp = diacritic_key(text)
+            if _DELIVERABLE.match(fp[body_at:]):
+                pzone = "deliverable"
+            item_year = _lead_year(fp)
+            # "Năm 2021 - 2022: có khoảng 10 ..." -> the item's own year
+            lead = re.match(r"^([^:]{0,40}):\s*", fp[body_at:])
+            if lead and _years_in(lead.group(1)):
+                item_year = _years_in(lead.group(1))[-1][1]
+            for sa, sb in _sentences(text):
+                sentence = fp[sa:sb]
+                s_year = _lead_year(sentence)
+                for ca, cb in _clauses(text, sa, sb):
+                    clause = text[ca:cb]
+                    fc = diacritic_key(clause)
+                    qs = quantities(clause)
+                    counted = -1  # end of the last counted quantity in the clause
+                    for q in qs:
+                        if _page_number(doc, p, ca + q.start):
+                            continue
+                        if q.money and counted >= 0 and "," not in clause[counted : q.start]:
+                            continue  # a threshold qualifying that count
+                        if not q.money:
+                            counted = q.end
+                        if not _accept(
+                            pzone, sentence, fc, q, diacritic_key(text[sa : ca + q.start])
+                        ):
+                            continue
+                        own = [y for pos, y in _years_in(fc) if pos < q.start]
+                        after = [
+                            int(m.group(1))
+                            for m in _DUE_AFTER.finditer(fc, q.end)
+                            if m.start() - q.end < 60
+                        ]
+                        year = (
+                            (own[-1] if own else None)
+                            or (after[0] if after and not own else None)
+                            or s_year
+                            or item_year
+                            or cue
+                            or heading_year
+                            or period_end
+                        )
+                        k2 = _LIST_MARK.match(clause)
+                        c0 = ca + (k2.end() if k2 else 0)
+                        raw = text[c0:cb].strip().rstrip(" .;:")
+                        start, end = p.span_of(c0, c0 + len(raw))
+                        out.add(
+                            ref=sec.numbered_ref,
+                            text=clean(raw),
+                            span=(start, end),
+                            q=(q.comparator, q.min, q.max, q.unit),
+                            indicator=indicator_of(clause, q.unit, clause[q.end :]),
+                            year=year,
+                            per_year=bool(_PER_YEAR.search(fc)),
+                        )
+
+
+def _page_number(doc: Doc, p: Paragraph, i: int) -> bool:
+    """Whether the number at ``p.text[i]`` stands alone on its line of the original (a page
+    number the reading joined into the paragraph)."""
+    pos, _ = p.span_of(i, i + 1)
+    a = doc.original.rfind("\n", 0, pos) + 1
+    b = doc.original.find("\n", pos)
+    line = doc.original[a : b if b >= 0 else len(doc.original)]
+    return bool(re.fullmatch(r"\s*\d{1,4}\s*", line))
+
+
+def _numbered(sec: Section) -> Section:
+    """The nearest section that is not a dash or plus item."""
+    node = sec
+    while node.style in ("dash", "plus") and node.parent is not None:
+        node = node.parent
+    return node
+
+
+def _cell(cells: list[_Cell], i: int | None) -> _Cell | None:
+    return cells[i] if i is not None and i < len(cells) else None
+
+
+def _table_prefix(sec: Section) -> str:
+    """Where a table sits, for its rows' refs: "PL.03.II" (appendix 03, its part II), "PL"
+    (the only appendix), or the body section's ref."""
+    chain = [sec, *sec.ancestors()]
+    appendix = next((s for s in chain if s.style == "appendix"), None)
+    if appendix is None:
+        return sec.numbered_ref if sec.style != "root" else ""
+    label = appendix.label or ""
+    if not label:
+        m = re.match(r"\s*số\s+(\w+)", diacritic_key(appendix.heading))
+        label = m.group(1).upper() if m else ""
+    parts = ["PL", label] + [
+        s.label for s in reversed(chain[: chain.index(appendix)]) if s.style == "roman"
+    ]
+    return ".".join(x for x in parts if x)
+
+
+def _section_of(doc: Doc, p: Paragraph) -> Section:
+    best = doc.root
+    for s in doc.root.walk():
+        if p in s.paragraphs:
+            return s
+    return best
+
+
+def _tables(doc: Doc, out: _Out, period_end: int | None) -> None:
+    for grid in _grids(doc.paragraphs):
+        cols = _columns(grid.header)
+        indicator_table = cols.values and cols.name is not None and cols.lead is None
+        task_table = cols.lead is not None and cols.name is not None
+        if not indicator_table and not task_table:
+            continue
+        group_year: int | None = None
+        group_cmp = ("", "")  # (row number, comparator its name ends with)
+        group_ref = ""
+        for row in grid.rows:
+            cells = row.cells
+            p = row.paragraph
+            sec = _section_of(doc, p)
+            base_year = _heading_year(sec) or period_end
+            texts = [c.text for c in cells]
+            num = texts[0].strip(" .*") if texts else ""
+
+            name = _cell(cells, cols.name)
+            if name is None:
+                continue
+            name_f = diacritic_key(clean(name.text))
+            values = [_cell(cells, i) for i, _ in cols.values]
+            if not any(v is not None and v.text.strip() for v in values) and not (
+                task_table and (name.text.strip())
+            ):
+                # a group row: "I | Đến năm 2030", "2 | Tỷ lệ ... tối thiểu."
+                y = _year_of_heading(clean(name.text))
+                if re.fullmatch(r"[IVXLC]+\.?|[A-Z]\.?", num.strip("*")) or y:
+                    group_year = y or group_year
+                    group_ref = num.strip("*.")
+                if re.search(r"tối thiểu\.?$", name_f):
+                    group_cmp = (num.strip("*. "), "at_least")
+                continue
+            ref = ".".join(x for x in (_table_prefix(sec), group_ref, num.strip("*. ")) if x)
+            if indicator_table:
+                own_cmp = "at_least" if re.search(r"tối thiểu\.?$", name_f) else ""
+                inherited = (
+                    group_cmp[1] if group_cmp[0] and num.startswith(group_cmp[0] + ".") else ""
+                )
+                default = own_cmp or inherited or "exact"
+                chosen = _value_cells(grid.header, cols.values, values)
+                unit_cell = _cell(cells, cols.unit)
+                unit_text = clean(unit_cell.text) if unit_cell is not None else ""
+                for value_cell, value_year in chosen:
+                    year = value_year or group_year or base_year
+                    for cmp, mn, mx, u in cell_values(value_cell.text, default):
+                        unit = unit_text or u
+                        start, _e = p.span_of(name.start, name.end)
+                        _s, end = p.span_of(value_cell.start, value_cell.end)
+                        text = " ".join(
+                            clean(x) for x in (name.text, unit_text, value_cell.text) if x.strip()
+                        )
+                        out.add(
+                            ref=ref,
+                            text=text,
+                            span=(start, end),
+                            q=(cmp, mn, mx, unit),
+                            indicator=indicator_of(name.text + " " + unit, unit),
+                            year=year,
+                            per_year=bool(_PER_YEAR.search(diacritic_key(name.text + " " + unit))),
+                        )
+                continue
+            # a task table: the task cell as a task, the result cell as a deliverable
+            dl = _cell(cells, cols.deadline)
+            year = (_deadline_year(dl.text) if dl is not None else None) or base_year
+            per_year = bool(dl is not None and _PER_YEAR.search(diacritic_key(dl.text)))
+            for c, zone in ((name, "deliverable"), (_cell(cells, cols.result), "deliverable")):
+                if c is None or not c.text.strip():
+                    continue
+                ct = c.text
+                fc = diacritic_key(ct)
+                for ca, cb in _clauses(ct, 0, len(ct)):
+                    clause = ct[ca:cb]
+                    fcl = diacritic_key(clause)
+                    for q in quantities(clause):
+                        if not _accept(zone, fc, fcl, q, diacritic_key(ct[: ca + q.start])):
+                            continue
+                        raw = clause.strip().rstrip(" .;:")
+                        off = ca + (len(clause) - len(clause.lstrip()))
+                        start, end = p.span_of(c.start + off, c.start + off + len(raw))
+                        out.add(
+                            ref=ref,
+                            text=clean(raw),
+                            span=(start, end),
+                            q=(q.comparator, q.min, q.max, q.unit),
+                            indicator=indicator_of(clause, q.unit, clause[q.end :]),
+                            year=year,
+                            per_year=per_year or bool(_PER_YEAR.search(fcl)),
+                        )
 
 
 def extract_targets(doc: Doc, *, period_end: int | None = None) -> list[dict[str, Any]]:
-    """The quantified targets of a plan in the form of SCHEMA.md, with "_span"."""
-    out: list[dict[str, Any]] = []
-    for sec, paragraphs in _sources(doc):
-        heading_year = None
-        for node in [sec, *sec.ancestors()]:
-            heading_year = _year_from(node.heading) if node.style != "root" else None
-            if heading_year:
-                break
-        current = heading_year
-        for p in paragraphs:
-            cue = _cue_year(p)
-            if cue is not None:
-                current = cue
-                continue
-            own = _section_of(sec, p)
-            own_year = None
-            if own is not sec and own.style not in ("dash", "plus") and len(own.heading) < 60:
-                own_year = _year_from(own.heading)
-            text = p.text
-            k = _strip_item(text)
-            # "Năm 2021 - 2022: có khoảng 10 ..." -> the item's own year
-            lead = re.match(r"^([^:]{0,40}):\s*", text[k:])
-            item_year = _year_from(lead.group(1)) if lead else None
-            for a, b in _clauses(text[k:]):
-                a, b = a + k, b + k
-                clause = text[a:b]
-                for q in quantities(clause):
-                    raw = clause.strip().rstrip(" .;")
-                    ref = own.numbered_ref or sec.numbered_ref
-                    year = item_year or own_year or current or period_end
-                    s0 = a + (len(clause) - len(clause.lstrip()))
-                    start, end = p.span_of(s0, s0 + len(raw))
-                    out.append(
-                        {
-                            "ref": ref,
-                            "text": clean(raw),
-                            "indicator": indicator_of(clause, q.unit),
-                            "comparator": q.comparator,
-                            "min": q.min,
-                            "max": q.max,
-                            "unit": q.unit,
-                            "by_year": year,
-                            "per_year": bool(_PER_YEAR.search(diacritic_key(clause))),
-                            "_span": [start, end],
-                        }
-                    )
-    return out
+    """The quantified targets of a document in the form of SCHEMA.md, with "_span"."""
+    out = _Out(doc)
+    _prose(doc, out, period_end)
+    _tables(doc, out, period_end)
+    out.items.sort(key=lambda t: t["_span"][0])
+    return out.items

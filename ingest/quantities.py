@@ -1,0 +1,306 @@
+"""Quantities in Vietnamese administrative text: numbers, comparators, counted nouns.
+
+:func:`quantities` finds each quantity of a clause: a number (Vietnamese numerals: "01" ->
+1, "7,5" -> 7.5, "1.000" -> 1000) followed by "%" or a counted noun ("05 chuyên gia",
+"114 Cơ sở dữ liệu", "63/63 tỉnh"), with its comparator ("ít nhất", "tối thiểu", "trên",
+"khoảng", "từ ... đến ...", "15 - 20%", "30 doanh nghiệp trở lên", "≥", "≤"). Numbers that
+are dates, years, document numbers, article or clause numbers, scales ("1:50.000"),
+durations, ages, scores, measures or money that is not an amount to reach are not
+quantities. :func:`cell_values` reads the value cell of an indicator table ("≥ 5", "≤ 3
+Đông Nam Á; ≤ 50 Thế giới", "> 0,7", "Trên 600", "Tăng ít nhất 2 bậc", "Top 10").
+:func:`indicator_of` gives the indicator code of SCHEMA.md a target fits, else ``other``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from policykg.ingest.reading import diacritic_key
+
+__all__ = ["Quantity", "Value", "cell_values", "indicator_of", "parse_number", "quantities"]
+
+#: (comparator, min, max, unit)
+Value = tuple[str, int | float | None, int | float | None, str]
+
+# --- numbers -----------------------------------------------------------------------------
+
+_NUM = r"\d{1,3}(?:\.\d{3})+(?![\d,])|\d+(?:,\d+)?"
+#: a number that is not glued to a word, a date or a symbol ("5G", "01/NQ-CP", "1:50.000")
+_QTY = re.compile(
+    rf"(?<![\w/.:,\-])(?P<a>{_NUM})(?P<pa>\s*%)?"
+    rf"(?:\s*(?:-|–|đến|tới)\s*(?P<b>{_NUM})(?P<pb>\s*%)?)?"
+    rf"(?:(?<=%)|(?![\w/]|[.,]\d))"
+)
+#: "63/63 tỉnh": all of them
+_ALL_OF = re.compile(r"(?<![\w/.:,\-])(?P<a>\d+)\s*/\s*(?P=a)(?![\w/]|[.,]\d)")
+
+
+def parse_number(s: str) -> int | float:
+    """Vietnamese numeral: "01" -> 1, "7,5" -> 7.5, "1.000" -> 1000."""
+    s = s.strip()
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):
+        return int(s.replace(".", ""))
+    if "," in s:
+        return float(s.replace(",", "."))
+    if "." in s:
+        return float(s)
+    return int(s)
+
+
+# counted nouns written as several words (the longest first), kept whole as the unit
+_UNIT_HEADS = (
+    "lượt cán bộ, công chức, viên chức", "lượt cán bộ lãnh đạo, quản lý và người lao động",
+    "trường đại học, cao đẳng, cơ sở giáo dục nghề nghiệp", "trường đại học, cao đẳng",
+    "cơ sở giáo dục nghề nghiệp", "trường đại học", "lượt người", "lượt chuyên gia",
+    "lượt cán bộ", "lượt doanh nghiệp", "chuyên gia", "câu lạc bộ", "doanh nghiệp",
+    "tổ chức", "đơn vị hành chính cấp huyện", "đơn vị hành chính", "đơn vị", "hợp tác xã",
+    "cơ sở dữ liệu", "cơ sở", "nhóm nghiên cứu", "mô hình", "sản phẩm", "giấy chứng nhận",
+    "tiêu chuẩn", "quy chuẩn", "phòng thí nghiệm", "hồ chứa", "công trình", "dự án",
+    "thương vụ", "trung tâm", "tỉnh, thành phố", "tỉnh thành phố",
+)  # fmt: skip
+#: words after a number that make it a duration, a date, money, a measure, a frequency,
+#: an age or a score: not a count of outcomes
+_NOT_UNIT = frozenset(
+    re.split(
+        r"\s+",
+        "năm tháng ngày giờ phút giây tuần quý buổi lần tuổi khẩu điểm đồng vnđ vnd usd "
+        "triệu tỷ nghìn ngàn trăm m m2 m² m3 km km2 ha cm mm kg tấn lít mw kw kwh gb mb tb "
+        "độ giường suất bước kỳ khóa khoá lớp thứ số phần nhóm mức",
+    )
+)
+_MONEY = re.compile(r"^(?:tỷ|triệu|nghìn|ngàn)\s+(?:usd|đô la|đồng)\b")
+#: words that cannot start a counted noun (function words, verbs)
+_STOP = frozenset(
+    re.split(
+        r"\s+",
+        "và của cho được có là đạt tại ở về để với trong trên theo thuộc từ đến khi nếu thì "
+        "các những mỗi này đó hoặc như tham gia",
+    )
+)
+_CMP_BEFORE = (
+    ("at_least", re.compile(r"(?:ít nhất|tối thiểu|≥|>=)(?:\s+(?:có|là|đạt|được))?\s*$")),
+    ("at_most", re.compile(r"(?:tối đa|không (?:vượt )?quá|dưới|≤|<=|<)(?:\s+(?:có|là))?\s*$")),
+    ("more_than", re.compile(r"(?:trên|hơn|vượt|>)\s*$")),
+    ("about", re.compile(r"(?:khoảng|gần|xấp xỉ|chừng)\s*$")),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Quantity:
+    comparator: str
+    min: int | float | None
+    max: int | float | None
+    unit: str
+    start: int  # offsets in the clause
+    end: int
+    money: bool = False
+
+
+def _unit_after(clause: str, f: str, pos: int) -> tuple[str, bool] | None:
+    """The counted noun after a number ending at ``pos`` (unit, is money), or None."""
+    rest = f[pos:]
+    stripped = rest.lstrip()
+    k = pos + len(rest) - len(stripped)
+    if not stripped or not (stripped[0].isalpha()):
+        return None
+    m = _MONEY.match(stripped)
+    if m:
+        return clause[k : k + m.end()], True
+    for head in _UNIT_HEADS:
+        if stripped.startswith(head) and not stripped[len(head) : len(head) + 1].isalnum():
+            return clause[k : k + len(head)], False
+    words = re.match(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}", stripped)
+    if not words:
+        return None
+    parts = words.group().split()
+    if parts[0] in _NOT_UNIT or parts[0] in _STOP:
+        return None
+    n = 1
+    limit = 3 if parts[0] in ("lượt", "số") else 2
+    while n < len(parts) and parts[n] not in _STOP and n < limit:
+        n += 1
+    length = len(" ".join(parts[:n]))
+    return clause[k : k + length], False
+
+
+def quantities(clause: str) -> list[Quantity]:
+    """The quantities of a clause: numbers followed by "%" or a counted noun."""
+    f = diacritic_key(clause)
+    out: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    for m in _ALL_OF.finditer(f):
+        counted = _unit_after(clause, f, m.end())
+        if counted is not None and not counted[1]:
+            n = parse_number(m.group("a"))
+            out.append(Quantity("exact", n, n, counted[0], m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    for m in _QTY.finditer(f):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        a, b = m.group("a"), m.group("b")
+        if re.fullmatch(r"(?:19|20)\d\d", a) and not m.group("pa"):
+            continue  # a year
+        before = f[max(0, m.start() - 30) : m.start()]
+        if _NOT_QTY_BEFORE.search(before):
+            continue
+        pct = bool(m.group("pa") or m.group("pb"))
+        money = False
+        unit = "%"
+        if not pct:
+            found = _unit_after(clause, f, m.end())
+            if found is None:
+                continue
+            unit, money = found
+        lo = parse_number(a)
+        hi = parse_number(b) if b else None
+        if hi is not None:
+            cmp, mn, mx = "range", lo, hi
+        else:
+            cmp = "exact"
+            for name, rx in _CMP_BEFORE:
+                if rx.search(before):
+                    cmp = name
+                    break
+            if cmp == "exact" and _at_least_after(f, m.start(), m.end()):
+                cmp = "at_least"
+            if cmp in ("exact", "about"):
+                mn, mx = lo, lo
+            elif cmp == "at_most":
+                mn, mx = None, lo
+            else:
+                mn, mx = lo, None
+        out.append(Quantity(cmp, mn, mx, unit, m.start(), m.end(), money))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+_NOT_QTY_BEFORE = re.compile(
+    r"(?:\biso|\bsố|nghị quyết|quyết định|kế hoạch|thông tư|nghị định|chỉ thị|chương trình|"
+    r"đề án|khoản|điểm|điều|mục|phụ lục|lần thứ|khóa|nhóm|tcvn|qcvn|giai đoạn|năm|ngày|"
+    r"tháng|quý|biểu|mẫu|bước|cấp|loại|hạng|tỷ lệ \d*\s*:|vùng|khu vực|\()\s*$"
+)
+
+
+def _at_least_after(f: str, start: int, end: int) -> bool:
+    """ "30 doanh nghiệp trở lên", "từ 05 mỏ khoáng sản ... trở lên"."""
+    after = f[end : end + 120]
+    stop = re.search(r"[,;.:()]", after)
+    window = after[: stop.start()] if stop else after
+    words = 3
+    if re.search(r"\btừ\s*$", f[max(0, start - 6) : start]):
+        words = 12
+    m = re.search(r"\btrở lên\b", window)
+    return m is not None and len(window[: m.start()].split()) <= words
+
+
+# --- indicators --------------------------------------------------------------------------
+
+_PEOPLE = r"(?:lượt\s+)?(?:người|cán bộ|công chức|viên chức|nhân lực|nhân viên|lao động|học viên|giảng viên|giáo viên|đảng viên)"  # noqa: E501
+_TRAINED = r"đào tạo|tập huấn|bồi dưỡng"
+
+
+def indicator_of(text: str, unit: str, after: str = "") -> str:
+    """Indicator code of a target from its clause, its unit and the words after the number.
+
+    The codes of SCHEMA.md name the first corpus's indicators (productivity and quality);
+    a target of another domain is ``other``. The counted noun decides ("100% nhân lực ...
+    được đào tạo" is ``people_trained``, "70% năng lực thẩm định" is not).
+    """
+    f = diacritic_key(text)
+    u = diacritic_key(unit)
+    a = diacritic_key(after).strip()
+    if u.startswith(("chuyên gia", "lượt chuyên gia")) or (
+        u in ("người", "lượt người") and "chuyên gia" in f
+    ):
+        if re.search(r"quốc tế|khu vực", f):
+            return "experts_international"
+        return "experts_certified"
+    if u.startswith("câu lạc bộ") or (u == "%" and a.startswith("câu lạc bộ")):
+        return "student_clubs"
+    if u.startswith(("trường", "cơ sở giáo dục")):
+        return "training_institutions"
+    trained = re.search(_TRAINED, f)
+    if u.startswith("lượt") and not u.startswith("lượt doanh nghiệp"):
+        return "people_trained"
+    if trained and (re.fullmatch(_PEOPLE, u) or (u == "%" and re.match(_PEOPLE + r"\b", a))):
+        return "people_trained"
+    if u == "%" and re.search(r"\btỷ lệ\s+" + _PEOPLE, f) and trained:
+        return "people_trained"
+    if re.search(r"\btfp\b|\btep\b|nhân tố tổng hợp", f):
+        return "tfp_contribution"
+    if "năng suất lao động" in f:
+        return "labor_productivity_growth"
+    if u == "%" and re.search(r"\biso\b|giấy chứng nhận hệ thống", f):
+        return "certificates_growth"
+    if u == "%" and "ocop" in f and re.search(r"nhãn hiệu|bảo hộ", f):
+        return "ocop_trademark_share"
+    if u == "%" and re.search(r"truy xuất nguồn gốc|mã số mã vạch", f):
+        return "traceability_outreach_share"
+    if "giải thưởng chất lượng" in f:
+        return "quality_award_enterprises"
+    if re.search(r"đánh giá sự phù hợp", f):
+        return "conformity_bodies"
+    if re.search(r"mô hình điểm|đi đầu|doanh nghiệp điểm", f):
+        return "model_enterprises"
+    if re.search(r"doanh nghiệp|đơn vị|tổ chức", f + " " + u) and re.search(
+        r"hỗ trợ|hướng dẫn|áp dụng", f
+    ):
+        if u == "%" and re.search(r"\btăng\b", f):
+            return "enterprises_supported_growth"
+        return "enterprises_supported"
+    return "other"
+
+
+# --- table cells -------------------------------------------------------------------------
+
+_VALUE = re.compile(
+    r"(?P<cmp>≥|>=|≤|<=|>|<|trên|dưới|tối thiểu|ít nhất|tối đa|không quá|khoảng|top)?\s*"
+    rf"(?P<a>{_NUM})\s*(?P<pa>%)?(?:\s*(?:-|–|đến)\s*(?P<b>{_NUM})\s*(?P<pb>%)?)?"
+)
+_VALUE_CMP = {
+    "≥": "at_least", ">=": "at_least", "tối thiểu": "at_least", "ít nhất": "at_least",
+    "≤": "at_most", "<=": "at_most", "<": "at_most", "dưới": "at_most", "tối đa": "at_most",
+    "không quá": "at_most", "top": "at_most", ">": "more_than", "trên": "more_than",
+    "khoảng": "about",
+}  # fmt: skip
+
+
+def cell_values(cell: str, default_cmp: str) -> Iterator[Value]:
+    """(comparator, min, max, unit-in-cell) of each value in an indicator table's cell."""
+    for part in re.split(r";", cell):
+        f = diacritic_key(part)
+        for m in _VALUE.finditer(f):
+            if m.start("a") > 0 and (f[m.start("a") - 1].isalnum() or f[m.start("a") - 1] in "/.,"):
+                continue
+            end = max(m.end(g) for g in ("a", "pa", "b", "pb") if m.group(g))
+            if re.match(r"[\w/]", f[end : end + 1]) and not (m.group("pa") or m.group("pb")):
+                continue
+            a, b = m.group("a"), m.group("b")
+            if re.fullmatch(r"(?:19|20)\d\d", a) and not m.group("pa"):
+                continue
+            before = f[max(0, m.start() - 12) : m.start("a")]
+            lo = parse_number(a)
+            unit = "%" if (m.group("pa") or m.group("pb")) else ""
+            if not unit:
+                um = re.match(r"\s*([^\W\d_]+)", f[end:])
+                if um and um.group(1) not in _STOP and um.group(1) not in _NOT_UNIT:
+                    unit = part[end + um.start(1) : end + um.end(1)]
+            if b:
+                yield "range", lo, parse_number(b), unit
+                break
+            cmp = _VALUE_CMP.get(m.group("cmp") or "", "")
+            if not cmp:
+                for name, rx in _CMP_BEFORE:
+                    if rx.search(before):
+                        cmp = name
+                        break
+            cmp = cmp or default_cmp
+            if cmp in ("exact", "about"):
+                yield cmp, lo, lo, unit
+            elif cmp == "at_most":
+                yield cmp, None, lo, unit
+            else:
+                yield cmp, lo, None, unit
+            break  # one value per ";"-part
