@@ -114,6 +114,13 @@ _TASK = re.compile(
     r"^(?:các\s+)?(?:nhiệm vụ|giải pháp|nội dung|hoạt động|chương trình hành động|"
     r"danh mục (?:các\s+)?nhiệm vụ)"
 )
+#: what a report states as done ("Kết quả thực hiện", "Tình hình", "Một số nội dung đã thực
+#: hiện trong năm 2025"): no target there
+_STATUS_HEADING = re.compile(
+    r"^(?:(?:một số\s+)?(?:kết quả (?:thực hiện|đạt được|triển khai)|tình hình|thực trạng|bối cảnh|"
+    r"đánh giá (?:kết quả|tình hình|việc)|những (?:kết quả|tồn tại)|khó khăn|tồn tại)|"
+    r"(?:một số\s+)?(?:nội dung|công việc|nhiệm vụ) đã)"
+)
 _TASK_IN = re.compile(r"nhiệm vụ|giải pháp|nội dung thực hiện|nội dung chủ yếu")
 _DELIVERABLE = re.compile(r"^(?:sản phẩm|kết quả|kết quả, sản phẩm|sản phẩm đầu ra)\s*:\s*")
 _MARKER = re.compile(r"^\W*(?:(?:phần|mục|điều)\s+(?:[ivxlc]+|\d+)\b\s*[.:]?\s*|[a-zđ]\)\s*|"
@@ -145,8 +152,15 @@ _RULE_OUTSIDE = re.compile(
 _CRITERIA = re.compile(r"(?:nguyên tắc|tiêu chí|điều kiện|tiêu chuẩn)\s*:")
 #: a state already reached
 _STATUS = re.compile(
-    r"đến nay|hiện nay|hiện có|hiện đang|đã có|đã được|đã hoàn thành|đã thực hiện|"
+    r"đến nay|hiện nay|hiện có|hiện đang|đã có|đã được|đã hoàn thành|đã thực hiện|đã đạt|"
     r"năm qua|năm trước|so với cùng kỳ|hiện xếp"
+)
+_PARENS = re.compile(r"\([^()]*\)")
+#: a past action before the quantity ("UBND tỉnh đã cấp 09 giấy phép"), not an instrument
+#: "đã được ... phê duyệt / ban hành" that the sentence goes on to carry out
+_PAST = re.compile(r"\bđã\b(?!\s+(?:được\s+)?(?:[^\W\d]+\s+){0,6}(?:phê duyệt|ban hành|giao))")
+_AIM_AFTER_PAST = re.compile(
+    r"phấn đấu|mục tiêu|hướng tới|đến năm|bảo đảm|đảm bảo|hoàn thành|\bđạt\b"
 )
 #: inside the title of another instrument ("các nghị quyết ... về ... 6 vùng kinh tế")
 _IN_TITLE = re.compile(
@@ -170,6 +184,8 @@ def _heading_zone(heading: str, *, own: bool) -> str | None:
         return "objective"
     if _TASK.match(h):
         return "task"
+    if _STATUS_HEADING.match(h):
+        return "status"
     if own and len(h) > 60:
         return None
     if _OBJECTIVE_IN.search(h) and not h.startswith("quan điểm"):
@@ -301,8 +317,8 @@ def _grids(paragraphs: Sequence[Paragraph]) -> list[_Grid]:
         if cells is None:
             current = None
             continue
-        if all(re.fullmatch(r":?-{2,}:?|", c.text) for c in cells):
-            continue  # the Markdown separator line
+        if all(re.fullmatch(r":?-{2,}:?|\(\d{1,2}\)|", c.text) for c in cells):
+            continue  # the Markdown separator line, a line of column numbers "(1) | (2)"
         if current is None or (
             len(cells) >= 3 and _is_header([c.text for c in cells]) and current.rows
         ):
@@ -442,8 +458,14 @@ def _accept(zone: str, sentence: str, clause: str, q: Quantity, before: str) -> 
         piece = before.rsplit(",", 1)[-1]
         if not re.search(r"\bđạt\b(?:\s+\S+){0,2}\s*$", piece) or _QUALIFIER.search(piece):
             return False
-    if _STATUS.search(clause) or _RULE.search(clause) or _CRITERIA.search(before):
+    if zone == "status":
         return False
+    plain = _PARENS.sub("", clause)
+    if _STATUS.search(plain) or _RULE.search(plain) or _CRITERIA.search(before):
+        return False
+    done = _PAST.search(_PARENS.sub("", before))
+    if done and not _AIM_AFTER_PAST.search(before[done.end() :]):
+        return False  # "Trong năm 2025, UBND tỉnh đã cấp 09 giấy phép, trong đó ..."
     if _IN_TITLE.search(before):
         return False
     if zone in ("objective", "deliverable"):

@@ -360,3 +360,29 @@ def test_a_task_table_gives_the_targets_of_its_cells() -> None:
         ("other", "exact", 25, 25, 2027),
         ("other", "at_least", 6, None, 2030),
     ]
+
+
+def test_what_a_report_states_as_done_is_not_a_target() -> None:
+    text = (
+        "BÁO CÁO\nKết quả thực hiện Chỉ thị số 12/CT-TTg năm 2025\n"
+        "1. Một số nội dung đã thực hiện trong năm 2025\n"
+        "- Cấp mới 05 giấy phép khai thác; gia hạn 02 giấy phép.\n"
+        "2. Công tác cấp phép\n"
+        "Trong năm 2025, UBND tỉnh Yên Bái đã cấp 09 giấy phép thăm dò, trong đó, thăm dò: "
+        "03 giấy phép; khai thác: 06 giấy phép.\n"
+        "3. Phương hướng, nhiệm vụ năm 2026\n"
+        "Phấn đấu trong năm 2026 hoàn thành đấu giá ít nhất 04 mỏ khoáng sản.\n"
+    )
+    assert _rows(text) == [("other", "at_least", 4, None, 2026)]
+
+
+def test_a_report_template_has_no_targets() -> None:
+    text = (
+        "Điều 1. Ban hành kèm theo Thông tư này các mẫu báo cáo.\n\n"
+        "PHỤ LỤC I\nMẪU BÁO CÁO\n"
+        "| TT | Chỉ tiêu | Đơn vị tính | Kết quả | Ghi chú |\n"
+        "| (1) | (2) | (3) | (4) | (5) |\n"
+        "| 1 | Doanh thu của dự án trong kỳ báo cáo | Tỷ đồng | | |\n"
+        "| 2 | Tổng số lao động | Người | | |\n"
+    )
+    assert _rows(text) == []
