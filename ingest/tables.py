@@ -1,26 +1,41 @@
 """Tables of a parsed document: header, rows and cells over the original text.
 
 :func:`build_tables` is called by :func:`policykg.ingest.text.parse` once the section tree
-is built; it sets ``doc.tables``.
+is built; it sets ``doc.tables``. Tables come in two written forms:
+
+* **rows of cells**: cells separated by tabs (a Word table pasted as text, the bundled
+  plans), and Markdown or flattened Word rows (``| STT | Nhiệm vụ | ... |``, ``1 | Tổ chức
+  ... | Sở X``), whose bars the reading layer (:mod:`policykg.ingest.reading`) turns into
+  tabs. The first row is the header; a row under it that names sub-columns (``| | |
+  Chủ trì | Phối hợp |``) is joined to it, a column-number row (``(1) | (2) | ...``)
+  dropped. A row starts at its number; a line that does not start with one continues the
+  row above (column by column for a full Markdown row, else fragment by fragment).
+* **column-less rows**: Official Gazette / PDF text where every cell of a row sits on
+  lines of its own, one cell after the other, with no separator; read by
+  :mod:`policykg.ingest.linear_tables`.
 
 ``Table`` / ``TableRow`` / ``Cell``
-    ``table.header`` (cells of the first row), ``table.rows`` (data rows, continuation lines
-    merged: the first fragment of a continuation line continues the last cell of the line
-    before, the next fragments the following columns), ``row.cells``, ``row.lines`` (the raw
-    cells of each physical line), ``cell.text``/``start``/``end`` (original offsets),
-    ``table.section`` (the section it belongs to, the appendix for an appendix table).
+    ``table.header`` (cells of the header, sub-column names joined to their column),
+    ``table.rows`` (data rows), ``table.form`` ("tab" or "gazette"), ``row.cells``,
+    ``row.lines`` (the raw cells of each physical line of tab rows), ``cell.text`` (clean,
+    one line), ``cell.start``/``cell.end`` (original offsets of its first and last
+    character), ``cell.parts`` (the original spans the cell is made of, when it is not one
+    span: a cell split by a page break), ``table.section`` (the section it belongs to, the
+    appendix for an appendix table).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from policykg.ingest.text import Doc, Paragraph, Section
 
-__all__ = ["Cell", "Table", "TableRow", "build_tables"]
+__all__ = ["Cell", "Table", "TableRow", "build_tables", "cell_spans"]
 
 
 @dataclass
@@ -28,6 +43,8 @@ class Cell:
     text: str
     start: int
     end: int
+    #: the original spans the text is made of, when not the one span ``start``-``end``
+    parts: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -46,6 +63,26 @@ class Table:
     start: int
     end: int
     section: Section | None = None
+    form: str = "tab"
+
+
+def cell_spans(cell: Cell) -> tuple[tuple[int, int], ...]:
+    """The original spans of a cell's text (one span unless a page break split it)."""
+    return cell.parts or ((cell.start, cell.end),)
+
+
+def build_tables(doc: Doc) -> None:
+    """Set ``doc.tables``: every table of ``doc`` in text order, whatever its form."""
+    from policykg.ingest.linear_tables import linear_tables
+
+    tables = _tab_tables(doc) + linear_tables(doc.original)
+    tables.sort(key=lambda t: t.start)
+    for t in tables:
+        t.section = _section_at(doc, t.start)
+    doc.tables = tables
+
+
+# --- tab rows ---------------------------------------------------------------------------
 
 
 def _split_cells(p: Paragraph) -> list[Cell]:
@@ -59,11 +96,19 @@ def _split_cells(p: Paragraph) -> list[Cell]:
     return cells
 
 
-_ROW_NO = re.compile(r"^\s*(?:\d{1,3}|[IVX]{1,5}|[a-zđ])[.)]?\s*$")
+_ROW_NO = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*|[IVXL]{1,6}|[a-zđ])[.)]?\s*$")
 
 
-def build_tables(doc: Doc) -> None:
-    """Set ``doc.tables``: the tables of the tab-separated rows of ``doc``."""
+def _tab_tables(doc: Doc) -> list[Table]:
+    """Tables of tab-separated rows (also Markdown and ``" | "`` rows: the reading layer
+    writes their cells with tabs).
+
+    The first row is the header; a next row naming sub-columns ("| | Chủ trì | Phối hợp |")
+    is joined to it and a column-number row ("(1) | (2) | (3)") dropped. A row starts at a
+    row number; a line that does not start with one continues the row above: column by
+    column when it has as many cells as the header (a Markdown row), else fragment by
+    fragment (:func:`_merge_continuation`).
+    """
     tables: list[Table] = []
     current: Table | None = None
     prev_kind = ""
@@ -74,22 +119,31 @@ def build_tables(doc: Doc) -> None:
                 current = None
             prev_kind = p.kind
             continue
+        prev_kind = p.kind
         cells = _split_cells(p)
+        texts = [c.text for c in cells]
         if current is None:
-            current = Table(cells, [], p.start, p.end, _section_at(doc, p.start))
+            current = Table(cells, [], p.start, p.end)
             tables.append(current)
-        elif _ROW_NO.match(cells[0].text) and cells[0].text:
+            continue
+        current.end = p.end
+        if not current.rows and _is_subheader(cells):
+            current.header = _merge_header(current.header, cells)
+        elif len(cells) > 2 and all(_COLUMN_NO.match(t) for t in texts):
+            continue  # "(1) | (2) | (3)" column numbers
+        elif _ROW_NO.match(texts[0]) and texts[0]:
             current.rows.append(TableRow(list(cells), [cells], p.start, p.end, p.line))
         elif current.rows:
             row = current.rows[-1]
-            row.lines.append(cells)
-            _merge_continuation(row, cells, len(current.header))
-            row.end = p.end
+            if len(cells) >= len(current.header) > 2 and not texts[0]:
+                _extend_row(row, cells, p.end)
+            else:
+                row.lines.append(cells)
+                _merge_continuation(row, cells, len(current.header))
+                row.end = p.end
         else:
             current.rows.append(TableRow(list(cells), [cells], p.start, p.end, p.line))
-        current.end = p.end
-        prev_kind = p.kind
-    doc.tables = tables
+    return tables
 
 
 def _merge_continuation(row: TableRow, cells: list[Cell], width: int) -> None:
@@ -118,3 +172,118 @@ def _section_at(doc: Doc, offset: int) -> Section | None:
         if s.start <= offset and (s.end >= offset or s.style == "appendix"):
             best = s
     return best
+
+
+# --- raw lines ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One physical line of the original text: ``raw`` is ``original[start:end]``."""
+
+    no: int  # 1-based
+    start: int
+    end: int
+    raw: str
+
+    @property
+    def text(self) -> str:
+        return _clean(self.raw)
+
+
+def _lines(original: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for no, raw in enumerate(original.split("\n"), start=1):
+        end = pos + len(raw)
+        if raw.endswith("\r"):
+            raw = raw[:-1]
+        out.append(_Line(no, pos, pos + len(raw), raw))
+        pos = end + 1
+    return out
+
+
+def _clean(s: str) -> str:
+    from policykg.ingest.text import clean
+
+    return clean(s)
+
+
+def _cell(original: str, spans: Sequence[tuple[int, int]]) -> Cell:
+    """A cell made of the original ``spans`` (trimmed, empty spans dropped)."""
+    parts: list[tuple[int, int]] = []
+    for s, e in spans:
+        while s < e and original[s].isspace():
+            s += 1
+        while e > s and original[e - 1].isspace():
+            e -= 1
+        if s < e:
+            parts.append((s, e))
+    if not parts:
+        pos = spans[0][0] if spans else 0
+        return Cell("", pos, pos)
+    text = _clean(" ".join(original[s:e] for s, e in parts))
+    return Cell(text, parts[0][0], parts[-1][1], tuple(parts) if len(parts) > 1 else ())
+
+
+# --- header rows, continuation rows ------------------------------------------------------
+
+_COLUMN_NO = re.compile(r"^\(?\d{1,2}\)?$|^$")
+_SUBHEADER_WORDS = re.compile(r"chủ trì|phối hợp|thực hiện|cho ý kiến|chính phủ|bộ trưởng")
+
+
+def _merge_header(header: list[Cell], sub: list[Cell]) -> list[Cell]:
+    """The header with the names of a sub-header row joined to their columns.
+
+    A sub-header with as many cells as the header is read column by column; a shorter one
+    (cells of the spanned columns only) fills the header's spanned groups: a named cell
+    followed by empty ones.
+    """
+    out = list(header)
+    if len(sub) >= len(header):
+        pairs = list(enumerate(sub[: len(header)]))
+    else:
+        names = [c for c in sub if c.text]
+        slots: list[int] = []
+        for k, c in enumerate(header):
+            if not c.text and k > 0:
+                if not slots or slots[-1] != k - 1:
+                    slots.append(k - 1)
+                slots.append(k)
+        pairs = list(zip(slots, names, strict=False))
+    for k, c in pairs:
+        if not c.text:
+            continue
+        h = out[k]
+        text = f"{h.text} {c.text}".strip()
+        out[k] = Cell(text, h.start if h.text else c.start, c.end)
+    return out
+
+
+def _is_subheader(cells: list[Cell]) -> bool:
+    if not cells or re.match(r"^\d", cells[0].text):
+        return False
+    texts = [c.text for c in cells if c.text]
+    if not texts:
+        return False
+    folded = [unicodedata.normalize("NFC", t).lower() for t in texts]
+    return sum(1 for t in folded if _SUBHEADER_WORDS.search(t)) >= 1 and all(
+        len(t) <= 40 for t in texts
+    )
+
+
+def _extend_row(row: TableRow, cells: list[Cell], end: int) -> None:
+    """A line whose first cell is empty continues ``row``, column by column."""
+    row.lines.append(cells)
+    for k, c in enumerate(cells):
+        if not c.text:
+            continue
+        while k >= len(row.cells):
+            row.cells.append(Cell("", c.start, c.start))
+        old = row.cells[k]
+        if not old.text:
+            row.cells[k] = c
+            continue
+        parts = (*cell_spans(old), *cell_spans(c))
+        row.cells[k] = Cell(f"{old.text} {c.text}", old.start, c.end, parts)
+    row.end = end

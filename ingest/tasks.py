@@ -1,52 +1,105 @@
-"""Tasks: the first-level numbered items of the section that lists what will be done.
+"""Tasks: what a document assigns, to whom (SCHEMA.md "Tasks" and "Tasks outside a plan's
+task section").
 
-The section is the top-level one headed "NỘI DUNG THỰC HIỆN", "NHIỆM VỤ VÀ GIẢI PHÁP",
-"NHIỆM VỤ, GIẢI PHÁP", ... Each item becomes a task with its ``ref`` ("II.4"), title,
-themes (keyword rules, below), lead ("Cơ quan chủ trì:") and coordinating ("Cơ quan phối
-hợp:", "Phối hợp với ...") agencies, timeframe ("Thời gian thực hiện: Hằng năm" ->
-``"annual"``, a period, else ``None``) and deliverables ("Sản phẩm:"). Rows of an appendix
-table that assigns tasks ("Cơ quan chủ trì" column) are merged into the task they name.
+Three sources, merged into one list:
+
+* **a plan's task section** (:func:`task_sections`): the top-level section headed
+  "NỘI DUNG THỰC HIỆN", "NHIỆM VỤ VÀ GIẢI PHÁP", "NHIỆM VỤ CỤ THỂ", "PHÂN CÔNG NHIỆM VỤ",
+  ... at any layout (I./1./a), "Phần I … Phần V", "Mục"). Each first-level numbered item is a
+  task, ``ref`` its number path ("II.4"); a container item ("1. Nhiệm vụ", "2. Giải
+  pháp") or an item split into sub-items each headed by a body gives its sub-items instead
+  ("II.1.a", "II.2.2.c"). Roles come from the item's own lines
+  (:mod:`~policykg.ingest.task_roles`): "Cơ quan chủ trì:" / "phối hợp:" lines, "X chủ trì",
+  "phối hợp với Y", "Giao X ...", the body heading a sub-item; themes from keyword rules
+  (:mod:`~policykg.ingest.task_themes`); timeframe from "Thời gian thực hiện:" ("Hằng
+  năm" -> ``"annual"``, a period, a year); deliverables from "Sản phẩm:".
+* **work assigned body by body** when the document has no task section: a directive's
+  items, the responsibility articles of a decision or of an attached regulation
+  (:mod:`~policykg.ingest.assignments`).
+* **task tables** in the body or an appendix (:mod:`~policykg.ingest.task_tables`): a row
+  that repeats a body item (the same words) is merged into it; other rows are tasks of their
+  own ("PL.II.3").
+
+The per-agency duties under "TỔ CHỨC THỰC HIỆN" of a document with a task section are not
+tasks.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
-from policykg.ingest.agencies import AgencyMention, chain_after, mentions_between
+from policykg.ingest.agencies import AgencyMention
+from policykg.ingest.assignments import assigned_tasks
 from policykg.ingest.reading import ascii_key, diacritic_key
-from policykg.ingest.text import Doc, Paragraph, Section, Table, TableRow, clean
+from policykg.ingest.task_roles import (
+    LEAD_LINE,
+    agency_refs,
+    heading_bodies,
+    inline_roles,
+    is_collective_heading,
+)
+from policykg.ingest.task_tables import RowTask, table_tasks
+from policykg.ingest.task_themes import task_themes
+from policykg.ingest.text import Doc, Section, clean
 
 __all__ = [
     "deliverable_sections",
     "extract_tasks",
     "task_section",
+    "task_sections",
     "task_themes",
 ]
 
-_TASK_HEADING = re.compile(r"nhiệm vụ|nội dung thực hiện|nội dung chủ yếu|giải pháp")
-_NOT_TASK_HEADING = re.compile(r"tổ chức thực hiện|kinh phí|mục tiêu|căn cứ|mục đích")
-_LEAD_LINE = re.compile(
-    r"^\W*(?:[a-zđ]\)\s*|\d+[.)]\s*)?(?:(?:cơ quan|đơn vị)\s+)?(chủ trì|phối hợp)"
-    r"(?:\s+thực hiện)?\s*:"
+#: A task section's heading starts with one of these (after "các"/"những").
+_TASK_HEADING = re.compile(
+    r"^(?:(?:các|những)\s+)?(?:nhiệm vụ|nội dung thực hiện|nội dung chủ yếu|nội dung"
+    r"|giải pháp|phân công nhiệm vụ|phân công thực hiện|phân công|chương trình hành động)"
 )
-_PARTNER = re.compile(r"phối hợp(?:\s+với)?[\s:]*$")
+_NOT_TASK_HEADING = re.compile(r"tổ chức thực hiện|kinh phí|mục tiêu|căn cứ|mục đích")
+#: A container item: a short heading that only says "tasks" or "solutions".
+_CONTAINER = re.compile(
+    r"^(?:(?:các|những)\s+)?(?:nhiệm vụ|giải pháp)(?:\s*(?:,|và)\s*(?:nhiệm vụ|giải pháp))?"
+    r"(?:\s+(?:chủ yếu|cụ thể|trọng tâm|chung|chính))?\s*:?$"
+)
 _TIME_LINE = re.compile(r"^\W*(?:[a-zđ]\)\s*)?thời gian(?: thực hiện| hoàn thành)?\s*:\s*(.*)$")
 _PRODUCT_LINE = re.compile(r"^(?:sản phẩm|kết quả|kết quả, sản phẩm)(?: đầu ra)?\s*:\s*(.*)$")
 _PERIOD = re.compile(r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)")
+_PLAN_STYLES = ("roman", "part", "arabic")
+
+
+# --- task sections ----------------------------------------------------------------------
+
+
+def _in_appendix(sec: Section) -> bool:
+    return sec.style == "appendix" or any(a.style == "appendix" for a in sec.ancestors())
+
+
+def _is_task_heading(sec: Section) -> bool:
+    h = diacritic_key(clean(sec.heading))
+    return bool(_TASK_HEADING.match(h)) and not _NOT_TASK_HEADING.search(h)
+
+
+def task_sections(doc: Doc) -> list[Section]:
+    """The sections that list what a plan will do (one, or siblings of one style)."""
+    for style in _PLAN_STYLES:
+        found = [
+            s
+            for s in doc.sections()
+            if s.style == style and not _in_appendix(s) and _is_task_heading(s)
+        ]
+        if found:
+            parent = found[0].parent
+            return [s for s in found if s.parent is parent]
+    return []
 
 
 def task_section(doc: Doc) -> Section | None:
-    """The top-level section listing what will be done, or ``None``."""
-    for style in ("roman", "part", "dieu", "arabic"):
-        for s in doc.sections():
-            if s.style != style:
-                continue
-            h = diacritic_key(clean(s.heading))
-            if _TASK_HEADING.search(h) and not _NOT_TASK_HEADING.search(h):
-                return s
-    return None
+    """The first section listing what will be done, or ``None``."""
+    found = task_sections(doc)
+    return found[0] if found else None
 
 
 def _items(sec: Section) -> list[Section]:
@@ -57,64 +110,96 @@ def _items(sec: Section) -> list[Section]:
     return []
 
 
+def _sub_items(sec: Section) -> list[Section]:
+    return [c for c in sec.children if c.style in ("arabic", "letter")]
+
+
+def _is_container(sec: Section) -> bool:
+    return bool(_CONTAINER.match(diacritic_key(clean(sec.heading)).strip(" .:"))) and bool(
+        _sub_items(sec)
+    )
+
+
+def _split(doc: Doc, sec: Section, province: str | None) -> bool:
+    """Is the item split into sub-items each headed by a body (or by such a split)?"""
+    kids = _sub_items(sec)
+    if not kids:
+        return False
+    headed = [k for k in kids if heading_bodies(doc, k, province) and not is_collective_heading(k)]
+    return len(headed) >= 2 or any(_split(doc, k, province) for k in kids)
+
+
+def _expand(doc: Doc, item: Section, province: str | None) -> list[Section]:
+    if _is_container(item) or _split(doc, item, province):
+        out: list[Section] = []
+        for k in _sub_items(item):
+            out.extend(_expand(doc, k, province))
+        return out
+    return [item]
+
+
+# --- one task ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Task:
+    ref: str
+    title: str
+    section: Section | None
+    lead: list[AgencyMention] = field(default_factory=list)
+    coord: list[AgencyMention] = field(default_factory=list)
+    extra_lead: list[dict[str, Any]] = field(default_factory=list)
+    timeframe: str | None = None
+    deliverables: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+    span: tuple[int, int] = (0, 0)
+
+    def record(self) -> dict[str, Any]:
+        lead = agency_refs(self.lead)
+        lead += [r for r in self.extra_lead if r not in lead]
+        coord = [r for r in agency_refs(self.coord) if r not in lead]
+        return {
+            "ref": self.ref,
+            "title": self.title,
+            "themes": task_themes(self.title, self.items),
+            "lead": lead,
+            "coordinating": coord,
+            "timeframe": self.timeframe,
+            "deliverables": self.deliverables,
+            "_span": list(self.span),
+        }
+
+
 def _title(sec: Section) -> str:
     return clean(sec.heading).rstrip(" .:;")
 
 
-def _dedupe(refs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    for r in refs:
-        if r not in out:
-            out.append(r)
-    return out
+def _timeframe_of(value: str) -> str | None:
+    value = diacritic_key(value)
+    if re.search(r"h[àằ]ng năm|mỗi năm|thường xuyên", value):
+        return "annual"
+    per = _PERIOD.search(value)
+    if per:
+        return f"{per.group(1)}-{per.group(2)}"
+    q = re.search(r"quý\s+([ivx]+)\s*/\s*((?:19|20)\d\d)", value)
+    if q:
+        return f"{q.group(2)}-Q{_roman_value(q.group(1))}"
+    mo = re.search(r"(?:tháng\s*)?(\d{1,2})\s*/\s*((?:19|20)\d\d)", value)
+    if mo and 1 <= int(mo.group(1)) <= 12:
+        return f"{mo.group(2)}-{int(mo.group(1)):02d}"
+    year = re.search(r"(?:19|20)\d\d", value)
+    return year.group() if year else None
 
 
-def _ref(m: AgencyMention) -> dict[str, Any]:
-    return {"kind": m.kind, "scope": m.scope}
-
-
-def _agencies_after(doc: Doc, p: Paragraph, i: int, province: str | None) -> list[AgencyMention]:
-    start, _ = p.span_of(i, i + 1)
-    return mentions_between(doc.original, start, p.end, province=province)
-
-
-def _roles(
-    doc: Doc, sec: Section, province: str | None
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Lead and coordinating agencies stated in a task's own lines."""
-    lead: list[dict[str, Any]] = []
-    coord: list[dict[str, Any]] = []
-    for p in sec.all_paragraphs():
-        f = diacritic_key(p.text)
-        m = _LEAD_LINE.match(f)
-        if m:
-            target = lead if m.group(1) == "chủ trì" else coord
-            target.extend(_ref(a) for a in _agencies_after(doc, p, m.end(), province))
-            continue
-        # "Phối hợp với Bộ Khoa học và Công nghệ, Tổng cục ... hỗ trợ ..."
-        ms = mentions_between(doc.original, p.start, p.end, province=province)
-        for hit in re.finditer(r"phối hợp(?:\s+với)?\s*", f):
-            if "chủ trì" in f[max(0, hit.start() - 12) : hit.start()]:
-                continue
-            pos, _ = p.span_of(hit.end(), hit.end() + 1)
-            coord.extend(_ref(a) for a in chain_after(doc.original, ms, pos))
-    return _dedupe(lead), _dedupe(coord)
+def _roman_value(s: str) -> int:
+    return {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(s.lower(), 0)
 
 
 def _timeframe(sec: Section) -> str | None:
     for p in sec.all_paragraphs():
         m = _TIME_LINE.match(diacritic_key(p.text))
-        if not m:
-            continue
-        value = m.group(1)
-        if re.search(r"h[àằ]ng năm|mỗi năm", value):
-            return "annual"
-        per = _PERIOD.search(value)
-        if per:
-            return f"{per.group(1)}-{per.group(2)}"
-        year = re.search(r"(?:19|20)\d\d", value)
-        if year:
-            return year.group()
+        if m:
+            return _timeframe_of(m.group(1))
     return None
 
 
@@ -149,100 +234,12 @@ def _deliverables(sec: Section) -> list[str]:
     return out
 
 
-# --- themes -----------------------------------------------------------------------------
-
-_THEME_WORDS: dict[str, tuple[str, ...]] = {
-    "policy": ("cơ chế", "chính sách", "văn bản pháp luật", "văn bản quy phạm"),
-    "communication": ("thông tin", "tuyên truyền", "truyền thông"),
-    "recognition": ("tôn vinh", "khen thưởng", "giải thưởng chất lượng", "giải thưởng"),
-    "training": ("đào tạo", "tập huấn", "bồi dưỡng", "câu lạc bộ", "chuyên gia"),
-    "standards_conformity": (
-        "tiêu chuẩn hóa", "đánh giá sự phù hợp", "thử nghiệm", "kiểm định", "hiệu chuẩn",
-        "đo lường", "kiểm nghiệm",
-    ),
-    "traceability": ("truy xuất nguồn gốc", "mã số mã vạch", "mã số, mã vạch"),
-    "international_cooperation": (
-        "hợp tác quốc tế", "tổ chức năng suất châu á", "tổ chức quốc tế",
-        "các tổ chức tiêu chuẩn quốc tế",
-    ),
-    "science_technology": (
-        "nhiệm vụ khoa học", "tiềm lực khoa học", "đổi mới công nghệ", "quỹ phát triển khoa học",
-    ),
-    "data_information": ("cơ sở dữ liệu",),
-    "support_network": ("mạng lưới",),
-}  # fmt: skip
-_ENTERPRISE = re.compile(
-    r"hỗ trợ (?:các )?(?:tổ chức, )?doanh nghiệp(?:, tổ chức)?\s+(?:áp dụng|triển khai|ứng dụng"
-    r"|xây dựng và áp dụng|nghiên cứu, ứng dụng)"
-)
-_ENTERPRISE_START = re.compile(
-    r"^(?:tổ chức\s+)?(?:triển khai,?\s+)?(?:hướng dẫn,?\s+)?áp dụng\s+(?:các\s+)?"
-    r"(?:hệ thống quản lý|tiêu chuẩn|công cụ)"
-)
-_COMM_CUE = re.compile(r"tuyên truyền|phổ biến|truyền thông")
-_TRAIN_CUE = re.compile(r"đào tạo|tập huấn|bồi dưỡng")
-_POLICY_START = re.compile(r"^(?:nghiên cứu|rà soát|đề xuất)")
-_POLICY_NOUN = re.compile(r"đề xuất|cơ chế|chính sách|quy định|quy chế|nghị quyết|văn bản")
-
-
-def _first_words(s: str, n: int = 9) -> str:
-    return " ".join(s.split()[:n])
-
-
-def task_themes(title: str, items: Sequence[str]) -> list[str]:
-    """Theme codes of a task from its title and its items (keyword rules).
-
-    A topic that an item only communicates or trains about adds no theme: an item whose
-    first words say "tuyên truyền / phổ biến / truyền thông" counts as communication only,
-    "đào tạo / tập huấn / bồi dưỡng" as training only, and "nghiên cứu / rà soát / đề xuất"
-    a mechanism or policy as policy only.
-    """
-    themes: list[str] = []
-
-    def add(code: str) -> None:
-        if code not in themes:
-            themes.append(code)
-
-    t = diacritic_key(title)
-    for code, words in _THEME_WORDS.items():
-        if any(w in t for w in words):
-            if code == "training" and not _TRAIN_CUE.search(t):
-                continue
-            add(code)
-    if _ENTERPRISE.search(t) or "hỗ trợ doanh nghiệp" in t:
-        add("enterprise_support")
-    for item in items:
-        f = diacritic_key(clean(item))
-        f = re.sub(r"^[-+•*]\s*|^[a-zđ]\)\s*", "", f)
-        # names of bodies are not activities
-        f = f.replace("tổ chức tiêu chuẩn hóa", "tổ chức quốc tế")
-        f = f.replace("tiêu chuẩn đo lường chất lượng", "tcđlcl")
-        head = _first_words(f)
-        if _COMM_CUE.search(head):
-            add("communication")
-            continue
-        if _TRAIN_CUE.search(head):
-            add("training")
-            continue
-        if _POLICY_START.search(f) and _POLICY_NOUN.search(f):
-            add("policy")
-            continue
-        for code, words in _THEME_WORDS.items():
-            if code in ("policy", "communication"):
-                continue
-            if any(w in f for w in words):
-                add(code)
-        if _ENTERPRISE.search(f) or _ENTERPRISE_START.search(f):
-            add("enterprise_support")
-    return themes
-
-
 def _theme_items(sec: Section) -> list[str]:
     """The item texts of a task for theme rules (not its lead/coordination/time lines)."""
     out: list[str] = []
     for p in list(sec.all_paragraphs())[1:]:
         f = diacritic_key(p.text)
-        if _LEAD_LINE.match(f) or _TIME_LINE.match(f):
+        if LEAD_LINE.match(f) or _TIME_LINE.match(f):
             continue
         t = re.sub(r"^\W*[a-zđ]\)\s*", "", f)
         m = _PRODUCT_LINE.match(t)
@@ -254,140 +251,113 @@ def _theme_items(sec: Section) -> list[str]:
     return out
 
 
-# --- appendix tables --------------------------------------------------------------------
+def _section_task(
+    doc: Doc, sec: Section, ref: str, province: str | None, heads: Iterable[AgencyMention] = ()
+) -> _Task:
+    heads = list(heads)
+    lead, coord = inline_roles(doc, sec.all_paragraphs(), province)
+    # a body heading a sub-item leads it ("a) Tổ đảng ở ...: chủ trì ...")
+    for sub in sec.walk():
+        if sub is not sec and sub.style in ("arabic", "letter"):
+            heads.extend(m for m in heading_bodies(doc, sub, province) if m not in heads)
+    return _Task(
+        ref=ref,
+        title=_title(sec),
+        section=sec,
+        lead=[*heads, *(m for m in lead if m not in heads)],
+        coord=coord,
+        timeframe=_timeframe(sec),
+        deliverables=_deliverables(sec),
+        items=_theme_items(sec),
+        span=(sec.start, sec.end),
+    )
 
 
-def _col(header: Sequence[str], *words: str) -> int | None:
-    for i, h in enumerate(header):
-        f = diacritic_key(h)
-        if any(w in f for w in words):
-            return i
-    return None
+def _plan_tasks(doc: Doc, sections: list[Section], province: str | None) -> list[_Task]:
+    out: list[_Task] = []
+    for sec in sections:
+        for item in _items(sec):
+            for it in _expand(doc, item, province):
+                heads = [] if it is item else heading_bodies(doc, it, province)
+                out.append(_section_task(doc, it, it.ref, province, heads))
+    return out
 
 
-def _similarity(a: str, b: str) -> float:
-    ta = set(re.findall(r"\w+", ascii_key(a)))
-    tb = set(re.findall(r"\w+", ascii_key(b)))
-    if not ta or not tb:
-        return 0.0
-    return len(ta & tb) / min(len(ta), len(tb))
+# --- task tables ------------------------------------------------------------------------
 
 
-def _cell_span(row: TableRow, col: int) -> tuple[int, int] | None:
-    if col < len(row.cells):
-        c = row.cells[col]
-        return c.start, c.end
-    return None
+def _words(s: str) -> set[str]:
+    return set(re.findall(r"\w+", ascii_key(s)))
 
 
-_LIST_HEAD = re.compile(r"(?:các\s+(?:sở|bộ)[^:]{0,20}:)?\s*")
+def _repeats(row: RowTask, task: _Task) -> bool:
+    """Does a table row repeat a body item (the same words)?"""
+    a, b = _words(row.title), _words(task.title)
+    if not a or not b:
+        return False
+    return len(a & b) / len(a | b) >= 0.6 or (
+        len(a & b) / min(len(a), len(b)) >= 0.8 and min(len(a), len(b)) >= 4
+    )
 
 
-def _row_roles(
-    doc: Doc, row: TableRow, lead_col: int | None, coord_col: int | None,
-    title_col: int | None, province: str | None,
-) -> tuple[list[AgencyMention], list[AgencyMention]]:  # fmt: skip
-    """Lead and coordinating agencies of one appendix row.
-
-    Besides the lead and coordination cells, a bullet item of another column that starts
-    with a list of agencies ("- Các Sở: Công Thương; Nông" broken into the next line) is a
-    lead cell that slid into the wrong column.
-    """
-    text = doc.original
-    ms = mentions_between(text, row.start, row.end, province=province)
-    spans = {
-        "lead": _cell_span(row, lead_col) if lead_col is not None else None,
-        "coord": _cell_span(row, coord_col) if coord_col is not None else None,
-        "title": _cell_span(row, title_col) if title_col is not None else None,
-    }
-
-    def inside(m: AgencyMention, key: str) -> bool:
-        sp = spans[key]
-        return sp is not None and sp[0] <= m.start < sp[1]
-
-    lead = [m for m in ms if inside(m, "lead")]
-    coord = [m for m in ms if inside(m, "coord")]
-    if lead_col is not None:
-        for b in re.finditer(r"(?:^|[\s>])-\s+", text[row.start : row.end]):
-            pos = row.start + b.end()
-            if any(sp and sp[0] <= pos < sp[1] for sp in spans.values()):
-                continue
-            first = next((m for m in ms if m.start >= pos), None)
-            if first is None:
-                continue
-            # "- Các Sở: Công Thương; Nông ..." (a list of agencies, maybe after a head)
-            if not _LIST_HEAD.fullmatch(diacritic_key(clean(text[pos : first.start]))):
-                continue
-            lead.extend(m for m in chain_after(text, ms, first.start) if m not in lead)
-    return lead, coord
+def _row_task(row: RowTask, province: str | None) -> _Task:
+    extra: list[dict[str, Any]] = []
+    if row.other_name:
+        extra.append({"kind": "other", "scope": province or "national", "name": row.other_name})
+    products = [row.product] if row.product else []
+    return _Task(
+        ref=row.ref,
+        title=row.title,
+        section=None,
+        lead=row.lead,
+        coord=row.coord,
+        extra_lead=extra,
+        timeframe=_timeframe_of(row.time) if row.time else None,
+        deliverables=row.deliverables or products,
+        items=[row.title],
+        span=(row.start, row.end),
+    )
 
 
-def _merge_tables(
-    doc: Doc, tasks: list[dict[str, Any]], items: list[Section], province: str | None
-) -> None:
-    for table in doc.tables:
-        _merge_table(doc, table, tasks, items, province)
-
-
-def _merge_table(
-    doc: Doc, table: Table, tasks: list[dict[str, Any]], items: list[Section],
-    province: str | None,
-) -> None:  # fmt: skip
-    header = [c.text for c in table.header]
-    lead_col = _col(header, "chủ trì")
-    coord_col = _col(header, "phối hợp")
-    if lead_col is None and coord_col is None:
-        return
-    title_col = _col(header, "nội dung", "nhiệm vụ", "tên")
-    num_col = _col(header, "stt", "tt", "số")
-    for row in table.rows:
-        title = (
-            row.cells[title_col].text
-            if title_col is not None and title_col < len(row.cells)
-            else ""
-        )
-        best, score = None, 0.0
-        for k, task in enumerate(tasks):
-            s = _similarity(title, task["title"]) if title else 0.0
-            if s > score:
-                best, score = k, s
-        if score < 0.6 and num_col is not None and num_col < len(row.cells):
-            num = row.cells[num_col].text.strip().rstrip(".")
-            for k, sec in enumerate(items):
-                if sec.label == num and (not title or score < 0.3):
-                    best, score = k, 1.0
-        if best is None or score < 0.6:
+def _merge_rows(tasks: list[_Task], rows: list[RowTask], province: str | None) -> list[_Task]:
+    out = list(tasks)
+    body = [t for t in tasks if t.section is not None]
+    for row in rows:
+        target = next((t for t in body if _repeats(row, t)), None)
+        if target is None:
+            out.append(_row_task(row, province))
             continue
-        lead, coord = _row_roles(doc, row, lead_col, coord_col, title_col, province)
-        task = tasks[best]
-        task["lead"] = _dedupe(task["lead"] + [_ref(m) for m in lead])
-        task["coordinating"] = _dedupe(task["coordinating"] + [_ref(m) for m in coord])
+        target.lead += [m for m in row.lead if m not in target.lead]
+        target.coord += [m for m in row.coord if m not in target.coord]
+        if row.product and row.product not in target.deliverables:
+            target.deliverables.append(row.product)
+        if target.timeframe is None and row.time:
+            target.timeframe = _timeframe_of(row.time)
+    return out
 
 
 # --- tasks ------------------------------------------------------------------------------
 
 
 def extract_tasks(doc: Doc, *, province: str | None) -> list[dict[str, Any]]:
-    """The tasks of a plan in the form of SCHEMA.md, each with "_span" (its section)."""
-    sec = task_section(doc)
-    if sec is None:
-        return []
-    items = _items(sec)
-    tasks: list[dict[str, Any]] = []
-    for it in items:
-        lead, coord = _roles(doc, it, province)
-        title = _title(it)
-        tasks.append(
-            {
-                "ref": it.ref,
-                "title": title,
-                "themes": task_themes(title, _theme_items(it)),
-                "lead": lead,
-                "coordinating": coord,
-                "timeframe": _timeframe(it),
-                "deliverables": _deliverables(it),
-                "_span": [it.start, it.end],
-            }
-        )
-    _merge_tables(doc, tasks, items, province)
-    return tasks
+    """The tasks of a document in the form of SCHEMA.md, each with "_span" (its text)."""
+    sections = task_sections(doc)
+    if sections:
+        tasks = _plan_tasks(doc, sections, province)
+    else:
+        tasks = [
+            _Task(
+                ref=a.ref,
+                title=_title(a.section),
+                section=a.section,
+                lead=a.lead,
+                coord=a.coord,
+                timeframe=_timeframe(a.section),
+                deliverables=_deliverables(a.section),
+                items=_theme_items(a.section),
+                span=(a.section.start, a.section.end),
+            )
+            for a in assigned_tasks(doc, province=province)
+        ]
+    tasks = _merge_rows(tasks, table_tasks(doc, province=province), province)
+    return [t.record() for t in tasks]

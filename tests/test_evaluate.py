@@ -61,3 +61,9 @@ def test_dev_set_floors_targets_and_reporting() -> None:
     """The development set stays above what the targets and reporting extractors reached."""
     report = evaluate_corpus(ROOT / "tests" / "data" / "dev", GOLD / "dev")
     assert report["overall"]["targets"]["f1"] >= 0.78
+
+
+def test_dev_set_floor_tasks() -> None:
+    """The development set stays above what the tasks extractor reached."""
+    report = evaluate_corpus(ROOT / "tests" / "data" / "dev", GOLD / "dev")
+    assert report["overall"]["tasks"]["f1"] >= 0.40

@@ -117,3 +117,195 @@ def test_corpus_tasks_match_gold(gold_path: Path) -> None:
     assert [t["timeframe"] for t in got] == [t["timeframe"] for t in gold["tasks"]]
     assert [t["deliverables"] for t in got] == [t["deliverables"] for t in gold["tasks"]]
     assert [set(t["themes"]) for t in got] == [set(t["themes"]) for t in gold["tasks"]]
+
+
+def _roles(tasks: list[dict[str, object]]) -> dict[object, tuple[list[object], list[object]]]:
+    return {
+        t["ref"]: (
+            [a["kind"] for a in t["lead"]],  # type: ignore[attr-defined]
+            [a["kind"] for a in t["coordinating"]],  # type: ignore[attr-defined]
+        )
+        for t in tasks
+    }
+
+
+PROGRAMME = """Số: 100/NQ-CP
+
+Hà Nội, ngày 06 tháng 4 năm 2026
+
+NGHỊ QUYẾT
+
+I. MỤC TIÊU
+
+Nâng cao hiệu quả công tác.
+
+II. NHIỆM VỤ CỤ THỂ
+
+1. Tăng cường sự lãnh đạo của Đảng trong công tác phi chính phủ nước ngoài
+
+a) Tổ chức tuyên truyền, phổ biến Chỉ thị.
+
+2. Hoàn thiện thể chế, chính sách về công tác phi chính phủ nước ngoài
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Bộ Ngoại giao chủ trì, phối hợp với các bộ theo dõi việc thực hiện.
+
+PHỤ LỤC
+
+| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả | Thời gian |
+|---|---|---|---|---|---|
+| **I.** | Tăng cường sự lãnh đạo của Đảng trong công tác phi chính phủ nước ngoài |  |  |  |  |
+| 1. | Tổ chức tuyên truyền, phổ biến Chỉ thị cho cán bộ, đảng viên | Bộ Tài chính | Bộ Công Thương, các Bộ, ngành | Hội nghị | Thường xuyên |
+| **II.** | Hoàn thiện thể chế, chính sách về công tác phi chính phủ nước ngoài |  |  |  |  |
+| 2. | Xây dựng văn bản quy phạm pháp luật về tổ chức phi chính phủ | Bộ Nội vụ, Bộ Tài chính | Bộ Khoa học và Công nghệ | Nghị định | Quý IV/2026 |
+"""  # noqa: E501
+
+
+def test_appendix_rows_detailing_bullets_are_tasks_of_their_own() -> None:
+    tasks = extract_tasks(parse(PROGRAMME), province=None)
+    assert [t["ref"] for t in tasks] == ["II.1", "II.2", "PL.I.1", "PL.II.2"]
+    roles = _roles(tasks)
+    assert roles["II.1"] == ([], [])  # the body item names no body; TỔ CHỨC THỰC HIỆN is out
+    assert roles["PL.I.1"] == (["bo_tc"], ["bo_ct"])  # "các Bộ, ngành" is collective
+    assert roles["PL.II.2"] == (["bo_nv", "bo_tc"], ["bo_khcn"])
+    two = tasks[3]
+    assert two["timeframe"] == "2026-Q4" and two["deliverables"] == ["Nghị định"]
+
+
+def test_a_row_repeating_a_body_item_is_merged_into_it() -> None:
+    text = PROGRAMME.replace(
+        "| 2. | Xây dựng văn bản quy phạm pháp luật về tổ chức phi chính phủ |",
+        "| 2. | Hoàn thiện thể chế, chính sách về công tác phi chính phủ nước ngoài |",
+    ).replace(
+        "| **II.** | Hoàn thiện thể chế, chính sách về công tác phi chính phủ nước ngoài |"
+        "  |  |  |  |\n",
+        "",
+    )
+    tasks = extract_tasks(parse(text), province=None)
+    assert [t["ref"] for t in tasks] == ["II.1", "II.2", "PL.I.1"]
+    assert _roles(tasks)["II.2"] == (["bo_nv", "bo_tc"], ["bo_khcn"])
+
+
+def test_indicator_tables_give_no_task() -> None:
+    text = PROGRAMME.replace("| TT | Tên nhiệm vụ |", "| TT | Chỉ tiêu |")
+    assert [t["ref"] for t in extract_tasks(parse(text), province=None)] == ["II.1", "II.2"]
+
+
+def test_several_task_appendices_keep_their_numerals() -> None:
+    second = PROGRAMME[PROGRAMME.index("PHỤ LỤC") :].replace("PHỤ LỤC", "PHỤ LỤC SỐ 02")
+    text = PROGRAMME.replace("PHỤ LỤC\n", "PHỤ LỤC SỐ 01\n") + "\n" + second
+    refs = [t["ref"] for t in extract_tasks(parse(text), province=None)]
+    assert refs == ["II.1", "II.2", "PL.01.I.1", "PL.01.II.2", "PL.02.I.1", "PL.02.II.2"]
+
+
+DIRECTIVE = """Số: 07/CT-TTg
+
+Hà Nội, ngày 02 tháng 03 năm 2012
+
+CHỈ THỊ
+
+Về việc chấn chỉnh công tác quản lý các khu công nghiệp
+
+Thủ tướng Chính phủ yêu cầu:
+
+1. Bộ Kế hoạch và Đầu tư:
+
+a) Chủ trì, phối hợp với các Bộ, ngành liên quan rà soát cơ chế, chính sách.
+
+2. Bộ Công Thương:
+
+- Chủ trì, phối hợp với Bộ Kế hoạch và Đầu tư hướng dẫn xử lý đối với các cụm công nghiệp.
+
+3. Các Bộ, ngành liên quan khác tăng cường công tác quản lý nhà nước.
+
+4. Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương
+
+a) Rà soát quy hoạch các khu công nghiệp.
+
+5. Các Bộ, ngành và Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo thực hiện tốt chỉ thị này.
+"""  # noqa: E501
+
+
+def test_directive_items_headed_by_bodies() -> None:
+    tasks = extract_tasks(parse(DIRECTIVE), province=None)
+    assert _roles(tasks) == {
+        "1": (["bo_khdt"], []),
+        "2": (["bo_ct"], ["bo_khdt"]),
+        "3": ([], []),  # headed by a collective: a task with no lead
+        "4": (["ubnd_tinh"], []),
+    }  # the closing execution item is not a task
+
+
+REGULATION = """Số: 16/2026/QĐ-UBND
+
+Lào Cai, ngày 25 tháng 02 năm 2026
+
+QUYẾT ĐỊNH
+
+Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý cụm công nghiệp.
+
+Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Công Thương chịu trách nhiệm thi hành Quyết định này.
+
+QUY CHẾ
+
+Chương I
+
+QUY ĐỊNH CHUNG
+
+Điều 1. Phạm vi điều chỉnh
+
+Quy chế này quy định trách nhiệm của các sở, ngành.
+
+Chương II
+
+TRÁCH NHIỆM CỦA CÁC CƠ QUAN
+
+Điều 2. Xây dựng phương án phát triển cụm công nghiệp
+
+1. Căn cứ, nội dung, trình tự thực hiện theo quy định.
+
+2. Trách nhiệm của các cơ quan:
+
+a) Sở Công Thương chủ trì, phối hợp với Ủy ban nhân dân cấp xã xây dựng phương án.
+
+b) Sở Tài chính tích hợp phương án vào quy hoạch tỉnh.
+
+c) Các sở, ban, ngành căn cứ chức năng nhiệm vụ phối hợp thực hiện.
+
+Điều 3. Trách nhiệm Sở Xây dựng
+
+1. Hướng dẫn lập quy hoạch chi tiết.
+
+2. Phối hợp với Sở Y tế thẩm duyệt thiết kế.
+
+Điều 4. Công tác phối hợp đánh giá chủ đầu tư
+
+1. Sở Công Thương tham mưu thành lập Hội đồng.
+
+2. Sở Công Thương hoàn thiện báo cáo thẩm định.
+"""  # noqa: E501
+
+
+def test_regulation_articles_assign_work_at_the_level_bodies_are_named() -> None:
+    tasks = extract_tasks(parse(REGULATION), province="Lào Cai")
+    assert _roles(tasks) == {
+        "QC.Đ2.2.a": (["so_ct"], ["ubnd_xa"]),
+        "QC.Đ2.2.b": (["so_tc"], []),
+        "QC.Đ3": (["so_xd"], ["so_yt"]),
+        "QC.Đ4": (["so_ct"], []),  # clauses that all name one body: one task
+    }
+
+
+def test_inline_lead_and_assignment_in_a_plan_item() -> None:
+    text = PLAN.replace(
+        "a) Cơ quan chủ trì: Sở Khoa học và Công nghệ, Sở Lao động Thương binh và Xã hội "
+        "và các cơ quan, đơn vị có liên quan.",
+        "a) Sở Xây dựng chủ trì, phối hợp với Sở Tài chính lập Đề án.",
+    ).replace(
+        "b) Cơ quan phối hợp: Báo Hà Tĩnh, các cơ quan, đơn vị có liên quan.",
+        "b) Giao các cơ sở đào tạo gồm: Sở Y tế, Sở Nội vụ thực hiện đào tạo.",
+    )
+    one = extract_tasks(parse(text), province="Hà Tĩnh")[0]
+    assert [a["kind"] for a in one["lead"]][:3] == ["so_xd", "so_yt", "so_nv"]
+    assert [a["kind"] for a in one["coordinating"]][:1] == ["so_tc"]

@@ -1,0 +1,196 @@
+"""Tasks of documents that assign work body by body (directives, decisions, regulations).
+
+A document without a plan's task section may still say who must do what, item by item:
+
+* a directive (Chỉ thị) or a decision whose numbered items are each headed by bodies
+  ("1. Bộ Kế hoạch và Đầu tư: ...", "8. Ủy ban nhân dân các tỉnh ..."): one task per item,
+  ``ref`` its number ("3"); an item headed only by a collective ("Các Bộ, ngành liên quan
+  khác ...") is a task with no lead; the closing item that only asks everyone to carry out
+  the document and report is not a task;
+* articles (the document's own, ref "Đ23.1"; those of an attached Quy chế / Quy định, ref
+  "QC.Đ12"): in the parts that assign responsibilities (an article, chapter or clause whose
+  heading says "Trách nhiệm", "Nhiệm vụ", "Tổ chức thực hiện", "Phân công" or names a body;
+  every article when the document has no such part), each item headed by bodies is a task,
+  at the level where the bodies are named: an article per body -> "QC.Đ16"; an article
+  whose clauses each name another body -> one task per clause ("Đ8.1", "QC.Đ4.2.a");
+  clauses that all name one body -> one task for the article. Procedure rules (clauses
+  headed by no body), clauses headed by a collective and the execution clause ("... chịu
+  trách nhiệm thi hành Quyết định này") are not tasks.
+
+Each task's lead is the heading's bodies plus those that "chủ trì" in its lines; its
+coordinating bodies are those it "phối hợp với" (:func:`~policykg.ingest.task_roles.
+inline_roles`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from policykg.ingest.agencies import AgencyMention
+from policykg.ingest.reading import diacritic_key
+from policykg.ingest.task_roles import (
+    heading_bodies,
+    heading_text,
+    inline_roles,
+    is_collective_heading,
+)
+from policykg.ingest.text import Doc, Section
+
+__all__ = ["Assigned", "assigned_tasks"]
+
+_RESPONSIBILITY = re.compile(
+    r"trách nhiệm|nhiệm vụ|tổ chức thực hiện|phân công|đối với (?:các )?cơ quan"
+)
+_EXECUTION = re.compile(
+    r"chịu trách nhiệm thi hành|thi hành (?:quyết định|chỉ thị|thông tư|nghị quyết) này"
+    r"|thực hiện tốt (?:chỉ thị|quyết định|nghị quyết|kế hoạch) này"
+    r"|tổ chức thực hiện (?:chỉ thị|quyết định|nghị quyết|thông tư) này"
+)
+_ITEM_STYLES = ("arabic", "letter")
+
+
+@dataclass
+class Assigned:
+    """A task found by its heading bodies."""
+
+    ref: str
+    section: Section
+    lead: list[AgencyMention] = field(default_factory=list)
+    coord: list[AgencyMention] = field(default_factory=list)
+
+
+def _article_no(sec: Section) -> int | None:
+    m = re.match(r"Điều\s+(\d+)", sec.label)
+    return int(m.group(1)) if m else None
+
+
+def _articles(doc: Doc) -> Iterator[tuple[Section, bool]]:
+    """Every article (not in an appendix), with whether it belongs to an attached text.
+
+    The attached text (Quy chế, Quy định) numbers its articles from 1 again.
+    """
+    attached = False
+    last = 0
+    for s in doc.sections():
+        if s.style != "dieu" or any(a.style == "appendix" for a in s.ancestors()):
+            continue
+        no = _article_no(s)
+        if no is None:
+            continue
+        if no <= last and no == 1:
+            attached = True
+        last = no
+        yield s, attached
+
+
+def _ref(sec: Section, attached: bool) -> str:
+    ref = re.sub(r"^Điều\s+", "Đ", sec.ref)
+    return f"QC.{ref}" if attached else ref
+
+
+def _children(sec: Section) -> list[Section]:
+    return [c for c in sec.children if c.style in _ITEM_STYLES]
+
+
+def _own_text(sec: Section) -> str:
+    return diacritic_key(sec.text)
+
+
+def _is_execution(sec: Section) -> bool:
+    return bool(_EXECUTION.search(_own_text(sec)))
+
+
+def _heads(doc: Doc, sec: Section, province: str | None) -> list[AgencyMention]:
+    if is_collective_heading(sec):
+        return []
+    return heading_bodies(doc, sec, province)
+
+
+def _key(ms: list[AgencyMention]) -> tuple[tuple[str, str | None, str | None], ...]:
+    return tuple(sorted({(m.kind, m.scope, m.name) for m in ms}, key=str))
+
+
+def _assign(
+    doc: Doc, sec: Section, ref: str, province: str | None
+) -> list[tuple[str, Section, list[AgencyMention]]]:
+    """(ref, section, heading bodies) of the tasks inside ``sec`` (itself included)."""
+    if _is_execution(sec) and not _children(sec):
+        return []
+    heads = _heads(doc, sec, province)
+    kids = _children(sec)
+    if heads:
+        inner = [t for k in kids for t in _assign(doc, k, f"{ref}.{k.label}", province) if t[2]]
+        if len({_key(t[2]) for t in inner}) >= 2 and len(inner) == len(kids):
+            return inner  # each clause names another body
+        return [(ref, sec, heads)]
+    out: list[tuple[str, Section, list[AgencyMention]]] = []
+    for k in kids:
+        out.extend(_assign(doc, k, f"{ref}.{k.label}", province))
+    if len(out) >= 2 and len({_key(t[2]) for t in out}) == 1 and len(out) == len(kids):
+        return [(ref, sec, out[0][2])]  # all clauses of one body: one task
+    return out
+
+
+def _responsibility(sec: Section) -> bool:
+    return bool(_RESPONSIBILITY.search(diacritic_key(heading_text(sec))))
+
+
+def _in_scope(sec: Section, scoped: bool) -> bool:
+    if not scoped:
+        return True
+    node: Section | None = sec
+    while node is not None:
+        if node.style in ("part", "dieu") and _responsibility(node):
+            return True
+        node = node.parent
+    return False
+
+
+def _directive_items(doc: Doc) -> list[Section]:
+    """Numbered items at the top of the document (a directive's body), not in articles."""
+    return [s for s in doc.root.children if s.style == "arabic"]
+
+
+def assigned_tasks(doc: Doc, *, province: str | None) -> list[Assigned]:
+    """The tasks of a document that assigns work body by body (see the module doc)."""
+    found: list[tuple[str, Section, list[AgencyMention]]] = []
+    items = _directive_items(doc)
+    headed = [s for s in items if _heads(doc, s, province) or is_collective_heading(s)]
+    if len(headed) >= 2:
+        for s in headed:
+            if _is_execution(s):
+                continue
+            found.append((s.label, s, _heads(doc, s, province)))
+    else:
+        articles = list(_articles(doc))
+        scoped = any(
+            _responsibility(s) or (s.parent is not None and _responsibility(s.parent))
+            for s, _ in articles
+        )
+        for art, attached in articles:
+            if not _in_scope(art, scoped):
+                # a clause "Trách nhiệm của các cơ quan, đơn vị:" inside another article
+                for c in art.walk():
+                    if c is not art and c.style in _ITEM_STYLES and _responsibility(c):
+                        ref = _ref(art, attached) + c.ref[len(art.ref) :]
+                        found.extend(_assign_inner(doc, c, ref, province))
+                continue
+            found.extend(_assign(doc, art, _ref(art, attached), province))
+    out: list[Assigned] = []
+    for ref, sec, heads in found:
+        lead, coord = inline_roles(doc, sec.all_paragraphs(), province, giao=False)
+        lead = [*heads, *(m for m in lead if m not in heads)]
+        coord = [m for m in coord if m not in lead]
+        out.append(Assigned(ref, sec, lead, coord))
+    return out
+
+
+def _assign_inner(
+    doc: Doc, sec: Section, ref: str, province: str | None
+) -> list[tuple[str, Section, list[AgencyMention]]]:
+    out: list[tuple[str, Section, list[AgencyMention]]] = []
+    for k in _children(sec):
+        out.extend(_assign(doc, k, f"{ref}.{k.label}", province))
+    return out

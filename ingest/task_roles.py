@@ -1,0 +1,155 @@
+"""Who leads and who coordinates a task, read from its own lines.
+
+* a lead line: "Cơ quan chủ trì: X", "Chủ trì: X", "Đơn vị chủ trì thực hiện: X" -> lead;
+  "Cơ quan phối hợp: Y" -> coordinating;
+* inline: "X chủ trì, phối hợp với Y ..." -> X lead, Y coordinating; "Phối hợp với Y" ->
+  Y coordinating (whoever's line it is);
+* an assignment: "Giao X (thực hiện) ...", "Giao các cơ sở ... gồm: X, Y" -> X (and Y) lead;
+* the body heading an item ("3. Bộ Nội vụ: ...", "Điều 12. Trách nhiệm của Sở Công
+  Thương", "Ủy ban nhân dân cấp xã có trách nhiệm ...") -> :func:`heading_bodies`.
+
+Collective mentions ("các sở, ban, ngành", "các cơ quan liên quan") give no agency: the
+agency register does not report them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from policykg.ingest.agencies import AgencyMention, chain_after, mentions_between
+from policykg.ingest.reading import diacritic_key
+from policykg.ingest.text import Doc, Paragraph, Section, clean
+
+__all__ = [
+    "LEAD_LINE",
+    "agency_refs",
+    "chain_before",
+    "heading_bodies",
+    "inline_roles",
+    "is_collective_heading",
+]
+
+LEAD_LINE = re.compile(
+    r"^\W*(?:[a-zđ]\)\s*|\d+[.)]\s*)?(?:(?:cơ quan|đơn vị)\s+)?(chủ trì|phối hợp)"
+    r"(?:\s+thực hiện)?\s*:"
+)
+_LIST_GAP = re.compile(r"(?:[\s,;*\-+]|\bvà\b)*")
+_CHU_TRI = re.compile(r"(?<![\wà-ỹ])chủ trì(?![\wà-ỹ])")
+_PHOI_HOP = re.compile(r"(?<![\wà-ỹ])phối hợp(?:\s+với)?\s*")
+_GIAO = re.compile(
+    r"(?<![\wà-ỹ])(?<!ngoại )giao(?:\s+cho)?\s+"
+    r"(?:(?:[^.;:]{0,80}?\bgồm|[^.;:]{0,40}?\bcho)\s*:?\s*)?"
+)
+#: Words before a body that head an item without changing who it is.
+_HEAD_PREFIX = re.compile(
+    r"^\W*(?:(?:giao|đề nghị|yêu cầu)\s+(?:cho\s+)?|trách nhiệm(?:\s+của)?\s+|đối với\s+"
+    r"|(?:chủ tịch|giám đốc|thủ trưởng|lãnh đạo|bộ trưởng|tổng giám đốc|cục trưởng)\s+)*"
+)
+_COLLECTIVE_HEAD = re.compile(
+    r"^\W*(?:trách nhiệm(?:\s+của)?\s+)?(?:các|những)\s+(?:bộ|sở|cơ quan|đơn vị|ngành|tổ chức"
+    r"|địa phương|ban)\b"
+)
+
+
+def agency_refs(mentions: Iterable[AgencyMention]) -> list[dict[str, Any]]:
+    """Agency references (kind, scope, and the name of an ``other``), each once, in order."""
+    out: list[dict[str, Any]] = []
+    for m in mentions:
+        ref: dict[str, Any] = {"kind": m.kind, "scope": m.scope}
+        if m.kind == "other" and m.name:
+            ref["name"] = m.name
+        if ref not in out:
+            out.append(ref)
+    return out
+
+
+def chain_before(text: str, mentions: Sequence[AgencyMention], pos: int) -> list[AgencyMention]:
+    """The list of agencies that ends right before ``pos`` ("Sở X, Sở Y | chủ trì")."""
+    out: list[AgencyMention] = []
+    for m in sorted(mentions, key=lambda x: -x.end):
+        if m.end > pos:
+            continue
+        gap = unicodedata.normalize("NFC", text[m.end : pos])
+        if not _LIST_GAP.fullmatch(gap):
+            break
+        out.insert(0, m)
+        pos = m.start
+    return out
+
+
+def _para_mentions(doc: Doc, p: Paragraph, province: str | None) -> list[AgencyMention]:
+    return mentions_between(doc.original, p.start, p.end, province=province)
+
+
+def inline_roles(
+    doc: Doc, paragraphs: Iterable[Paragraph], province: str | None, *, giao: bool = True
+) -> tuple[list[AgencyMention], list[AgencyMention]]:
+    """Lead and coordinating bodies stated in ``paragraphs`` (lead lines, inline wording)."""
+    lead: list[AgencyMention] = []
+    coord: list[AgencyMention] = []
+    text = doc.original
+    for p in paragraphs:
+        f = diacritic_key(p.text)
+        ms = _para_mentions(doc, p, province)
+        if not ms:
+            continue
+        m = LEAD_LINE.match(f)
+        if m:
+            start, _ = p.span_of(m.end(), m.end() + 1)
+            found = [a for a in ms if a.start >= start]
+            (lead if m.group(1) == "chủ trì" else coord).extend(found)
+            continue
+        for hit in _CHU_TRI.finditer(f):
+            pos, _ = p.span_of(hit.start(), hit.start() + 1)
+            lead.extend(chain_before(text, ms, pos))
+        for hit in _PHOI_HOP.finditer(f):
+            pos, _ = p.span_of(hit.end(), hit.end() + 1)
+            if hit.end() >= len(f):
+                continue
+            coord.extend(chain_after(text, ms, pos))
+        if giao:
+            for hit in _GIAO.finditer(f):
+                if hit.end() >= len(f):
+                    continue
+                pos, _ = p.span_of(hit.end(), hit.end() + 1)
+                lead.extend(chain_after(text, ms, pos))
+    return lead, coord
+
+
+def heading_text(sec: Section) -> str:
+    """A section's heading, or for a chapter with its name on the next line, that line."""
+    h = clean(sec.heading)
+    if not h and sec.style == "part" and len(sec.paragraphs) > 1:
+        return clean(sec.paragraphs[1].text)
+    return h
+
+
+def is_collective_heading(sec: Section) -> bool:
+    """Is the item headed by a collective ("Các Bộ, ngành liên quan khác ...")?"""
+    return bool(_COLLECTIVE_HEAD.match(diacritic_key(heading_text(sec))))
+
+
+def heading_bodies(doc: Doc, sec: Section, province: str | None) -> list[AgencyMention]:
+    """The bodies an item's heading starts with ("3. Bộ Nội vụ:", "Trách nhiệm của Sở X")."""
+    p = sec.heading_paragraph
+    if p is None:
+        return []
+    f = diacritic_key(p.text)
+    # the marker ("3.", "a)", "Điều 12.") is not part of the heading
+    start = len(p.text) - len(p.text.lstrip())
+    head = clean(sec.heading)
+    if head:
+        k = f.find(diacritic_key(head)[:20])
+        if k >= 0:
+            start = k
+    rest = f[start:]
+    m = _HEAD_PREFIX.match(rest)
+    i = start + (m.end() if m else 0)
+    if i >= len(p.text):
+        return []
+    pos, _ = p.span_of(i, i + 1)
+    ms = _para_mentions(doc, p, province)
+    return chain_after(doc.original, ms, pos)
