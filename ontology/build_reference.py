@@ -1,20 +1,22 @@
-"""Write the reference data of ``ontology/reference/`` (committed output).
+"""Write the reference data of ``ontology/reference/`` and the agency kinds (committed output).
 
-Run ``python -m policykg.ontology.build_reference`` after editing the tables below; a test
-checks that the committed files equal what this script writes. The facts come from
+Run ``python -m policykg.ontology.build_reference`` after editing a table; a test checks that
+the committed files equal what this script writes. The facts come from
 ``../shared/reference/national-decisions.md`` and ``restructuring-2025.md`` (each with the
-URL or legal act they give as ``dcterms:source``) and, for instruments those sheets do not
-cover, from the plans that cite them (``dcterms:source`` = the citing plan).
+URL or legal act they give as ``dcterms:source``), from the register of state bodies
+(``ontology/register/*.tsv``, each row with its legal source) and, for instruments those
+sheets do not cover, from the plans that cite them (``dcterms:source`` = the citing plan).
 
 Files written:
 
-* ``instruments.ttl``: the national instruments the corpus cites, with number, date,
-  issuer and title; the national targets and task groups of the programmes;
-* ``provinces.ttl``: the 63 provinces before 1 July 2025 and the 34 after, with one
+* ``reference/instruments.ttl``: the national instruments the corpus cites, with number,
+  date, issuer and title; the legal acts the register cites; the national targets and task
+  groups of the programmes;
+* ``reference/provinces.ttl``: the 63 provinces before 1 July 2025 and the 34 after, with one
   ``org:ChangeEvent`` per merger (Nghị quyết 202/2025/QH15);
-* ``agencies-2025.ttl``: ministries and, generated per province, provincial departments
-  before and after their 2025 mergers (Nghị quyết 176/2025/QH15, Nghị định 45/2025/NĐ-CP)
-  and after the province mergers, so that a query can follow a body to its successor.
+* ``reference/agencies.ttl``: every body of the register with its names, period and sources,
+  and every change of ``changes.tsv`` (:mod:`policykg.ontology.build_register`);
+* ``agency-kinds.ttl``: the agency kinds (a SKOS concept scheme) built from ``bodies.tsv``.
 """
 
 from __future__ import annotations
@@ -23,12 +25,19 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS, XSD
+from rdflib.namespace import RDF, SKOS, XSD
 
+from policykg.ontology.build_register import (
+    agencies_graph,
+    date_literal,
+    graph,
+    kinds_graph,
+    provinces_graph,
+)
 from policykg.ontology.instruments import instrument_iri
-from policykg.ontology.iri import DCTERMS, ELI, ORG, PKG, PREFIXES, SDO, IriMinter
+from policykg.ontology.iri import DCTERMS, ELI, ORG, PKG, SDO, IriMinter
+from policykg.ontology.register import register
 
 E = Namespace(ELI)
 W3ORG = Namespace(ORG)
@@ -313,39 +322,29 @@ INSTRUMENTS: list[Instrument] = [
         "nâng cao năng suất và chất lượng sản phẩm, hàng hóa giai đoạn 2021-2030",
         [SRC_TT35, PLAN_DONG_NAI],
     ),
-    # the acts of the 2025 restructuring (restructuring-2025.md)
+] + [
     Instrument(
-        "nq_176",
-        "NghiQuyet",
-        "176/2025/QH15",
-        None,
-        "quoc_hoi",
-        "cơ cấu tổ chức của Chính phủ nhiệm kỳ Quốc hội khóa XV",
-        [],
-        in_force="2025-03-01",
-    ),
-    Instrument(
-        "nd_45",
-        "NghiDinh",
-        "45/2025/NĐ-CP",
-        None,
-        "chinh_phu",
-        "quy định tổ chức các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh, thành phố trực "
-        "thuộc trung ương",
-        [],
-    ),
-    Instrument(
-        "nq_202",
-        "NghiQuyet",
-        "202/2025/QH15",
-        "2025-06-12",
-        "quoc_hoi",
-        "sắp xếp đơn vị hành chính cấp tỉnh",
-        [],
-        in_force="2025-07-01",
-    ),
+        src.key,
+        src.kind,
+        src.number,
+        src.date or None,
+        src.issuer,
+        src.title or None,
+        list(src.urls),
+        in_force=src.in_force or None,
+    )
+    for src in register().sources.values()
+    if src.is_instrument
 ]
 BY_KEY = {i.key: i for i in INSTRUMENTS}
+
+
+def source_iris(key: str) -> list[str]:
+    """The IRIs a source key of the register stands for: an instrument, or its pages."""
+    if key in BY_KEY:
+        return [BY_KEY[key].iri]
+    src = register().sources.get(key)
+    return list(src.urls) if src else []
 
 
 @dataclass(frozen=True)
@@ -595,150 +594,21 @@ TASK_GROUPS: dict[str, list[tuple[str, str, list[str], str]]] = {
     ],
 }
 
-# --- provinces (restructuring-2025.md) ----------------------------------------------------
-PROVINCE_MERGERS: list[tuple[list[str], str]] = [
-    (["Hà Giang", "Tuyên Quang"], "Tuyên Quang"),
-    (["Yên Bái", "Lào Cai"], "Lào Cai"),
-    (["Bắc Kạn", "Thái Nguyên"], "Thái Nguyên"),
-    (["Vĩnh Phúc", "Hòa Bình", "Phú Thọ"], "Phú Thọ"),
-    (["Bắc Giang", "Bắc Ninh"], "Bắc Ninh"),
-    (["Thái Bình", "Hưng Yên"], "Hưng Yên"),
-    (["Hải Dương", "Hải Phòng"], "Hải Phòng"),
-    (["Hà Nam", "Nam Định", "Ninh Bình"], "Ninh Bình"),
-    (["Quảng Bình", "Quảng Trị"], "Quảng Trị"),
-    (["Quảng Nam", "Đà Nẵng"], "Đà Nẵng"),
-    (["Kon Tum", "Quảng Ngãi"], "Quảng Ngãi"),
-    (["Bình Định", "Gia Lai"], "Gia Lai"),
-    (["Ninh Thuận", "Khánh Hòa"], "Khánh Hòa"),
-    (["Đắk Nông", "Bình Thuận", "Lâm Đồng"], "Lâm Đồng"),
-    (["Phú Yên", "Đắk Lắk"], "Đắk Lắk"),
-    (["Bình Dương", "Bà Rịa - Vũng Tàu", "Hồ Chí Minh"], "Hồ Chí Minh"),
-    (["Bình Phước", "Đồng Nai"], "Đồng Nai"),
-    (["Long An", "Tây Ninh"], "Tây Ninh"),
-    (["Sóc Trăng", "Hậu Giang", "Cần Thơ"], "Cần Thơ"),
-    (["Bến Tre", "Trà Vinh", "Vĩnh Long"], "Vĩnh Long"),
-    (["Tiền Giang", "Đồng Tháp"], "Đồng Tháp"),
-    (["Bạc Liêu", "Cà Mau"], "Cà Mau"),
-    (["Kiên Giang", "An Giang"], "An Giang"),
-]
-UNCHANGED = [
-    "Hà Nội", "Huế", "Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn", "Quảng Ninh",
-    "Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Cao Bằng",
-]  # fmt: skip
-CITIES = {"Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hồ Chí Minh", "Huế"}
-ALT_NAMES = {"Huế": ["Thừa Thiên Huế"], "Hồ Chí Minh": ["TP. Hồ Chí Minh", "TP.HCM"]}
 
-# --- agencies (restructuring-2025.md) -----------------------------------------------------
-#: Nghị quyết 176/2025/QH15: (before, after).
-MINISTRY_MERGERS: list[tuple[list[str], str, str | None]] = [
-    (["bo_khdt", "bo_tc"], "bo_tc", None),
-    (["bo_tttt", "bo_khcn"], "bo_khcn", None),
-    (["bo_nnptnt", "bo_tnmt"], "bo_nnmt", None),
-    (["bo_gtvt", "bo_xd"], "bo_xd", None),
-    (
-        ["bo_ldtbxh", "bo_nv"],
-        "bo_nv",
-        "Một số chức năng chuyển sang Bộ Giáo dục và Đào tạo và Bộ Y tế.",
-    ),
-]
-#: Nghị định 45/2025/NĐ-CP, in every province: (before, after, note).
-DEPARTMENT_MERGERS: list[tuple[list[str], str, str | None]] = [
-    (["so_khdt", "so_tc"], "so_tc", None),
-    (["so_tttt", "so_khcn"], "so_khcn", None),
-    (["so_nnptnt", "so_tnmt"], "so_nnmt", None),
-    (["so_gtvt", "so_xd"], "so_xd", None),
-    (["so_ldtbxh", "so_nv"], "so_nv", None),
-    (
-        ["so_vhtt", "so_dl"],
-        "so_vhttdl",
-        "Chỉ áp dụng ở tỉnh có Sở Du lịch tách riêng khỏi Sở Văn hóa và Thể thao.",
-    ),
-]
-#: Provincial kinds that no longer exist after Nghị định 45/2025/NĐ-CP.
-ABOLISHED_2025_03 = {k for before, after, _ in DEPARTMENT_MERGERS for k in before if k != after}
-DATE_NQ176 = "2025-03-01"
-DATE_ND45 = "2025-03-01"  # follows the ministries (restructuring-2025.md)
-DATE_NQ202 = "2025-07-01"
-
-
-def _kind_labels() -> tuple[dict[str, dict[str, str]], dict[str, str]]:
-    """prefLabels (by language) and pkg:agencyLevel of every agency kind."""
-    labels: dict[str, dict[str, str]] = {}
-    levels: dict[str, str] = {}
-    base = M.scheme("agency-kind") + "/"
-    for t in ox.parse(path=str(HERE / "agency-kinds.ttl"), format=ox.RdfFormat.TURTLE):
-        s = t.subject.value if isinstance(t.subject, ox.NamedNode) else ""
-        if not s.startswith(base):
-            continue
-        code = s[len(base) :]
-        if t.predicate.value == str(SKOS.prefLabel) and isinstance(t.object, ox.Literal):
-            labels.setdefault(code, {})[t.object.language or ""] = t.object.value
-        elif t.predicate.value == PKG + "agencyLevel":
-            levels[code] = t.object.value
-    return labels, levels
-
-
-def _graph() -> Graph:
-    g = Graph()
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns, override=True)
-    g.bind("ak", M.scheme("agency-kind") + "/")
-    g.bind("dk", M.scheme("document-kind") + "/")
-    return g
-
-
-def _date(value: str) -> Literal:
-    return Literal(value, datatype=XSD.date if len(value) == 10 else XSD.gYear)
-
-
-def _agency(g: Graph, labels: dict[str, dict[str, str]], kind: str, province: str | None) -> URIRef:
-    iri = URIRef(M.agency(kind, province or "national"))
+def _issuer(g: Graph, kind: str) -> URIRef:
+    """The node of a national issuer, with its names from the register."""
+    body = register().bodies[kind]
+    iri = URIRef(M.agency(kind, "national"))
     g.add((iri, RDF.type, W3ORG.Organization))
     g.add((iri, W3ORG.classification, URIRef(M.concept("agency-kind", kind))))
-    if province:
-        g.add((iri, P.province, URIRef(M.province(province))))
-    else:
-        g.add((iri, P.scope, Literal("national")))
-    names = labels.get(kind, {})
-    if "vi" in names:
-        vi = names["vi"] + (f" {province}" if province else "")
-        g.add((iri, SKOS.prefLabel, Literal(vi, lang="vi")))
-    if "en" in names:
-        en = names["en"] + (f", {province}" if province else "")
-        g.add((iri, SKOS.prefLabel, Literal(en, lang="en")))
+    g.add((iri, P.scope, Literal("national")))
+    g.add((iri, SKOS.prefLabel, Literal(body.name_vi, lang="vi")))
+    g.add((iri, SKOS.prefLabel, Literal(body.name_en, lang="en")))
     return iri
 
 
-def _event(
-    g: Graph,
-    iri: str,
-    *,
-    before: list[URIRef],
-    after: URIRef,
-    date: str | None,
-    act: str,
-    label_vi: str,
-    label_en: str,
-    note: str | None = None,
-) -> None:
-    ev = URIRef(iri)
-    g.add((ev, RDF.type, W3ORG.ChangeEvent))
-    g.add((ev, RDFS.label, Literal(label_vi, lang="vi")))
-    g.add((ev, RDFS.label, Literal(label_en, lang="en")))
-    if date:
-        g.add((ev, D.date, _date(date)))
-    g.add((ev, D.source, URIRef(act)))
-    for org in before:
-        g.add((ev, W3ORG.originalOrganization, org))
-        g.add((org, W3ORG.changedBy, ev))
-    g.add((after, W3ORG.resultedFrom, ev))
-    if note:
-        g.add((ev, SKOS.note, Literal(note, lang="vi")))
-
-
 def build_instruments() -> Graph:
-    g = _graph()
-    labels, _ = _kind_labels()
+    g = graph()
     for ins in INSTRUMENTS:
         s = URIRef(ins.iri)
         g.add((s, RDF.type, E.LegalResource))
@@ -746,12 +616,12 @@ def build_instruments() -> Graph:
         if ins.number:
             g.add((s, E.number, Literal(ins.number)))
         if ins.date:
-            g.add((s, E.date_document, _date(ins.date)))
+            g.add((s, E.date_document, date_literal(ins.date)))
         if ins.in_force:
-            g.add((s, E.first_date_entry_in_force, _date(ins.in_force)))
+            g.add((s, E.first_date_entry_in_force, date_literal(ins.in_force)))
         if ins.title:
             g.add((s, E.title, Literal(ins.title, lang="vi")))
-        g.add((s, E.passed_by, _agency(g, labels, ins.issuer, None)))
+        g.add((s, E.passed_by, _issuer(g, ins.issuer)))
         if ins.period:
             g.add((s, P.periodStart, Literal(str(ins.period[0]), datatype=XSD.gYear)))
             g.add((s, P.periodEnd, Literal(str(ins.period[1]), datatype=XSD.gYear)))
@@ -797,124 +667,9 @@ def build_instruments() -> Graph:
     return g
 
 
-def _province_node(g: Graph, name: str, *, exists_after: bool) -> URIRef:
-    iri = URIRef(M.province(name))
-    g.add((iri, RDF.type, P.Province))
-    g.add((iri, RDF.type, W3ORG.Organization))
-    g.add((iri, SKOS.prefLabel, Literal(name, lang="vi")))
-    g.add((iri, SKOS.prefLabel, Literal(name, lang="en")))
-    word = "Thành phố" if name in CITIES else "Tỉnh"
-    g.add((iri, SKOS.altLabel, Literal(f"{word} {name}", lang="vi")))
-    for alt in ALT_NAMES.get(name, []):
-        g.add((iri, SKOS.altLabel, Literal(alt, lang="vi")))
-    if not exists_after:
-        g.add((iri, D.valid, Literal(f"end={DATE_NQ202}", datatype=D.Period)))
-    return iri
-
-
-def build_provinces() -> Graph:
-    g = _graph()
-    act = BY_KEY["nq_202"].iri
-    for name in UNCHANGED:
-        _province_node(g, name, exists_after=True)
-    for before, after in PROVINCE_MERGERS:
-        nodes = [_province_node(g, b, exists_after=b == after) for b in before]
-        _event(
-            g,
-            M.change_event("nq-202-2025-qh15", "province", after),
-            before=nodes,
-            after=URIRef(M.province(after)),
-            date=DATE_NQ202,
-            act=act,
-            label_vi=f"Sắp xếp {', '.join(before)} thành {after}",
-            label_en=f"{', '.join(before)} merged into {after}",
-        )
-    return g
-
-
-def build_agencies() -> Graph:
-    g = _graph()
-    labels, levels = _kind_labels()
-    old_provinces = UNCHANGED + [b for before, _ in PROVINCE_MERGERS for b in before]
-    nq176, nd45, nq202 = (BY_KEY[k].iri for k in ("nq_176", "nd_45", "nq_202"))
-    for before, after, note in MINISTRY_MERGERS:
-        _event(
-            g,
-            M.change_event("nq-176-2025-qh15", after),
-            before=[_agency(g, labels, k, None) for k in before],
-            after=_agency(g, labels, after, None),
-            date=DATE_NQ176,
-            act=nq176,
-            label_vi=f"Sắp xếp {', '.join(labels[k]['vi'] for k in before)} "
-            f"thành {labels[after]['vi']}",
-            label_en=f"{', '.join(labels[k]['en'] for k in before)} "
-            f"reorganised as {labels[after]['en']}",
-            note=note,
-        )
-    _event(
-        g,
-        M.change_event("sggp-828129", "uy-ban-tcdlcl"),
-        before=[_agency(g, labels, "tong_cuc_tcdlcl", None)],
-        after=_agency(g, labels, "uy_ban_tcdlcl", None),
-        date=None,
-        act=SRC_UY_BAN,
-        label_vi="Tổng cục Tiêu chuẩn Đo lường Chất lượng trở thành Ủy ban Tiêu chuẩn Đo lường "
-        "Chất lượng Quốc gia",
-        label_en="The Directorate for Standards, Metrology and Quality becomes the National "
-        "Committee for Standards, Metrology and Quality",
-        note="Văn bản và ngày thay đổi không có trong nguồn; ngày để trống.",
-    )
-    for province in old_provinces:
-        for before, after, note in DEPARTMENT_MERGERS:
-            _event(
-                g,
-                M.change_event("nd-45-2025-nd-cp", province, after),
-                before=[_agency(g, labels, k, province) for k in before],
-                after=_agency(g, labels, after, province),
-                date=DATE_ND45,
-                act=nd45,
-                label_vi=f"{', '.join(labels[k]['vi'] for k in before)} {province} "
-                f"→ {labels[after]['vi']} {province}",
-                label_en=f"{', '.join(labels[k]['en'] for k in before)}, {province} "
-                f"→ {labels[after]['en']}, {province}",
-                note=note,
-            )
-    kept = sorted(
-        k for k, level in levels.items() if level == "provincial" and k not in ABOLISHED_2025_03
-    )
-    new_unit = {b: after for before, after in PROVINCE_MERGERS for b in before}
-    new_unit.update({p: p for p in UNCHANGED})
-    for before, after in PROVINCE_MERGERS:
-        for kind in kept:
-            _event(
-                g,
-                M.change_event("nq-202-2025-qh15", after, kind),
-                before=[_agency(g, labels, kind, b) for b in before],
-                after=_agency(g, labels, kind, after),
-                date=DATE_NQ202,
-                act=nq202,
-                label_vi=f"{labels[kind]['vi']}: {', '.join(before)} → {after}",
-                label_en=f"{labels[kind]['en']}: {', '.join(before)} → {after}",
-            )
-    for province in old_provinces:
-        target = new_unit[province]
-        _event(
-            g,
-            M.change_event("nq-202-2025-qh15", province, "ubnd-huyen"),
-            before=[_agency(g, labels, "ubnd_huyen", province)],
-            after=_agency(g, labels, "ubnd_xa", target),
-            date=DATE_NQ202,
-            act=nq202,
-            label_vi=f"Bỏ cấp huyện: UBND cấp huyện {province} → UBND cấp xã {target}",
-            label_en=f"District level abolished: district committees of {province} "
-            f"→ commune committees of {target}",
-        )
-    return g
-
-
 HEADER = (
     "# Generated by `python -m policykg.ontology.build_reference` from the tables in\n"
-    "# ontology/build_reference.py. Do not edit by hand.\n"
+    "# ontology/build_reference.py and ontology/register/*.tsv. Do not edit by hand.\n"
 )
 
 
@@ -923,19 +678,21 @@ def render(g: Graph) -> str:
 
 
 def outputs() -> dict[str, str]:
-    """File name -> Turtle text of every generated reference file."""
+    """Path under ``ontology/`` -> Turtle text of every generated file."""
+    reg = register()
     return {
-        "instruments.ttl": render(build_instruments()),
-        "provinces.ttl": render(build_provinces()),
-        "agencies-2025.ttl": render(build_agencies()),
+        "agency-kinds.ttl": render(kinds_graph(reg)),
+        "reference/instruments.ttl": render(build_instruments()),
+        "reference/provinces.ttl": render(provinces_graph(reg, source_iris)),
+        "reference/agencies.ttl": render(agencies_graph(reg, source_iris)),
     }
 
 
 def main() -> int:
     OUT.mkdir(exist_ok=True)
     for name, text in outputs().items():
-        (OUT / name).write_text(text, encoding="utf-8")
-        print(f"wrote {OUT / name}")
+        (HERE / name).write_text(text, encoding="utf-8")
+        print(f"wrote {HERE / name}")
     return 0
 
 

@@ -38,6 +38,7 @@ class PKG(DefinedNamespace):
     statedNumber: URIRef
     actor: URIRef
     agencyLevel: URIRef
+    cityLabel: URIRef
     assignee: URIRef
     citedAsDate: URIRef
     citedAsNumber: URIRef
@@ -54,6 +55,7 @@ class PKG(DefinedNamespace):
     deliverable: URIRef
     dueYear: URIRef
     evidence: URIRef
+    functionsTransferredTo: URIRef
     indicator: URIRef
     leadAgency: URIRef
     line: URIRef
