@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from policykg.graph.queries import run_select
+from policykg.graph.queries import run_construct, run_select
 from policykg.graph.store import EmbeddedStore
 from policykg.ontology import build_reference
 from policykg.ontology.iri import IriMinter
@@ -228,10 +228,54 @@ def test_what_became_of_so_khdt_in_every_province(reg: Register, store: Embedded
     assert len(reg.provinces) == 63
     for p in reg.provinces.values():
         rows = run_select(store, "successor_of_agency", agency=M.agency("so_khdt", p.name))
-        got = [r["successor"].value for r in rows]
-        assert got == [M.agency("so_tc", p.after)], p.name
+        got = [(r["successor"].value, r["share"].value) for r in rows]
+        assert got == [(M.agency("so_tc", p.after), "whole")], p.name
         label = rows[0]["successorLabel"].value
         assert label.startswith("Sở Tài chính ") and label.endswith(p.after)
+
+
+def test_split_and_partial_successors(store: EmbeddedStore) -> None:
+    rows = run_select(store, "successor_of_agency", agency=M.agency("bo_ldtbxh", "national"))
+    got = {(r["successorKind"].value, r["share"].value) for r in rows}
+    assert got == {("bo_nv", "whole"), ("bo_gddt", "part"), ("bo_yt", "part")}
+    rows = run_select(store, "successor_of_agency", agency=M.agency("ubdt", "national"))
+    assert [r["successorKind"].value for r in rows] == ["bo_dttg"]
+    # 2008 and 2025: Sở Bưu chính, Viễn thông Hà Nam -> Sở TT&TT -> Sở KH&CN -> Ninh Bình
+    rows = run_select(store, "successor_of_agency", agency=M.agency("so_bcvt", "Hà Nam"))
+    assert [r["successor"].value for r in rows] == [M.agency("so_khcn", "Ninh Bình")]
+    rows = run_select(store, "successor_of_agency", agency=M.agency("ban_dt", "Kon Tum"))
+    assert [r["successor"].value for r in rows] == [M.agency("so_dttg", "Quảng Ngãi")]
+    rows = run_select(store, "successor_of_agency", agency=M.agency("ubnd_huyen", "Nghệ An"))
+    assert [r["successorKind"].value for r in rows] == ["ubnd_xa"]
+
+
+def test_every_body_dereferences(reg: Register, store: EmbeddedStore) -> None:
+    """Names, kind (and so level), period, sources, predecessors and successors."""
+    triples = run_construct(store, "resource_describe", resource=M.agency("bo_dttg", "national"))
+    by_pred: dict[str, set[str]] = {}
+    for t in triples:
+        by_pred.setdefault(t.predicate.value, set()).add(t.object.value)
+    dc, skos = "http://purl.org/dc/terms/", "http://www.w3.org/2004/02/skos/core#"
+    assert "Bộ Dân tộc và Tôn giáo" in by_pred[skos + "prefLabel"]
+    assert by_pred[dc + "valid"] == {"start=2025-03-01"}
+    assert M.agency("ubdt", "national") in by_pred[dc + "replaces"]
+    assert "national" in by_pred["https://w3id.org/policykg/ontology#agencyLevel"]
+    assert any("/eli/vn/qh/2025/nq/176-2025-qh15" in s for s in by_pred[dc + "source"])
+    old = run_construct(store, "resource_describe", resource=M.agency("so_khdt", "Nam Định"))
+    preds = {t.predicate.value for t in old if t.subject.value == M.agency("so_khdt", "Nam Định")}
+    assert {dc + "valid", dc + "isReplacedBy", "http://www.w3.org/ns/org#changedBy"} <= preds
+    # every body of the register and every every-province kind in every province
+    nodes = {
+        t.subject.value
+        for t in reference_triples()
+        if t.predicate.value == "http://www.w3.org/ns/org#classification"
+    }
+    for b in reg.bodies.values():
+        if b.level == "national":
+            assert M.agency(b.code, "national") in nodes, b.code
+        elif b.level == "provincial" and b.where == "every":
+            for p in ("Nghệ An", "Hà Nội", "Nam Định"):
+                assert M.agency(b.code, p) in nodes, (b.code, p)
 
 
 def test_city_bodies_are_named_as_cities(store: EmbeddedStore) -> None:
