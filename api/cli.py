@@ -409,8 +409,9 @@ def evaluate(
         typer.Option(
             "--set",
             help="An evaluation set of the checkout: bundled (the five plans of corpus/ and "
-            "tests/gold) or dev (the development set, tests/data/dev and tests/gold/dev); "
-            "repeatable (default: every set).",
+            "tests/gold), dev (the development set, tests/data/dev and tests/gold/dev), "
+            "bundled-docx or bundled-pdf (the five plans laid out as office files, made on "
+            "the fly); repeatable (default: bundled and dev).",
         ),
     ] = None,
     corpus: Annotated[
@@ -426,7 +427,12 @@ def evaluate(
     Each set gets its own table; with several sets a last table gives F1 per set and over
     all of them.
     """
-    from policykg.ingest.evaluate import evaluate_sets, format_sets_report, known_sets
+    from policykg.ingest.evaluate import (
+        DEFAULT_SETS,
+        evaluate_sets,
+        format_sets_report,
+        known_sets,
+    )
 
     if fmt not in {"table", "json"}:
         raise fail("--format must be table or json", 2)
@@ -437,7 +443,7 @@ def evaluate(
             raise fail("--set and --corpus/--gold exclude each other", 2)
         chosen["custom"] = (corpus or bundled_corpus(), gold or _default_gold())
     else:
-        for name in sets or list(available):
+        for name in sets or list(DEFAULT_SETS):
             if name not in available:
                 raise fail(f"no evaluation set {name!r}: choose from {', '.join(available)}", 2)
             chosen[name] = available[name]

@@ -34,7 +34,9 @@ from typing import Any
 from policykg.ingest.reading import ascii_key
 
 __all__ = [
+    "DEFAULT_SETS",
     "DOCUMENT_FIELDS",
+    "FORM_SETS",
     "SECTIONS",
     "Score",
     "evaluate_corpus",
@@ -229,31 +231,68 @@ def evaluate_corpus(corpus_dir: str | Path, gold_dir: str | Path) -> dict[str, A
     }
 
 
+#: The sets :func:`known_sets` names that ``policykg eval`` runs when no set is asked for.
+DEFAULT_SETS = ("bundled", "dev")
+#: Sets of office files made on the fly from a set of texts: name -> (texts set, form).
+FORM_SETS = {"bundled-docx": ("bundled", "docx"), "bundled-pdf": ("bundled", "pdf")}
+
+
 def known_sets(root: str | Path) -> dict[str, tuple[Path, Path]]:
     """The evaluation sets of a checkout: name -> (folder of texts, folder of gold files).
 
     ``bundled``: the five plans of ``corpus/`` and ``tests/gold``; ``dev``: the development
-    set of real documents, ``tests/data/dev`` and ``tests/gold/dev``.
+    set of real documents, ``tests/data/dev`` and ``tests/gold/dev``; ``bundled-docx`` and
+    ``bundled-pdf``: the five plans laid out as an office prints them (header and closing in
+    two-column tables, the kind line in a cell, the appendix as a ruled table; the PDF with
+    page numbers and a running footer), written by ``bench/office.py`` into a temporary
+    folder when the set is evaluated (:data:`FORM_SETS`), scored against the same gold.
     """
     r = Path(root)
-    return {
+    sets = {
         "bundled": (r / "corpus", r / "tests" / "gold"),
         "dev": (r / "tests" / "data" / "dev", r / "tests" / "gold" / "dev"),
     }
+    for name, (base, _) in FORM_SETS.items():
+        sets[name] = sets[base]
+    return sets
 
 
 def evaluate_sets(sets: dict[str, tuple[str | Path, str | Path]]) -> dict[str, Any]:
     """:func:`evaluate_corpus` on each named set, and the counts of all of them summed.
 
+    A set named in :data:`FORM_SETS` is first written as office files into a temporary
+    folder (``bench/office.py``, present in a checkout), then scored.
     Returns ``{"sets": {name: report}, "overall": {section: counts}}``.
     """
-    reports = {name: evaluate_corpus(corpus, gold) for name, (corpus, gold) in sets.items()}
+    reports = {
+        name: (
+            _evaluate_form(corpus, gold, FORM_SETS[name][1])
+            if name in FORM_SETS
+            else evaluate_corpus(corpus, gold)
+        )
+        for name, (corpus, gold) in sets.items()
+    }
     totals = {s: Score() for s in SECTIONS}
     for report in reports.values():
         for s in SECTIONS:
             c = report["overall"][s]
             totals[s].add(Score(c["tp"], c["pred"], c["gold"]))
     return {"sets": reports, "overall": {s: totals[s].as_dict() for s in SECTIONS}}
+
+
+def _evaluate_form(texts: str | Path, gold: str | Path, form: str) -> dict[str, Any]:
+    import tempfile
+
+    try:
+        from policykg.bench.office import render_set
+    except ImportError as exc:  # an installed package without the checkout's bench/
+        raise RuntimeError(
+            f"the {form} evaluation sets are made by bench/office.py of a checkout "
+            f"(with the test extras: fpdf2): {exc}"
+        ) from exc
+    with tempfile.TemporaryDirectory(prefix=f"policykg-eval-{form}-") as tmp:
+        golds = render_set(texts, gold, tmp, form)
+        return evaluate_corpus(tmp, golds)
 
 
 def format_sets_report(report: dict[str, Any]) -> str:

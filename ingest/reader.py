@@ -7,10 +7,18 @@ Supported forms (by extension, or by content when the extension says nothing):
   CP1258 files), and text that decodes but is legacy-encoded Vietnamese read as Latin-1
   ("Kõ ho¹ch", "Keá hoaïch": mojibake). Form feeds and vertical tabs are layout, not
   binary: PDF and OCR text breaks its pages with form feeds.
-* ``.docx``: paragraphs and tables in document order (one tab-separated line per table
-  row). Corrupt or truncated archives and zip bombs (checked from the declared uncompressed
-  sizes before anything is inflated) are rejected.
-* ``.pdf``: the text layer of every page (pypdf). Corrupt files and PDFs without text are
+* ``.docx``: read as the text forms the extractor reads (:mod:`~policykg.ingest.read_docx`):
+  paragraphs in order with Word's numbering written out; the header and closing tables
+  (issuer | motto, number | place-date, "Nơi nhận" | signature) and one-cell boxes read
+  column by column; data tables one tab-separated line per row (merged cells resolved);
+  footnotes after their paragraph; page headers and footers left out. Corrupt or truncated
+  archives and zip bombs (checked from the declared uncompressed sizes before anything is
+  inflated) are rejected.
+* ``.pdf``: laid out again from the positions of its words (:mod:`~policykg.ingest.read_pdf`,
+  pdfplumber): ruled tables as tab-separated rows, two-column headers read column by column,
+  lines cut by the page rejoined into paragraphs, page numbers and running headers left out;
+  scanned pages read by OCR (Tesseract, Vietnamese) where it is installed, else refused
+  saying what to install. Corrupt, password-protected and decompression-bomb files are
   rejected.
 * ``.html`` / ``.htm``: tags stripped (block elements become line breaks, table cells tabs).
   A web page saved under a text extension (``.txt``, ``.md``) is recognised by its opening
@@ -210,35 +218,17 @@ def _read_docx(data: bytes, source: Path) -> str:
             raise IngestError(f"corrupt .docx (bad CRC in {bad})", source=source)
     try:
         import docx
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
+
+        from policykg.ingest.read_docx import docx_text
     except ImportError:  # pragma: no cover - dependency declared in pyproject
         raise IngestError("python-docx is not installed", source=source) from None
     try:
         document = docx.Document(io.BytesIO(data))
-        lines: list[str] = []
-        body = document.element.body
-        for child in body.iterchildren():
-            tag = child.tag.rsplit("}", 1)[-1]
-            if tag == "p":
-                lines.append(Paragraph(child, document).text)
-            elif tag == "tbl":
-                table = Table(child, document)
-                for row in table.rows:
-                    cells: list[str] = []
-                    prev = None
-                    for cell in row.cells:
-                        if prev is not None and cell._tc is prev:
-                            continue  # merged cell repeated by python-docx
-                        prev = cell._tc
-                        cells.append(re.sub(r"\s*\n\s*", " ", cell.text).strip())
-                    lines.append("\t".join(cells))
-                lines.append("")
+        return docx_text(document)
     except IngestError:
         raise
     except Exception as exc:  # python-docx raises many types on malformed XML
         raise IngestError(f"corrupt .docx ({type(exc).__name__})", source=source) from None
-    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------------------
@@ -246,32 +236,9 @@ def _read_docx(data: bytes, source: Path) -> str:
 
 
 def _read_pdf(data: bytes, source: Path) -> str:
-    try:
-        from pypdf import PdfReader
-    except ImportError:  # pragma: no cover
-        raise IngestError("pypdf is not installed", source=source) from None
-    import logging
+    from policykg.ingest.read_pdf import pdf_text
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    import warnings
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            reader = PdfReader(io.BytesIO(data), strict=False)
-            if reader.is_encrypted:
-                raise IngestError("encrypted .pdf: refused", source=source)
-            pages = [page.extract_text() or "" for page in reader.pages]
-    except IngestError:
-        raise
-    except Exception as exc:  # pypdf raises PdfReadError, ValueError, KeyError, ...
-        raise IngestError(
-            f"corrupt or truncated .pdf ({type(exc).__name__})", source=source
-        ) from None
-    text = "\n".join(pages)
-    if not text.strip():
-        raise IngestError(".pdf has no text layer (scanned image?)", source=source)
-    return text
+    return pdf_text(data, source)
 
 
 # ---------------------------------------------------------------------------

@@ -267,3 +267,28 @@ def test_impossible_header_date_is_not_replaced_by_a_cited_date(tmp_path: Path) 
     f = _garbage_header(tmp_path)
     record = extract(f.read_text("utf-8"), source=f.name)
     assert record["document"]["date"] is None
+
+
+def test_pdf_decompression_bomb_is_refused(store: EmbeddedStore, tmp_path: Path) -> None:
+    """A page whose content stream inflates to 300 MB (300 kB on disk): refused by name."""
+    import zlib
+
+    stream = zlib.compress(b"0 0 m " * (50 * 1024 * 1024), 9)
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for k, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += f"{k} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{off:010d} 00000 n \n".encode() for off in offsets)
+    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(bytes(out))
+    _refused(store, bomb, "refused", seconds=20)

@@ -203,3 +203,214 @@ def test_no_header_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(IngestError) as exc:
         extract_file(f)
     assert str(exc.value).startswith(f"{f}:1:")
+
+
+# ---------------------------------------------------------------------------
+# Office layouts: the .docx and .pdf of a document extract the same facts as its text.
+
+from policykg.bench.office import (  # noqa: E402
+    MOTTO,
+    Block,
+    Layout,
+    write_docx,
+    write_pdf,
+    write_scanned_pdf,
+    write_text,
+)
+from policykg.ingest.extract import as_schema, extract  # noqa: E402
+
+_TASK_HEAD = ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"]
+_LONG = (
+    "Thực hiện Quyết định số 1322/QĐ-TTg ngày 31/8/2020 của Thủ tướng Chính phủ phê duyệt "
+    "Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, "
+    "hàng hóa giai đoạn 2021 - 2030 và Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng "
+    "Chính phủ ban hành Kế hoạch tổng thể nâng cao năng suất dựa trên nền tảng khoa học, công "
+    "nghệ và đổi mới sáng tạo giai đoạn 2021 - 2030, Ủy ban nhân dân tỉnh Bắc Ninh ban hành Kế "
+    "hoạch thực hiện trên địa bàn tỉnh với các nội dung sau:"
+)
+
+
+def _plan() -> Layout:
+    """A provincial plan of another province, in the forms offices print."""
+    P = lambda text, heading=False: Block("para", text, heading=heading)  # noqa: E731
+    rows = [
+        _TASK_HEAD,
+        ["1", "Tuyên truyền, nâng cao nhận thức về năng suất chất lượng",
+         "Sở Khoa học và Công nghệ", "Sở Thông tin và Truyền thông", "Hằng năm"],
+        ["2", "Hỗ trợ doanh nghiệp áp dụng công cụ cải tiến năng suất",
+         "Sở Khoa học và Công nghệ", "Sở Công Thương", "2024 - 2025"],
+        ["3", "Đào tạo chuyên gia năng suất", "Sở Nội vụ", "Sở Tài chính", "2025"],
+    ]  # fmt: skip
+    body = [
+        P(_LONG),
+        P("I. MỤC TIÊU", True),
+        P("1. Mục tiêu cụ thể", True),
+        P("- Đến năm 2025, có ít nhất 10 chuyên gia năng suất được đào tạo, cấp chứng chỉ."),
+        P("- Hỗ trợ từ 20 đến 30 doanh nghiệp áp dụng hệ thống quản lý, công cụ cải tiến."),
+        P("II. NHIỆM VỤ, GIẢI PHÁP", True),
+        P("1. Tuyên truyền, nâng cao nhận thức về năng suất chất lượng", True),
+        P(
+            "Tổ chức hội nghị, hội thảo, tuyên truyền trên Báo Bắc Ninh và Đài Phát thanh và "
+            "Truyền hình tỉnh về vai trò của năng suất chất lượng đối với doanh nghiệp."
+        ),
+        P("2. Hỗ trợ doanh nghiệp áp dụng công cụ cải tiến năng suất", True),
+        P(
+            "Hỗ trợ doanh nghiệp xây dựng, áp dụng hệ thống quản lý tiên tiến, công cụ cải tiến "
+            "năng suất, đánh giá sự phù hợp và chứng nhận theo tiêu chuẩn quốc gia."
+        ),
+        P("3. Đào tạo chuyên gia năng suất", True),
+        P("Đào tạo đội ngũ chuyên gia năng suất chất lượng của tỉnh."),
+        P("III. TỔ CHỨC THỰC HIỆN", True),
+        P(
+            "Các sở, ban, ngành báo cáo kết quả thực hiện về Sở Khoa học và Công nghệ trước ngày "
+            "15 tháng 12 hằng năm để tổng hợp, báo cáo Ủy ban nhân dân tỉnh."
+        ),
+        Block(
+            "closing",
+            recipients=[
+                "Nơi nhận:",
+                "- Bộ Khoa học và Công nghệ;",
+                "- Các sở, ban, ngành;",
+                "- Lưu: VT, KGVX.",
+            ],
+            signature=["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Đào Quang Khải"],
+        ),
+        Block("para", "Phụ lục", heading=True, page_break=True),
+        P("PHÂN CÔNG THỰC HIỆN NHIỆM VỤ"),
+        Block("table", rows=rows),
+    ]
+    return Layout(
+        issuer=["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH"],
+        motto=list(MOTTO),
+        number="Số: 215/KH-UBND",
+        place_date="Bắc Ninh, ngày 05 tháng 3 năm 2024",
+        kind="KẾ HOẠCH",
+        title="Nâng cao năng suất và chất lượng sản phẩm, hàng hóa tỉnh Bắc Ninh giai đoạn "
+        "2024 - 2025",
+        blocks=body,
+    )
+
+
+def _facts(record: dict) -> dict:  # type: ignore[type-arg]
+    out = as_schema(record)
+    out.pop("source")
+    return out  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="module")
+def plan_facts() -> dict:  # type: ignore[type-arg]
+    facts = _facts(extract(write_text(_plan()), source="plan.txt"))
+    doc = facts["document"]
+    assert (doc["kind"], doc["number"], doc["date"]) == ("KeHoach", "215/KH-UBND", "2024-03-05")
+    assert doc["issuer"] == {"kind": "ubnd_tinh", "scope": "Bắc Ninh"}
+    assert doc["signer"]["name"] == "Đào Quang Khải"
+    assert len(facts["tasks"]) == 3 and facts["citations"] and facts["targets"]
+    assert facts["reporting"]
+    return facts  # type: ignore[no-any-return]
+
+
+def test_docx_header_and_task_tables_read_as_the_text(tmp_path: Path, plan_facts: dict) -> None:  # type: ignore[type-arg]
+    path = tmp_path / "plan.docx"
+    write_docx(_plan(), path)
+    text = read_text(path)
+    lines = text.splitlines()
+    # the header table column by column, the rule under the motto dropped
+    head = [s for s in lines[: lines.index("KẾ HOẠCH")] if s]
+    assert head == ["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH", "Số: 215/KH-UBND", *MOTTO,
+                    "Bắc Ninh, ngày 05 tháng 3 năm 2024"]  # fmt: skip
+    # the agency shared by rows 1-2 is one merged cell in Word: read in both rows
+    assert (
+        "1\tTuyên truyền, nâng cao nhận thức về năng suất chất lượng\tSở Khoa học và Công "
+        "nghệ\tSở Thông tin và Truyền thông\tHằng năm" in lines
+    )
+    assert lines.count("\t".join(_TASK_HEAD)) == 1
+    assert lines.index("Nơi nhận:") < lines.index("TM. ỦY BAN NHÂN DÂN")
+    assert "215/KH-UBND" not in text.split("KẾ HOẠCH", 1)[1]  # the page header is not body
+    assert _facts(extract_file(path)) == plan_facts
+
+
+def test_pdf_layout_read_as_the_text(tmp_path: Path, plan_facts: dict) -> None:  # type: ignore[type-arg]
+    path = tmp_path / "plan.pdf"
+    write_pdf(_plan(), path)
+    text = read_text(path)
+    lines = text.splitlines()
+    assert _LONG in lines  # the lines the page cut are one paragraph again
+    head = [s for s in lines[: lines.index("KẾ HOẠCH")] if s]
+    assert head == ["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH", "Số: 215/KH-UBND", *MOTTO,
+                    "Bắc Ninh, ngày 05 tháng 3 năm 2024"]  # fmt: skip
+    assert (
+        "2\tHỗ trợ doanh nghiệp áp dụng công cụ cải tiến năng suất\tSở Khoa học và Công "
+        "nghệ\tSở Công Thương\t2024 - 2025" in lines
+    )
+    assert "215/KH-UBND" not in text.split("KẾ HOẠCH", 1)[1]  # the running footer is gone
+    assert not any(s.strip().isdigit() for s in lines)  # page numbers too
+    assert _facts(extract_file(path)) == plan_facts
+
+
+def _needs_ocr() -> None:
+    """Skip without Tesseract and its Vietnamese model; under CI (.ci/run installs them), fail."""
+    import os
+
+    from policykg.ingest.read_pdf import ocr_available
+
+    if not ocr_available():
+        reason = "Tesseract with its Vietnamese model (tesseract-ocr-vie) is not installed"
+        if os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}:
+            pytest.fail(f"required program unavailable in CI: {reason}")
+        pytest.skip(reason)
+
+
+def _scan_plan() -> Layout:
+    plan = _plan()
+    plan.blocks = plan.blocks[:4]  # one page: the header, the preamble and the targets
+    return plan
+
+
+def test_scanned_pdf_is_read_by_ocr(tmp_path: Path) -> None:
+    _needs_ocr()
+    path = tmp_path / "scan.pdf"
+    write_scanned_pdf(_scan_plan(), path)
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        assert not pdf.pages[0].chars  # a picture only
+    text = read_text(path)
+    assert "KẾ HOẠCH" in text and "ỦY BAN NHÂN DÂN" in text
+    doc = extract_file(path)["document"]
+    assert (doc["kind"], doc["number"], doc["date"]) == ("KeHoach", "215/KH-UBND", "2024-03-05")
+    assert doc["issuer"] == {"kind": "ubnd_tinh", "scope": "Bắc Ninh"}
+
+
+def test_scanned_pdf_without_ocr_is_refused_saying_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from policykg.ingest import read_pdf
+
+    monkeypatch.setattr(read_pdf, "ocr_available", lambda: False)
+    path = tmp_path / "scan.pdf"
+    write_scanned_pdf(_scan_plan(), path, dpi=50)
+    msg = _err(path)
+    assert "no text layer" in msg and "tesseract-ocr-vie" in msg
+
+
+def test_pdf_with_a_password_is_refused_and_without_one_read(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    from policykg.bench.office import find_font
+
+    def locked(user: str) -> bytes:
+        pdf = FPDF()
+        pdf.add_font("serif", "", str(find_font()))
+        pdf.set_font("serif", "", 12)
+        pdf.set_encryption(owner_password="owner", user_password=user)
+        pdf.add_page()
+        pdf.multi_cell(0, 6, "Số: 7/KH-UBND\nKẾ HOẠCH\nThực hiện Quyết định số 1322/QĐ-TTg")
+        return bytes(pdf.output())
+
+    secret = tmp_path / "secret.pdf"
+    secret.write_bytes(locked("secret"))
+    assert "encrypted .pdf" in _err(secret)
+    # copy-protected only (an owner password, no user password): readable as any viewer does
+    protected = tmp_path / "protected.pdf"
+    protected.write_bytes(locked(""))
+    assert "KẾ HOẠCH" in read_text(protected)
