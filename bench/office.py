@@ -166,13 +166,14 @@ def layout(text: str) -> Layout:
 
 def _merges(rows: list[list[str]]) -> list[list[int]]:
     """Row spans of the body cells: a run of equal non-empty cells in a column (not the
-    first, the row number) is one merged cell, as offices merge a shared agency."""
+    first, the row number; up to four rows) is one merged cell, as offices merge a shared
+    agency."""
     spans = [[1] * len(r) for r in rows]
     for col in range(1, len(rows[0]) if rows else 0):
         r = 1
         while r < len(rows):
             k = r + 1
-            while k < len(rows) and rows[k][col] and rows[k][col] == rows[r][col]:
+            while k < len(rows) and k - r < 4 and rows[k][col] and rows[k][col] == rows[r][col]:
                 k += 1
             if k - r > 1:
                 spans[r][col] = k - r

@@ -334,7 +334,7 @@ def _tab_columns(items: list[tuple[str, list[str]]]) -> list[tuple[str, list[str
             right: list[str] = []
             for _, ls in run:
                 for s in ls:
-                    a, _, b = s.strip("\t ").partition("\t")
+                    a, _, b = s.strip(" ").rstrip("\t ").partition("\t")
                     left.append(a.strip())
                     right.append(b.strip("\t "))
             out.append(("p", [*(s for s in left if s), "", *(s for s in right if s)]))
@@ -346,7 +346,16 @@ def _tab_columns(items: list[tuple[str, list[str]]]) -> list[tuple[str, list[str
 
 
 def _two_sided(lines: list[str]) -> bool:
-    return any("\t" in s.strip("\t ") for s in lines)
+    """A paragraph with text after a tab (a right column, the left one maybe empty), and
+    not a list item whose marker a tab follows ("1.<TAB>text", "Điều 2.<TAB>text")."""
+    for s in lines:
+        left, tab, right = s.strip(" ").rstrip("\t ").partition("\t")
+        if tab and right.strip("\t ") and not _MARKER.match(left.strip()):
+            return True
+    return False
+
+
+_MARKER = re.compile(r"^(?:[-–+•]|\d+(?:\.\d+)*[.)]?|[a-zđ][.)]|[IVXL]+[.)]?|Điều\s+\d+\.?)$")
 
 
 # ---------------------------------------------------------------------------

@@ -414,3 +414,147 @@ def test_pdf_with_a_password_is_refused_and_without_one_read(tmp_path: Path) -> 
     protected = tmp_path / "protected.pdf"
     protected.write_bytes(locked(""))
     assert "KẾ HOẠCH" in read_text(protected)
+
+
+def _numbered(d: docx.document.Document, levels: list[tuple[str, str]]) -> str:
+    """Add a numbering of ``levels`` (format, text per level) to ``d``; its numId."""
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering = d.part.numbering_part.element
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{k}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        for k, (fmt, text) in enumerate(levels)
+    )
+    numbering.append(parse_xml(f'<w:abstractNum {w} w:abstractNumId="90">{lvls}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    return "90"
+
+
+def _list_item(d: docx.document.Document, text: str, num_id: str, level: int) -> None:
+    from docx.oxml import parse_xml
+
+    p = d.add_paragraph(text)
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    p._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>')
+    )
+
+
+def test_docx_numbering_drawn_by_word_is_written_out(tmp_path: Path) -> None:
+    """Section numbers Word draws (not typed) are part of the text: the sections stay."""
+    d = docx.Document()
+    num = _numbered(d, [("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)")])
+    d.add_paragraph("Số: 31/KH-UBND")
+    d.add_paragraph("Lạng Sơn, ngày 9 tháng 2 năm 2023")
+    d.add_paragraph("KẾ HOẠCH")
+    d.add_paragraph("Chuyển đổi số tỉnh Lạng Sơn năm 2023")
+    for text, level in [
+        ("MỤC TIÊU", 0),
+        ("NHIỆM VỤ, GIẢI PHÁP", 0),
+        ("Phát triển hạ tầng số", 1),
+        ("Cơ quan chủ trì: Sở Thông tin và Truyền thông.", 2),
+        ("Thời gian thực hiện: năm 2023.", 2),
+        ("Phát triển dữ liệu số", 1),
+        ("TỔ CHỨC THỰC HIỆN", 0),
+    ]:
+        _list_item(d, text, num, level)
+    path = tmp_path / "numbered.docx"
+    d.save(str(path))
+    lines = read_text(path).splitlines()
+    assert lines[4:] == [
+        "I. MỤC TIÊU",
+        "II. NHIỆM VỤ, GIẢI PHÁP",
+        "1. Phát triển hạ tầng số",
+        "a) Cơ quan chủ trì: Sở Thông tin và Truyền thông.",
+        "b) Thời gian thực hiện: năm 2023.",
+        "2. Phát triển dữ liệu số",  # a deeper level restarts under a new item
+        "III. TỔ CHỨC THỰC HIỆN",
+    ]
+    tasks = extract_file(path)["tasks"]
+    assert [t["ref"] for t in tasks] == ["II.1", "II.2"]
+    assert tasks[0]["lead"] == [{"kind": "so_tttt", "scope": "Lạng Sơn"}]
+
+
+def test_docx_header_laid_out_with_tabs_and_soft_breaks(tmp_path: Path) -> None:
+    """No table: the header typed in two columns with tabs, the issuer with a line break."""
+    d = docx.Document()
+    first = d.add_paragraph()
+    first.add_run("BỘ TÀI CHÍNH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    second = d.add_paragraph("\tĐộc lập - Tự do - Hạnh phúc")
+    del second
+    d.add_paragraph()
+    d.add_paragraph("Số: 45/2023/TT-BTC\tHà Nội, ngày 12 tháng 7 năm 2023")
+    kind = d.add_paragraph()
+    kind.add_run("THÔNG TƯ")
+    kind.add_run().add_break()
+    kind.add_run("Quy định mức thu, chế độ thu, nộp phí thẩm định")
+    d.add_paragraph("Căn cứ Luật Phí và lệ phí ngày 25 tháng 11 năm 2015;")
+    d.add_paragraph("Điều 1.\tPhạm vi điều chỉnh")
+    path = tmp_path / "tt.docx"
+    d.save(str(path))
+    lines = [s for s in read_text(path).splitlines() if s]
+    assert lines[:7] == [
+        "BỘ TÀI CHÍNH",
+        "Số: 45/2023/TT-BTC",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Hà Nội, ngày 12 tháng 7 năm 2023",
+        "THÔNG TƯ",
+        "Quy định mức thu, chế độ thu, nộp phí thẩm định",
+    ]
+    assert "Điều 1. Phạm vi điều chỉnh" in lines  # a tab in the body is a space
+    doc = extract_file(path)["document"]
+    assert (doc["kind"], doc["number"], doc["date"]) == ("ThongTu", "45/2023/TT-BTC", "2023-07-12")
+
+
+def test_docx_task_table_merges_groups_and_repeated_heads(tmp_path: Path) -> None:
+    """Group rows merged across columns keep their column; a head row repeated once more
+    (a table split by hand across pages) is read once; a cell merged down fills its rows."""
+    d = docx.Document()
+    head = ["TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp"]
+    rows = [
+        head,
+        ["I", "Hoàn thiện thể chế", "", ""],
+        ["1", "Rà soát văn bản quy phạm pháp luật", "Sở Tư pháp", "Các sở, ngành"],
+        head,
+        ["2", "Xây dựng quy chế phối hợp", "Sở Nội vụ", "Sở Tư pháp"],
+        ["3", "Ban hành quy định phân cấp", "", "Sở Tài chính"],
+    ]
+    t = d.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if text:
+                t.cell(r, c).text = text
+    t.cell(1, 1).merge(t.cell(1, 3)).text = "Hoàn thiện thể chế"
+    t.cell(4, 2).merge(t.cell(5, 2)).text = "Sở Nội vụ"
+    path = tmp_path / "tasks.docx"
+    d.save(str(path))
+    lines = [s for s in read_text(path).splitlines() if s]
+    assert lines == [
+        "TT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp",
+        "I\tHoàn thiện thể chế\t\t",
+        "1\tRà soát văn bản quy phạm pháp luật\tSở Tư pháp\tCác sở, ngành",
+        "2\tXây dựng quy chế phối hợp\tSở Nội vụ\tSở Tư pháp",
+        "3\tBan hành quy định phân cấp\tSở Nội vụ\tSở Tài chính",
+    ]
+
+
+def test_pdf_table_across_pages_is_one_table_with_its_heads_once(tmp_path: Path) -> None:
+    rows = [_TASK_HEAD] + [
+        [str(k), f"Nhiệm vụ số {k} về chuyển đổi số của các cơ quan nhà nước trên địa bàn tỉnh",
+         "Sở Thông tin và Truyền thông" if k % 3 else "Sở Nội vụ", "Các sở, ngành", "2025"]
+        for k in range(1, 61)
+    ]  # fmt: skip
+    plan = _plan()
+    plan.blocks = [Block("para", "Phụ lục", heading=True), Block("table", rows=rows)]
+    path = tmp_path / "long.pdf"
+    write_pdf(plan, path)
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        assert len(pdf.pages) >= 3  # the table runs over pages, its heads printed on each
+    lines = read_text(path).splitlines()
+    table = [s for s in lines if "\t" in s]
+    assert table == ["\t".join(row) for row in rows]
