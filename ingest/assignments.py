@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from policykg.ingest.agencies import AgencyMention
 from policykg.ingest.reading import diacritic_key
 from policykg.ingest.task_roles import (
+    duty_holders,
     heading_bodies,
     heading_text,
     inline_roles,
@@ -49,6 +50,10 @@ _EXECUTION = re.compile(
     r"|tổ chức thực hiện (?:chỉ thị|quyết định|nghị quyết|thông tư) này"
 )
 _ITEM_STYLES = ("arabic", "letter")
+#: Articles and clauses that define rather than assign ("Đối tượng áp dụng", "Phạm vi").
+_DEFINITION = re.compile(
+    r"^(?:đối tượng|phạm vi|giải thích|nguyên tắc|hiệu lực|điều khoản thi hành|quy định chung)"
+)
 
 
 @dataclass
@@ -73,9 +78,12 @@ def _articles(doc: Doc) -> Iterator[tuple[Section, bool]]:
     """
     attached = False
     last = 0
+    appendix = next((s.start for s in doc.sections() if s.style == "appendix"), None)
     for s in doc.sections():
         if s.style != "dieu" or any(a.style == "appendix" for a in s.ancestors()):
             continue
+        if appendix is not None and s.start > appendix:
+            break  # the forms of an appendix ("Mẫu số 03 ... Điều 3. Trách nhiệm ...")
         no = _article_no(s)
         if no is None:
             continue
@@ -103,9 +111,7 @@ def _is_execution(sec: Section) -> bool:
 
 
 def _heads(doc: Doc, sec: Section, province: str | None) -> list[AgencyMention]:
-    if is_collective_heading(sec):
-        return []
-    return heading_bodies(doc, sec, province)
+    return heading_bodies(doc, sec, province, lead_in=True)
 
 
 def _key(ms: list[AgencyMention]) -> tuple[tuple[str, str | None, str | None], ...]:
@@ -115,21 +121,39 @@ def _key(ms: list[AgencyMention]) -> tuple[tuple[str, str | None, str | None], .
 def _assign(
     doc: Doc, sec: Section, ref: str, province: str | None
 ) -> list[tuple[str, Section, list[AgencyMention]]]:
-    """(ref, section, heading bodies) of the tasks inside ``sec`` (itself included)."""
+    """(ref, section, heading bodies) of the tasks inside ``sec`` (itself included).
+
+    An item headed by bodies is a task, unless each of its clauses names another body
+    (then the clauses are); an item whose clauses are all tasks of one body is one task; an
+    item headed by no body is a task when its own lines say who "chủ trì" or "có trách
+    nhiệm" (a clause "Trách nhiệm của các cơ quan:" followed by one paragraph per body).
+    """
+    if _DEFINITION.match(diacritic_key(heading_text(sec))):
+        return []
     if _is_execution(sec) and not _children(sec):
         return []
     heads = _heads(doc, sec, province)
     kids = _children(sec)
     if heads:
         inner = [t for k in kids for t in _assign(doc, k, f"{ref}.{k.label}", province) if t[2]]
-        if len({_key(t[2]) for t in inner}) >= 2 and len(inner) == len(kids):
+        direct = [t for t in inner if t[1] in kids]
+        if len({_key(t[2]) for t in direct}) >= 2 and len(direct) == len(kids):
             return inner  # each clause names another body
         return [(ref, sec, heads)]
     out: list[tuple[str, Section, list[AgencyMention]]] = []
     for k in kids:
         out.extend(_assign(doc, k, f"{ref}.{k.label}", province))
-    if len(out) >= 2 and len({_key(t[2]) for t in out}) == 1 and len(out) == len(kids):
+    direct = [t for t in out if t[1] in kids]
+    if (
+        len(out) >= 2
+        and len(direct) == len(out) == len(kids)
+        and len({_key(t[2]) for t in out}) == 1
+    ):
         return [(ref, sec, out[0][2])]  # all clauses of one body: one task
+    if not out and not kids and sec.style != "dieu":
+        holders = duty_holders(doc, sec.paragraphs, province)
+        if holders:
+            return [(ref, sec, holders)]
     return out
 
 
@@ -180,7 +204,7 @@ def assigned_tasks(doc: Doc, *, province: str | None) -> list[Assigned]:
             found.extend(_assign(doc, art, _ref(art, attached), province))
     out: list[Assigned] = []
     for ref, sec, heads in found:
-        lead, coord = inline_roles(doc, sec.all_paragraphs(), province, giao=False)
+        lead, coord = inline_roles(doc, sec.all_paragraphs(), province)
         lead = [*heads, *(m for m in lead if m not in heads)]
         coord = [m for m in coord if m not in lead]
         out.append(Assigned(ref, sec, lead, coord))

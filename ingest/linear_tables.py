@@ -388,9 +388,17 @@ def _task_lines(seg: Sequence[_Line], width: float, first: bool) -> int:
 
 
 def _cell_of(original: str, lines: Sequence[_Line]) -> Cell:
+    """A cell of ``lines``: one span over lines that follow each other in the text (a name
+    broken over two lines stays one name), a new span after a page break."""
     from policykg.ingest.tables import _cell
 
-    return _cell(original, [(ln.start, ln.end) for ln in lines])
+    spans: list[tuple[int, int]] = []
+    for ln in lines:
+        if spans and not original[spans[-1][1] : ln.start].strip():
+            spans[-1] = (spans[-1][0], ln.end)
+        else:
+            spans.append((ln.start, ln.end))
+    return _cell(original, spans)
 
 
 def _width(rows: list[_Row]) -> float:

@@ -27,9 +27,11 @@ __all__ = [
     "LEAD_LINE",
     "agency_refs",
     "chain_before",
+    "duty_holders",
     "heading_bodies",
     "inline_roles",
     "is_collective_heading",
+    "partner_chain",
 ]
 
 LEAD_LINE = re.compile(
@@ -37,10 +39,22 @@ LEAD_LINE = re.compile(
     r"(?:\s+thực hiện)?\s*:"
 )
 _LIST_GAP = re.compile(r"(?:[\s,;*\-+]|\bvà\b)*")
+_SUBJECT_GAP = re.compile(r"[\s*]*")
+#: What may stand between the bodies of a list of partners besides separators: the
+#: collective words of the same list ("phối hợp với các sở, ngành, Ủy ban nhân dân cấp xã").
+_PARTNER_GAP = re.compile(
+    r"(?:[\s,;:*\-+–]|\b(?:và|với|các|những|sở|ban|ngành|bộ|cơ quan|đơn vị|địa phương"
+    r"|có liên quan|liên quan|khác|các cấp|trung ương|chức năng)\b)*"
+)
 _CHU_TRI = re.compile(r"(?<![\wà-ỹ])chủ trì(?![\wà-ỹ])")
+#: "X có trách nhiệm / có nhiệm vụ / chịu trách nhiệm": X is the one who must do it
+_DUTY = re.compile(r"(?<![\wà-ỹ])(?:có trách nhiệm|có nhiệm vụ|chịu trách nhiệm)(?! thi hành)")
 _PHOI_HOP = re.compile(r"(?<![\wà-ỹ])phối hợp(?:\s+với)?\s*")
+#: "... chỉ đạo Sở X phối hợp với Y": the partner of another body than the task's
+_DIRECTED = re.compile(r"(?<![\wà-ỹ])chỉ đạo\s+[^.;:]*$")
+#: "Giao X ..." opening an item or a clause (not "phương án giao X", "Bộ Ngoại giao")
 _GIAO = re.compile(
-    r"(?<![\wà-ỹ])(?<!ngoại )giao(?:\s+cho)?\s+"
+    r"(?:^\W*(?:[a-zđ]\)|\d+[.)]|[-+•])?\s*|[.;:]\s+)giao(?:\s+cho)?\s+"
     r"(?:(?:[^.;:]{0,80}?\bgồm|[^.;:]{0,40}?\bcho)\s*:?\s*)?"
 )
 #: Words before a body that head an item without changing who it is.
@@ -67,16 +81,34 @@ def agency_refs(mentions: Iterable[AgencyMention]) -> list[dict[str, Any]]:
 
 
 def chain_before(text: str, mentions: Sequence[AgencyMention], pos: int) -> list[AgencyMention]:
-    """The list of agencies that ends right before ``pos`` ("Sở X, Sở Y | chủ trì")."""
+    """The list of agencies that ends right before ``pos`` ("Sở X, Sở Y | chủ trì").
+
+    The last body is the subject of the verb at ``pos``: only spaces between them (not the
+    end of another clause, "... của Chính phủ; chủ trì").
+    """
     out: list[AgencyMention] = []
     for m in sorted(mentions, key=lambda x: -x.end):
         if m.end > pos:
             continue
         gap = unicodedata.normalize("NFC", text[m.end : pos])
-        if not _LIST_GAP.fullmatch(gap):
+        if not (_SUBJECT_GAP if not out else _LIST_GAP).fullmatch(gap):
             break
         out.insert(0, m)
         pos = m.start
+    return out
+
+
+def partner_chain(text: str, mentions: Sequence[AgencyMention], pos: int) -> list[AgencyMention]:
+    """The bodies listed from ``pos`` on, past the collective items of the same list."""
+    out: list[AgencyMention] = []
+    for m in sorted(mentions, key=lambda x: x.start):
+        if m.start < pos:
+            continue
+        gap = diacritic_key(unicodedata.normalize("NFC", text[pos : m.start]))
+        if not _PARTNER_GAP.fullmatch(gap):
+            break
+        out.append(m)
+        pos = max(pos, m.end)
     return out
 
 
@@ -107,9 +139,9 @@ def inline_roles(
             lead.extend(chain_before(text, ms, pos))
         for hit in _PHOI_HOP.finditer(f):
             pos, _ = p.span_of(hit.end(), hit.end() + 1)
-            if hit.end() >= len(f):
+            if hit.end() >= len(f) or _DIRECTED.search(f[: hit.start()]):
                 continue
-            coord.extend(chain_after(text, ms, pos))
+            coord.extend(partner_chain(text, ms, pos))
         if giao:
             for hit in _GIAO.finditer(f):
                 if hit.end() >= len(f):
@@ -132,8 +164,36 @@ def is_collective_heading(sec: Section) -> bool:
     return bool(_COLLECTIVE_HEAD.match(diacritic_key(heading_text(sec))))
 
 
-def heading_bodies(doc: Doc, sec: Section, province: str | None) -> list[AgencyMention]:
-    """The bodies an item's heading starts with ("3. Bộ Nội vụ:", "Trách nhiệm của Sở X")."""
+def duty_holders(
+    doc: Doc, paragraphs: Iterable[Paragraph], province: str | None
+) -> list[AgencyMention]:
+    """The bodies that "chủ trì" or "có trách nhiệm" in ``paragraphs``."""
+    out: list[AgencyMention] = []
+    for p in paragraphs:
+        f = diacritic_key(p.text)
+        ms = _para_mentions(doc, p, province)
+        if not ms:
+            continue
+        for rx in (_CHU_TRI, _DUTY):
+            for hit in rx.finditer(f):
+                pos, _ = p.span_of(hit.start(), hit.start() + 1)
+                out.extend(m for m in chain_before(doc.original, ms, pos) if m not in out)
+    return out
+
+
+_ROLE_LABEL = re.compile(r"chủ trì|phối hợp|cơ quan|đơn vị|thời gian|sản phẩm|kết quả|giao")
+_LEAD_IN = re.compile(r"^\W*(?:đối với\b[^,:;]{0,120}?,\s*|[^,:;]{1,40}?:\s*)")
+
+
+def heading_bodies(
+    doc: Doc, sec: Section, province: str | None, *, lead_in: bool = False
+) -> list[AgencyMention]:
+    """The bodies an item's heading starts with ("3. Bộ Nội vụ:", "Trách nhiệm của Sở X").
+
+    With ``lead_in``, a lead-in that names no body may go first (in the clauses of a
+    regulation): "Chế độ báo cáo: Sở Công Thương chủ trì ...", "Đối với các cụm công
+    nghiệp ..., Ủy ban nhân dân cấp xã có trách nhiệm ...".
+    """
     p = sec.heading_paragraph
     if p is None:
         return []
@@ -145,11 +205,24 @@ def heading_bodies(doc: Doc, sec: Section, province: str | None) -> list[AgencyM
         k = f.find(diacritic_key(head)[:20])
         if k >= 0:
             start = k
-    rest = f[start:]
-    m = _HEAD_PREFIX.match(rest)
+    ms = _para_mentions(doc, p, province)
+    if not ms:
+        return []
+    found = _bodies_at(doc, p, ms, f, start)
+    if found or not lead_in:
+        return found
+    m = _LEAD_IN.match(f[start:])
+    if m and not _ROLE_LABEL.search(m.group()):
+        return _bodies_at(doc, p, ms, f, start + m.end())
+    return []
+
+
+def _bodies_at(
+    doc: Doc, p: Paragraph, ms: Sequence[AgencyMention], f: str, start: int
+) -> list[AgencyMention]:
+    m = _HEAD_PREFIX.match(f[start:])
     i = start + (m.end() if m else 0)
     if i >= len(p.text):
         return []
     pos, _ = p.span_of(i, i + 1)
-    ms = _para_mentions(doc, p, province)
     return chain_after(doc.original, ms, pos)

@@ -70,6 +70,9 @@ class RowTask:
     deliverables: list[str] = field(default_factory=list)
     #: an allocation group whose body the register does not know: its name as written
     other_name: str | None = None
+    #: the numbers of the table's first-level rows and groups ("1" ... "8"), to tell a
+    #: table numbered like the body's items from one that numbers its own rows
+    top_labels: tuple[str, ...] = ()
 
 
 def _col(header: Sequence[str], pattern: str, skip: Sequence[int | None] = ()) -> int | None:
@@ -200,6 +203,11 @@ def _row_tasks(
     out: list[RowTask] = []
     group = ""
     rows = table.rows
+    top = tuple(
+        lab
+        for r in rows
+        if (lab := _label(r, cols.num)) and "." not in lab and not _ROMAN.match(lab)
+    )
     for k, row in enumerate(rows):
         label = _label(row, cols.num)
         if not label:
@@ -231,6 +239,7 @@ def _row_tasks(
                 start=row.start,
                 end=row.end,
                 appendix=prefix or None,
+                top_labels=top,
             )
         )
     return out

@@ -53,10 +53,14 @@ __all__ = [
     "task_themes",
 ]
 
-#: A task section's heading starts with one of these (after "các"/"những").
+#: A task section's heading starts with one of these (after "các"/"những"); "nội dung"
+#: only as the content of the plan ("NỘI DUNG", "Nội dung thực hiện"), not the content of
+#: a procedure ("Nội dung thẩm định", "Nội dung và mức hỗ trợ").
 _TASK_HEADING = re.compile(
-    r"^(?:(?:các|những)\s+)?(?:nhiệm vụ|nội dung thực hiện|nội dung chủ yếu|nội dung"
-    r"|giải pháp|phân công nhiệm vụ|phân công thực hiện|phân công|chương trình hành động)"
+    r"^(?:(?:các|những)\s+)?(?:nhiệm vụ|giải pháp|phân công nhiệm vụ|phân công thực hiện"
+    r"|phân công|chương trình hành động"
+    r"|nội dung(?:\s+(?:thực hiện|chủ yếu|cụ thể|kế hoạch|chương trình|hoạt động|trọng tâm)"
+    r"|\s+và\s+(?:nhiệm vụ|giải pháp))*\W*$)"
 )
 _NOT_TASK_HEADING = re.compile(r"tổ chức thực hiện|kinh phí|mục tiêu|căn cứ|mục đích")
 #: A container item: a short heading that only says "tasks" or "solutions".
@@ -82,13 +86,23 @@ def _is_task_heading(sec: Section) -> bool:
     return bool(_TASK_HEADING.match(h)) and not _NOT_TASK_HEADING.search(h)
 
 
+def _in_article(sec: Section) -> bool:
+    return any(a.style == "dieu" for a in sec.ancestors())
+
+
 def task_sections(doc: Doc) -> list[Section]:
-    """The sections that list what a plan will do (one, or siblings of one style)."""
+    """The sections that list what a plan will do (one, or siblings of one style).
+
+    A numbered clause of an article ("Điều 4. ... 2. Nội dung ...") is not a plan's section.
+    """
     for style in _PLAN_STYLES:
         found = [
             s
             for s in doc.sections()
-            if s.style == style and not _in_appendix(s) and _is_task_heading(s)
+            if s.style == style
+            and not _in_appendix(s)
+            and _is_task_heading(s)
+            and not (style == "arabic" and _in_article(s))
         ]
         if found:
             parent = found[0].parent
@@ -290,14 +304,24 @@ def _words(s: str) -> set[str]:
     return set(re.findall(r"\w+", ascii_key(s)))
 
 
-def _repeats(row: RowTask, task: _Task) -> bool:
-    """Does a table row repeat a body item (the same words)?"""
+def _repeats(row: RowTask, task: _Task, item_labels: tuple[str, ...]) -> bool:
+    """Does a table row repeat a body item: the same words, or its number and its topic?
+
+    "7. Nghiên cứu đề xuất bổ sung chức năng ..." repeats "III.7" of the same words; a row
+    numbered like the item, in a table numbered like the body's items ("1" ... "8" for
+    III.1 ... III.8), repeats it when it shares its topic. A row that only shares some
+    words with an item (it details one of its bullets) does not.
+    """
     a, b = _words(row.title), _words(task.title)
     if not a or not b:
         return False
-    return len(a & b) / len(a | b) >= 0.6 or (
-        len(a & b) / min(len(a), len(b)) >= 0.8 and min(len(a), len(b)) >= 4
+    jaccard = len(a & b) / len(a | b)
+    same_number = (
+        task.section is not None
+        and row.label == task.section.label
+        and sorted(row.top_labels) == sorted(item_labels)
     )
+    return jaccard >= 0.6 or (same_number and jaccard >= 0.2)
 
 
 def _row_task(row: RowTask, province: str | None) -> _Task:
@@ -322,8 +346,9 @@ def _row_task(row: RowTask, province: str | None) -> _Task:
 def _merge_rows(tasks: list[_Task], rows: list[RowTask], province: str | None) -> list[_Task]:
     out = list(tasks)
     body = [t for t in tasks if t.section is not None]
+    labels = tuple(t.section.label for t in body if t.section is not None)
     for row in rows:
-        target = next((t for t in body if _repeats(row, t)), None)
+        target = next((t for t in body if _repeats(row, t, labels)), None)
         if target is None:
             out.append(_row_task(row, province))
             continue
