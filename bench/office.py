@@ -353,14 +353,14 @@ def find_font(bold: bool = False, sans: bool = False) -> Path:
 _SIZE = 11.5  # points: DejaVu is wider than Times New Roman 13
 
 
-def write_pdf(lay: Layout, path: str | Path) -> None:
+def write_pdf(lay: Layout, path: str | Path, *, ragged: bool = False) -> None:
     """Print ``lay`` as a PDF: header columns, wrapped justified paragraphs with a first-line
     indent, ruled tables (merged cells, column heads repeated on each page), the closing
     columns, the page number at the top of pages after the first and a running footer."""
-    Path(path).write_bytes(_pdf_bytes(lay))
+    Path(path).write_bytes(_pdf_bytes(lay, ragged=ragged))
 
 
-def _pdf_bytes(lay: Layout) -> bytes:
+def _pdf_bytes(lay: Layout, *, ragged: bool = False) -> bytes:
     from fpdf import FPDF
     from fpdf.fonts import FontFace
 
@@ -421,8 +421,12 @@ def _pdf_bytes(lay: Layout) -> bytes:
                 pdf.add_page()
             pdf.set_font("serif", "B" if block.heading else "", _SIZE)
             with (
-                pdf.text_columns(text_align="J", line_height=1.0) as cols,
-                cols.paragraph(first_line_indent=8, bottom_margin=1.2) as par,
+                pdf.text_columns(
+                    text_align="L" if ragged else "J", line_height=1.4 if ragged else 1.0
+                ) as cols,
+                cols.paragraph(
+                    first_line_indent=0 if ragged else 8, bottom_margin=2.5 if ragged else 1.2
+                ) as par,
             ):
                 par.write(block.text)
             for marker, note in block.notes:

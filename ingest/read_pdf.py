@@ -8,9 +8,10 @@ page (pdfplumber) and rebuilds what the page shows:
   others empty; the column heads a long table repeats at the top of each page are kept once,
   and a table cut by a page break continues as one table. A ruled box of one column (a kind
   line and title in a frame) is read as text.
-* Words become lines (by their vertical overlap), lines become paragraphs again: a line that
-  reaches the right edge of the text continues on the next one unless that one is indented or
-  set apart, also across a page break; a line a page layout cut keeps no trace of the cut.
+* Words become lines (by their vertical overlap), lines become paragraphs again: a line
+  continues on the next one when the next one's first word would not have fitted at its end
+  (the layout cut it there, justified or ragged right), unless the next one is indented or
+  set apart by more than the usual line step; also across a page break.
 * Two columns side by side (issuer | motto, number | place-date; "Nơi nhận" | signature) are
   read column by column: the left column's lines, then the right column's, as a plain copy of
   the document has them. Rules drawn with characters ("--------") under them are dropped.
@@ -414,6 +415,7 @@ def _layout(pages: list[_Page]) -> str:
     slack = 0.1 * width
     body_sizes = [ln.size for p in pages for ln in p.lines if ln.x1 - ln.x0 > 0.6 * width]
     body_size = statistics.median(body_sizes) if body_sizes else 12.0
+    pitch = _pitch(pages, body_size)
     out = _Out()
     for page in pages:
         items: list[tuple[float, Any]] = [(ln.top, ln) for ln in page.lines]
@@ -460,7 +462,7 @@ def _layout(pages: list[_Page]) -> str:
                 k += 1
                 continue
             prev = out.last
-            if prev is not None and _continues(prev, ln, left, right, body_size, first_on_page):
+            if prev is not None and _continues(prev, ln, left, right, pitch, first_on_page):
                 out.lines[-1] += " " + ln.text
             else:
                 out.text(ln.text)
@@ -483,18 +485,42 @@ def _at_page_foot(items: list[tuple[float, Any]], k: int) -> bool:
     return True
 
 
-def _continues(a: _Line, b: _Line, left: float, right: float, size: float, new_page: bool) -> bool:
-    """Line ``b`` continues the paragraph of line ``a`` (a line the layout cut)."""
-    width = right - left
-    if a.x1 < right - max(0.06 * width, 2.2 * a.size):
-        return False  # ``a`` ends short: its paragraph ends there
+def _continues(
+    a: _Line, b: _Line, left: float, right: float, pitch: float | None, new_page: bool
+) -> bool:
+    """Line ``b`` continues the paragraph of line ``a``: ``b`` starts at the left edge, close
+    below ``a``, and its first word would not have fitted at the end of ``a`` (the line was
+    cut there by the layout, justified or ragged)."""
+    first = b.words[0]
+    room = right - a.x1 - 0.3 * a.size  # what was left on ``a``'s line after a space
+    if first.x1 - first.x0 < room - 0.5 * a.size:
+        return False  # the word would have fitted: ``a`` ended its paragraph
     if b.x0 > left + 0.6 * b.size:
         return False  # ``b`` is indented: a new paragraph (or a centred line)
     if abs(a.size - b.size) > 0.15 * max(a.size, b.size):
         return False
-    if not new_page and b.top - a.bottom > 1.1 * a.size:
-        return False  # space between paragraphs
+    if not new_page:
+        step = b.top - a.top
+        if step > (pitch + 0.3 * a.size if pitch else 2.2 * a.size):
+            return False  # space between paragraphs
     return not (_ITEM_START.match(b.text) and a.text.rstrip()[-1:] in ".;:")
+
+
+def _pitch(pages: list[_Page], size: float) -> float | None:
+    """The usual distance from one line's top to the next within a paragraph of body text:
+    the common step between body-size lines, no more than a quarter above the shortest
+    steps (in a document of one-line paragraphs most steps cross a paragraph gap)."""
+    steps = sorted(
+        b.top - a.top
+        for p in pages
+        for a, b in itertools.pairwise(p.lines)
+        if abs(a.size - size) < 0.1 * size
+        and abs(b.size - size) < 0.1 * size
+        and 0 < b.top - a.top < 2.5 * size
+    )
+    if len(steps) < 3:
+        return None
+    return min(statistics.median_low(steps), steps[len(steps) // 10] * 1.25)
 
 
 # ---------------------------------------------------------------------------

@@ -329,9 +329,15 @@ def test_docx_header_and_task_tables_read_as_the_text(tmp_path: Path, plan_facts
     assert _facts(extract_file(path)) == plan_facts
 
 
-def test_pdf_layout_read_as_the_text(tmp_path: Path, plan_facts: dict) -> None:  # type: ignore[type-arg]
+@pytest.mark.parametrize("ragged", [False, True], ids=["justified", "ragged"])
+def test_pdf_layout_read_as_the_text(
+    tmp_path: Path,
+    plan_facts: dict,  # type: ignore[type-arg]
+    ragged: bool,
+) -> None:
+    """Justified with a first-line indent, or ragged right with space between paragraphs."""
     path = tmp_path / "plan.pdf"
-    write_pdf(_plan(), path)
+    write_pdf(_plan(), path, ragged=ragged)
     text = read_text(path)
     lines = text.splitlines()
     assert _LONG in lines  # the lines the page cut are one paragraph again
