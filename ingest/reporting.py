@@ -1,12 +1,34 @@
-"""Reporting duties and each agency's duties under "TỔ CHỨC THỰC HIỆN".
+"""Reporting duties of any document, and each agency's duties under "TỔ CHỨC THỰC HIỆN".
 
-:func:`extract_reporting` finds every duty to send a report: who reports (the agencies
-that head the item, "1. Sở Khoa học và Công nghệ", or the subject of the clause), to whom
-(the agencies the clause names, up to a purpose "để ..."), by when ("trước ngày 30/11 hằng
-năm" -> ``"--11-30"``, "Quý IV/2025" -> ``"2025-12-31"``) and how often (``annual``,
-``periodic``, ``on_request``, ``once``). Not reporting duties: escalation clauses ("phản
-ánh vướng mắc ... để tổng hợp, báo cáo ... xem xét", "trường hợp vượt thẩm quyền"), budget
-estimates ("dự toán"), and "sơ kết, tổng kết" with neither a date nor a report.
+:func:`extract_reporting` reads the body sentence by sentence (not the header, "Nơi nhận",
+the signature, nor an appendix of forms: a report template is not a duty). In a sentence
+each "báo cáo" (or "tổng kết / sơ kết ... gửi") is a report, sent to the agencies that follow
+it ("báo cáo Bộ X", "gửi về Sở Y", "báo cáo kết quả ... về Bộ Z", "(qua Sở W)" adds W,
+"tham mưu UBND tỉnh báo cáo Bộ X" sends to both, "đồng thời gửi Bộ V" adds V but not a copy
+"đồng thời gửi Bộ V để tổng hợp"). A report passed on ("gửi A để tổng hợp, báo cáo B", "A
+tổng hợp, báo cáo B") is a second duty, of A, unless another sentence states it itself.
+
+Who reports: the clause's subject ("Ủy ban nhân dân cấp huyện báo cáo ...", after
+"Hằng năm," or "Định kỳ trước ngày ...,"; not a body after "của", "với", "tham mưu",
+"phối hợp với" and the list it heads), [] for a collective subject ("Các sở, ngành ...");
+else the agencies the paragraph opens with, else the line heading the items ("2 - Sở Y có
+trách nhiệm:"), else the nearest heading ("3. Bộ Công Thương:", "Điều 12. Trách nhiệm của
+Sở X").
+
+By when and how often: each deadline of the sentence is its own duty ("trước ngày 20 tháng
+6 và trước ngày 20 tháng 12 hằng năm" -> ``--06-20`` periodic and ``--12-20`` annual;
+"trước ngày 22 hằng tháng" -> ``---22``; "quý III năm 2012" -> ``2012-09-30``; "tháng 12
+năm 2024" -> ``2024-12-31``; "trước ngày 10/11/2024"), and listed frequencies without
+dates ("định kỳ 6 tháng, hằng năm") give a duty each; the date of a cited instrument is
+not a deadline; a following "Thời gian hoàn tất: trước ngày ..." dates the duty before it.
+``recurrence``: ``annual``, ``periodic``, ``on_request`` ("đột xuất", "kịp thời báo cáo"),
+``once``.
+
+Not reporting duties: a request for a decision ("báo cáo ... xem xét, quyết định": the
+whole chain), an escalation ("trường hợp vượt thẩm quyền", "phản ánh ... về Sở X"), a budget
+estimate ("lập dự toán ... báo cáo"; a settlement "báo cáo quyết toán" is one), a report
+already made ("đã báo cáo"), a document called a report ("Báo cáo đánh giá tác động môi
+trường"), a heading or definition naming no one ("Chế độ báo cáo", "Kỳ báo cáo").
 
 :func:`extract_duties` lists, per agency section of "TỔ CHỨC THỰC HIỆN", what the agency
 must do, with whom ("phối hợp với ...") and for or to whom ("tham mưu", "trình", "gửi",
@@ -17,9 +39,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
-from policykg.ingest.agencies import AgencyMention, chain_after, mentions_between
+from policykg.ingest.agencies import AgencyMention, chain_after, find_agencies, mentions_between
 from policykg.ingest.reading import diacritic_key
 from policykg.ingest.text import Doc, Paragraph, Section, clean
 
@@ -106,106 +129,576 @@ def _heading_actors(doc: Doc, sec: Section, province: str | None) -> list[Agency
     return chain_after(doc.original, ms, pos, slack=24)
 
 
-def _actor_section(sec: Section, top: Section) -> Section | None:
-    """The numbered section under "TỔ CHỨC THỰC HIỆN" that contains ``sec``."""
-    node: Section | None = sec
-    while node is not None and node.parent is not top:
-        node = node.parent
-    return node
+# --- reporting duties ----------------------------------------------------------------------
+
+#: "báo cáo" as what a body must do (not "kỳ báo cáo", "mẫu báo cáo", "Báo cáo số 12/BC-...",
+#: "báo cáo viên", a report already made "đã báo cáo")
+_VERB = re.compile(r"\bbáo cáo\b(?!\s+viên)(?!\s+số\s*\d)")
+_NOUN_BEFORE = re.compile(
+    r"(?:\bkỳ|\bmẫu|\bbiểu|\bbiểu mẫu|\bđơn vị gửi|\bđơn vị nhận|\bcơ quan nhận|thời hạn gửi|"
+    r"chốt số liệu|số liệu|\btrong|\bcác|\bcủa|\btờ trình,?|\bđã|\bđược|\bxây dựng|\bdự thảo|"
+    r"\bthẩm định|phê duyệt|\bhồ sơ,?|ý kiến vào|\bvào|\bnội dung)"
+    r"\s*$"
+)
+#: a document called a report ("Báo cáo đánh giá tác động môi trường", "báo cáo nghiên cứu
+#: khả thi"), not a duty to report
+_NOUN_AFTER = re.compile(
+    r"\s*(?:đánh giá tác động|nghiên cứu khả thi|kinh tế - kỹ thuật|đề xuất chủ trương|"
+    r"thành lập|tài chính\b|kiểm toán|giám sát môi trường|hiện trạng)"
+)
+_SEND = re.compile(r"\bgửi\b")
+_SUMMARY_VERB = re.compile(r"\btổng kết\b|\bsơ kết\b")
+_ADVISE = re.compile(r"\btham mưu(?:\s+(?:giúp|cho))?\b")
+_VIA = re.compile(r"\(\s*qua\b|\bqua\b(?=\s)")
+_TOWARD = re.compile(r"\b(?:về|tới|lên|với|đến)\s*$")
+#: what a chained report starts with after the first one's recipients: "để tổng hợp, báo
+#: cáo", "tổng hợp, báo cáo", ", trình Bộ trưởng báo cáo"
+_CHAIN_GAP = re.compile(
+    r"(?:\bđể\s+(?:tổng hợp(?:\s+chung)?,?\s*(?:và\s+)?)?|^[\s,)]*tổng hợp,?\s*(?:và\s+)?)"
+    r"(?:,?\s*trình\s+[^;.]{0,40}?\s+)?(?:và\s+)?(?:trình,\s*)?$"
+)
+#: what may stand between a report verb and its recipients: "về", "lên", "kịp thời báo cáo
+#: và kiến nghị Chính phủ", "báo cáo, đề xuất Thủ tướng"
+_RECIPIENT_GAP = re.compile(
+    r"[\s,:]*(?:(?:và|,)\s*(?:kiến nghị|đề xuất|đề nghị)\s+)?(?:(?:về|lên|tới|với|đến|cho|qua)\s+)*"
+    r"(?:\(\s*qua\s+)?"
+)
+#: a copy sent "for compilation" besides the report ("đồng thời gửi Bộ X để tổng hợp")
+_COPY_AFTER = re.compile(r"^\s*để\s+tổng hợp\s*(?:,?\s*theo dõi)?\s*[.;]?\s*$")
+#: a request for a decision or a submission, not a report ("báo cáo ... xem xét, quyết định")
+_DECISION = re.compile(
+    r"[\s,]*(?:để\s+)?(?:\S+\s+){0,2}?"
+    r"(?:xem xét|quyết định|cho ý kiến|xin ý kiến|chỉ đạo giải quyết)"
+)
+_DECISION_TAIL = re.compile(r"xem xét,?\s*(?:quyết định|giải quyết|chỉ đạo)")
+_ESCALATE = re.compile(r"vượt (?:quá )?thẩm quyền")
+#: a budget estimate sent upward is not a report; a settlement ("quyết toán") is
+_ESTIMATE = re.compile(r"\bdự toán\b")
+_SETTLEMENT = re.compile(r"quyết toán")
+#: words before a mention that make it something other than the subject
+_NOT_SUBJECT = re.compile(
+    r"(?:của|với|cho|tham mưu|giúp|theo|tại|về|được|do|bởi|thuộc|đối với|trình|gửi|qua|"
+    r"đề nghị|yêu cầu|chỉ đạo|hướng dẫn của|kiến nghị)\s*[,:]?\s*$"
+)
+_COLLECTIVE_LEAD = re.compile(
+    r"^\W*(?:[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*)?(?:(?:giao|yêu cầu|đề nghị)\s+)?"
+    r"(?:các|mọi)\s+(?:bộ|sở|ngành|cơ quan|đơn vị|địa phương|cấp|ban)\b"
+)
+#: a body raising problems ("phản ánh ... về Sở X để tổng hợp"), not reporting
+_REFLECT = re.compile(r"phản ánh")
+#: a leading adverbial before the subject ("Hàng năm,", "Định kỳ trước ngày 20/6,")
+_ADVERBIAL = re.compile(
+    r"^(?:(?:hàng|hằng|định kỳ|trước|sau|trong|khi|đến|vào|chậm nhất|đồng thời|ngoài ra|"
+    r"căn cứ|trên cơ sở|thường xuyên)[^,;:]{0,140},\s*)+"
+)
+_TIME_LINE = re.compile(r"^\W*thời (?:gian|hạn)(?: hoàn (?:thành|tất)| thực hiện| gửi)?\s*:")
+_LIST_MARK = re.compile(r"^(?:\s*(?:[-+•*]|[a-zđ]\)|\d+(?:\.\d+)*[.)]|\(\d+\)|\d+\s*-(?=\s))\s*)+")
+_AGENCY_LINE_END = re.compile(
+    r"[\s:.;,]*(?:(?:có|chịu) trách nhiệm(?: thực hiện)?|thực hiện|chủ trì)?[\s:.;,]*"
+)
+_LIST_GAP_RE = re.compile(r"(?:[\s,;:*\-+]|\bvà\b|\bvới\b)*")
+_PAREN = re.compile(r"\([^()]*\)")
+_SENT = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ0-9(\-+])")
+_TEMPLATE = re.compile(r"\bmẫu\b|\bbiểu\b|biểu mẫu")
+
+# deadlines
+_DATE = re.compile(
+    r"(?P<pre>trước|chậm nhất|đến|vào|và|hoặc|trong)\s+(?:(?:trước|ngày)\s+)*ngày\s+"
+    r"(?P<d>\d{1,2})\s*(?:/|-|tháng)\s*(?P<m>\d{1,2})(?:\s*(?:/|-|năm)\s*(?P<y>(?:19|20)\d\d))?"
+    r"|(?P<pre2>trước|chậm nhất)\s+(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})"
+    r"(?:\s*/\s*(?P<y2>(?:19|20)\d\d))?"
+)
+_MONTHLY = re.compile(r"ngày\s+(\d{1,2})\s+(?:h[àằ]ng|mỗi)\s+tháng")
+_MONTH_YEAR = re.compile(
+    r"(?<!\d)(?<!\d )(?<!ngày )\btháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d\d)"
+)
+_LAST_DAY = {1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
+_PAIRED = re.compile(
+    r"(?:h[àằ]ng quý|quý)\s*(?:,|và|hoặc)\s*(?:h[àằ]ng\s+)?năm|"
+    r"(?:6|sáu) tháng\s*(?:,|và|hoặc)\s*(?:h[àằ]ng|cả|một)?\s*năm"
+)
+_HALF_OR_QUARTER = re.compile(r"(?:6|sáu) tháng|h[àằ]ng quý|\bquý\b|3 tháng một lần")
 
 
-def _clauses(p: Paragraph) -> Iterator[tuple[int, int]]:
-    """Sentences and ";"-clauses of a paragraph (offsets in ``p.text``)."""
-    text = p.text
-    pos = 0
-    for m in _SENTENCE.finditer(text):
-        yield pos, m.start()
-        pos = m.end()
-    yield pos, len(text)
+@dataclass
+class _Event:
+    actor: list[AgencyMention]
+    start: int  # where its report verb is, in the paragraph's text
+    recipients: list[AgencyMention] = field(default_factory=list)
+    verb_end: int = -1
+    derived: bool = False  # a report the first one's recipients make ("để tổng hợp, báo cáo")
+    end: int = -1
 
 
-def _units(doc: Doc, top: Section) -> Iterator[tuple[Section, Paragraph]]:
-    for s in top.walk():
-        for p in s.paragraphs:
-            yield s, p
-    # closing paragraphs after the last item belong to the section too (already walked)
+@dataclass
+class _Deadline:
+    pos: int
+    value: str | None
+    kind: str  # "date" (one-off), "yearly", "monthly", "none"
 
 
-def _subject(doc: Doc, p: Paragraph, a: int, b: int, province: str | None) -> list[AgencyMention]:
-    """Agencies named as the subject right before the report verb of a clause."""
-    f = diacritic_key(p.text[a:b])
-    rv = _REPORT.search(f)
-    if not rv:
+def _deadlines(f: str, a: int, b: int) -> list[_Deadline]:
+    """The deadlines a sentence ``f[a:b]`` states, in order."""
+    out: list[_Deadline] = []
+    taken: list[tuple[int, int]] = []
+    for m in _MONTHLY.finditer(f, a, b):
+        out.append(_Deadline(m.start(), f"---{int(m.group(1)):02d}", "monthly"))
+        taken.append((m.start(), m.end()))
+    for m in _DATE.finditer(f, a, b):
+        if any(x <= m.start() < y for x, y in taken):
+            continue
+        d = int(m.group("d") or m.group("d2"))
+        mo = int(m.group("m") or m.group("m2"))
+        y = m.group("y") or m.group("y2")
+        if not (1 <= d <= 31 and 1 <= mo <= 12):
+            continue
+        if re.match(r"\s*(?:h[àằ]ng|mỗi)\s+tháng", f[m.end() : m.end() + 12]):
+            continue
+        out.append(
+            _Deadline(m.start(), f"{y}-{mo:02d}-{d:02d}" if y else f"--{mo:02d}-{d:02d}",
+                      "date" if y else "yearly")
+        )  # fmt: skip
+        taken.append((m.start(), m.end()))
+    for m in _QUARTER.finditer(f, a, b):
+        out.append(_Deadline(m.start(), f"{m.group(2)}-{_QUARTER_END[_ROMAN[m.group(1)]]}", "date"))
+        taken.append((m.start(), m.end()))
+    for m in _MONTH_YEAR.finditer(f, a, b):
+        if any(x <= m.start() < y for x, y in taken):
+            continue
+        mo, y = int(m.group(1)), int(m.group(2))
+        if 1 <= mo <= 12:
+            out.append(_Deadline(m.start(), f"{y}-{mo:02d}-{_LAST_DAY[mo]:02d}", "date"))
+    out.sort(key=lambda d: d.pos)
+    return out
+
+
+def _heading_actor(sec: Section, province: str | None) -> list[AgencyMention] | None:
+    """The agencies a section's heading addresses ("3. Bộ Công Thương:", "Điều 12. Trách
+    nhiệm của Sở Công Thương", "2. Các sở: Y tế, Xây dựng"); [] for a collective heading
+    ("Các Bộ, ngành liên quan khác"); None when the heading names no one."""
+    if sec.style == "root" or not sec.paragraphs:
+        return None
+    text = sec.paragraphs[0].text
+    f = diacritic_key(text)
+    m = _HEADING_LEAD.match(f)
+    pos = m.end() if m else 0
+    ms = [x for x in find_agencies(text, province=province) if x.start >= pos]
+    chain = chain_after(text, ms, pos, slack=24)
+    if chain:
+        return chain
+    if re.match(r"(?:các|mọi)\s+(?:bộ|sở|ngành|cơ quan|đơn vị|địa phương)", f[pos:]) and (
+        len(f) - pos < 120
+    ):
         return []
-    start, _ = p.span_of(a, a + 1)
-    verb, _ = p.span_of(a + rv.start(), a + rv.start() + 1)
-    ms = mentions_between(doc.original, start, verb, province=province)
-    if not ms or not re.fullmatch(r"[\s,]*", doc.original[ms[-1].end : verb]):
+    return None
+
+
+_HEADING_LEAD = re.compile(
+    r"^\W*(?:(?:điều|phần|mục)\s+\w+\s*[.:]\s*|[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]?\s+|[ivxlc]+[.)]\s*)?"
+    r"(?:(?:trách nhiệm|nhiệm vụ|nhiệm vụ, quyền hạn|quyền hạn|giao)(?: và [^ ]+)?(?:\s+của)?\s*)?"
+)
+
+
+class _Reader:
+    """Reads the reporting duties of one document, sentence by sentence."""
+
+    def __init__(self, doc: Doc, province: str | None) -> None:
+        self.doc = doc
+        self.province = province
+        self.running: dict[int, list[AgencyMention]] = {}
+        self.opening: dict[int, list[AgencyMention]] = {}
+
+    # -- who --------------------------------------------------------------------------
+    def fallback_actor(self, sec: Section, p: Paragraph) -> list[AgencyMention]:
+        """Who reports when the sentence names no one: the subject that opens the paragraph
+        ("Ủy ban nhân dân cấp xã có trách nhiệm ... . Khi phát hiện ..., báo cáo ..."), else
+        the nearest heading above it ("3. Bộ Công Thương:", "Điều 12. Trách nhiệm của Sở
+        X") or the agency line that heads the items around it ("2 - Sở Y có trách nhiệm.")."""
+        if id(p) in self.opening:
+            return self.opening[id(p)]
+        node: Section | None = sec.parent if sec.paragraphs and p is sec.paragraphs[0] else sec
+        while node is not None and node.style != "root":
+            if id(node) in self.running:
+                return self.running[id(node)]
+            got = _heading_actor(node, self.province)
+            if got is not None:
+                return got
+            node = node.parent
         return []
-    chain = chain_after(doc.original, ms, ms[0].start)
-    # the original may break lines or carry markdown between the words: read it clean
-    before = diacritic_key(clean(doc.original[max(start, chain[0].start - 30) : chain[0].start]))
-    if re.search(r"(?:tham mưu|giúp|cho|với|của)\s*$", before):
-        return []  # "tham mưu UBND tỉnh báo cáo ...": advised, not the reporter
-    return [m for m in ms if m in chain]
+
+    def agency_line(self, sec: Section, p: Paragraph) -> None:
+        """Remember a line that only names who the following items are for ("2 - Sở Lao
+        động, Thương binh và Xã hội có trách nhiệm.", "- Ủy ban nhân dân các huyện:")."""
+        f = diacritic_key(p.text)
+        if len(f) > 160:
+            return
+        k = _LIST_MARK.match(f)
+        pos = k.end() if k else 0
+        ms = [m for m in find_agencies(p.text, province=self.province) if m.start >= pos]
+        chain = chain_after(p.text, ms, pos, slack=24)
+        if chain and _AGENCY_LINE_END.fullmatch(f[chain[-1].end :]):
+            holder = sec.parent if sec.style in ("dash", "plus") and sec.parent else sec
+            self.running[id(holder)] = chain
+
+    def note_opening(self, p: Paragraph, ms: list[AgencyMention]) -> None:
+        """The agencies a paragraph opens with, for the sentences after its first."""
+        f = diacritic_key(p.text)
+        k = _LIST_MARK.match(f)
+        pos = k.end() if k else 0
+        adv = _ADVERBIAL.match(f, pos)
+        if adv and not any(pos <= m.start < adv.end() for m in ms):
+            pos = adv.end()
+        chain = chain_after(p.text, [m for m in ms if m.start >= pos], pos, slack=3)
+        if chain:
+            self.opening[id(p)] = chain
+
+    def subject(
+        self, text: str, f: str, ms: list[AgencyMention], a: int, verb: int
+    ) -> list[AgencyMention] | None:
+        """The agencies the clause ``[a, verb)`` names as its subject; [] for a collective
+        subject ("Các Sở, ngành, địa phương ..."); None when it names none."""
+        k = _LIST_MARK.match(f[a:verb])
+        pos = a + (k.end() if k else 0)
+        adv = _ADVERBIAL.match(f[pos:verb])
+        if adv and not any(pos <= m.start < pos + adv.end() for m in ms):
+            pos += adv.end()
+        found: list[AgencyMention] = []
+        excluded_end = -1
+        for m in ms:
+            if not (pos <= m.start < verb):
+                continue
+            listed = excluded_end >= 0 and _LIST_GAP_RE.fullmatch(f[excluded_end : m.start])
+            if listed or _NOT_SUBJECT.search(f[max(a, m.start - 30) : m.start]):
+                if found:
+                    break
+                excluded_end = m.end  # "phối hợp với Bộ X, Bộ Y": Bộ Y is not the subject
+                continue
+            found.append(m)
+        if found:
+            chain = chain_after(text, found, found[0].start)
+            return chain or found[:1]
+        if _COLLECTIVE_LEAD.match(f[pos:verb]):
+            return []
+        return None
+
+    # -- what --------------------------------------------------------------------------
+    def chain_at(
+        self, text: str, f: str, ms: list[AgencyMention], pos: int, limit: int
+    ) -> list[AgencyMention]:
+        """The list of agencies that starts at ``pos`` (after "về", "tới", "với", ...)."""
+        gap = _RECIPIENT_GAP.match(f, pos, limit)
+        start = gap.end() if gap else pos
+        cands = [m for m in ms if start <= m.start < limit]
+        return chain_after(_masked(text), cands, start) if cands else []
+
+    def toward(
+        self, text: str, f: str, ms: list[AgencyMention], pos: int, limit: int
+    ) -> list[AgencyMention]:
+        """The agencies after "về", "tới", "lên", "với" later in the segment ("báo cáo kết quả
+        thực hiện về Bộ X")."""
+        for m in ms:
+            if pos <= m.start < limit and _TOWARD.search(f[max(pos, m.start - 8) : m.start]):
+                if re.search(r"[;.]", f[pos : m.start]):
+                    return []
+                return chain_after(_masked(text), [x for x in ms if x.start >= m.start], m.start)
+        return []
+
+    def events(self, text: str, f: str, ms: list[AgencyMention], a: int, b: int) -> list[_Event]:
+        verbs = []
+        for m in _VERB.finditer(f, a, b):
+            if _NOUN_BEFORE.search(f[max(a, m.start() - 25) : m.start()]):
+                continue
+            if _NOUN_AFTER.match(f, m.end()):
+                continue
+            verbs.append(("report", m.start(), m.end()))
+        for rx, kind in ((_SEND, "send"), (_SUMMARY_VERB, "summary"), (_ADVISE, "advise")):
+            verbs += [(kind, m.start(), m.end()) for m in rx.finditer(f, a, b)]
+        verbs += [("via", m.start(), m.end()) for m in _VIA.finditer(f, a, b)]
+        verbs.sort(key=lambda v: v[1])
+        if not any(v[0] == "report" for v in verbs) and not (
+            any(v[0] == "summary" for v in verbs)
+            and (any(v[0] == "send" for v in verbs) or _deadlines(f, a, b))
+        ):
+            return []
+        out: list[_Event] = []
+        cur: _Event | None = None
+        pending: list[AgencyMention] = []
+        for i, (kind, vs, ve) in enumerate(verbs):
+            nxt = verbs[i + 1][1] if i + 1 < len(verbs) else b
+            rec = self.chain_at(text, f, ms, ve, nxt)
+            if kind == "advise":
+                pending = rec
+                continue
+            if not rec and kind in ("report", "send"):
+                rec = self.toward(text, f, ms, ve, nxt)
+            if kind == "via":
+                if cur is not None:
+                    cur.recipients += rec
+                continue
+            if kind == "summary" and cur is not None:
+                continue
+            if cur is not None and (cur.recipients or pending):
+                last = cur.recipients[-1].end if cur.recipients else cur.verb_end
+                gap = f[last:vs]
+                if kind == "send" and not rec:
+                    continue  # "báo cáo X ... gửi" with nothing after it
+                if kind == "send" and re.search(r"đồng thời\s*$", gap):
+                    if not (rec and _COPY_AFTER.match(f[rec[-1].end : nxt])):
+                        cur.recipients += rec  # "gửi A, đồng thời gửi B"; not a copy
+                    continue
+                if kind == "report" and cur.recipients and _CHAIN_GAP.search(gap):
+                    new = _Event(actor=list(cur.recipients), start=vs, verb_end=ve, derived=True)
+                    new.recipients = pending + rec
+                    pending = []
+                    out.append(new)
+                    cur = new
+                    continue
+                if not re.search(r"[;.]", gap):
+                    cur.recipients += pending + rec
+                    pending = []
+                    continue
+            if cur is None or (kind == "report" and cur.recipients):
+                cur = _Event(actor=[], start=vs, verb_end=ve)
+                out.append(cur)
+            cur.recipients += pending + rec
+            pending = []
+        for i, e in enumerate(out):
+            e.end = out[i + 1].start if i + 1 < len(out) else b
+        return out
+
+    # -- the sentence -------------------------------------------------------------------
+    def sentence(
+        self, sec: Section, p: Paragraph, ms: list[AgencyMention], a: int, b: int
+    ) -> list[dict[str, Any]]:
+        text = p.text
+        f = diacritic_key(text)
+        if _ESCALATE.search(f[a:b]):
+            return []
+        events = self.events(text, f, ms, a, b)
+        if not events:
+            return []
+        deadlines = _deadlines(f, a, b)
+        # who: the subject of each report's clause, else the heading's agencies
+        for i, e in enumerate(events):
+            if e.derived:
+                continue
+            start = a
+            if i > 0:
+                prev = events[i - 1]
+                start = prev.recipients[-1].end if prev.recipients else prev.verb_end
+                semi = [m.end() for m in re.finditer(r"[;.]\s*", f[start : e.start])]
+                start = start + semi[-1] if semi else start
+            who = self.subject(text, f, ms, start, e.start)
+            if who is None:
+                who = events[i - 1].actor if i > 0 else self.fallback_actor(sec, p)
+            e.actor = who
+        # which reports are not duties; a request for a decision drops its whole chain
+        keep = [True] * len(events)
+        for i, e in enumerate(events):
+            after = f[(e.recipients[-1].end if e.recipients else e.verb_end) : e.end]
+            lead = f[a if i == 0 else e.start : e.start] + f[e.start : e.end]
+            if (_DECISION.match(after) and not _SETTLEMENT.search(after)) or _DECISION_TAIL.search(
+                f[e.start : e.end]
+            ):
+                keep[i] = False
+                j = i
+                while j > 0 and events[j].derived:
+                    j -= 1
+                    keep[j] = False
+            if i == 0 and _REFLECT.search(lead):
+                keep[i] = False
+            if _ESTIMATE.search(lead) and not _SETTLEMENT.search(lead):
+                keep[i] = False
+            if re.search(r"\bđã\s+(?:\S+\s+){0,1}$", f[max(a, e.start - 12) : e.start]):
+                keep[i] = False  # a report already made
+        duties: list[dict[str, Any]] = []
+        for i, e in enumerate(events):
+            if not keep[i]:
+                continue
+            own = [d for d in deadlines if d.pos < e.end and (i == 0 or d.pos >= e.start)]
+            actor_refs = _refs(e.actor)
+            recipients = [r for r in _refs(e.recipients) if r not in actor_refs]
+            if not actor_refs and not recipients:
+                continue  # a heading or a definition ("Chế độ báo cáo", "Kỳ báo cáo")
+            frm = a
+            if i > 0:
+                prev = events[i - 1]
+                frm = prev.recipients[0].start if e.derived and prev.recipients else e.start
+            for value, recurrence in _expand(own, f[a:b]):
+                duties.append(
+                    self.duty(p, frm, e.end, actor_refs, recipients, value, recurrence, e.derived)
+                )
+        return duties
+
+    def duty(
+        self,
+        p: Paragraph,
+        a: int,
+        b: int,
+        actors: list[dict[str, Any]],
+        recipients: list[dict[str, Any]],
+        deadline: str | None,
+        recurrence: str,
+        derived: bool,
+    ) -> dict[str, Any]:
+        text = p.text
+        k = _LIST_MARK.match(text[a:b])
+        if k:
+            a += k.end()
+        raw = text[a:b].strip().rstrip(" .;,")
+        raw = re.sub(r"[\s,]+(?:để(?:\s+tổng hợp)?|và|đồng thời|tổng hợp)$", "", raw, flags=re.I)
+        s0 = a + (len(text[a:b]) - len(text[a:b].lstrip()))
+        start, stop = p.span_of(s0, s0 + len(raw))
+        return {
+            "actor": actors,
+            "recipient": recipients,
+            "deadline": deadline,
+            "recurrence": recurrence,
+            "evidence": clean(raw),
+            "_span": [start, stop],
+            "_derived": derived,
+        }
+
+
+def _masked(text: str) -> str:
+    """``text`` with each parenthesis blanked (same length), so that a list of recipients
+    runs across "(đối với KKT, KCN)": "Bộ KH&ĐT (đối với KKT, KCN) và Bộ Công Thương"."""
+    return _PAREN.sub(lambda m: " " * len(m.group()), text)
+
+
+def _refs(ms: list[AgencyMention]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for m in ms:
+        r = {"kind": m.kind, "scope": m.scope}
+        if m.kind == "other" and m.name:
+            r["name"] = m.name
+        if r not in out:
+            out.append(r)
+    return out
+
+
+def _expand(deadlines: list[_Deadline], sentence: str) -> list[tuple[str | None, str]]:
+    """(deadline, recurrence) of each duty an event gives: one per deadline, and one with
+    no deadline for each listed frequency left without a date ("hàng quý, năm")."""
+    text = sentence
+    paired = bool(_PAIRED.search(text))
+    out: list[tuple[str | None, str]] = []
+    yearly = [d for d in deadlines if d.kind == "yearly"]
+    for d in deadlines:
+        if d.kind == "monthly":
+            out.append((d.value, "periodic"))
+        elif d.kind == "date":
+            out.append((d.value, "once"))
+        else:
+            if len(yearly) > 1 and d is not yearly[-1] and _HALF_OR_QUARTER.search(text):
+                out.append((d.value, "periodic"))
+            elif _ANNUAL.search(text) or re.search(r"\bnăm\b", text[d.pos :] if False else ""):
+                out.append((d.value, "annual"))
+            else:
+                out.append((d.value, recurrence_of(text)))
+    if paired and len(out) < 2:
+        if not out:
+            out = [(None, "periodic"), (None, "annual")]
+        elif out[0][1] == "annual":
+            out.insert(0, (None, "periodic"))
+        else:
+            out.append((None, "annual"))
+    if not out:
+        out.append((None, _recurrence(text)))
+    return out
+
+
+def _recurrence(text: str) -> str:
+    f = diacritic_key(text)
+    if _ANNUAL.search(f):
+        return "annual"
+    if _PERIODIC.search(f) or re.search(r"theo quy định|tình hình|chế độ báo cáo|thường xuyên", f):
+        return "periodic"
+    if _ON_REQUEST.search(f) or "kịp thời" in f:
+        return "on_request"
+    return "once"
+
+
+def _template_sections(doc: Doc) -> set[int]:
+    """The appendix sections that hold forms ("Biểu số 01", "Mẫu báo cáo")."""
+    out: set[int] = set()
+    for s in doc.sections():
+        if s.style == "appendix" and _TEMPLATE.search(diacritic_key(clean(s.heading))):
+            out.update(id(x) for x in s.walk())
+    return out
 
 
 def extract_reporting(doc: Doc, *, province: str | None) -> list[dict[str, Any]]:
     """Reporting duties in the form of SCHEMA.md, with "_span" of the evidence."""
-    top = _tcth(doc) or doc.root
+    reader = _Reader(doc, province)
+    header = {id(p) for p in doc.header}
+    templates = _template_sections(doc)
     out: list[dict[str, Any]] = []
-    for sec, p in _units(doc, top):
-        if p.kind not in ("text", "footnote"):
+    for sec in doc.root.walk():
+        if id(sec) in templates:
             continue
-        for a, b in _clauses(p):
-            text = p.text[a:b]
-            f = diacritic_key(text)
-            if _ESCALATION.search(f) or _BUDGET.search(f):
+        for p in sec.paragraphs:
+            if id(p) in header or p.kind not in ("text", "footnote"):
                 continue
-            deadline, _rec = deadline_of(text)
-            if not _REPORT.search(f) and not (_SUMMARY.search(f) and deadline):
+            reader.agency_line(sec, p)
+            f = diacritic_key(p.text)
+            if not (_VERB.search(f) or _SUMMARY_VERB.search(f)) and not _TIME_LINE.match(f):
                 continue
-            # the evidence: from the clause start to a purpose ("để tổng hợp ...")
-            cut = _PURPOSE.search(text)
-            if (
-                cut
-                and _REPORT.search(diacritic_key(text[: cut.start()])) is None
-                and cut.start() < 20
-            ):
-                cut = None
-            end = a + (cut.start() if cut else len(text))
-            # a clause "...; báo cáo ..." after other duties: start at the report
-            semi = [m.end() for m in re.finditer(r";\s*", p.text[a:end])]
-            for s_end in semi:
-                rest = diacritic_key(p.text[a + s_end : end])
-                if _REPORT.search(rest) and not _REPORT.search(
-                    diacritic_key(p.text[a : a + s_end])
-                ):
-                    a = a + s_end
-                    break
-            lead = re.match(r"^\W*(?:[a-zđ]\)|\d+[.)])?\s*[-+]?\s*", p.text[a:end])
-            if lead:
-                a += lead.end()
-            evidence = p.text[a:end].strip().rstrip(" .;")
-            start, stop = p.span_of(a, a + len(evidence))
-            actor_sec = _actor_section(sec, top) if top is not doc.root else None
-            subject = _subject(doc, p, a, end, province)
-            actors = subject or (
-                _heading_actors(doc, actor_sec, province) if actor_sec is not None else []
-            )
-            names = mentions_between(doc.original, start, stop, province=province)
-            actor_refs = _dedupe([_ref(m) for m in actors])
-            recipients = _dedupe([_ref(m) for m in names if _ref(m) not in actor_refs])
-            out.append(
-                {
-                    "actor": actor_refs,
-                    "recipient": recipients,
-                    "deadline": deadline,
-                    "recurrence": recurrence_of(evidence),
-                    "evidence": clean(evidence),
-                    "_span": [start, stop],
-                }
-            )
+            ms = find_agencies(p.text, province=province)
+            reader.note_opening(p, ms)
+            last: list[dict[str, Any]] = []
+            for a, b in _sentences(p.text):
+                if _TIME_LINE.match(f[a:b]) and last:
+                    # "Thời gian hoàn tất: trước ngày 18 tháng 8 năm 2014" for the duty before
+                    ds = _deadlines(f, a, b)
+                    for d in last if ds else []:
+                        if d["deadline"] is None:
+                            d["deadline"] = ds[0].value
+                            if ds[0].kind == "date":
+                                d["recurrence"] = "once"
+                            d["_span"][1] = p.span_of(a, b)[1]
+                            d["evidence"] = clean(doc.original[d["_span"][0] : d["_span"][1]])
+                    continue
+                last = reader.sentence(sec, p, ms, a, b)
+                out.extend(last)
+    return _finish(out)
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    pos = 0
+    for m in _SENT.finditer(text):
+        if m.start() > pos:
+            yield pos, m.start()
+        pos = m.end()
+    if pos < len(text):
+        yield pos, len(text)
+
+
+def _key(refs: list[dict[str, Any]]) -> frozenset[str]:
+    return frozenset(f"{r['kind']}|{r['scope']}|{r.get('name', '')}" for r in refs)
+
+
+def _finish(duties: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop a chained report that another sentence states itself (one duty stated twice),
+    and a duty repeated word for word; strip the private keys."""
+    explicit = [(_key(d["actor"]), _key(d["recipient"])) for d in duties if not d["_derived"]]
+    dated = [(_key(d["actor"]), _key(d["recipient"])) for d in duties if d["deadline"] is not None]
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[frozenset[str], frozenset[str], str | None, str, str]] = set()
+    for d in duties:
+        actor, rec = _key(d["actor"]), _key(d["recipient"])
+        if d["_derived"] and any(a == actor and rec <= r for a, r in explicit):
+            continue
+        if d["deadline"] is None and actor and any(a == actor and rec <= r for a, r in dated):
+            continue  # the same report restated ("Sở X gửi báo cáo định kỳ tới Bộ Y qua ...")
+        sig = (actor, rec, d["deadline"], d["recurrence"], diacritic_key(d["evidence"])[:80])
+        if sig in seen:
+            continue
+        seen.add(sig)
+        d.pop("_derived")
+        for r in d["actor"] + d["recipient"]:
+            r.pop("name", None)
+        out.append(d)
     return out
 
 

@@ -111,3 +111,131 @@ def test_advised_agency_is_not_the_reporter_across_a_line_break(gap: str) -> Non
     row = next(r for r in got if r["deadline"] == "--12-15")
     assert row["actor"] == [ref("so_khcn")]
     assert row["recipient"] == [ref("ubnd_tinh"), ref("bo_khcn", "national")]
+
+
+# --- any document: variants written for the tests (other provinces, other layouts) ---------
+
+
+def _duties(text: str, province: str | None = "Hà Tĩnh") -> list[tuple[object, ...]]:
+    got = extract_reporting(parse(text), province=province)
+    return [
+        (
+            [a["kind"] for a in r["actor"]],
+            [a["kind"] for a in r["recipient"]],
+            r["deadline"],
+            r["recurrence"],
+        )
+        for r in got
+    ]
+
+
+def test_each_deadline_of_a_sentence_is_a_duty() -> None:
+    text = (
+        "Điều 3. Chế độ báo cáo\n"
+        "1. Định kỳ trước ngày 20 tháng 6 và trước ngày 20 tháng 12 hằng năm, Ủy ban nhân dân "
+        "cấp huyện báo cáo tình hình cụm công nghiệp trên địa bàn trong 6 tháng và cả năm, gửi "
+        "Ủy ban nhân dân cấp tỉnh và Sở Công Thương.\n"
+        "2. Hằng tháng, Sở Lao động - Thương binh và Xã hội rà soát đối tượng, báo cáo về Ủy ban "
+        "nhân dân tỉnh trước ngày 22 hằng tháng.\n"
+    )
+    assert _duties(text) == [
+        (["ubnd_huyen"], ["ubnd_tinh", "so_ct"], "--06-20", "periodic"),
+        (["ubnd_huyen"], ["ubnd_tinh", "so_ct"], "--12-20", "annual"),
+        (["so_ldtbxh"], ["ubnd_tinh"], "---22", "periodic"),
+    ]
+
+
+def test_a_directive_ministry_by_ministry() -> None:
+    text = (
+        "CHỈ THỊ\nVề chấn chỉnh công tác quản lý\n"
+        "1. Bộ Xây dựng:\n"
+        "- Chủ trì, phối hợp với Bộ Tài chính, Bộ Kế hoạch và Đầu tư rà soát quy hoạch, báo cáo "
+        "Thủ tướng Chính phủ trong quý III năm 2012.\n"
+        "- Chủ trì xây dựng Đề án, trình Thủ tướng Chính phủ phê duyệt trong quý IV năm 2012.\n"
+        "2. Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương:\n"
+        "Rà soát các dự án chậm triển khai, báo cáo Bộ Kế hoạch và Đầu tư (đối với khu công "
+        "nghiệp) và Bộ Công Thương (đối với cụm công nghiệp) trong quý II/2012.\n"
+        "3. Các Bộ, ngành và Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương báo cáo "
+        "kết quả thực hiện với Thủ tướng Chính phủ, đồng thời gửi Bộ Kế hoạch và Đầu tư để tổng "
+        "hợp.\n"
+    )
+    assert _duties(text, None) == [
+        (["bo_xd"], ["thu_tuong"], "2012-09-30", "once"),
+        (["ubnd_tinh"], ["bo_khdt", "bo_ct"], "2012-06-30", "once"),
+        # a copy sent "để tổng hợp" is not a recipient
+        (["ubnd_tinh"], ["thu_tuong"], None, "once"),
+    ]
+
+
+def test_a_report_passed_on_is_a_second_duty() -> None:
+    text = (
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+        "Hằng năm, Ủy ban nhân dân các huyện báo cáo kết quả thực hiện về Sở Lao động - Thương "
+        "binh và Xã hội để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.\n"
+        "Các sở, ngành định kỳ hằng năm (trước ngày 10/12) hoặc đột xuất báo cáo Ủy ban nhân dân "
+        "tỉnh (qua Sở Nội vụ) về tình hình thực hiện Kế hoạch.\n"
+        "Sở Nội vụ tổng hợp, tham mưu Ủy ban nhân dân tỉnh báo cáo Bộ Nội vụ kết quả thực hiện "
+        "Chỉ thị số 05-CT/TU ngày 04/01/2026 theo quy định.\n"
+    )
+    assert _duties(text) == [
+        (["ubnd_huyen"], ["so_ldtbxh"], None, "annual"),
+        (["so_ldtbxh"], ["ubnd_tinh"], None, "annual"),
+        # a collective subject reports, to the committee through the department
+        ([], ["ubnd_tinh", "so_nv"], "--12-10", "annual"),
+        # advised, not the reporter; a cited instrument's date is not a deadline
+        (["so_nv"], ["ubnd_tinh", "bo_nv"], None, "periodic"),
+    ]
+
+
+def test_who_reports_when_the_sentence_does_not_say() -> None:
+    text = (
+        "Điều 2. Tổ chức thực hiện\n"
+        "2 - Sở Lao động - Thương binh và Xã hội có trách nhiệm:\n"
+        "- Quản lý chặt chẽ đối tượng trên địa bàn tỉnh;\n"
+        "- Thực hiện chế độ báo cáo gửi Ủy ban nhân dân tỉnh theo quy định;\n"
+        "3 - Ủy ban nhân dân các huyện, thành phố:\n"
+        "- Lập danh sách các hộ được hỗ trợ báo cáo Sở Xây dựng. Thời gian hoàn tất: trước "
+        "ngày 18 tháng 8 năm 2014.\n"
+    )
+    assert _duties(text) == [
+        (["so_ldtbxh"], ["ubnd_tinh"], None, "periodic"),
+        (["ubnd_huyen"], ["so_xd"], "2014-08-18", "once"),
+    ]
+
+
+def test_listed_frequencies_without_dates() -> None:
+    text = "I. TỔ CHỨC THỰC HIỆN\nSở Y tế định kỳ 6 tháng, hằng năm báo cáo Bộ Y tế.\n"
+    assert _duties(text) == [
+        (["so_yt"], ["bo_yt"], None, "periodic"),
+        (["so_yt"], ["bo_yt"], None, "annual"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a request for a decision, an escalation, a budget estimate, a report already made,
+        # a document called a report
+        "Sở Tài chính tổng hợp, báo cáo Ủy ban nhân dân tỉnh xem xét, quyết định.",
+        "Trường hợp vượt thẩm quyền, Sở Xây dựng báo cáo Ủy ban nhân dân tỉnh.",
+        "Sở Y tế lập dự toán kinh phí, báo cáo Ủy ban nhân dân tỉnh trước ngày 20 tháng 6.",
+        "Ủy ban nhân dân tỉnh đã báo cáo Thủ tướng Chính phủ kết quả thực hiện.",
+        "Sở Công Thương thẩm định Báo cáo đánh giá tác động môi trường của dự án.",
+        "Nếu có vướng mắc, các cơ quan phản ánh về Sở Nội vụ để tổng hợp, báo cáo Ủy ban nhân "
+        "dân tỉnh xem xét.",
+    ],
+)
+def test_what_is_not_a_reporting_duty(sentence: str) -> None:
+    assert _duties("I. TỔ CHỨC THỰC HIỆN\n" + sentence + "\n") == []
+
+
+def test_a_report_template_is_not_a_duty() -> None:
+    text = (
+        "Điều 1. Ban hành kèm theo Thông tư này các biểu mẫu báo cáo.\n\n"
+        "PHỤ LỤC I\nCÁC BIỂU BÁO CÁO\n"
+        "Biểu số 01. Tình hình hoạt động của dự án\n"
+        "Đơn vị gửi báo cáo: Chủ đầu tư\n"
+        "Đơn vị nhận báo cáo: Sở Công Thương\n"
+        "(Thời hạn gửi báo cáo: Báo cáo năm gửi trước ngày 20 tháng 12 hằng năm)\n"
+    )
+    assert _duties(text) == []
