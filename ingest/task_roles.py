@@ -182,7 +182,7 @@ def duty_holders(
 
 
 _ROLE_LABEL = re.compile(r"chủ trì|phối hợp|cơ quan|đơn vị|thời gian|sản phẩm|kết quả|giao")
-_LEAD_IN = re.compile(r"^\W*(?:đối với\b[^,:;]{0,120}?,\s*|[^,:;]{1,40}?:\s*)")
+_LEAD_IN = re.compile(r"^\W*(?:(?:đối với|để)\b[^,:;]{0,120}?,\s*|[^,:;]{1,40}?:\s*)")
 
 
 def heading_bodies(

@@ -270,9 +270,10 @@ def _section_task(
 ) -> _Task:
     heads = list(heads)
     lead, coord = inline_roles(doc, sec.all_paragraphs(), province)
-    # a body heading a sub-item leads it ("a) Tổ đảng ở ...: chủ trì ...")
+    # a body heading one of the task's bullets is given that bullet's work
+    # ("- Đảng đoàn Quốc hội phối hợp với ... tổ chức phổ biến ...")
     for sub in sec.walk():
-        if sub is not sec and sub.style in ("arabic", "letter"):
+        if sub is not sec and sub.style in ("dash", "plus"):
             heads.extend(m for m in heading_bodies(doc, sub, province) if m not in heads)
     return _Task(
         ref=ref,
@@ -292,7 +293,7 @@ def _plan_tasks(doc: Doc, sections: list[Section], province: str | None) -> list
     for sec in sections:
         for item in _items(sec):
             for it in _expand(doc, item, province):
-                heads = [] if it is item else heading_bodies(doc, it, province)
+                heads = [] if it is item else heading_bodies(doc, it, province, lead_in=True)
                 out.append(_section_task(doc, it, it.ref, province, heads))
     return out
 

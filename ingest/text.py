@@ -309,6 +309,8 @@ class Doc:
 
 _ROMAN = re.compile(r"^(?P<label>[IVXL]{1,6})\s*[.)]\s*(?=\S)(?![IVXL]*\.\d)")
 _ARABIC = re.compile(r"^(?P<label>\d{1,2})\s*[.)](?!\d)\s*(?=\S)")
+#: Numbers with their parents' numbers: "2.1.", "2.2.3", "2.1.a." (a letter item)
+_DECIMAL = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3}(?:\.[a-zđ])?)\.?\s+(?=\S)")
 _LETTER = re.compile(r"^(?P<label>[a-zđ])\s*\)\s*(?=\S)")
 _DASH = re.compile(r"^(?P<label>[-–—−•])\s*(?=\S)")
 _PLUS = re.compile(r"^(?:[-–•]\s*)?(?P<label>\+)\s*(?=\S)")
@@ -328,14 +330,15 @@ _ISSUER_BLOCK = re.compile(
     r"^(?:ỦY|UỶ|UBND|HỘI ĐỒNG|BỘ |SỞ |TỈNH |THÀNH PHỐ|CỘNG HÒA|CỘNG HOÀ|Độc lập)"
 )
 
+#: Nesting levels (a decimal number "2.1" sits one step under "2": 30 + its dots).
 _STYLE_LEVEL = {
     "part": 0,
-    "dieu": 1,
-    "roman": 2,
-    "arabic": 3,
-    "letter": 4,
-    "dash": 5,
-    "plus": 6,
+    "dieu": 10,
+    "roman": 20,
+    "arabic": 30,
+    "letter": 40,
+    "dash": 50,
+    "plus": 60,
 }
 
 
@@ -349,6 +352,7 @@ def _marker(text: str) -> tuple[str, str, int] | None:
         ("part", _PART),
         ("dieu", _DIEU),
         ("roman", _ROMAN),
+        ("decimal", _DECIMAL),
         ("arabic", _ARABIC),
         ("letter", _LETTER),
         ("plus", _PLUS),
@@ -716,10 +720,18 @@ def _build_tree(doc: Doc) -> None:
                 stack[-1].paragraphs.append(p)
             continue
         style, label, mlen = mk
-        level = _STYLE_LEVEL[style]
+        if style == "decimal":
+            style, label, level = _decimal(label)
+        else:
+            level = _STYLE_LEVEL[style]
         while len(stack) > 1 and stack[-1].level >= level:
             stack.pop()
         parent = stack[-1]
+        if "." in label and parent.style in ("arabic", "letter"):
+            # "2.1" under "2.": the parent's number is already in its ref
+            head, _, last = label.rpartition(".")
+            if head.rpartition(".")[2] == parent.label:
+                label = last
         ref = _make_ref(style, label, parent, dash_counts)
         node = Section(ref, style, label, p.text[mlen:].strip(), p.start, p.end, level)
         node.paragraphs.append(p)
@@ -729,6 +741,14 @@ def _build_tree(doc: Doc) -> None:
         seen_section = True
     doc.header = header
     _fix_extents(root)
+
+
+def _decimal(label: str) -> tuple[str, str, int]:
+    """Style, label and level of a decimal number: "2.1" -> arabic one level under "2";
+    "2.1.a" -> the letter item "a"."""
+    if label[-1].isalpha():
+        return "letter", label, _STYLE_LEVEL["letter"]
+    return "arabic", label, _STYLE_LEVEL["arabic"] + label.count(".")
 
 
 def _make_ref(style: str, label: str, parent: Section, counts: dict[int, int]) -> str:

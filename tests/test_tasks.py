@@ -309,3 +309,53 @@ def test_inline_lead_and_assignment_in_a_plan_item() -> None:
     one = extract_tasks(parse(text), province="Hà Tĩnh")[0]
     assert [a["kind"] for a in one["lead"]][:3] == ["so_xd", "so_yt", "so_nv"]
     assert [a["kind"] for a in one["coordinating"]][:1] == ["so_tc"]
+
+
+PARTY_PLAN = """Số 3260-KH/ĐĐQH15
+
+Hà Nội, ngày 10 tháng 01 năm 2025
+
+KẾ HOẠCH
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Mục đích
+
+Quán triệt Nghị quyết.
+
+II. PHÂN CÔNG NHIỆM VỤ
+
+1. Tuyên truyền, quán triệt Nghị quyết
+
+- Sở Nội vụ phối hợp với Sở Tư pháp tổ chức phổ biến Nghị quyết đến cán bộ.
+
+2. Lãnh đạo, chỉ đạo rà soát, hoàn thiện pháp luật.
+
+2.1. Để thể chế hóa Nghị quyết, Sở Tư pháp xác định các nhiệm vụ trọng tâm sau:
+
+- Rà soát các văn bản.
+
+2.2. Các sở theo chức năng, nhiệm vụ được giao thực hiện các nhiệm vụ sau:
+
+a) Sở Tài chính
+
+Bảo đảm kinh phí.
+
+b) Sở Khoa học và Công nghệ
+
+Chủ trì thẩm tra các dự án luật.
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Sở Nội vụ theo dõi việc thực hiện.
+"""
+
+
+def test_decimal_numbers_and_items_split_body_by_body() -> None:
+    tasks = extract_tasks(parse(PARTY_PLAN), province="Hà Tĩnh")
+    assert _roles(tasks) == {
+        "II.1": (["so_nv"], ["so_tp"]),  # the body heading a bullet is given its work
+        "II.2.1": (["so_tp"], []),  # "Để ..., Sở Tư pháp xác định ..."
+        "II.2.2.a": (["so_tc"], []),
+        "II.2.2.b": (["so_khcn"], []),
+    }
