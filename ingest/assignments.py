@@ -135,10 +135,12 @@ def _assign(
     heads = _heads(doc, sec, province)
     kids = _children(sec)
     if heads:
-        inner = [t for k in kids for t in _assign(doc, k, f"{ref}.{k.label}", province) if t[2]]
-        direct = [t for t in inner if t[1] in kids]
-        if len({_key(t[2]) for t in direct}) >= 2 and len(direct) == len(kids):
-            return inner  # each clause names another body
+        per_kid = [[t for t in _assign(doc, k, f"{ref}.{k.label}", province) if t[2]] for k in kids]
+        inner = [t for ts in per_kid for t in ts]
+        own = {(m.kind, m.scope, m.name) for m in heads}
+        beyond = any(not {(m.kind, m.scope, m.name) for m in t[2]} <= own for t in inner)
+        if all(per_kid) and len({_key(t[2]) for t in inner}) >= 2 and beyond:
+            return inner  # each clause names another body than the heading's
         return [(ref, sec, heads)]
     out: list[tuple[str, Section, list[AgencyMention]]] = []
     for k in kids:

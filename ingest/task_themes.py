@@ -37,6 +37,29 @@ _THEME_WORDS: dict[str, tuple[str, ...]] = {
     "data_information": ("cơ sở dữ liệu",),
     "support_network": ("mạng lưới",),
 }  # fmt: skip
+#: Codes for other domains, read from a task's title (its own words, not its bullets').
+_DOMAIN_WORDS: dict[str, tuple[str, ...]] = {
+    "inspection": ("thanh tra", "kiểm tra", "giám sát"),
+    "finance": ("kinh phí", "ngân sách", "nguồn vốn", "phân bổ vốn", "kế hoạch vốn", "tài chính"),
+    "digital_transformation": (
+        "chuyển đổi số", "công nghệ thông tin", "nền tảng số", "dịch vụ công trực tuyến",
+        "chính phủ số", "kinh tế số",
+    ),
+    "administrative_reform": ("cải cách hành chính", "thủ tục hành chính"),
+    "organization": ("tổ chức bộ máy", "biên chế", "sắp xếp", "kiện toàn", "cán bộ, công chức"),
+    "infrastructure": ("hạ tầng", "đầu tư xây dựng", "xây dựng công trình", "cơ sở vật chất"),
+    "social_policy": (
+        "an sinh xã hội", "người có công", "bảo hiểm", "trợ giúp xã hội", "bảo trợ xã hội",
+        "trợ cấp",
+    ),
+    "planning": ("quy hoạch", "kế hoạch sử dụng đất"),
+    "environment_resources": (
+        "tài nguyên", "môi trường", "khoáng sản", "đất đai", "biến đổi khí hậu",
+    ),
+    "health": ("y tế", "sức khỏe", "khám chữa bệnh", "bệnh viện"),
+    "education": ("giáo dục", "trường học", "học sinh"),
+    "security_defense": ("quốc phòng", "an ninh", "trật tự"),
+}  # fmt: skip
 _ENTERPRISE = re.compile(
     r"hỗ trợ (?:các )?(?:tổ chức, )?doanh nghiệp(?:, tổ chức)?\s+(?:áp dụng|triển khai|ứng dụng"
     r"|xây dựng và áp dụng|nghiên cứu, ứng dụng)"
@@ -51,12 +74,23 @@ _POLICY_START = re.compile(r"^(?:nghiên cứu|rà soát|đề xuất)")
 _POLICY_NOUN = re.compile(r"đề xuất|cơ chế|chính sách|quy định|quy chế|nghị quyết|văn bản")
 
 
+_BODY_NAME = re.compile(
+    r"(?:Bộ|Sở|Ban|Cục|Vụ|Viện|Ủy ban|Uỷ ban|UBND|Ngân hàng|Văn phòng|Tổng cục|Kho bạc|Thanh tra)"
+    r"(?:\s+(?:và\s+|-\s+)?[A-ZĐÀ-Ỹ][\wÀ-ỹ]*,?)+"
+)
+
+
+def _has(text: str, word: str) -> bool:
+    return re.search(rf"(?<![\wà-ỹ]){re.escape(word)}(?![\wà-ỹ])", text) is not None
+
+
 def _first_words(s: str, n: int = 9) -> str:
     return " ".join(s.split()[:n])
 
 
 def task_themes(title: str, items: Sequence[str]) -> list[str]:
-    """Theme codes of a task from its title and its items (keyword rules).
+    """Theme codes of a task from its title and its items (keyword rules); the codes of
+    other domains (inspection, finance, ...) from its title only.
 
     A topic that an item only communicates or trains about adds no theme: an item whose
     first words say "tuyên truyền / phổ biến / truyền thông" counts as communication only,
@@ -77,6 +111,13 @@ def task_themes(title: str, items: Sequence[str]) -> list[str]:
             add(code)
     if _ENTERPRISE.search(t) or "hỗ trợ doanh nghiệp" in t:
         add("enterprise_support")
+    # names of bodies are not activities ("Sở Tài chính", "Bộ Tài nguyên và Môi trường");
+    # a title that is only a body's name leaves the domain to the task's items
+    own = diacritic_key(_BODY_NAME.sub(" ", clean(title)))
+    texts = [own] if len(own.split()) >= 4 else [own, *(diacritic_key(clean(i)) for i in items)]
+    for code, words in _DOMAIN_WORDS.items():
+        if any(_has(x, w) for x in texts for w in words):
+            add(code)
     for item in items:
         f = diacritic_key(clean(item))
         f = re.sub(r"^[-+•*]\s*|^[a-zđ]\)\s*", "", f)

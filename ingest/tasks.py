@@ -38,6 +38,7 @@ from policykg.ingest.task_roles import (
     LEAD_LINE,
     agency_refs,
     heading_bodies,
+    heading_text,
     inline_roles,
     is_collective_heading,
 )
@@ -82,7 +83,7 @@ def _in_appendix(sec: Section) -> bool:
 
 
 def _is_task_heading(sec: Section) -> bool:
-    h = diacritic_key(clean(sec.heading))
+    h = diacritic_key(heading_text(sec))
     return bool(_TASK_HEADING.match(h)) and not _NOT_TASK_HEADING.search(h)
 
 
@@ -288,13 +289,18 @@ def _section_task(
     )
 
 
+_PART_WORD = re.compile(r"^(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+")
+
+
 def _plan_tasks(doc: Doc, sections: list[Section], province: str | None) -> list[_Task]:
     out: list[_Task] = []
     for sec in sections:
         for item in _items(sec):
             for it in _expand(doc, item, province):
                 heads = [] if it is item else heading_bodies(doc, it, province, lead_in=True)
-                out.append(_section_task(doc, it, it.ref, province, heads))
+                # "Phần II" -> "II": a plan in parts numbers its tasks by the part's numeral
+                ref = _PART_WORD.sub("", it.ref)
+                out.append(_section_task(doc, it, ref, province, heads))
     return out
 
 

@@ -359,3 +359,39 @@ def test_decimal_numbers_and_items_split_body_by_body() -> None:
         "II.2.2.a": (["so_tc"], []),
         "II.2.2.b": (["so_khcn"], []),
     }
+
+
+PARTS = """Số: 45/KH-UBND
+
+Hà Tĩnh, ngày 02 tháng 3 năm 2022
+
+KẾ HOẠCH
+
+Phần I
+MỤC ĐÍCH, YÊU CẦU
+
+1. Mục đích
+
+Nâng cao năng suất.
+
+Phần II
+NHIỆM VỤ, GIẢI PHÁP
+
+1. Tuyên truyền về năng suất
+
+Sở Thông tin và Truyền thông chủ trì, phối hợp với Sở Khoa học và Công nghệ tổ chức tuyên truyền.
+
+2. Hỗ trợ doanh nghiệp
+
+Cơ quan chủ trì: Sở Công Thương.
+
+Phần III
+TỔ CHỨC THỰC HIỆN
+
+1. Sở Tài chính bố trí kinh phí.
+"""
+
+
+def test_a_plan_laid_out_in_parts() -> None:
+    tasks = extract_tasks(parse(PARTS), province="Hà Tĩnh")
+    assert _roles(tasks) == {"II.1": (["so_tttt"], ["so_khcn"]), "II.2": (["so_ct"], [])}
