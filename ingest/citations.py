@@ -953,7 +953,7 @@ def _citing_paragraphs(doc: Doc) -> list[tuple[Paragraph, str | None]]:
             continue
         t = p.text
         if id(p) in header_ids and (
-            re.match(r"^(?:Số|SỐ)\s*:", t)
+            re.match(r"^(?:Số|SỐ)\s*(?:hiệu\s*)?(?::|\d)", t)
             or re.search(r"ngày\s*\d*\s*tháng", t[:60])
             or t.isupper()
         ):

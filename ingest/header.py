@@ -1,25 +1,43 @@
-"""Document fields of a plan: ``extract_document(doc) -> dict`` in the gold form of SCHEMA.md.
+"""Document fields: ``extract_document(doc) -> dict`` in the gold form of SCHEMA.md.
 
-Fields and where they are read:
+The header is read from the document's logical text (:mod:`policykg.ingest.reading` has
+already put each header field on a line of its own, whatever the form of the copy), line by
+line, each line classified by what it holds:
 
-* ``kind``: the kind line of the header ("KẾ HOẠCH", "QUYẾT ĐỊNH", ...), else the symbol
-  of the number (``/KH-`` → KeHoach, ``/QĐ-`` → QuyetDinh).
-* ``number``: the ``Số:`` line with spaces removed ("683 /KH-UBND" → "683/KH-UBND");
-  ``None`` when the number part is blank ("Số: /KH-UBND").
+* the issuer block: the upper-case lines before the number, the motto or the kind line
+  ("THỦ TƯỚNG CHÍNH PHỦ", "BỘ TÀI CHÍNH", "ỦY BAN NHÂN DÂN / TỈNH X", "ĐẢNG CỘNG SẢN VIỆT
+  NAM / BAN CHẤP HÀNH TRUNG ƯƠNG / ĐẢNG ĐOÀN QUỐC HỘI"); the issuer is its last body (the
+  one that issues), the lines above it give the province;
+* the motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc");
+* ``number``: the "Số:" line (also "Số 3260-KH/ĐĐQH15"), spaces removed, ``None`` when the
+  number is left blank ("Số: /KH-UBND");
 * ``date`` / ``place``: the "<place>, ngày DD tháng MM năm YYYY" line of the header, as
-  precise as written ("2023-03" when the day is blank, "2021" when day and month are);
-  signature timestamps are never used.
-* ``issuer``: the issuer block ("ỦY BAN NHÂN DÂN / TỈNH X"); without one, the body
-  ("Ủy ban nhân dân tỉnh X ban hành ..."), the signature ("TM. ỦY BAN NHÂN DÂN") or the
-  number symbol (``-UBND``) give the kind, and the place line the province.
-* ``title``: the paragraph after the kind line (hard wraps rejoined, markdown removed).
-* ``period``: "giai đoạn 2021 - 2030" → {2021, 2030}; "đến (năm) 2030" → {None, 2030}.
-* ``signer``: the name under the TM./KT. block and the last position line
-  ("PHÓ CHỦ TỊCH" → "Phó Chủ tịch").
-* ``promulgates``: for a decision titled "Ban hành Kế hoạch ...", ``{"kind": "KeHoach",
-  "title": "..."}``.
+  precise as written ("2023-03" when the day is blank, "2026" when day and month are). The
+  date is the header's or none: a date found elsewhere (a cited instrument's, a signature
+  timestamp) is never used;
+* ``kind``: the kind line ("QUYẾT ĐỊNH", "THÔNG TƯ", "BÁO CÁO", ...), else the symbol of
+  the number (``/KH-`` → KeHoach);
+* ``title``: the lines after the kind line up to the issuing authority ("CHỦ TỊCH ỦY BAN
+  NHÂN DÂN TỈNH", "THỦ TƯỚNG CHÍNH PHỦ"), the preamble ("Căn cứ", "Thực hiện", "Kính
+  gửi") or a blank line, as printed (case kept, whitespace collapsed);
+* ``issuer``: the issuer block, classified by the agency register
+  (:func:`policykg.ingest.agencies.find_agencies`); a body the register has no code for is
+  ``other`` with its name. Without a block: the issuing authority line, a "X ban hành"
+  sentence, the signing block ("TM. ỦY BAN NHÂN DÂN") or the number's symbol (``-TTg``,
+  ``-CP``, ``-UBND``, ``-BTC``, :data:`ISSUER_BY_SYMBOL`). Provincial bodies are scoped to
+  their province, national ones ``"national"``;
+* ``period``: from the title ("giai đoạn 2021 - 2030" → {2021, 2030}; "đến năm 2030" →
+  {None, 2030}, a vision year "tầm nhìn đến năm 2045" is not the end; "năm 2024" of a
+  one-year plan → {2024, 2024}); a plan (or a decision that issues one) whose title states
+  none takes the latest horizon of its objectives ("Mục tiêu cụ thể đến năm 2035");
+* ``signer``: the first signing block: the name under the TM./KT. lines and the signer's
+  own position ("PHÓ CHỦ TỊCH" → "Phó Chủ tịch", never the "KT." line);
+* ``promulgates``: a decision or resolution whose Điều 1 issues or approves an attached
+  instrument ("Ban hành kèm theo Quyết định này Kế hoạch …", "Phê duyệt Đề án …"):
+  ``{"kind", "title"}``, the title being the instrument's name after its kind word, up to
+  "với những nội dung", "(sau đây gọi tắt …)" or the final period.
 
-A text with no recognizable header (no ``Số:`` line, no kind line and no date line)
+A text with no recognizable header (no "Số:" line, no kind line and no date line)
 raises :class:`IngestError` naming the file and the first line of text.
 Each field's provenance is in ``document["_spans"]`` (field -> [start, end]).
 """
@@ -27,14 +45,23 @@ Each field's provenance is in ``document["_spans"]`` (field -> [start, end]).
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from policykg.ingest.errors import IngestError
-from policykg.ingest.reading import ascii_key, diacritic_key
+from policykg.ingest.reading import (
+    AUTHORITY_LINE,
+    KIND_LINES,
+    POSITIONS,
+    ascii_key,
+    diacritic_key,
+)
 from policykg.ingest.text import Doc, Paragraph
 
 __all__ = [
+    "ISSUER_BY_SYMBOL",
     "KIND_BY_SYMBOL",
     "KIND_WORDS",
     "document_province",
@@ -43,27 +70,40 @@ __all__ = [
     "title_case",
 ]
 
-#: Vietnamese name of a document kind -> code (longest names first when matching).
+#: Vietnamese name of a document kind -> code (SCHEMA.md; Quy chế, Quy định and the like
+#: are ``Other``).
 KIND_WORDS: dict[str, str] = {
     "luật": "Luat",
     "bộ luật": "Luat",
+    "pháp lệnh": "PhapLenh",
     "nghị quyết": "NghiQuyet",
+    "nghị quyết liên tịch": "NghiQuyet",
     "nghị định": "NghiDinh",
     "quyết định": "QuyetDinh",
     "thông tư liên tịch": "ThongTu",
     "thông tư": "ThongTu",
     "chỉ thị": "ChiThi",
     "kế hoạch": "KeHoach",
+    "báo cáo": "BaoCao",
     "tờ trình": "ToTrinh",
     "công văn": "CongVan",
     "đề án": "DeAn",
     "chương trình": "ChuongTrinh",
     "chiến lược": "ChienLuoc",
+    "quy chế": "Other",
+    "quy định": "Other",
+    "điều lệ": "Other",
+    "thông báo": "Other",
+    "hướng dẫn": "Other",
+    "kết luận": "Other",
+    "quy hoạch": "Other",
+    "lệnh": "Other",
 }
 
 #: Symbol in a number ("QĐ" in 1322/QĐ-TTg) -> kind code.
 KIND_BY_SYMBOL: dict[str, str] = {
     "QH": "Luat",
+    "PL": "PhapLenh",
     "NQ": "NghiQuyet",
     "NĐ": "NghiDinh",
     "QĐ": "QuyetDinh",
@@ -71,50 +111,108 @@ KIND_BY_SYMBOL: dict[str, str] = {
     "TTLT": "ThongTu",
     "CT": "ChiThi",
     "KH": "KeHoach",
+    "BC": "BaoCao",
     "TTR": "ToTrinh",
     "ĐA": "DeAn",
     "CTR": "ChuongTrinh",
 }
 
-_SO = re.compile(r"^Số\s*(?:hiệu)?\s*:\s*(?P<num>.*)$", re.IGNORECASE)
+#: The issuing body's symbol at the end of a number (1322/QĐ-TTg, 101/2018/TT-BTC) ->
+#: (agency kind, national or provincial). The last resort for the issuer.
+ISSUER_BY_SYMBOL: dict[str, tuple[str, str | None]] = {
+    "TTG": ("thu_tuong", "national"),
+    "CP": ("chinh_phu", "national"),
+    "QH": ("quoc_hoi", "national"),
+    "UBTVQH": ("ubtvqh", "national"),
+    "BTC": ("bo_tc", "national"),
+    "BCT": ("bo_ct", "national"),
+    "BNV": ("bo_nv", "national"),
+    "BKHCN": ("bo_khcn", "national"),
+    "BKHĐT": ("bo_khdt", "national"),
+    "BTNMT": ("bo_tnmt", "national"),
+    "BNNMT": ("bo_nnmt", "national"),
+    "BNNPTNT": ("bo_nnptnt", "national"),
+    "BTTTT": ("bo_tttt", "national"),
+    "BGTVT": ("bo_gtvt", "national"),
+    "BXD": ("bo_xd", "national"),
+    "BLĐTBXH": ("bo_ldtbxh", "national"),
+    "BGDĐT": ("bo_gddt", "national"),
+    "BYT": ("bo_yt", "national"),
+    "BQP": ("bo_qp", "national"),
+    "BCA": ("bo_ca", "national"),
+    "BNG": ("bo_ng", "national"),
+    "BTP": ("bo_tp", "national"),
+    "BVHTTDL": ("bo_vhttdl", "national"),
+    "NHNN": ("nhnn", "national"),
+    "TTCP": ("ttcp", "national"),
+    "VPCP": ("vpcp", "national"),
+    "UBND": ("ubnd_tinh", None),
+    "CT": ("ubnd_tinh", None),
+    "HĐND": ("hdnd_tinh", None),
+}
+
+_SO = re.compile(r"^Số\s*(?:hiệu)?\s*:?\s*(?P<num>.*)$", re.IGNORECASE)
+_SO_START = re.compile(r"^(?:(?i:Số\s*(?:hiệu)?\s*:)|(?:Số|SỐ)\s+(?=\d[\w.]*\s?[/-]))")
 _DATE = re.compile(
-    r"(?:^|,|\s)ngày\s*(?:(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
+    r"(?:^|,|\s)ngày\s*(?:(?P<d>\d{1,2})?[\s.…_]*tháng\s*(?P<m>\d{1,2})?[\s.…_]*năm\s*(?P<y>\d{4})"
     r"|(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4}))",
     re.IGNORECASE,
 )
+_PLACE_DATE = re.compile(
+    r"^(?P<place>[^\d\s,][^\d,]{0,40}?|[.…]+)?,?\s*(?P<date>ngày\s*[\d\s.…_]*tháng\s*[\d\s.…_]*"
+    r"năm\s*\d{4}|ngày\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})\s*\.?$",
+    re.IGNORECASE,
+)
 _KIND_LINE = re.compile(
-    r"^(?P<kind>KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|CHỈ THỊ|THÔNG TƯ|TỜ TRÌNH|CÔNG VĂN"
-    r"|ĐỀ ÁN|CHƯƠNG TRÌNH|CHIẾN LƯỢC|LUẬT)\s*:?\s*(?P<rest>.*)$"
+    r"^(?P<kind>" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in KIND_LINES) + r")"
+    r"\s*:?\s*(?P<rest>.*)$"
+)
+_MOTTO = re.compile(
+    r"^(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA|Độc\s+lập\s*[-–]|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT"
+    r"\s+NAM$)",
+    re.IGNORECASE,
+)
+_PREAMBLE = re.compile(
+    r"^(?:Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Trên\s+cơ\s+sở|Kính\s+gửi|Triển"
+    r"\s+khai|Nhằm|Để|Ngày\s+\d|\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo|Điều\s+\d|Chương\s+[IVX\d]"
+    r"|PHẦN\s+[IVX\d]|[IVX]+\s*[.)]\s|\d+\s*[.)]\s)"
 )
 _PERIOD = re.compile(r"giai\s+đoạn\s+(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})")
-_PERIOD2 = re.compile(
-    r"(?:từ\s+(?:năm\s+)?(?P<a>(?:19|20)\d{2})\s+)?đến\s+(?:năm\s+)?(?P<b>(?:19|20)\d{2})"
+_HORIZON = re.compile(
+    r"(?<!tầm nhìn )(?<!tầm nhìn đến )(?:từ\s+(?:năm\s+)?(?P<a>(?:19|20)\d{2})\s+)?đến\s+"
+    r"(?:năm\s+)?(?P<b>(?:19|20)\d{2})"
 )
-_ISSUER_UBND = re.compile(r"^(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\s*(?:(?:TỈNH|THÀNH PHỐ)\s+(?P<p>.+))?$")
-_ISSUER_HDND = re.compile(r"^HỘI\s+ĐỒNG\s+NHÂN\s+DÂN\s*(?:(?:TỈNH|THÀNH PHỐ)\s+(?P<p>.+))?$")
+_VISION = re.compile(r"(?:tầm\s+nhìn|định\s+hướng)\s+(?:đến\s+)?(?:năm\s+)?(?:19|20)\d{2}")
+_YEAR = re.compile(r"(?<![\d/])năm\s+(?P<y>(?:19|20)\d{2})(?!\d)")
+_IN_DATE = re.compile(
+    r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}"
+    r"|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}"
+)
+_PROMULGATE = re.compile(
+    r"^(?:Nay\s+)?(?:ban\s+hành|phê\s+duyệt)(?:\s+kèm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết"
+    r"|Chỉ\s+thị|Thông\s+tư)\s+này)?(?:\s+là)?\s+[“\"]?"
+    r"(?P<kind>kế\s+hoạch|đề\s+án|chương\s+trình|chiến\s+lược|quy\s+chế|quy\s+định|điều\s+lệ"
+    r"|quy\s+hoạch)\s+(?P<title>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_PROMULGATED_END = re.compile(
+    r"\s*(?:,?\s*(?:với|gồm)\s+(?:những|các)?\s*(?:nội\s+dung|chỉ\s+tiêu)|\(sau\s+đây|,?\s*cụ\s+thể"
+    r"\s+như\s+sau|[.;:]\s*$|\.\s*/\s*\.|\n)",
+    re.IGNORECASE,
+)
+_PLAN_KINDS = ("KeHoach", "DeAn", "ChuongTrinh", "ChienLuoc")
 _BODY_ISSUER = re.compile(
     r"(?P<org>ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd)\s+(?:tỉnh|thành phố)\s+"
     r"(?P<p>[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,3}?)\s+(?:ban hành|xây dựng|quyết định)"
 )
-_POSITIONS = {
-    "chủ tịch": "Chủ tịch",
-    "phó chủ tịch": "Phó Chủ tịch",
-    "giám đốc": "Giám đốc",
-    "phó giám đốc": "Phó Giám đốc",
-    "bộ trưởng": "Bộ trưởng",
-    "thứ trưởng": "Thứ trưởng",
-    "thủ tướng": "Thủ tướng",
-    "phó thủ tướng": "Phó Thủ tướng",
-    "chánh văn phòng": "Chánh Văn phòng",
-}
-_PREAMBLE = re.compile(r"^(?:Căn cứ|Thực hiện|Theo|Xét|Triển khai|Nhằm|Để)\b")
+#: A line continuing the issuer line above it ("ỦY BAN NHÂN DÂN" / "TỈNH NGHỆ AN").
+_SCOPE_LINE = re.compile(r"^(?:TỈNH|THÀNH\s+PHỐ|TP\.?|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG)\b")
+_POSITION_KEYS = {diacritic_key(k): v for k, v in POSITIONS.items()}
 
 
 def _provinces() -> tuple[str, ...]:
-    try:
-        from policykg.ingest.agencies import PROVINCES
-    except ImportError:  # pragma: no cover - helper module missing
-        return ()
+    from policykg.ingest.agencies import PROVINCES
+
     return tuple(PROVINCES)
 
 
@@ -139,23 +237,27 @@ def _match_province(s: str) -> str | None:
 
 
 def parse_period(title: str) -> dict[str, int | None] | None:
-    """The plan period stated in a title ("giai đoạn 2021 - 2030", "đến năm 2030")."""
+    """The period a title states: the first of "giai đoạn 2021 - 2030" ({2021, 2030}),
+    "đến (năm) 2030" ({None, 2030}; a vision year is no end) and "năm 2024" of a one-year
+    plan ({2024, 2024}; a year inside a date is not one)."""
     t = diacritic_key(title)
+    t = _VISION.sub(lambda m: "#" * len(m.group()), t)
+    t = _IN_DATE.sub(lambda m: "#" * len(m.group()), t)
+    found: list[tuple[int, dict[str, int | None]]] = []
     m = _PERIOD.search(t)
     if m:
-        return {"start": int(m.group("a")), "end": int(m.group("b"))}
-    m = _PERIOD2.search(t)
-    if m:
-        a = m.group("a")
-        return {"start": int(a) if a else None, "end": int(m.group("b"))}
-    return None
-
-
-def _sentence_case_position(s: str) -> str:
-    key = diacritic_key(re.sub(r"\s+", " ", s).strip(" .:"))
-    if key in _POSITIONS:
-        return _POSITIONS[key]
-    return s[:1].upper() + s[1:].lower()
+        found.append((m.start(), {"start": int(m.group("a")), "end": int(m.group("b"))}))
+    m2 = _HORIZON.search(t)
+    if m2:
+        a = m2.group("a")
+        found.append((m2.start(), {"start": int(a) if a else None, "end": int(m2.group("b"))}))
+    m3 = _YEAR.search(t)
+    if m3 and not (m2 and m2.start() <= m3.start() < m2.end()):
+        y = int(m3.group("y"))
+        found.append((m3.start(), {"start": y, "end": y}))
+    if not found:
+        return None
+    return min(found, key=lambda x: x[0])[1]
 
 
 def _on_calendar(y: str, m: str, d: str) -> bool:
@@ -177,118 +279,171 @@ def document_province(doc: Doc) -> str | None:
     """The province of the issuing body (from the issuer block, body or place line)."""
     info = extract_document(doc, strict=False)
     issuer = info.get("issuer")
-    if isinstance(issuer, dict) and issuer.get("scope"):
+    if isinstance(issuer, dict) and issuer.get("scope") and issuer["scope"] != "national":
         return str(issuer["scope"])
     place = info.get("place")
+    if isinstance(issuer, dict) and issuer.get("scope") == "national":
+        return None
     return str(place) if place else None
+
+
+# ---------------------------------------------------------------------------
+# The header's lines.
+
+
+@dataclass
+class _Line:
+    """One physical line of a header paragraph, with its paragraph and offsets there."""
+
+    text: str
+    par: Paragraph
+    i: int
+    j: int
+    adjacent: bool  # no blank line between it and the line before
+
+    def span(self, a: int = 0, b: int | None = None) -> list[int]:
+        return list(self.par.span_of(self.i + a, self.i + (len(self.text) if b is None else b)))
+
+
+def _lines(doc: Doc, paragraphs: list[Paragraph]) -> list[_Line]:
+    """The physical lines of ``paragraphs``: a paragraph joined from several lines of the
+    text is split again where the original has a line break."""
+    out: list[_Line] = []
+    prev_end: int | None = None
+    for p in paragraphs:
+        cuts = [0]
+        prev = p.span_of(0, 1)[1] if p.text else 0
+        for k in range(1, len(p.text)):
+            s, e = p.span_of(k, k + 1)
+            # a line break between two characters, or inside the space that joins them
+            if "\n" in doc.original[prev:s] or (p.text[k] == " " and "\n" in doc.original[s:e]):
+                cuts.append(k)
+            prev = e
+        cuts.append(len(p.text))
+        for a, b in itertools.pairwise(cuts):
+            raw = p.text[a:b]
+            lead = len(raw) - len(raw.lstrip())
+            text = raw.strip()
+            if not text:
+                continue
+            start = p.span_of(a + lead, a + lead + 1)[0]
+            gap = doc.original[prev_end:start] if prev_end is not None else ""
+            out.append(_Line(text, p, a + lead, a + lead + len(text), gap.count("\n") <= 1))
+            prev_end = p.span_of(a + lead + len(text) - 1, a + lead + len(text))[1]
+    return out
+
+
+@dataclass
+class _Header:
+    issuer_lines: list[_Line] = field(default_factory=list)
+    number_line: _Line | None = None
+    date_line: _Line | None = None
+    kind_line: _Line | None = None
+    kind_rest: str = ""
+    title_lines: list[_Line] = field(default_factory=list)
+    authority: _Line | None = None
+
+
+def _read_header(lines: list[_Line]) -> _Header:
+    h = _Header()
+    state = "top"
+    for n, ln in enumerate(lines):
+        t = ln.text
+        if state == "title":
+            if (
+                AUTHORITY_LINE.fullmatch(t)
+                or (_PREAMBLE.match(t) and (h.title_lines or not _title_like(lines, n)))
+                or _SO_START.match(t)
+                or (h.title_lines and not ln.adjacent)
+                or (h.title_lines and _KIND_LINE.fullmatch(t) and t.isupper())
+                or (
+                    h.title_lines
+                    and all(_is_upper(x.text) for x in h.title_lines)
+                    and not _is_upper(t)
+                )
+            ):
+                state = "after"
+            else:
+                h.title_lines.append(ln)
+                continue
+        if state == "after":
+            if h.authority is None and AUTHORITY_LINE.fullmatch(t):
+                h.authority = ln
+            break
+        # top of the header: issuer block, motto, number, place-date, kind line
+        if _MOTTO.match(t):
+            continue
+        if _SO_START.match(t):
+            if h.number_line is None:
+                h.number_line = ln
+            continue
+        if _PLACE_DATE.match(t):
+            if h.date_line is None:
+                h.date_line = ln
+            continue
+        km = _KIND_LINE.match(t)
+        if km and (t.isupper() or not km.group("rest") or km.group("rest")[:1].isupper()):
+            h.kind_line, h.kind_rest = ln, km.group("rest").strip()
+            state = "title"
+            continue
+        if _PREAMBLE.match(t):
+            break
+        if _is_upper(t) and h.kind_line is None:
+            h.issuer_lines.append(ln)
+    return h
+
+
+_STRONG_PREAMBLE = re.compile(
+    r"^(?:Căn\s+cứ|Kính\s+gửi|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|Điều\s+\d|Chương\s+[IVX\d]"
+    r"|[IVX]+\s*[.)]\s|\d+\s*[.)]\s)"
+)
+
+
+def _title_like(lines: list[_Line], n: int) -> bool:
+    """The first line after the kind line is the title even when it opens like a preamble
+    ("Thực hiện Chương trình …", "Triển khai …"), unless it is a sentence or a clause: the
+    lines it runs on to (up to the next preamble line or blank line) end in punctuation."""
+    if _STRONG_PREAMBLE.match(lines[n].text):
+        return False
+    m = n
+    while m + 1 < len(lines) and lines[m + 1].adjacent and not _PREAMBLE.match(lines[m + 1].text):
+        m += 1
+    return lines[m].text.rstrip()[-1:] not in (".", ";", ":", ",")
+
+
+def _is_upper(t: str) -> bool:
+    letters = [c for c in t if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+# ---------------------------------------------------------------------------
+# Fields.
 
 
 def extract_document(doc: Doc, *, strict: bool = True) -> dict[str, Any]:
     """Document fields in the gold form, plus ``_spans`` for provenance."""
     spans: dict[str, list[int]] = {}
-    header = doc.header or [p for p in doc.paragraphs if p.kind == "text"][:12]
+    paragraphs = doc.header or [p for p in doc.paragraphs if p.kind == "text"][:12]
+    h = _read_header(_lines(doc, [p for p in paragraphs if p.kind == "text"][:40]))
 
-    number: str | None = None
-    number_symbol: str | None = None
-    date: str | None = None
-    place: str | None = None
-    kind: str | None = None
-    title: str | None = None
-    title_par: Paragraph | None = None
-    seen_so = seen_date = False
-    block_kind: str | None = None
-    block_scope: str | None = None
-
-    for k, p in enumerate(header):
-        t = p.text
-        m = _SO.match(t)
-        if m and not seen_so:
-            seen_so = True
-            raw = re.sub(r"\s+", "", m.group("num"))
-            raw = raw.rstrip(".,;")
-            number_symbol = raw
-            if raw and not raw.startswith("/") and re.match(r"^[\w.\-]*\d", raw):
-                number = raw
-                i = t.find(m.group("num"))
-                spans["number"] = list(p.span_of(i, len(t)))
-            continue
-        dm = _DATE.search(t)
-        if dm and not seen_date and (p.kind == "text") and dm.start() < 60:
-            seen_date = True
-            y = dm.group("y") or dm.group("y2")
-            mo = dm.group("m") or dm.group("m2")
-            d = dm.group("d") or dm.group("d2")
-            if mo and d:
-                # a date that is not on the calendar ("31/02/2021") is left blank, never
-                # replaced by another date of the text
-                date = f"{y}-{int(mo):02d}-{int(d):02d}" if _on_calendar(y, mo, d) else None
-            elif mo:
-                date = f"{y}-{int(mo):02d}"
-            else:
-                date = y
-            d0 = dm.start() + len(dm.group(0)) - len(dm.group(0).lstrip(", "))
-            spans["date"] = list(p.span_of(d0, dm.end()))
-            pl = t[: dm.start()].strip(" ,")
-            if pl and len(pl) < 40:
-                place = title_case(pl) if pl.isupper() else re.sub(r"\s+", " ", pl)
-                spans["place"] = list(p.span_of(0, len(pl)))
-            continue
-        ub = _ISSUER_UBND.match(t) or _ISSUER_HDND.match(t)
-        if ub and block_kind is None and kind is None:
-            block_kind = "ubnd_tinh" if _ISSUER_UBND.match(t) else "hdnd_tinh"
-            if ub.group("p"):
-                block_scope = title_case(ub.group("p"))
-            spans["issuer"] = list(p.span_of(0, len(t)))
-            continue
-        km = _KIND_LINE.match(t)
-        if km and kind is None and (t.isupper() or not km.group("rest")):
-            kind = KIND_WORDS[diacritic_key(km.group("kind"))]
-            spans["kind"] = list(p.span_of(0, km.end("kind")))
-            rest = km.group("rest").strip()
-            if rest and not rest.isupper():
-                title, title_par = rest, p
-            elif k + 1 < len(header):
-                nxt = header[k + 1]
-                if not _SO.match(nxt.text) and not _DATE.search(nxt.text[:60]):
-                    title, title_par = nxt.text, nxt
-            continue
-
-    if kind is None and number_symbol:
-        kind = _kind_from_number(number_symbol)
-    if not seen_so and kind is None and not seen_date and strict:
+    number, number_symbol = _number(h, spans)
+    date, place = _date_place(h, spans)
+    kind = _kind(h, number_symbol, spans)
+    if h.number_line is None and h.kind_line is None and h.date_line is None and strict:
         raise IngestError(
             "no document header found (no 'Số:' line, kind line or date line)",
             source=doc.source,
             line=_first_line(doc),
         )
-    if title is not None:
-        title = _clean_title(title)
-        if title_par is not None:
-            spans["title"] = [title_par.start, title_par.end]
-
-    # issuer
-    issuer: dict[str, str] | None = None
-    if block_kind is not None:
-        scope = block_scope or place
-        if scope and place and ascii_key(scope) == ascii_key(place):
-            scope = place
-        issuer = (
-            {"kind": block_kind, "scope": scope} if scope else {"kind": block_kind, "scope": ""}
-        )
-    else:
-        issuer = _issuer_from_body(doc, place, spans)
-        if issuer is None:
-            ik = _issuer_from_signature(doc) or _issuer_from_symbol(number_symbol)
-            if ik is not None:
-                issuer = {"kind": ik, "scope": place or ""}
-    if issuer is not None and not issuer.get("scope"):
-        prov = _match_province(doc.text[:3000])
-        issuer["scope"] = prov or ""
-
+    title = _title(h, spans)
+    issuer = _issuer(doc, h, place, number_symbol, spans)
+    promulgates = _promulgates(doc, kind, title)
     period = parse_period(title) if title else None
+    plan = kind in _PLAN_KINDS if promulgates is None else promulgates["kind"] in _PLAN_KINDS
+    if period is None and plan:
+        period = _objectives_period(doc)
     signer = _signer(doc, spans)
-    promulgates = _promulgates(kind, title)
-    out: dict[str, Any] = {
+    return {
         "kind": kind,
         "number": number,
         "date": date,
@@ -300,7 +455,74 @@ def extract_document(doc: Doc, *, strict: bool = True) -> dict[str, Any]:
         "promulgates": promulgates,
         "_spans": spans,
     }
-    return out
+
+
+def _number(h: _Header, spans: dict[str, list[int]]) -> tuple[str | None, str | None]:
+    ln = h.number_line
+    if ln is None:
+        return None, None
+    m = _SO.match(ln.text)
+    raw = re.sub(r"\s+", "", m.group("num") if m else "").rstrip(".,;")
+    if raw and not raw.startswith("/") and re.match(r"^[\w.\-]*\d", raw):
+        i = ln.text.find(m.group("num")) if m else 0
+        spans["number"] = ln.span(i)
+        return raw, raw
+    return None, raw or None
+
+
+def _date_place(h: _Header, spans: dict[str, list[int]]) -> tuple[str | None, str | None]:
+    ln = h.date_line
+    if ln is None:
+        return None, None
+    t = ln.text
+    dm = _DATE.search(t)
+    date: str | None = None
+    if dm:
+        y = dm.group("y") or dm.group("y2")
+        mo = dm.group("m") or dm.group("m2")
+        d = dm.group("d") or dm.group("d2")
+        if mo and d:
+            # a date that is not on the calendar ("31/02/2021") is left blank, never
+            # replaced by another date of the text
+            date = f"{y}-{int(mo):02d}-{int(d):02d}" if _on_calendar(y, mo, d) else None
+        elif mo:
+            date = f"{y}-{int(mo):02d}"
+        else:
+            date = y
+        d0 = dm.start() + len(dm.group(0)) - len(dm.group(0).lstrip(", "))
+        spans["date"] = ln.span(d0, dm.end())
+    place: str | None = None
+    pm = _PLACE_DATE.match(t)
+    pl = (pm.group("place") or "").strip(" ,") if pm else ""
+    if pl and not re.fullmatch(r"[.…\s]+", pl):
+        place = title_case(pl) if pl.isupper() else re.sub(r"\s+", " ", pl)
+        spans["place"] = ln.span(0, len(pl))
+    return date, place
+
+
+def _kind(h: _Header, symbol: str | None, spans: dict[str, list[int]]) -> str | None:
+    if h.kind_line is not None:
+        km = _KIND_LINE.match(h.kind_line.text)
+        if km:
+            spans["kind"] = h.kind_line.span(0, km.end("kind"))
+            return KIND_WORDS.get(diacritic_key(re.sub(r"\s+", " ", km.group("kind"))), "Other")
+    if symbol:
+        return _kind_from_number(symbol)
+    return None
+
+
+def _title(h: _Header, spans: dict[str, list[int]]) -> str | None:
+    parts: list[tuple[str, _Line]] = []
+    if h.kind_rest:
+        assert h.kind_line is not None
+        parts.append((h.kind_rest, h.kind_line))
+    parts.extend((ln.text, ln) for ln in h.title_lines)
+    if not parts:
+        return None
+    title = _clean_title(" ".join(p for p, _ in parts))
+    first, last = parts[0][1], parts[-1][1]
+    spans["title"] = [first.span()[0], last.span()[1]]
+    return title or None
 
 
 def _clean_title(t: str) -> str:
@@ -310,29 +532,132 @@ def _clean_title(t: str) -> str:
 
 def _kind_from_number(symbol: str) -> str | None:
     m = re.search(r"/(?:\d{4}/)?(?P<s>[A-ZĐa-zđ]+)", symbol)
-    if not m:
-        return None
-    return KIND_BY_SYMBOL.get(m.group("s").upper())
-
-
-def _issuer_from_symbol(symbol: str | None) -> str | None:
-    if not symbol:
-        return None
-    s = symbol.upper()
-    if s.endswith("-UBND"):
-        return "ubnd_tinh"
-    if s.endswith("-HĐND"):
-        return "hdnd_tinh"
+    if m and m.group("s").upper() in KIND_BY_SYMBOL:
+        return KIND_BY_SYMBOL[m.group("s").upper()]
+    m = re.search(r"^\d+-(?P<s>[A-ZĐ]+)/", symbol)  # party numbers: 3260-KH/ĐĐQH15
+    if m:
+        return KIND_BY_SYMBOL.get(m.group("s"))
     return None
 
 
-def _issuer_from_signature(doc: Doc) -> str | None:
-    for p in doc.signature:
-        t = diacritic_key(p.text)
-        if "ủy ban nhân dân" in t:
-            return "ubnd_tinh"
-        if "hội đồng nhân dân" in t:
-            return "hdnd_tinh"
+# -- issuer ---------------------------------------------------------------------------------
+
+
+def _issuer(
+    doc: Doc,
+    h: _Header,
+    place: str | None,
+    symbol: str | None,
+    spans: dict[str, list[int]],
+) -> dict[str, str] | None:
+    block_province = _match_province(" ".join(ln.text for ln in h.issuer_lines))
+    prov_hint = block_province or (_match_province(place) if place else None)
+    issuer: dict[str, str] | None = None
+    block = _issuer_block(h.issuer_lines)
+    if block:
+        name, lines = block
+        issuer = _classify(doc, name, prov_hint, local=block_province)
+        if issuer is not None:
+            spans["issuer"] = [lines[0].span()[0], lines[-1].span()[1]]
+    if issuer is None and h.authority is not None:
+        issuer = _classify(doc, h.authority.text, prov_hint, whole=False)
+        if issuer is not None:
+            spans["issuer"] = h.authority.span()
+    if issuer is None:
+        issuer = _issuer_from_body(doc, place, spans)
+    if issuer is None:
+        issuer = _issuer_from_signature(doc, prov_hint) or _issuer_from_symbol(symbol)
+    if issuer is None:
+        return None
+    if issuer.get("scope") in (None, ""):
+        issuer["scope"] = prov_hint or _match_province(doc.text[:3000]) or ""
+    if issuer["scope"] != "national" and place and ascii_key(issuer["scope"]) == ascii_key(place):
+        issuer["scope"] = place
+    return issuer
+
+
+def _issuer_block(lines: list[_Line]) -> tuple[str, list[_Line]] | None:
+    """The issuing body of an issuer block: its last line, with the scope lines that
+    continue it ("ỦY BAN NHÂN DÂN" / "TỈNH NGHỆ AN")."""
+    if not lines:
+        return None
+    k = len(lines) - 1
+    while k > 0 and _SCOPE_LINE.match(lines[k].text):
+        k -= 1
+    body = lines[k:]
+    return " ".join(ln.text for ln in body), body
+
+
+def _classify(
+    doc: Doc, name: str, province: str | None, *, whole: bool = True, local: str | None = None
+) -> dict[str, str] | None:
+    """The agency a header names, by the register; a body it has no code for is ``other``
+    with its name as the document writes it, scoped to ``local`` (the province its issuer
+    block names), else national."""
+    from policykg.ingest.agencies import find_agencies
+
+    name = re.sub(r"\s+", " ", name).strip(" -–_.,")
+    found = find_agencies(name, province=province)
+    if found:
+        m = found[-1] if whole else found[0]
+        covered = name[m.start : m.end]
+        rest = ascii_key(name.replace(covered, " ")).strip()
+        if (
+            not whole
+            or not rest
+            or _match_province(rest)
+            or re.fullmatch(r"(tinh|thanh pho|tp\.?)", rest)
+        ):
+            scope = m.scope or province or ""
+            ref: dict[str, str] = {"kind": m.kind, "scope": scope}
+            if m.kind == "other":
+                ref["name"] = _as_written(doc, covered)
+            return ref
+    if not whole:
+        return None
+    # a body the register does not know (a party body, a steering committee)
+    scope = _match_province(name) or local or "national"
+    return {"kind": "other", "scope": scope, "name": _as_written(doc, name)}
+
+
+def _as_written(doc: Doc, name: str) -> str:
+    """``name`` as the body of the document writes it ("ĐẢNG ĐOÀN QUỐC HỘI" → "Đảng đoàn
+    Quốc hội"), else in sentence case."""
+    key = diacritic_key(name)
+    for p in doc.paragraphs:
+        if p.kind != "text" or p.text.isupper():
+            continue
+        i = diacritic_key(p.text).find(key)
+        if i >= 0:
+            found = p.text[i : i + len(name)]
+            if not found.isupper():
+                return found
+    low = name.lower()
+    return low[:1].upper() + low[1:]
+
+
+def _issuer_from_symbol(symbol: str | None) -> dict[str, str] | None:
+    if not symbol:
+        return None
+    last = re.split(r"[-/]", symbol.upper())[-1]
+    hit = ISSUER_BY_SYMBOL.get(last)
+    if hit is None:
+        return None
+    return {"kind": hit[0], "scope": hit[1] or ""}
+
+
+def _issuer_from_signature(doc: Doc, province: str | None) -> dict[str, str] | None:
+    """The body a signing block acts for ("TM. ỦY BAN NHÂN DÂN", "TM. CHÍNH PHỦ"), or the
+    office of a signer who signs in his own name ("THỦ TƯỚNG")."""
+    for p in _first_signature(doc):
+        t = p.text.strip()
+        m = re.match(r"^(?:T\s*/\s*M|TM|KT|TL|TUQ|Q)\b\.?\s*(?P<body>.+)$", t)
+        body = m.group("body") if m else t
+        if diacritic_key(body) in _POSITION_KEYS and body.upper() not in ("THỦ TƯỚNG",):
+            continue
+        ref = _classify(doc, body, province, whole=False)
+        if ref is not None:
+            return ref
     return None
 
 
@@ -354,48 +679,93 @@ def _issuer_from_body(
     return None
 
 
+# -- period, signer, promulgates --------------------------------------------------------------
+
+
+def _objectives_period(doc: Doc) -> dict[str, int | None] | None:
+    """The latest horizon of a plan's objectives ("Mục tiêu cụ thể đến năm 2035"), a
+    vision year left out: ``{None, year}``."""
+    for s in doc.sections():
+        if s.style not in ("part", "roman", "arabic", "dieu"):
+            continue
+        if not re.match(r"^(?:CÁC\s+)?MỤC\s+TIÊU\b", s.heading.strip(" .:"), re.IGNORECASE):
+            continue
+        years: list[int] = []
+        for sub in s.walk():
+            head = diacritic_key(sub.heading)
+            if _VISION.search(head) and not re.search(r"mục tiêu", head):
+                continue
+            for m in _HORIZON.finditer(_VISION.sub("#", head)):
+                years.append(int(m.group("b")))
+        if years:
+            return {"start": None, "end": max(years)}
+        return None
+    return None
+
+
+def _first_signature(doc: Doc) -> list[Paragraph]:
+    """The paragraphs of the document's own signing block (the first one)."""
+    out: list[Paragraph] = []
+    prev: Paragraph | None = None
+    for p in doc.signature:
+        if prev is not None and doc.paragraphs.index(p) - doc.paragraphs.index(prev) > 3:
+            break
+        out.append(p)
+        prev = p
+        if not p.text.isupper() and not re.match(r"^(?:T\s*/\s*M|TM|KT|TL|TUQ|Q)\b", p.text):
+            break  # the name ends the block
+    return out
+
+
 def _signer(doc: Doc, spans: dict[str, list[int]]) -> dict[str, str | None] | None:
-    if not doc.signature:
+    block = _first_signature(doc)
+    if not block:
         return None
     name: str | None = None
     position: str | None = None
-    for p in doc.signature:
-        t = p.text.strip()
-        ft = diacritic_key(t)
-        if re.match(r"^(?:tm|kt|tl|tuq|q)\.?\s", ft):
+    for p in block:
+        t = re.sub(r"\s+", " ", p.text.strip())
+        ft = diacritic_key(t).strip(" .:")
+        mark = re.match(r"^(?:t\s*/\s*m|tm|kt|tl|tuq|q)\b\.?\s*", ft)
+        if mark:
             # "KT. CHỦ TỊCH" names the principal; the signer's own title follows
-            rest = re.sub(r"^(?:tm|kt|tl|tuq|q)\.?\s+", "", ft)
-            if rest in _POSITIONS and position is None:
-                position = _POSITIONS[rest]
+            rest = ft[mark.end() :]
+            if rest in _POSITION_KEYS and position is None:
+                position = _POSITION_KEYS[rest]
             continue
-        if ft.strip(" .:") in _POSITIONS:
-            position = _POSITIONS[ft.strip(" .:")]
+        if ft in _POSITION_KEYS:
+            position = _POSITION_KEYS[ft]
             continue
-        if not t.isupper():
-            name = re.sub(r"\s+", " ", t)
-            spans["signer"] = [p.start, p.end]
-        else:
-            name = title_case(t)
-            spans["signer"] = [p.start, p.end]
+        name = title_case(t) if t.isupper() else t
+        spans["signer"] = [p.start, p.end]
     if name is None and position is None:
         return None
     return {"name": name, "position": position}
 
 
-_PROMULGATE = re.compile(
-    r"^(?:Về việc\s+)?ban hành\s+"
-    r"(?P<kind>kế hoạch|đề án|chương trình|chiến lược|quy chế|quy định)\s+"
-    r"(?P<title>.+)$",
-    re.IGNORECASE,
-)
-
-
-def _promulgates(kind: str | None, title: str | None) -> dict[str, str] | None:
-    if kind not in ("QuyetDinh", "NghiQuyet", "ChiThi") or not title:
+def _promulgates(doc: Doc, kind: str | None, title: str | None) -> dict[str, str] | None:
+    """The instrument a decision or resolution issues or approves in its Điều 1 (else in
+    its title)."""
+    if kind not in ("QuyetDinh", "NghiQuyet"):
         return None
-    m = _PROMULGATE.match(title)
-    if not m:
-        return None
-    k = KIND_WORDS.get(diacritic_key(m.group("kind")), "Other")
-    rest = m.group("title").strip()
-    return {"kind": k, "title": rest[:1].upper() + rest[1:]}
+    texts: list[str] = []
+    art = doc.section("Điều 1")
+    if art is not None:
+        texts.append(" ".join(p.text for p in art.paragraphs)[:3000])
+        texts[-1] = re.sub(r"^Điều\s+1\s*[.:]?\s*", "", texts[-1])
+    if title:
+        texts.append(title)
+    for t in texts:
+        m = _PROMULGATE.match(t.strip())
+        if not m:
+            continue
+        k = KIND_WORDS.get(diacritic_key(re.sub(r"\s+", " ", m.group("kind"))), "Other")
+        rest = m.group("title")
+        end = _PROMULGATED_END.search(rest)
+        if end:
+            rest = rest[: end.start()]
+        rest = re.sub(r"\s+", " ", re.sub(r"[“”\"]", "", rest)).strip(" .;,")
+        if not rest:
+            continue
+        return {"kind": k, "title": rest[:1].upper() + rest[1:]}
+    return None

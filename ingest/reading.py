@@ -220,6 +220,7 @@ class MappedText:
                 text.append(sep)
                 prev_end = starts[-1] if not ends else ends[-1]
                 nxt = p.starts[0] if p.starts else prev_end
+                nxt = max(nxt, prev_end)  # parts read out of order (columns) map forward
                 starts.extend([prev_end] * len(sep))
                 ends.extend([nxt] * len(sep))
             text.append(p.text)
@@ -797,8 +798,9 @@ def _authority_suffix(line: str) -> int | None:
         p = m.start()
         if AUTHORITY_LINE.fullmatch(line[p:].strip()):
             before = line[:p].split()
-            if before and before[-1] not in _NOT_BEFORE_AUTHORITY:
-                return p
+            # "… CỦA THỦ TƯỚNG CHÍNH PHỦ" ends the title itself (and so does every shorter
+            # suffix of it)
+            return p if before and before[-1] not in _NOT_BEFORE_AUTHORITY else None
     return None
 
 

@@ -71,7 +71,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from policykg.ingest.reading import (
+    AUTHORITY_LINE,
+    KIND_LINES,
     LINE_CLEANING,
+    POSITIONS,
     MappedText,
     clean_line,
     diacritic_key,
@@ -319,16 +322,44 @@ _PART = re.compile(r"^(?P<label>(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:[IVXL]+
 _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?P<label>[IVXL]+|\d+))?\b[.:]?\s*")
 _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S")
 _RECIPIENTS = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
-_SIGN_LINE = re.compile(
-    r"^(?:(?:TM|KT|TL|TUQ|Q|QUYỀN)\.?\s+\S.*|(?:PHÓ\s+)?CHỦ\s+TỊCH|GIÁM\s+ĐỐC|BỘ\s+TRƯỞNG)$"
+#: A line of a signing block: a signing mark and what it names ("TM. ỦY BAN NHÂN DÂN",
+#: "KT. CHỦ TỊCH", "T/M ĐẢNG ĐOÀN"), or a signer's position alone ("PHÓ THỦ TƯỚNG").
+_SIGN_MARK_LINE = re.compile(r"^(?:T\s*/\s*M|TM|KT|TL|TUQ|Q|QUYỀN)\b\.?\s*\S.*$")
+_POSITION_LINE = re.compile(
+    r"^(?:"
+    + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in POSITIONS), key=len)[::-1])
+    + r")$"
 )
+_SIGN_LINE = re.compile(_SIGN_MARK_LINE.pattern + "|" + _POSITION_LINE.pattern)
 _STAMP = re.compile(
-    r"^\s*(?:\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?|\[\w+\])\s*$"
+    r"^\s*(?:\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?|\[[^\]\n]{1,30}\]"
+    r"|\((?:[Đđ]ã\s+ký|[Kk]ý|[Kk]ý\s+tên|[Cc]hữ\s+ký[^)\n]{0,60})\))\s*$"
 )
-_SO = re.compile(r"^Số\s*(?:hiệu)?\s*:", re.IGNORECASE)
+#: The number line: "Số: 683/KH-UBND", "Số hiệu: …", "Số 3260-KH/ĐĐQH15" (a party
+#: document prints no colon), "Số: /KH-UBND" (a draft's blank number).
+_SO = re.compile(r"^(?:(?i:Số\s*(?:hiệu)?\s*:)|(?:Số|SỐ)\s+(?=\d[\w.]*\s?[/-]))")
 _ISSUER_BLOCK = re.compile(
     r"^(?:ỦY|UỶ|UBND|HỘI ĐỒNG|BỘ |SỞ |TỈNH |THÀNH PHỐ|CỘNG HÒA|CỘNG HOÀ|Độc lập)"
 )
+#: Lines of a header that stand alone: the national motto (or a party's), a place-date
+#: line, a kind line, the issuing authority before the preamble.
+_MOTTO = re.compile(r"^(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]|ĐẢNG\s+CỘNG\s+SẢN)")
+_PLACE_DATE_LINE = re.compile(
+    r"^(?:[^\d\s,][^\d,]{0,40}?|[.…]+),\s*ngày\s*[\d.…_ ]*tháng\s*[\d.…_ ]*năm\s*\d{4}\s*$"
+)
+_KIND_ALONE = re.compile(
+    r"^(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in KIND_LINES) + r")\s*:?$"
+)
+
+
+def _header_line(t: str) -> bool:
+    return bool(
+        _MOTTO.match(t)
+        or _PLACE_DATE_LINE.match(t)
+        or _KIND_ALONE.match(t)
+        or AUTHORITY_LINE.fullmatch(t)
+    )
+
 
 #: Nesting levels (a decimal number "2.1" sits one step under "2": 30 + its dots).
 _STYLE_LEVEL = {
@@ -398,6 +429,7 @@ def _is_block_start(t: str) -> bool:
         or _APPENDIX.match(t)
         or _STAMP.match(t)
         or _SO.match(t)
+        or _header_line(t)
     )
 
 
@@ -470,13 +502,21 @@ def _wrapped_list(ta: str, last_line_len: int, tb: str, width: float | None) -> 
     return len(last_item.split()) <= _LIST_ITEM_WORDS
 
 
+#: A line that goes on with a compound broken at its dash ("kinh tế" / "- xã hội"): a dash,
+#: then a word in lower case, after a long line that ends in a letter.
+_BROKEN_COMPOUND = re.compile(r"^[-–]\s+[a-zđà-ỹ]")
+_LONG_LINE = 80
+
+
 def _joins(a: MappedText, last_line_len: int, b: MappedText, width: float | None) -> bool:
     ta, tb = a.text, b.text
     if not ta or not tb or "\t" in tb or "\t" in ta:
         return False
+    if _BROKEN_COMPOUND.match(tb) and ta[-1:].isalpha() and last_line_len >= _LONG_LINE:
+        return True  # "… phát triển kinh tế" / "- xã hội và …": a compound broken at its dash
     if _is_block_start(tb) or _SIGN_LINE.match(ta):
         return False
-    if _RECIPIENTS.match(ta) or _STAMP.match(ta):
+    if _RECIPIENTS.match(ta) or _STAMP.match(ta) or _KIND_ALONE.match(ta) or _MOTTO.match(ta):
         return False
     end = ta.rstrip()[-1]
     if _is_upper_line(ta):
@@ -653,10 +693,15 @@ def _stamp_tail(texts: list[str], m: int) -> bool:
 
 
 def _looks_like_signature(texts: list[str], k: int) -> bool:
-    t = texts[k]
-    if t.startswith(("TM.", "KT.", "TL.", "TUQ.", "Q.", "TM ", "KT ")):
+    if _SIGN_MARK_LINE.match(texts[k]):
         return True
-    # a bare "CHỦ TỊCH" line counts only near the end
+    # a position alone ("THỦ TƯỚNG") signs when a name follows it, or near the end
+    for m in range(k + 1, min(len(texts), k + 4)):
+        if _STAMP.match(texts[m]) or _SIGN_LINE.match(texts[m]):
+            continue
+        if _is_name(texts[m]):
+            return True
+        break
     return k >= len(texts) - 8
 
 
@@ -674,6 +719,8 @@ _DOC_KIND_LINE = re.compile(
 
 
 def _document_start(texts: list[str]) -> int:
+    """Where the document starts: its number line (or kind line), and the header lines
+    just before it (issuer block, motto, place-date)."""
     so = next((k for k, t in enumerate(texts) if _SO.match(t)), None)
     if so is None:
         kind = next((k for k, t in enumerate(texts) if _DOC_KIND_LINE.match(t)), None)
@@ -681,8 +728,14 @@ def _document_start(texts: list[str]) -> int:
             return 0
         so = kind
     start = so
-    for k in range(so - 1, max(-1, so - 5), -1):
-        if _ISSUER_BLOCK.match(texts[k]) or _is_upper_line(texts[k]):
+    for k in range(so - 1, max(-1, so - 9), -1):
+        t = texts[k]
+        if (
+            _ISSUER_BLOCK.match(t)
+            or _is_upper_line(t)
+            or _MOTTO.match(t)
+            or _PLACE_DATE_LINE.match(t)
+        ):
             start = k
         else:
             break

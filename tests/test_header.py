@@ -79,3 +79,202 @@ def test_numeric_header_date_is_read_and_an_impossible_one_left_blank() -> None:
     )
     assert extract_document(parse(head.format("05/3/2024")))["date"] == "2024-03-05"
     assert extract_document(parse(head.format("31/02/2021")))["date"] is None
+
+
+# -- headers of any issuer and kind, in any form ---------------------------------------------
+
+
+def _fields(text: str) -> dict[str, object]:
+    return as_schema(extract_document(parse(text)))  # type: ignore[no-any-return]
+
+
+_PM_GAZETTE = (
+    "CÔNG BÁO/Số 210/Ngày 10-03-2025 \n35\n \n \nTHỦ TƯỚNG CHÍNH PHỦ \n_____________ \n \n"
+    "Số: 301/QĐ-TTg \nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \nĐộc lập - Tự do - Hạnh phúc \n"
+    "_______________________________________ \n  Hà Nội, ngày 02 tháng 3 năm 2025 \n \n"
+    "QUYẾT ĐỊNH \nPhê duyệt Đề án “Phát triển nguồn nhân lực ngành đường sắt” \n"
+    "_____________ \n \nTHỦ TƯỚNG CHÍNH PHỦ \n"
+    "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025; \n"
+    "Theo đề nghị của Bộ trưởng Bộ Xây dựng tại Tờ trình \n"
+    "số 65/TTr-BXD ngày 24 tháng 1 năm 2025. \n"
+    "QUYẾT ĐỊNH: \nĐiều 1. Phê duyệt Đề án “Phát triển nguồn nhân lực ngành đường sắt” (sau \n"
+    "đây gọi tắt là Đề án) với những nội dung sau đây: \nI. MỤC TIÊU \n"
+    "1. Mục tiêu cụ thể đến năm 2030 \n- Đào tạo 1.000 kỹ sư. \n2. Mục tiêu cụ thể đến năm 2035 \n"
+    "- Đào tạo 3.000 kỹ sư. \n3. Tầm nhìn đến năm 2050 \n- Làm chủ công nghệ. \n"
+    "Điều 2. Quyết định này có hiệu lực từ ngày ký. \n"
+    "Ký bởi: CÔNG BÁO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCơ quan: VĂN PHÒNG CHÍNH PHỦ\n"
+    "Ngày ký: 2025-03-10 08:00:00 +07:00\n\nCÔNG BÁO/Số 210/Ngày 10-03-2025 \n36\n"
+    "KT. THỦ TƯỚNG \nPHÓ THỦ TƯỚNG \n \n \nTrần Hồng Hà \n"
+)
+
+
+def test_prime_minister_gazette_decision_approving_a_scheme() -> None:
+    got = _fields(_PM_GAZETTE)
+    assert got == {
+        "kind": "QuyetDinh",
+        "number": "301/QĐ-TTg",
+        "date": "2025-03-02",
+        "place": "Hà Nội",
+        "issuer": {"kind": "thu_tuong", "scope": "national"},
+        "title": "Phê duyệt Đề án “Phát triển nguồn nhân lực ngành đường sắt”",
+        "period": {"start": None, "end": 2035},
+        "signer": {"name": "Trần Hồng Hà", "position": "Phó Thủ tướng"},
+        "promulgates": {"kind": "DeAn", "title": "Phát triển nguồn nhân lực ngành đường sắt"},
+    }
+
+
+def test_provincial_decision_in_a_markdown_table_header() -> None:
+    text = (
+        "| ỦY BAN NHÂN DÂN TỈNH BẮC NINH ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - "
+        "Tự do - Hạnh phúc --------------- |\n|---|---|\n"
+        "| Số: 412/QĐ-UBND | Bắc Ninh, ngày 23 tháng 02 năm 2023 |\n\nQUYẾT ĐỊNH\n\n"
+        "VỀ VIỆC PHÂN BỔ KẾ HOẠCH VỐN NĂM 2023 THỰC HIỆN ĐỀ ÁN KIÊN CỐ HÓA TRƯỜNG HỌC GIAI "
+        "ĐOẠN 2021-2025\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n\n"
+        "Căn cứ Quyết định số 3208/QĐ-UBND ngày 03/10/2022 của UBND tỉnh;\n\nQUYẾT ĐỊNH:\n\n"
+        "Điều 1. Phân bổ chi tiết kế hoạch vốn năm 2023.\n\n"
+        "| Nơi nhận: - Như Điều 3; - Lưu: VT. | KT. CHỦ TỊCH PHÓ CHỦ TỊCH Lê Xuân Lợi |\n"
+    )
+    assert _fields(text) == {
+        "kind": "QuyetDinh",
+        "number": "412/QĐ-UBND",
+        "date": "2023-02-23",
+        "place": "Bắc Ninh",
+        "issuer": {"kind": "ubnd_tinh", "scope": "Bắc Ninh"},
+        "title": "VỀ VIỆC PHÂN BỔ KẾ HOẠCH VỐN NĂM 2023 THỰC HIỆN ĐỀ ÁN KIÊN CỐ HÓA TRƯỜNG "
+        "HỌC GIAI ĐOẠN 2021-2025",
+        "period": {"start": 2023, "end": 2023},
+        "signer": {"name": "Lê Xuân Lợi", "position": "Phó Chủ tịch"},
+        "promulgates": None,
+    }
+
+
+def test_ministry_circular_flattened_from_word() -> None:
+    text = (
+        "BỘ NỘI VỤ\n-------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "----------------\nSố: 11/2024/TT-BNV | Hà Nội, ngày 18 tháng 10 năm 2024\n \nTHÔNG TƯ\n"
+        "QUY ĐỊNH VỀ VIỆC LẬP, QUẢN LÝ HỒ SƠ ĐỊA GIỚI\n"
+        "Căn cứ Nghị định số 63/2022/NĐ-CP ngày 12 tháng 9 năm 2022 của Chính phủ;\n"
+        "Điều 1. Phạm vi điều chỉnh\nThông tư này quy định về hồ sơ địa giới.\n"
+        "Nơi nhận:\n- Văn phòng Chính phủ;\n- Lưu: VT. | KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\n\n"
+        "Vũ Chiến Thắng\n"
+    )
+    got = _fields(text)
+    assert got["kind"] == "ThongTu" and got["number"] == "11/2024/TT-BNV"
+    assert got["date"] == "2024-10-18" and got["place"] == "Hà Nội"
+    assert got["issuer"] == {"kind": "bo_nv", "scope": "national"}
+    assert got["title"] == "QUY ĐỊNH VỀ VIỆC LẬP, QUẢN LÝ HỒ SƠ ĐỊA GIỚI"
+    assert got["period"] is None and got["promulgates"] is None
+    assert got["signer"] == {"name": "Vũ Chiến Thắng", "position": "Thứ trưởng"}
+
+
+def test_header_run_together_on_one_line_and_chairman_as_authority() -> None:
+    text = (
+        "Quyết định 1056/QĐ-CT\nUỶ BAN NHÂN DÂN TỈNH HÀ NAM --------\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\n"
+        "Số: 1056/QĐ-CT Hà Nam, ngày 16 tháng 8 năm 2010 QUYẾT ĐỊNH BAN HÀNH MỨC TRỢ GIÚP XÃ HỘI "
+        "ÁP DỤNG TRÊN ĐỊA BÀN TỈNH HÀ NAM CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH\n"
+        "Căn cứ Nghị định số 67/2007/NĐ-CP ngày 13/4/2007 của Chính phủ;\n"
+        "Điều 1.\nBan hành mức trợ giúp xã hội.\n- Lưu VT.\n"
+        "KT.CHỦ TỊCH PHÓ CHỦ TỊCH Vũ Thị Bích Hà\n"
+    )
+    got = _fields(text)
+    assert (got["number"], got["date"], got["place"]) == ("1056/QĐ-CT", "2010-08-16", "Hà Nam")
+    assert got["title"] == "BAN HÀNH MỨC TRỢ GIÚP XÃ HỘI ÁP DỤNG TRÊN ĐỊA BÀN TỈNH HÀ NAM"
+    assert got["issuer"] == {"kind": "ubnd_tinh", "scope": "Hà Nam"}
+    assert got["signer"] == {"name": "Vũ Thị Bích Hà", "position": "Phó Chủ tịch"}
+    assert got["promulgates"] is None  # "mức trợ giúp" is no instrument
+
+
+def test_party_plan_issuer_is_the_last_body_of_the_block() -> None:
+    text = (
+        "## ĐẢNG CỘNG SẢN VIỆT NAM\n\n**BAN CHẤP HÀNH TRUNG ƯƠNG**\n**ĐẢNG ĐOÀN QUỐC HỘI**\n\n"
+        "Số 3260-KH/ĐĐQH15\n\nHà Nội, ngày 10 tháng 01 năm 2025\n\n**KẾ HOẠCH**\n\n"
+        "**triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024**\n\n---\n\n"
+        "Thực hiện chỉ đạo của Bộ Chính trị, Đảng đoàn Quốc hội ban hành Kế hoạch.\n\n"
+        "**I. MỤC ĐÍCH, YÊU CẦU**\n\n**T/M ĐẢNG ĐOÀN QUỐC HỘI**\n\n**BÍ THƯ**\n\nTrần Thanh Mẫn\n"
+    )
+    got = _fields(text)
+    assert got["kind"] == "KeHoach" and got["number"] == "3260-KH/ĐĐQH15"
+    assert got["issuer"] == {"kind": "other", "scope": "national", "name": "Đảng đoàn Quốc hội"}
+    assert got["title"] == "triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024"
+    assert got["signer"] == {"name": "Trần Thanh Mẫn", "position": "Bí thư"}
+    assert got["period"] is None
+
+
+def test_draft_report_with_blank_number_and_date() -> None:
+    text = (
+        "UỶ BAN NHÂN DÂN\nTỈNH ĐIỆN BIÊN |  | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "  Độc lập - Tự do - Hạnh phúc\nSố:           /BC-UBND |  | Điện Biên, ngày        "
+        "tháng        năm 2026\n\t\n\tBÁO CÁO\n\tKết quả thực hiện Chỉ thị số 38/CT-TTg năm 2025\n"
+        "\t\n\tKính gửi: Bộ Nông nghiệp và Môi trường\n\tThực hiện Chỉ thị số 38/CT-TTg, UBND "
+        "tỉnh báo cáo như sau:\n\t1. Công tác chỉ đạo\n"
+    )
+    got = _fields(text)
+    assert (got["kind"], got["number"], got["date"]) == ("BaoCao", None, "2026")
+    assert got["issuer"] == {"kind": "ubnd_tinh", "scope": "Điện Biên"}
+    assert got["title"] == "Kết quả thực hiện Chỉ thị số 38/CT-TTg năm 2025"
+    assert got["period"] == {"start": 2025, "end": 2025}
+
+
+def test_the_date_is_the_headers_or_none() -> None:
+    """With no place-date line, no date of a cited instrument is taken."""
+    text = (
+        "BỘ TÀI CHÍNH\nSố: 101/2018/TT-BTC\n\nTHÔNG TƯ\nQUY ĐỊNH QUẢN LÝ KINH PHÍ\n\n"
+        "Căn cứ Luật ngân sách nhà nước ngày 25 tháng 6 năm 2015;\n"
+    )
+    got = _fields(text)
+    assert got["date"] is None and got["place"] is None
+    assert got["issuer"] == {"kind": "bo_tc", "scope": "national"}
+
+
+def test_ocr_two_column_header() -> None:
+    text = (
+        "ỦY B AN NHÂN D Â N                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        " TỈNH QU Ả NG TRỊ                         Độc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 16 /2026/QĐ-UBND                   Qu ả ng Trị, ngày 25 tháng 0 2 năm 2026\n\n\n"
+        "                            QUYẾT ĐỊNH\n"
+        "   Ban hành Quy chế quản lý cụm công nghiệp trên địa bàn tỉnh Quảng Trị\n\n\n"
+        "     Căn cứ Nghị định số 32/2024/NĐ-CP của Chính phủ;\n"
+        "      Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý cụm công nghiệp trên\n"
+        " địa bàn tỉnh Quảng Trị.\n"
+    )
+    got = _fields(text)
+    assert (got["number"], got["date"], got["place"]) == (
+        "16/2026/QĐ-UBND",
+        "2026-02-25",
+        "Quảng Trị",
+    )
+    assert got["issuer"] == {"kind": "ubnd_tinh", "scope": "Quảng Trị"}
+    assert got["title"] == "Ban hành Quy chế quản lý cụm công nghiệp trên địa bàn tỉnh Quảng Trị"
+    assert got["promulgates"] == {
+        "kind": "Other",
+        "title": "Quản lý cụm công nghiệp trên địa bàn tỉnh Quảng Trị",
+    }
+
+
+def test_steering_committee_under_a_province() -> None:
+    text = (
+        "UBND TỈNH NINH BÌNH\nBAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA\n"
+        "Số: 15/KH-BCĐ\n\nNinh Bình, ngày 3 tháng 5 năm 2024\n\nKẾ HOẠCH\n"
+        "Kiểm tra thực hiện các chương trình năm 2024\n\n"
+        "Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh ban hành Kế hoạch như sau:\n"
+    )
+    got = _fields(text)
+    assert got["kind"] == "KeHoach"
+    assert got["issuer"] == {
+        "kind": "other",
+        "scope": "Ninh Bình",
+        "name": "Ban Chỉ đạo các chương trình mục tiêu quốc gia",
+    }
+    assert got["period"] == {"start": 2024, "end": 2024}
+
+
+def test_period_from_the_title() -> None:
+    assert parse_period("VỀ BAN HÀNH KẾ HOẠCH NGÀY 01 THÁNG 7 NĂM 2013") is None
+    assert parse_period("Kế hoạch sử dụng đất năm 2022 huyện X") == {"start": 2022, "end": 2022}
+    assert parse_period("đến năm 2030, tầm nhìn đến năm 2045") == {"start": None, "end": 2030}
+    assert parse_period("vốn năm 2023 thực hiện Đề án giai đoạn 2022-2025") == {
+        "start": 2023,
+        "end": 2023,
+    }
