@@ -328,7 +328,12 @@ def _lines(doc: Doc, paragraphs: list[Paragraph]) -> list[_Line]:
                 continue
             start = p.span_of(a + lead, a + lead + 1)[0]
             gap = doc.original[prev_end:start] if prev_end is not None else ""
-            out.append(_Line(text, p, a + lead, a + lead + len(text), gap.count("\n") <= 1))
+            # lines of one paragraph go on with each other (a hard wrap, even over a blank
+            # line); between paragraphs a blank line ends a title
+            joined = bool(out) and out[-1].par is p
+            out.append(
+                _Line(text, p, a + lead, a + lead + len(text), joined or gap.count("\n") <= 1)
+            )
             prev_end = p.span_of(a + lead + len(text) - 1, a + lead + len(text))[1]
     return out
 

@@ -476,7 +476,7 @@ _PORTAL_FIELD = re.compile(
     r"|Nguồn\s+thu\s+thập|Ngày\s+đăng|Cập\s+nhật|Đã\s+biết)\s*:",
     re.IGNORECASE,
 )
-_BREADCRUMB = re.compile(r"^[ \t]*[^\n>»]{1,40}(?:\s[>»›]\s[^\n>»]{1,60}){2,}[ \t]*$")
+_BREADCRUMB = re.compile(r"^[^\n>»›]{1,40}(?:\s[>»›]\s[^\n>»›]{1,60}){2,}$")
 
 
 def portal_furniture(mt: MappedText) -> MappedText:
@@ -524,7 +524,7 @@ def portal_furniture(mt: MappedText) -> MappedText:
                     blank[n] = True
             k = max(m, k + 1)
             continue
-        if _BREADCRUMB.match(ln):
+        if len(ln) <= 300 and re.search(r"\s[>»›]\s", ln) and _BREADCRUMB.match(ln.strip()):
             blank[k] = True
         k += 1
     return mt.edit((i, j, "") for (i, j), b in zip(spans, blank, strict=True) if b and i < j)
@@ -642,7 +642,9 @@ _LAYOUT_CELL = re.compile(
     r"|(?:[^\d\s,][^\d,\n]{0,40}|[.…]+),?\s*ngày\s[^\n]{0,30}tháng\s[^\n]{0,20}năm\b)",
 )
 _GAP = re.compile(r"(?<=\S)[ \u00a0]{4,}(?=[" + _UPPER + r"\d(\[-])")
-_RULE = re.compile(r"[ \t]*(?:^|(?<=[ \t]))[-_=–—]{3,}[ \t]*(?=\t|$)", re.MULTILINE)
+# (a rule starts a line or a cell, or follows a word; starting only there keeps a long run of
+# spaces from being scanned again from each of its positions)
+_RULE = re.compile(r"(?:^|(?<=\S)|(?<=\t))[ \t]*[-_=–—]{3,}[ \t]*(?=\t|$)", re.MULTILINE)
 
 
 def _is_layout_row(cells: Sequence[str]) -> bool:
