@@ -32,6 +32,7 @@ from policykg.ingest.agencies import AgencyMention
 from policykg.ingest.reading import diacritic_key
 from policykg.ingest.task_roles import (
     duty_holders,
+    first_line_bodies,
     heading_bodies,
     heading_text,
     inline_roles,
@@ -146,14 +147,18 @@ def _assign(
     for k in kids:
         out.extend(_assign(doc, k, f"{ref}.{k.label}", province))
     direct = [t for t in out if t[1] in kids]
-    if (
-        len(out) >= 2
-        and len(direct) == len(out) == len(kids)
-        and len({_key(t[2]) for t in out}) == 1
-    ):
-        return [(ref, sec, out[0][2])]  # all clauses of one body: one task
+    if len(out) >= 2 and len(direct) == len(out) == len(kids):
+        # all clauses of one body (counting those they say "chủ trì"): one task
+        keys = {
+            _key([*t[2], *duty_holders(doc, list(t[1].all_paragraphs()), province)]) for t in out
+        }
+        if len(keys) == 1:
+            return [(ref, sec, out[0][2])]
     if not out and not kids and sec.style != "dieu":
-        holders = duty_holders(doc, sec.paragraphs, province)
+        # "1. Đối với cụm công nghiệp ...:" then "Sở Tài chính thẩm định ..."
+        holders = first_line_bodies(doc, sec, province) or duty_holders(
+            doc, sec.paragraphs, province
+        )
         if holders:
             return [(ref, sec, holders)]
     return out

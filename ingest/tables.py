@@ -276,8 +276,8 @@ def _extend_row(row: TableRow, cells: list[Cell], end: int) -> None:
     """A line whose first cell is empty continues ``row``, column by column."""
     row.lines.append(cells)
     for k, c in enumerate(cells):
-        if not c.text:
-            continue
+        if not c.text or (len(c.text) >= 15 and any(c.text in o.text for o in row.cells)):
+            continue  # empty, or the overflow of a cell above printed again
         while k >= len(row.cells):
             row.cells.append(Cell("", c.start, c.start))
         old = row.cells[k]

@@ -28,6 +28,7 @@ __all__ = [
     "agency_refs",
     "chain_before",
     "duty_holders",
+    "first_line_bodies",
     "heading_bodies",
     "inline_roles",
     "is_collective_heading",
@@ -44,12 +45,16 @@ _SUBJECT_GAP = re.compile(r"[\s*]*")
 #: collective words of the same list ("phối hợp với các sở, ngành, Ủy ban nhân dân cấp xã").
 _PARTNER_GAP = re.compile(
     r"(?:[\s,;:*\-+–]|\b(?:và|với|các|những|sở|ban|ngành|bộ|cơ quan|đơn vị|địa phương"
-    r"|có liên quan|liên quan|khác|các cấp|trung ương|chức năng)\b)*"
+    r"|có liên quan|liên quan|khác|các cấp|trung ương|chức năng|đảng|đoàn thể)\b)*"
 )
 _CHU_TRI = re.compile(r"(?<![\wà-ỹ])chủ trì(?![\wà-ỹ])")
 #: "X có trách nhiệm / có nhiệm vụ / chịu trách nhiệm": X is the one who must do it
 _DUTY = re.compile(r"(?<![\wà-ỹ])(?:có trách nhiệm|có nhiệm vụ|chịu trách nhiệm)(?! thi hành)")
-_PHOI_HOP = re.compile(r"(?<![\wà-ỹ])phối hợp(?:\s+với)?\s*")
+#: "phối hợp (với) X" as a verb; "Quy chế phối hợp", "cơ chế phối hợp" name a thing
+_PHOI_HOP = re.compile(
+    r"(?<![\wà-ỹ])(?<!quy chế )(?<!cơ chế )(?<!kế hoạch )(?<!chương trình )(?<!quan hệ )"
+    r"phối hợp(?:\s+với)?\s*"
+)
 #: "... chỉ đạo Sở X phối hợp với Y": the partner of another body than the task's
 _DIRECTED = re.compile(r"(?<![\wà-ỹ])chỉ đạo\s+[^.;:]*$")
 #: "Giao X ..." opening an item or a clause (not "phương án giao X", "Bộ Ngoại giao")
@@ -215,6 +220,18 @@ def heading_bodies(
     if m and not _ROLE_LABEL.search(m.group()):
         return _bodies_at(doc, p, ms, f, start + m.end())
     return []
+
+
+def first_line_bodies(doc: Doc, sec: Section, province: str | None) -> list[AgencyMention]:
+    """The bodies the first line under a lead-in heading starts with ("1. Đối với ...:" /
+    "Sở Tài chính thẩm định ...")."""
+    if len(sec.paragraphs) < 2 or not clean(sec.heading).endswith(":"):
+        return []
+    p = sec.paragraphs[1]
+    ms = _para_mentions(doc, p, province)
+    if not ms:
+        return []
+    return _bodies_at(doc, p, ms, diacritic_key(p.text), 0)
 
 
 def _bodies_at(

@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from policykg.ingest.agencies import AgencyMention, chain_after, mentions_between
+from policykg.ingest.agencies import AgencyMention, chain_after, find_agencies, mentions_between
 from policykg.ingest.reading import diacritic_key
 from policykg.ingest.tables import Cell, Table, TableRow, cell_spans
 from policykg.ingest.text import Doc, Section, clean
@@ -127,10 +127,12 @@ def _label(row: TableRow, col: int) -> str:
 
 
 def _cell_mentions(doc: Doc, cell: Cell, province: str | None) -> list[AgencyMention]:
-    out: list[AgencyMention] = []
-    for s, e in cell_spans(cell):
-        out.extend(mentions_between(doc.original, s, e, province=province))
-    return out
+    """The bodies a cell names; a cell split by a page break is read as one text (a name
+    cut there, "Bộ Khoa học và / Công nghệ", is one name)."""
+    if len(cell_spans(cell)) > 1:
+        return find_agencies(cell.text, province=province)
+    s, e = cell_spans(cell)[0]
+    return mentions_between(doc.original, s, e, province=province)
 
 
 def _cell(row: TableRow, col: int | None) -> Cell | None:

@@ -168,11 +168,13 @@ class _Task:
     deliverables: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)
     span: tuple[int, int] = (0, 0)
+    #: a table row keeps a body named in both its lead and its partner cells, as printed
+    as_printed: bool = False
 
     def record(self) -> dict[str, Any]:
         lead = agency_refs(self.lead)
         lead += [r for r in self.extra_lead if r not in lead]
-        coord = [r for r in agency_refs(self.coord) if r not in lead]
+        coord = [r for r in agency_refs(self.coord) if self.as_printed or r not in lead]
         return {
             "ref": self.ref,
             "title": self.title,
@@ -347,6 +349,7 @@ def _row_task(row: RowTask, province: str | None) -> _Task:
         deliverables=row.deliverables or products,
         items=[row.title],
         span=(row.start, row.end),
+        as_printed=True,
     )
 
 

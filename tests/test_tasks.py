@@ -395,3 +395,52 @@ TỔ CHỨC THỰC HIỆN
 def test_a_plan_laid_out_in_parts() -> None:
     tasks = extract_tasks(parse(PARTS), province="Hà Tĩnh")
     assert _roles(tasks) == {"II.1": (["so_tttt"], ["so_khcn"]), "II.2": (["so_ct"], [])}
+
+
+CLAUSES = """Số: 16/2026/QĐ-UBND
+
+Lào Cai, ngày 25 tháng 02 năm 2026
+
+QUYẾT ĐỊNH
+
+Điều 1. Ban hành kèm theo Quyết định này Quy chế.
+
+Điều 2. Giám đốc Sở Công Thương chịu trách nhiệm thi hành Quyết định này.
+
+QUY CHẾ
+
+Chương I
+
+TRÁCH NHIỆM CỦA CÁC CƠ QUAN
+
+Điều 1. Quản lý các dịch vụ công cộng
+
+1. Đối với cụm công nghiệp được đầu tư từ nguồn vốn ngân sách:
+
+Sở Tài chính thẩm định phương án giá dịch vụ trong cụm công nghiệp.
+
+2. Đối với cụm công nghiệp do doanh nghiệp làm chủ đầu tư:
+
+a) Ủy ban nhân dân cấp xã chủ trì xử lý khiếu nại về giá.
+
+Điều 2. Xử lý thành lập cụm công nghiệp
+
+a) Ủy ban nhân dân cấp xã rà soát, xây dựng kế hoạch.
+
+b) Ủy ban nhân dân cấp xã có trách nhiệm tiếp nhận hồ sơ, giao Sở Công Thương chủ trì thẩm định.
+
+Điều 3. Tổ chức thực hiện
+
+1. Sở Công Thương là cơ quan đầu mối; chủ trì xây dựng Quy chế phối hợp các sở, ngành, Ủy ban nhân dân cấp xã về quản lý cụm công nghiệp.
+"""  # noqa: E501
+
+
+def test_regulation_clauses_lead_ins_and_shared_bodies() -> None:
+    tasks = extract_tasks(parse(CLAUSES), province="Lào Cai")
+    assert _roles(tasks) == {
+        "QC.Đ1.1": (["so_tc"], []),  # a lead-in, then the body on the next line
+        "QC.Đ1.2.a": (["ubnd_xa"], []),  # the level where the body is named
+        "QC.Đ2.a": (["ubnd_xa"], []),  # one body, but b) also has Sở Công Thương chủ trì
+        "QC.Đ2.b": (["ubnd_xa", "so_ct"], []),
+        "QC.Đ3.1": (["so_ct"], []),  # "Quy chế phối hợp các sở ..." names a regulation
+    }
