@@ -25,7 +25,8 @@ from typing import Any, Protocol
 
 import pyoxigraph as ox
 
-from policykg.ontology.iri import DCTERMS, ELI, OA, PKG, PROV, RDF, SH, XSD, IriMinter
+from policykg.ontology.instruments import ReferenceInstrument, reference_instruments
+from policykg.ontology.iri import DCTERMS, ELI, OA, PKG, PROV, RDF, SH, XSD, IriMinter, slug
 from policykg.shapes.validate import ShapeResult, validate
 
 #: Severity names in reports and on the command line, worst first.
@@ -332,11 +333,97 @@ def check_document(
     data = [*triples, *extra]
     have = set(data)
     data += [t for t in citation_index(data) if t not in have]
+    have = set(data)
+    data += [t for t in approval_facts(data, base=minter.base) if t not in have]
     context = store_context(store, data, graph)
     results = validate(data, extra=context, base=minter.base)
     prov = _Provenance(data)
     findings = _findings(results, prov, text)
     return Report(document=doc, graph=graph, source=source, findings=findings)
+
+
+# --- the decision that approved a programme named by its title ----------------------------
+
+#: what a decision that approves or issues an instrument says before its name ("phê duyệt
+#: Chương trình quốc gia ...", "ban hành Kế hoạch tổng thể ...")
+_APPROVES = re.compile(
+    r"^(?:phe-duyet|ban-hanh)(?:-dieu-chinh)?-(chuong-trinh|de-an|ke-hoach|chien-luoc|quy-hoach)-"
+)
+#: the kinds of instrument a decision approves, as the citation index codes them
+_APPROVED_KINDS = {
+    "ChuongTrinh": "chuong-trinh",
+    "DeAn": "de-an",
+    "KeHoach": "ke-hoach",
+    "ChienLuoc": "chien-luoc",
+}
+#: a name shorter than this (in words) is too vague to tell one programme from another
+_MIN_WORDS = 6
+
+
+def _programmes(refs: Sequence[ReferenceInstrument]) -> list[tuple[str, str, ReferenceInstrument]]:
+    """(kind, name, decision) for each reference decision that approves or issues a programme,
+    scheme, plan or strategy, read from its title (slugs: "chuong-trinh", "chuong-trinh-quoc-
+    gia-ho-tro-...")."""
+    out = []
+    for r in refs:
+        m = _APPROVES.match(slug(r.title)) if r.number and r.title else None
+        if m:
+            out.append((m.group(1), slug(r.title or "")[m.start(1) :], r))
+    return out
+
+
+def _same_name(cited: str, name: str) -> bool:
+    """Whether a cited title names the approved instrument: the same words, or the one a
+    prefix of the other (a title cut before ", hàng hóa giai đoạn ...", or followed by "trên
+    địa bàn tỉnh ..."), long enough to be specific."""
+    a, b = cited.split("-"), name.split("-")
+    n = min(len(a), len(b))
+    return n >= _MIN_WORDS and a[:n] == b[:n]
+
+
+def approval_facts(triples: Iterable[ox.Triple], *, base: str) -> list[ox.Triple]:
+    """``<decision> pkg:promulgates <programme>`` for each programme, scheme, plan or strategy
+    the document cites by its title alone (no number) whose approving decision the reference
+    data knows: the decision titled "phê duyệt / ban hành" that instrument. The shape
+    ``ProgrammeApprovalNotCited`` then names the decision when the document does not cite it.
+    """
+    cites: dict[str, dict[str, str]] = {}
+    props = (PKG + "citedResource", PKG + "citedKind", PKG + "citedTitle", PKG + "citedNumber")
+    for t in triples:
+        p = t.predicate.value
+        if (
+            p in props
+            and isinstance(t.subject, ox.NamedNode)
+            and isinstance(t.object, ox.NamedNode | ox.Literal)
+        ):
+            cites.setdefault(t.subject.value, {})[p] = t.object.value
+    wanted = [
+        c
+        for c in cites.values()
+        if PKG + "citedNumber" not in c
+        and PKG + "citedTitle" in c
+        and PKG + "citedResource" in c
+        and c.get(PKG + "citedKind", "").rsplit("/", 1)[-1] in _APPROVED_KINDS
+    ]
+    if not wanted:
+        return []
+    programmes = _programmes(reference_instruments(base))
+    out: list[ox.Triple] = []
+    for c in wanted:
+        kind = _APPROVED_KINDS[c[PKG + "citedKind"].rsplit("/", 1)[-1]]
+        cited = slug(c[PKG + "citedTitle"])
+        if not cited.startswith(kind + "-"):
+            cited = f"{kind}-{cited}"
+        found = [r for k, name, r in programmes if k == kind and _same_name(cited, name)]
+        if len({r.iri for r in found}) == 1:
+            out.append(
+                ox.Triple(
+                    ox.NamedNode(found[0].iri),
+                    ox.NamedNode(PKG + "promulgates"),
+                    ox.NamedNode(c[PKG + "citedResource"]),
+                )
+            )
+    return out
 
 
 class _Provenance:
