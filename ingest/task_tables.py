@@ -12,9 +12,10 @@ before the numbers of the rows under them. ``ref`` is the row's number path as p
 "PL." before it for an appendix, and the appendix's own numeral when several appendices
 assign tasks ("PL.02.II.5"; see :func:`table_tasks`).
 
-An allocation table whose item column is the executing body ("Danh mục dự án/ Cơ quan, đơn
-vị, địa phương thực hiện") gives one task per group row, led by the body the group row
-names, its project rows as deliverables.
+Without a "chủ trì" column, a column "Cơ quan thực hiện" / "Đơn vị chịu trách nhiệm" is
+the lead column. An allocation table whose item column is the executing body ("Danh mục dự
+án/ Cơ quan, đơn vị, địa phương thực hiện") gives one task per group row, led by the body
+the group row names, its project rows as deliverables.
 """
 
 from __future__ import annotations
@@ -93,6 +94,14 @@ def table_columns(table: Table) -> Columns | None:
     num = 0
     lead = _col(header, r"chủ\s+trì", skip=(num,))
     coord = _col(header, r"phối\s+hợp|cho\s+ý\s+kiến", skip=(num, lead))
+    if lead is None:
+        # "Cơ quan thực hiện", "Đơn vị chịu trách nhiệm" name who leads the row
+        lead = _col(
+            header,
+            r"^(?:cơ\s+quan|đơn\s+vị)(?:,\s*(?:cơ\s+quan|đơn\s+vị))?\s+"
+            r"(?:thực\s+hiện|chịu\s+trách\s+nhiệm|phụ\s+trách|được\s+giao)\W*$",
+            skip=(num, coord),
+        )
     title = _col(
         header,
         r"nhiệm\s+vụ|nội\s+dung|giải\s+pháp|tên|danh\s+mục|hoạt\s+động|đề\s+án|chỉ\s+tiêu|chỉ\s+số",

@@ -72,7 +72,9 @@ _CONTAINER = re.compile(
 _TIME_LINE = re.compile(r"^\W*(?:[a-zđ]\)\s*)?thời gian(?: thực hiện| hoàn thành)?\s*:\s*(.*)$")
 _PRODUCT_LINE = re.compile(r"^(?:sản phẩm|kết quả|kết quả, sản phẩm)(?: đầu ra)?\s*:\s*(.*)$")
 _PERIOD = re.compile(r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)")
-_PLAN_STYLES = ("roman", "part", "arabic")
+_PLAN_STYLES = ("roman", "part", "dieu", "arabic")
+#: An article about a body's duties or powers is not a plan's task section.
+_DUTIES_OF = re.compile(r"\bcủa\b|quyền hạn|trách nhiệm")
 
 
 # --- task sections ----------------------------------------------------------------------
@@ -84,6 +86,8 @@ def _in_appendix(sec: Section) -> bool:
 
 def _is_task_heading(sec: Section) -> bool:
     h = diacritic_key(heading_text(sec))
+    if sec.style == "dieu" and _DUTIES_OF.search(h):
+        return False
     return bool(_TASK_HEADING.match(h)) and not _NOT_TASK_HEADING.search(h)
 
 
@@ -292,6 +296,7 @@ def _section_task(
 
 
 _PART_WORD = re.compile(r"^(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+")
+_ARTICLE_WORD = re.compile(r"^Điều\s+")
 
 
 def _plan_tasks(doc: Doc, sections: list[Section], province: str | None) -> list[_Task]:
@@ -301,7 +306,7 @@ def _plan_tasks(doc: Doc, sections: list[Section], province: str | None) -> list
             for it in _expand(doc, item, province):
                 heads = [] if it is item else heading_bodies(doc, it, province, lead_in=True)
                 # "Phần II" -> "II": a plan in parts numbers its tasks by the part's numeral
-                ref = _PART_WORD.sub("", it.ref)
+                ref = _ARTICLE_WORD.sub("Đ", _PART_WORD.sub("", it.ref))
                 out.append(_section_task(doc, it, ref, province, heads))
     return out
 

@@ -444,3 +444,38 @@ def test_regulation_clauses_lead_ins_and_shared_bodies() -> None:
         "QC.Đ2.b": (["ubnd_xa", "so_ct"], []),
         "QC.Đ3.1": (["so_ct"], []),  # "Quy chế phối hợp các sở ..." names a regulation
     }
+
+
+ARTICLES_PLAN = """Số: 21/QĐ-UBND
+
+Hà Tĩnh, ngày 02 tháng 3 năm 2022
+
+QUYẾT ĐỊNH
+
+Điều 1. Mục tiêu
+
+Nâng cao năng suất.
+
+Điều 2. Nhiệm vụ và giải pháp
+
+1. Tuyên truyền về năng suất, chất lượng
+
+Cơ quan chủ trì: Sở Thông tin và Truyền thông.
+
+2. Hỗ trợ doanh nghiệp
+
+STT\tNội dung công việc\tCơ quan thực hiện\tThời gian
+1\tKhảo sát nhu cầu của doanh nghiệp trên địa bàn\tSở Công Thương\tQuý II/2022
+
+Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Tài chính chịu trách nhiệm thi hành Quyết định này.
+"""  # noqa: E501
+
+
+def test_a_plan_laid_out_in_articles_and_a_body_table() -> None:
+    tasks = extract_tasks(parse(ARTICLES_PLAN), province="Hà Tĩnh")
+    assert _roles(tasks) == {
+        "Đ2.1": (["so_tttt"], []),
+        "Đ2.2": ([], []),
+        "1": (["so_ct"], []),  # a table in the body: its row number; "Cơ quan thực hiện" leads
+    }
+    assert tasks[2]["timeframe"] == "2022-Q2"
