@@ -165,7 +165,16 @@ def _assign(
 
 
 def _responsibility(sec: Section) -> bool:
-    return bool(_RESPONSIBILITY.search(diacritic_key(heading_text(sec))))
+    """Does the heading say the part assigns responsibilities ("Điều 8. Tổ chức thực
+    hiện", "Chương III. TRÁCH NHIỆM CỦA CÁC CƠ QUAN", "Trách nhiệm Sở Công Thương")? An
+    article whose text runs on its first line ("Điều 3. Chánh Văn phòng ... chịu trách
+    nhiệm thi hành Quyết định này.") has no such heading."""
+    head = diacritic_key(heading_text(sec))
+    if _EXECUTION.search(head):
+        return False
+    if head.rstrip().endswith(".") and len(head.split()) > 12:
+        return False  # a clause of running text, not a heading
+    return bool(_RESPONSIBILITY.search(head))
 
 
 def _in_scope(sec: Section, scoped: bool) -> bool:

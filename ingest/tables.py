@@ -96,7 +96,7 @@ def _split_cells(p: Paragraph) -> list[Cell]:
     return cells
 
 
-_ROW_NO = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*|[IVXL]{1,6}|[a-zđ])[.)]?\s*$")
+_ROW_NO = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*|[IVXL]{1,6}|[A-Za-zđ])[.)]?\s*$")
 
 
 def _tab_tables(doc: Doc) -> list[Table]:
@@ -276,7 +276,9 @@ def _extend_row(row: TableRow, cells: list[Cell], end: int) -> None:
     """A line whose first cell is empty continues ``row``, column by column."""
     row.lines.append(cells)
     for k, c in enumerate(cells):
-        if not c.text or (len(c.text) >= 15 and any(c.text in o.text for o in row.cells)):
+        if not c.text or (
+            len(c.text) >= 15 and any(c.text.lower() in o.text.lower() for o in row.cells)
+        ):
             continue  # empty, or the overflow of a cell above printed again
         while k >= len(row.cells):
             row.cells.append(Cell("", c.start, c.start))

@@ -31,8 +31,9 @@ from policykg.ingest.text import Doc, Section, clean
 
 __all__ = ["Columns", "RowTask", "table_columns", "table_tasks"]
 
-_ROMAN = re.compile(r"^[IVXL]+$")
-_LABEL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXL]{1,6})$")
+#: Group rows: a roman numeral or a capital letter ("A. CÁC NHIỆM VỤ CHUNG")
+_ROMAN = re.compile(r"^(?:[IVXL]+|[A-HJKM-UWYZ])$")
+_LABEL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXL]{1,6}|[A-HJKM-UWYZ])$")
 _APPENDIX_LABEL = re.compile(
     r"^\W*(?:phụ\s+lục)(?:\s+số)?\s*[:.]?\s*(?P<label>[ivxl]+|\d+)\b", re.IGNORECASE
 )

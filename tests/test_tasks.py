@@ -479,3 +479,45 @@ def test_a_plan_laid_out_in_articles_and_a_body_table() -> None:
         "1": (["so_ct"], []),  # a table in the body: its row number; "Cơ quan thực hiện" leads
     }
     assert tasks[2]["timeframe"] == "2022-Q2"
+
+
+ASSIGNING_DECISION = """Số: 120/QĐ-UBND
+
+Hà Tĩnh, ngày 02 tháng 3 năm 2022
+
+QUYẾT ĐỊNH
+
+Điều 1. Phê duyệt danh mục dự án đầu tư năm 2022.
+
+Điều 2. Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng thẩm định dự toán các dự án.
+
+Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở: Tài chính, Xây dựng chịu trách nhiệm thi hành Quyết định này.
+"""  # noqa: E501
+
+
+def test_a_decision_article_that_assigns_work() -> None:
+    tasks = extract_tasks(parse(ASSIGNING_DECISION), province="Hà Tĩnh")
+    assert _roles(tasks) == {"Đ2": (["so_tc"], ["so_xd"])}  # Điều 3 executes: no task
+
+
+LETTER_GROUPS = """II. NHIỆM VỤ
+
+1. Tuyên truyền.
+
+PHỤ LỤC
+
+STT\tNội dung\tĐơn vị chủ trì\tĐơn vị phối hợp
+A\tCÁC NHIỆM VỤ CHUNG\t\t
+1\tKhảo sát nhu cầu doanh nghiệp\tSở Công Thương\tSở Tài chính
+B\tCÁC NHIỆM VỤ RIÊNG\t\t
+1\tBồi dưỡng cán bộ quản lý\tSở Nội vụ\t
+"""
+
+
+def test_task_table_groups_lettered_in_capitals() -> None:
+    tasks = extract_tasks(parse(LETTER_GROUPS), province="Hà Tĩnh")
+    assert _roles(tasks) == {
+        "II.1": ([], []),
+        "PL.A.1": (["so_ct"], ["so_tc"]),
+        "PL.B.1": (["so_nv"], []),
+    }
