@@ -111,8 +111,45 @@ def _is_execution(sec: Section) -> bool:
     return bool(_EXECUTION.search(_own_text(sec)))
 
 
+#: "Thủ trưởng các Sở, Ban, Ngành nêu tại Điều 7": the departments an article named
+_CROSS_REF = re.compile(
+    r"các\s+(?:sở|cơ quan|đơn vị)[^.;:]{0,30}?(?:nêu|quy định|được giao)\s+tại\s+điều\s+(\d+)"
+)
+
+
 def _heads(doc: Doc, sec: Section, province: str | None) -> list[AgencyMention]:
-    return heading_bodies(doc, sec, province, lead_in=True)
+    heads = heading_bodies(doc, sec, province, lead_in=True)
+    m = _CROSS_REF.search(diacritic_key(heading_text(sec)))
+    if m and heads:
+        for b in _named_in_article(doc, sec, int(m.group(1)), province):
+            if b.kind.startswith("ubnd") or any(_same(b, h) for h in heads):
+                continue  # the departments and agencies, not the people's committees
+            heads.append(b)
+    return heads
+
+
+def _same(a: AgencyMention, b: AgencyMention) -> bool:
+    return (a.kind, a.scope, a.name) == (b.kind, b.scope, b.name)
+
+
+def _named_in_article(
+    doc: Doc, sec: Section, number: int, province: str | None
+) -> list[AgencyMention]:
+    """The bodies heading the clauses of article ``number`` of the text ``sec`` is in."""
+    articles = list(_articles(doc))
+    here = next((a for a in (sec, *sec.ancestors()) if a.style == "dieu"), None)
+    part = next((att for a, att in articles if a is here), None)
+    target = next(
+        (a for a, att in articles if att == part and _article_no(a) == number and a is not here),
+        None,
+    )
+    out: list[AgencyMention] = []
+    if target is None:
+        return out
+    for c in target.walk():
+        if c is not target and c.style in _ITEM_STYLES:
+            out.extend(b for b in heading_bodies(doc, c, province, lead_in=True) if b not in out)
+    return out
 
 
 def _key(ms: list[AgencyMention]) -> tuple[tuple[str, str | None, str | None], ...]:

@@ -521,3 +521,37 @@ def test_task_table_groups_lettered_in_capitals() -> None:
         "PL.A.1": (["so_ct"], ["so_tc"]),
         "PL.B.1": (["so_nv"], []),
     }
+
+
+CROSS_REFERENCE = """Số: 31/2011/QĐ-UBND
+
+Gia Lai, ngày 10 tháng 11 năm 2011
+
+QUYẾT ĐỊNH
+
+Điều 1. Ban hành kèm theo Quyết định này Quy định về trình tự, thủ tục.
+
+Điều 2. Chánh Văn phòng UBND tỉnh chịu trách nhiệm thi hành Quyết định này.
+
+QUY ĐỊNH
+
+Điều 1. Đối với các cơ quan nhà nước
+
+1. Ủy ban nhân dân huyện, thị xã, thành phố: thẩm tra hồ sơ.
+
+2. Sở Lao động - Thương binh và Xã hội: kiểm tra hồ sơ.
+
+3. Sở Tài chính: xác định số tiền được miễn, giảm.
+
+Điều 2. Tổ chức thực hiện
+
+1. Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố có trách nhiệm chỉ đạo cấp xã thực hiện.
+
+2. Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố; Thủ trưởng các Sở, Ban, Ngành nêu tại Điều 1 giải quyết việc miễn, giảm đúng quy định.
+"""  # noqa: E501
+
+
+def test_bodies_named_by_reference_to_another_article() -> None:
+    roles = _roles(extract_tasks(parse(CROSS_REFERENCE), province="Gia Lai"))
+    assert roles["QC.Đ2.1"] == (["ubnd_huyen"], [])
+    assert roles["QC.Đ2.2"] == (["ubnd_huyen", "so_ldtbxh", "so_tc"], [])
