@@ -19,10 +19,14 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from policykg.ingest.agencies import agencies_of
 from policykg.ingest.citations import extract_citations
 from policykg.ingest.errors import IngestError
 from policykg.ingest.header import extract_document
 from policykg.ingest.reader import check_length, read_text
+from policykg.ingest.reporting import extract_duties, extract_reporting
+from policykg.ingest.targets import extract_targets
+from policykg.ingest.tasks import extract_tasks
 from policykg.ingest.text import Doc, parse
 
 __all__ = ["IngestError", "as_schema", "extract", "extract_doc", "extract_file", "read_text"]
@@ -51,11 +55,12 @@ def extract_doc(doc: Doc, *, source: str) -> dict[str, Any]:
         "source": source,
         "document": document,
         "citations": extract_citations(doc, document),
-        "agencies": _agencies(doc, province),
-        "tasks": _tasks(doc, province),
-        "targets": _targets(doc, period_end),
-        "reporting": _reporting(doc, province),
-        "_duties": _duties(doc, province),
+        "agencies": agencies_of(doc, province=province),
+        "tasks": extract_tasks(doc, province=province),
+        "targets": extract_targets(doc, period_end=period_end),
+        "reporting": extract_reporting(doc, province=province),
+        # each agency's duties under "TỔ CHỨC THỰC HIỆN" (not in the gold form)
+        "_duties": extract_duties(doc, province=province),
     }
     log.debug(
         "%s: %d citations, %d agencies, %d tasks, %d targets, %d reporting",
@@ -87,49 +92,3 @@ def as_schema(record: Any) -> Any:
     if isinstance(record, list):
         return [as_schema(v) for v in record]
     return record
-
-
-# ---------------------------------------------------------------------------
-# Hooks to the section extractors (agencies, tasks, targets, reporting). Each is optional
-# so that the text layer works while those modules are being written.
-
-
-def _agencies(doc: Doc, province: str | None) -> list[dict[str, Any]]:
-    try:
-        from policykg.ingest.agencies import agencies_of
-    except ImportError:  # pragma: no cover - module not written yet
-        return []
-    return agencies_of(doc, province=province)
-
-
-def _tasks(doc: Doc, province: str | None) -> list[dict[str, Any]]:
-    try:
-        from policykg.ingest.tasks import extract_tasks
-    except ImportError:  # pragma: no cover
-        return []
-    return extract_tasks(doc, province=province)
-
-
-def _targets(doc: Doc, period_end: int | None) -> list[dict[str, Any]]:
-    try:
-        from policykg.ingest.targets import extract_targets
-    except ImportError:  # pragma: no cover
-        return []
-    return extract_targets(doc, period_end=period_end)
-
-
-def _reporting(doc: Doc, province: str | None) -> list[dict[str, Any]]:
-    try:
-        from policykg.ingest.reporting import extract_reporting
-    except ImportError:  # pragma: no cover
-        return []
-    return extract_reporting(doc, province=province)
-
-
-def _duties(doc: Doc, province: str | None) -> list[dict[str, Any]]:
-    """Each agency's duties under "TỔ CHỨC THỰC HIỆN" (not in the gold form: ``_duties``)."""
-    try:
-        from policykg.ingest.reporting import extract_duties
-    except ImportError:  # pragma: no cover
-        return []
-    return extract_duties(doc, province=province)
