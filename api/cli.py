@@ -21,6 +21,7 @@ import typer
 from policykg import bundled_corpus
 from policykg.api import service
 from policykg.api.settings import Settings
+from policykg.graph import dataset
 from policykg.graph.base import Store
 from policykg.graph.errors import GraphError
 from policykg.graph.remote import RemoteStore
@@ -170,7 +171,7 @@ def ingest(
     minter = IriMinter(settings.base_iri)
     reports: list[service.IngestReport] = []
     try:
-        service.load_vocabulary(store, minter)
+        dataset.load_vocabulary(store, minter)
         _upgrade_if_needed(store, minter, settings)
         with typer.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
 
@@ -233,9 +234,9 @@ def prepare_store(store: Store, settings: Settings, *, corpus: bool) -> None:
         return
     minter = IriMinter(settings.base_iri)
     try:
-        service.load_vocabulary(store, minter)
+        dataset.load_vocabulary(store, minter)
         _upgrade_if_needed(store, minter, settings)
-        if corpus and not service.document_graphs(store, minter):
+        if corpus and not dataset.document_graphs(store, minter):
             # Nothing reads the store yet: new documents go in bulk batches.
             reports = service.ingest_paths(store, [bundled_corpus()], minter, bulk=True)
             for line in service.iter_reports_summary(reports):
@@ -261,7 +262,7 @@ def _upgrade_if_needed(store: Store, minter: IriMinter, settings: Settings) -> N
 def _run_upgrade(store: Store, minter: IriMinter) -> None:
     from policykg.api import upgrade
 
-    graphs = service.document_graphs(store, minter)
+    graphs = dataset.document_graphs(store, minter)
     with typer.progressbar(length=len(graphs), label="upgrading", file=sys.stderr) as bar:
         report = upgrade.upgrade_store(store, minter, on_graph=lambda _: bar.update(1))
     typer.echo(
@@ -369,7 +370,7 @@ def stats(data_dir: DataDir = None, sparql_url: SparqlUrl = None) -> None:
     settings = _settings(data_dir, sparql_url)
     store = _open_store(settings, must_exist=True)
     try:
-        counts = service.stats(store, IriMinter(settings.base_iri))
+        counts = dataset.stats(store, IriMinter(settings.base_iri))
     except GraphError as exc:
         raise fail(f"{settings.store_location}: {exc}") from exc
     for name, value in counts.items():

@@ -22,6 +22,7 @@ from policykg.api import service
 from policykg.api.checking import DEFAULT_BATCH, check_file, summary_table, validate_store
 from policykg.api.settings import Settings
 from policykg.graph.base import Store
+from policykg.graph.dataset import load_vocabulary
 from policykg.graph.errors import GraphError
 from policykg.graph.remote import RemoteStore
 from policykg.graph.store import EmbeddedStore
@@ -70,7 +71,7 @@ def open_store_for_check(settings: Settings, minter: IriMinter) -> Store:
         return _open_read_only(settings, 2)
     typer.echo(f"no store at {settings.data_dir}: checking against the bundled plans", err=True)
     store = EmbeddedStore()
-    service.load_vocabulary(store, minter)
+    load_vocabulary(store, minter)
     service.ingest_paths(store, [bundled_corpus()], minter)
     return store
 

@@ -7,11 +7,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from policykg import __version__
-from policykg.api import service
 from policykg.api.linked_data import serialize
 from policykg.api.settings import Settings
 from policykg.api.sparql import negotiate
 from policykg.graph.base import Store
+from policykg.graph.dataset import stats
 from policykg.ontology.iri import (
     DCAT,
     DCTERMS,
@@ -49,7 +49,7 @@ _CLASSES = {
 def void_triples(store: Store, minter: IriMinter, endpoint: str) -> list[ox.Triple]:
     """VoID + DCAT description of the dataset with live counts."""
     ds = ox.NamedNode(minter.base + "dataset")
-    counts = service.stats(store, minter)
+    counts = stats(store, minter)
 
     def n(x: str) -> ox.NamedNode:
         return ox.NamedNode(x)

@@ -20,8 +20,7 @@ from policykg.graph.errors import StoreError
 from policykg.ingest.errors import IngestError
 from policykg.ingest.extract import extract, read_text
 from policykg.ingest.rdf import document_triples
-from policykg.ontology.iri import PKG, IriMinter
-from policykg.ontology.load import ontology_triples, reference_triples
+from policykg.ontology.iri import IriMinter
 
 log = logging.getLogger(__name__)
 
@@ -51,14 +50,6 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         return self.status != "error"
-
-
-def load_vocabulary(store: Store, minter: IriMinter) -> int:
-    """(Re)load the ontology, code lists and reference data into their two graphs."""
-    onto = ontology_triples(base=minter.base)
-    ref = reference_triples(base=minter.base)
-    store.replace_graphs({minter.ontology_graph: onto, minter.reference_graph: ref})
-    return len(onto) + len(ref)
 
 
 def build_document(path: Path, minter: IriMinter) -> tuple[str, str, list[ox.Triple]]:
@@ -250,32 +241,6 @@ def _parse_ntriples(body: bytes) -> list[ox.Triple]:
         ox.Triple(q.subject, q.predicate, q.object)
         for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
     ]
-
-
-def document_graphs(store: Store, minter: IriMinter) -> list[str]:
-    """Named graphs that hold an ingested source document (all but the fixed ones)."""
-    fixed = {minter.ontology_graph, minter.reference_graph}
-    return [g for g in store.graphs() if g not in fixed]
-
-
-def stats(store: Store, minter: IriMinter) -> dict[str, int]:
-    """Counts of graphs, triples and typed instances for ``policykg stats`` and VoID."""
-    counts: dict[str, int] = {
-        "graphs": len(store.graphs()),
-        "triples": len(store),
-        "documents": len(document_graphs(store, minter)),
-    }
-    for name, cls in [
-        ("tasks", "Task"),
-        ("targets", "Target"),
-        ("reporting_duties", "ReportingDuty"),
-        ("citations", "Citation"),
-    ]:
-        # Constant class IRIs of the project's own vocabulary, never user input.
-        rows = store.select(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{PKG}{cls}> }}")
-        value = rows[0].get("n") if rows else None
-        counts[name] = int(value.value) if value is not None else 0
-    return counts
 
 
 def iter_reports_summary(reports: list[IngestReport]) -> Iterator[str]:

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from policykg.api import service
 from policykg.graph.base import Store
+from policykg.graph.dataset import document_graphs, load_vocabulary
 from policykg.ontology.iri import PKG, IriMinter
 from policykg.ontology.order_keys import order_key_triples
 
@@ -85,8 +85,8 @@ def upgrade_store(
     """Reload the vocabulary and reference data, then add to every document graph the
     triples derived from it that it lacks (each graph written alone, by its difference)."""
     report = UpgradeReport()
-    service.load_vocabulary(store, minter)
-    for graph in service.document_graphs(store, minter):
+    load_vocabulary(store, minter)
+    for graph in document_graphs(store, minter):
         triples = store.graph_triples(graph)
         missing = derived_triples(triples).difference(triples)
         report.graphs += 1

@@ -34,6 +34,7 @@ from policykg import bundled_corpus
 from policykg.api import service
 from policykg.api.checking import DEFAULT_BATCH, check_file, validate_store
 from policykg.bench.common import status_mb
+from policykg.graph.dataset import load_vocabulary
 from policykg.graph.store import EmbeddedStore, ntriples_body
 from policykg.ingest.rdf import document_triples
 from policykg.ontology.iri import IriMinter
@@ -89,7 +90,7 @@ def build_store(
     """The records' graphs in a store: in memory, or bulk-loaded on disk at ``path``; and
     the triples of the first ``keep`` graphs (all by default)."""
     store = EmbeddedStore(path)
-    service.load_vocabulary(store, minter)
+    load_vocabulary(store, minter)
     graphs: list[list[ox.Triple]] = []
     batch: list[tuple[str, bytes]] = []
     for rec in records:
@@ -120,7 +121,7 @@ def time_check_one(minter: IriMinter) -> tuple[float, float, float, int]:
     from policykg.ingest.extract import extract, read_text
 
     store = EmbeddedStore()
-    service.load_vocabulary(store, minter)
+    load_vocabulary(store, minter)
     service.ingest_paths(store, [bundled_corpus()], minter)
     files = sorted(bundled_corpus().glob("*.txt"))
     check_file(files[0], store=store, minter=minter)  # warm the caches

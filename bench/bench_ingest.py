@@ -29,6 +29,7 @@ import pyoxigraph as ox
 from policykg.api import service
 from policykg.bench.common import WORK, load, run_child, table
 from policykg.bench.generate import write_corpus
+from policykg.graph.dataset import load_vocabulary
 from policykg.graph.store import EmbeddedStore
 from policykg.ingest.extract import extract, read_text
 from policykg.ingest.rdf import document_triples
@@ -100,7 +101,7 @@ def ingest_once(
     """
     minter = IriMinter()
     store = EmbeddedStore(store_dir)
-    service.load_vocabulary(store, minter)
+    load_vocabulary(store, minter)
     _warm()
     stage = [0.0, 0.0, 0.0, 0.0]  # extract s, RDF s, extract CPU s, RDF CPU s
     t_store = c_store = 0.0

@@ -58,12 +58,13 @@ def serve(port: int) -> None:
     from policykg.api import service
     from policykg.api.app import create_app
     from policykg.api.settings import Settings
+    from policykg.graph.dataset import load_vocabulary
     from policykg.graph.store import EmbeddedStore
     from policykg.ontology.iri import IriMinter
 
     minter = IriMinter()
     store = EmbeddedStore()
-    service.load_vocabulary(store, minter)
+    load_vocabulary(store, minter)
     service.ingest_paths(store, [bundled_corpus()], minter)
     app = create_app(store, Settings(query_timeout=10))
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="error")

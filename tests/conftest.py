@@ -35,6 +35,7 @@ from policykg.api import service
 from policykg.api.app import create_app
 from policykg.api.settings import Settings
 from policykg.graph.base import Store
+from policykg.graph.dataset import load_vocabulary
 from policykg.graph.remote import RemoteStore
 from policykg.graph.store import EmbeddedStore
 from policykg.ontology.iri import IriMinter
@@ -133,7 +134,7 @@ def vocabulary_store(backend: str, pool: ServerPool, minter: IriMinter, role: st
     server, the role's document graphs are dropped (the vocabulary is loaded once)."""
     if backend == "embedded":
         store: Store = EmbeddedStore()
-        service.load_vocabulary(store, minter)
+        load_vocabulary(store, minter)
         return store
     store = remote_store(pool.get(backend, role), minter)
     fixed = {minter.ontology_graph, minter.reference_graph}
@@ -142,7 +143,7 @@ def vocabulary_store(backend: str, pool: ServerPool, minter: IriMinter, role: st
         if graph not in fixed:
             store.drop_graph(graph)
     if not fixed <= set(present):
-        service.load_vocabulary(store, minter)
+        load_vocabulary(store, minter)
     return store
 
 

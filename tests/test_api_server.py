@@ -86,10 +86,11 @@ def fast_and_full(request: pytest.FixtureRequest) -> Iterator[tuple[Any, Any]]:
     store = EmbeddedStore()
     from policykg import bundled_corpus
     from policykg.api import service
+    from policykg.graph.dataset import load_vocabulary
     from policykg.ontology.iri import IriMinter
 
     minter = IriMinter()
-    service.load_vocabulary(store, minter)
+    load_vocabulary(store, minter)
     service.ingest_paths(store, [bundled_corpus()], minter)
     settings = Settings(max_results=20, query_timeout=5.0, query_mode=request.param)
     full = create_app(store, settings)
@@ -226,11 +227,12 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("served") / "store"
     from policykg import bundled_corpus
     from policykg.api import service
+    from policykg.graph.dataset import load_vocabulary
     from policykg.ontology.iri import IriMinter
 
     store = EmbeddedStore(path)
     minter = IriMinter()
-    service.load_vocabulary(store, minter)
+    load_vocabulary(store, minter)
     assert all(r.ok for r in service.ingest_paths(store, [bundled_corpus()], minter))
     store.flush()
     del store

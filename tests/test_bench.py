@@ -94,12 +94,13 @@ def test_api_bench(tiny_store: Path) -> None:
 def test_catalog_bench_leaves_the_store_as_it_was(tmp_path: Path) -> None:
     from policykg import bundled_corpus
     from policykg.api import service
+    from policykg.graph.dataset import load_vocabulary
     from policykg.graph.store import EmbeddedStore
     from policykg.ontology.iri import IriMinter
 
     path = tmp_path / "store"
     store = EmbeddedStore(path)
-    service.load_vocabulary(store, IriMinter())
+    load_vocabulary(store, IriMinter())
     service.ingest_paths(store, [bundled_corpus()], IriMinter())
     before = sorted(map(str, store.quads()))
     del store

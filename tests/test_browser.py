@@ -34,6 +34,7 @@ from test_pages import NGHE_AN, PAYLOAD_ATTR, PAYLOAD_SCRIPT, hostile_plan
 from policykg.api import service
 from policykg.api.app import create_app
 from policykg.api.settings import Settings
+from policykg.graph.dataset import load_vocabulary
 from policykg.graph.store import EmbeddedStore
 from policykg.ontology.iri import IriMinter
 
@@ -285,7 +286,7 @@ def test_plan_text_never_runs_as_script(
     context: BrowserContext, minter: IriMinter, tmp_path: Path
 ) -> None:
     store = EmbeddedStore()
-    service.load_vocabulary(store, minter)
+    load_vocabulary(store, minter)
     report = service.ingest_file(store, hostile_plan(tmp_path), minter)
     assert report.ok and report.document_iri
     doc_id = report.document_iri.removeprefix(minter.base + "eli/vn/")

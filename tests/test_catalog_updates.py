@@ -17,6 +17,7 @@ from policykg import bundled_corpus
 from policykg.api import service
 from policykg.api.lookup_graph import Catalog, Graph
 from policykg.bench.generate import generate_plan
+from policykg.graph.dataset import document_graphs, load_vocabulary
 from policykg.graph.store import EmbeddedStore
 from policykg.ontology.iri import IriMinter
 
@@ -40,7 +41,7 @@ def _same(a: Catalog, b: Catalog) -> None:
 def setup() -> tuple[EmbeddedStore, Graph, IriMinter]:
     minter = IriMinter()
     store = EmbeddedStore()
-    service.load_vocabulary(store, minter)
+    load_vocabulary(store, minter)
     reports = service.ingest_paths(store, [bundled_corpus()], minter)
     assert all(r.ok for r in reports)
     return store, Graph(store, minter), minter
@@ -99,7 +100,7 @@ def test_removing_a_bundled_plan(
     store, graph, minter = setup
     before = _catalog(graph)
     _no_rebuild(graph, monkeypatch)
-    docs = sorted(service.document_graphs(store, minter))
+    docs = sorted(document_graphs(store, minter))
     for g in docs[:2]:
 
         def drop(g: str = g) -> bool:

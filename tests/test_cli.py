@@ -10,10 +10,10 @@ from conftest import ServerPool, free_port
 from typer.testing import CliRunner
 
 from policykg import bundled_corpus
-from policykg.api import service
 from policykg.api.cli import app, prepare_store
 from policykg.api.settings import Settings
 from policykg.graph.base import Store
+from policykg.graph.dataset import document_graphs
 from policykg.graph.remote import RemoteStore
 from policykg.ontology.iri import IriMinter
 
@@ -106,7 +106,7 @@ def test_bulk_ingest_gives_the_same_store(data_dir: Path, tmp_path: Path) -> Non
     for path in (data_dir, bulk_dir):
         store = Settings.from_env({}, data_dir=path).open_store(read_only=True)
         stores.append(sorted(store.dump_nquads().splitlines()))
-        assert len(service.document_graphs(store, IriMinter(settings.base_iri))) == 5
+        assert len(document_graphs(store, IriMinter(settings.base_iri))) == 5
     assert stores[0] == stores[1]
 
 
@@ -228,11 +228,11 @@ def test_serve_loads_the_corpus_only_into_a_store_without_documents(
             sparql_query_url=fresh_store.query_url, sparql_update_url=fresh_store.update_url
         )
     prepare_store(fresh_store, settings, corpus=True)
-    documents = service.document_graphs(fresh_store, minter)
+    documents = document_graphs(fresh_store, minter)
     assert len(documents) == 5
     fresh_store.drop_graph(documents[0])
     prepare_store(fresh_store, settings, corpus=True)  # documents present: left alone
-    assert service.document_graphs(fresh_store, minter) == documents[1:]
+    assert document_graphs(fresh_store, minter) == documents[1:]
 
 
 def test_an_unreachable_remote_store_is_one_line_naming_it() -> None:

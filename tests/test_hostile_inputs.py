@@ -20,6 +20,7 @@ import pytest
 
 from policykg import bundled_corpus
 from policykg.api import service
+from policykg.graph.dataset import load_vocabulary
 from policykg.graph.store import EmbeddedStore
 from policykg.ingest.extract import as_schema, extract
 from policykg.ingest.reader import MAX_TEXT_CHARS, read_text
@@ -38,7 +39,7 @@ HEAD = (
 def store() -> Iterator[EmbeddedStore]:
     minter = IriMinter()
     s = EmbeddedStore()
-    service.load_vocabulary(s, minter)
+    load_vocabulary(s, minter)
     plan = sorted(bundled_corpus().glob("*.txt"))[0]
     assert service.ingest_file(s, plan, minter).ok
     yield s
@@ -189,7 +190,7 @@ def _ingested_in(store: EmbeddedStore, path: Path, seconds: float) -> service.In
 @pytest.fixture()
 def scratch() -> EmbeddedStore:
     s = EmbeddedStore()
-    service.load_vocabulary(s, IriMinter())
+    load_vocabulary(s, IriMinter())
     return s
 
 

@@ -21,6 +21,7 @@ from policykg import bundled_corpus
 from policykg.api import service
 from policykg.api.app import create_app
 from policykg.api.settings import Settings
+from policykg.graph.dataset import load_vocabulary
 from policykg.graph.store import EmbeddedStore
 from policykg.ontology.iri import IriMinter
 
@@ -46,7 +47,7 @@ PATH_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?s (<urn:p>|!<urn:p>)* ?o }"
 def hostile_store(tmp_path_factory: pytest.TempPathFactory) -> EmbeddedStore:
     minter = IriMinter()
     store = EmbeddedStore()
-    service.load_vocabulary(store, minter)
+    load_vocabulary(store, minter)
     assert all(r.ok for r in service.ingest_paths(store, [bundled_corpus()], minter))
     plan = tmp_path_factory.mktemp("plan") / "markup.txt"
     plan.write_text(PLAN, "utf-8")

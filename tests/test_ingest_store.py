@@ -11,6 +11,7 @@ import pytest
 
 from policykg import bundled_corpus
 from policykg.api import service
+from policykg.graph.dataset import document_graphs, load_vocabulary
 from policykg.graph.store import EmbeddedStore
 from policykg.ontology.iri import IriMinter
 
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.backends
 
 
 def test_each_plan_gets_its_own_named_graph(corpus_store: EmbeddedStore, minter: IriMinter) -> None:
-    graphs = service.document_graphs(corpus_store, minter)
+    graphs = document_graphs(corpus_store, minter)
     assert len(graphs) == 5
     assert minter.ontology_graph in corpus_store.graphs()
     assert minter.reference_graph in corpus_store.graphs()
@@ -89,12 +90,12 @@ def test_a_failure_mid_batch_keeps_the_good_documents(
     good = sorted(bundled_corpus().glob("*.txt"))
     reports = service.ingest_paths(fresh_store, [good[0], bad, good[1]], minter)
     assert [r.status for r in reports] == ["ingested", "error", "ingested"]
-    assert len(service.document_graphs(fresh_store, minter)) == 2
+    assert len(document_graphs(fresh_store, minter)) == 2
 
 
 def test_on_disk_store_survives_reopen(tmp_path: Path, minter: IriMinter) -> None:
     store = EmbeddedStore(tmp_path / "data")
-    service.load_vocabulary(store, minter)
+    load_vocabulary(store, minter)
     service.ingest_paths(store, [bundled_corpus()], minter)
     dump = store.dump_nquads()
     del store

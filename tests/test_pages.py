@@ -21,6 +21,7 @@ from policykg.api import service
 from policykg.api.app import create_app
 from policykg.api.pages import CSP, Fact, agency_mentions, highlight
 from policykg.api.settings import Settings
+from policykg.graph.dataset import load_vocabulary
 from policykg.graph.store import EmbeddedStore
 from policykg.ingest.rdf import document_triples
 from policykg.ontology.iri import IriMinter
@@ -204,7 +205,7 @@ def test_document_page_errors(client: TestClient, path: str, status: int) -> Non
 
 def test_document_without_stored_text_lists_its_facts(minter: IriMinter) -> None:
     store = EmbeddedStore()
-    service.load_vocabulary(store, minter)
+    load_vocabulary(store, minter)
     record = json.loads((ROOT / "tests/gold/nghe-an_683-kh-ubnd_2021.json").read_text("utf-8"))
     result = document_triples(record, minter=minter)  # no text: nothing to highlight
     store.replace_graph(result.graph_iri, result.triples)
@@ -238,7 +239,7 @@ def hostile_plan(folder: Path) -> Path:
 
 def test_plan_text_never_becomes_markup(tmp_path: Path, minter: IriMinter) -> None:
     store = EmbeddedStore()
-    service.load_vocabulary(store, minter)
+    load_vocabulary(store, minter)
     report = service.ingest_file(store, hostile_plan(tmp_path), minter)
     assert report.ok and report.document_iri
     doc_id = report.document_iri.removeprefix(minter.base + "eli/vn/")

@@ -12,6 +12,7 @@ from policykg.api import service
 from policykg.api.cli import app
 from policykg.api.lookup_graph import Graph
 from policykg.api.upgrade import derived_triples, needs_upgrade, upgrade_store
+from policykg.graph.dataset import document_graphs, load_vocabulary
 from policykg.graph.queries import run_select_paged
 from policykg.graph.store import EmbeddedStore
 from policykg.ontology.iri import PKG, IriMinter
@@ -20,13 +21,13 @@ runner = CliRunner()
 
 
 def _snapshot(store: EmbeddedStore, minter: IriMinter) -> dict[str, set[ox.Triple]]:
-    return {g: set(store.graph_triples(g)) for g in service.document_graphs(store, minter)}
+    return {g: set(store.graph_triples(g)) for g in document_graphs(store, minter)}
 
 
 def _make_old(store: EmbeddedStore, minter: IriMinter) -> int:
     """Take every derived triple out of the document graphs (as an older version wrote them)."""
     removed = 0
-    for g in service.document_graphs(store, minter):
+    for g in document_graphs(store, minter):
         triples = store.graph_triples(g)
         derived = derived_triples(triples)
         removed += len(derived)
@@ -38,7 +39,7 @@ def test_derived_triples_are_what_ingest_writes() -> None:
     minter = IriMinter()
     store = EmbeddedStore()
     service.ingest_paths(store, [bundled_corpus()], minter)
-    for g in service.document_graphs(store, minter):
+    for g in document_graphs(store, minter):
         triples = store.graph_triples(g)
         derived = derived_triples(triples)
         assert derived <= set(triples)
@@ -52,7 +53,7 @@ def test_derived_triples_are_what_ingest_writes() -> None:
 def test_an_old_store_is_upgraded_to_what_ingest_writes() -> None:
     minter = IriMinter()
     store = EmbeddedStore()
-    service.load_vocabulary(store, minter)
+    load_vocabulary(store, minter)
     service.ingest_paths(store, [bundled_corpus()], minter)
     assert needs_upgrade(store) == []
     fresh = _snapshot(store, minter)
