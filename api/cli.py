@@ -246,8 +246,8 @@ def prepare_store(store: Store, settings: Settings, *, corpus: bool) -> None:
 
 
 def _upgrade_if_needed(store: Store, minter: IriMinter, settings: Settings) -> None:
-    """Add what an older policykg did not write (see :mod:`policykg.api.upgrade`)."""
-    from policykg.api import upgrade
+    """Add what an older policykg did not write (see :mod:`policykg.graph.upgrade`)."""
+    from policykg.graph import upgrade
 
     lacking = upgrade.needs_upgrade(store)
     if lacking:
@@ -260,7 +260,7 @@ def _upgrade_if_needed(store: Store, minter: IriMinter, settings: Settings) -> N
 
 
 def _run_upgrade(store: Store, minter: IriMinter) -> None:
-    from policykg.api import upgrade
+    from policykg.graph import upgrade
 
     graphs = dataset.document_graphs(store, minter)
     with typer.progressbar(length=len(graphs), label="upgrading", file=sys.stderr) as bar:

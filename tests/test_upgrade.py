@@ -11,10 +11,10 @@ from policykg import bundled_corpus
 from policykg.api import service
 from policykg.api.cli import app
 from policykg.api.lookup_graph import Graph
-from policykg.api.upgrade import derived_triples, needs_upgrade, upgrade_store
 from policykg.graph.dataset import document_graphs, load_vocabulary
 from policykg.graph.queries import run_select_paged
 from policykg.graph.store import EmbeddedStore
+from policykg.graph.upgrade import derived_triples, needs_upgrade, upgrade_store
 from policykg.ontology.iri import PKG, IriMinter
 
 runner = CliRunner()
