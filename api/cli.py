@@ -1,6 +1,6 @@
 """The ``policykg`` command line.
 
-Each command is a few lines around a plain function of :mod:`policykg.api.service`,
+Each command is a few lines around a plain function of :mod:`policykg.load.documents`,
 :mod:`policykg.ingest` or :mod:`policykg.graph`, so tests and notebooks call the same code.
 User errors exit with status 1 (2 for usage) and one clear line, never a traceback.
 """
@@ -19,13 +19,13 @@ import pyoxigraph as ox
 import typer
 
 from policykg import bundled_corpus
-from policykg.api import service
 from policykg.api.settings import Settings
 from policykg.graph import dataset
 from policykg.graph.base import Store
 from policykg.graph.errors import GraphError
 from policykg.graph.remote import RemoteStore
 from policykg.ingest.errors import IngestError
+from policykg.load.documents import IngestReport, expand_paths, ingest_paths, iter_reports_summary
 from policykg.ontology.iri import PREFIXES, IriMinter
 
 app = typer.Typer(
@@ -164,27 +164,27 @@ def ingest(
     settings = _settings(data_dir, sparql_url, update_url)
     if not _writable(settings):
         raise fail(f"the remote store {settings.sparql_query_url} is read-only: set --update-url")
-    files = service.expand_paths(paths)
+    files = expand_paths(paths)
     if not files:
         raise fail("no document files found in " + ", ".join(map(str, paths)))
     store = _open_store(settings)
     minter = IriMinter(settings.base_iri)
-    reports: list[service.IngestReport] = []
+    reports: list[IngestReport] = []
     try:
         dataset.load_vocabulary(store, minter)
         _upgrade_if_needed(store, minter, settings)
         with typer.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
 
-            def done(report: service.IngestReport) -> None:
+            def done(report: IngestReport) -> None:
                 reports.append(report)
                 bar.update(1)
 
-            service.ingest_paths(store, files, minter, bulk=bulk, on_file=done, workers=workers)
+            ingest_paths(store, files, minter, bulk=bulk, on_file=done, workers=workers)
     except GraphError as exc:  # the store failed (a document's graph is whole or absent)
-        for line in service.iter_reports_summary(reports):
+        for line in iter_reports_summary(reports):
             typer.echo(line)
         raise fail(f"{settings.store_location}: {exc}") from exc
-    for line in service.iter_reports_summary(reports):
+    for line in iter_reports_summary(reports):
         typer.echo(line)
     failed = sum(not r.ok for r in reports)
     typer.echo(f"{len(reports) - failed} ingested or unchanged, {failed} failed")
@@ -238,8 +238,8 @@ def prepare_store(store: Store, settings: Settings, *, corpus: bool) -> None:
         _upgrade_if_needed(store, minter, settings)
         if corpus and not dataset.document_graphs(store, minter):
             # Nothing reads the store yet: new documents go in bulk batches.
-            reports = service.ingest_paths(store, [bundled_corpus()], minter, bulk=True)
-            for line in service.iter_reports_summary(reports):
+            reports = ingest_paths(store, [bundled_corpus()], minter, bulk=True)
+            for line in iter_reports_summary(reports):
                 typer.echo(line)
     except GraphError as exc:
         raise fail(f"{settings.store_location}: {exc}") from exc

@@ -18,7 +18,6 @@ from typing import Annotated
 import typer
 
 from policykg import bundled_corpus
-from policykg.api import service
 from policykg.api.checking import DEFAULT_BATCH, check_file, summary_table, validate_store
 from policykg.api.settings import Settings
 from policykg.graph.base import Store
@@ -27,6 +26,7 @@ from policykg.graph.errors import GraphError
 from policykg.graph.remote import RemoteStore
 from policykg.graph.store import EmbeddedStore
 from policykg.ingest.errors import IngestError
+from policykg.load.documents import ingest_paths
 from policykg.ontology.iri import IriMinter
 from policykg.shapes.check import LEVELS, RENDERERS, render_html, render_text
 
@@ -72,7 +72,7 @@ def open_store_for_check(settings: Settings, minter: IriMinter) -> Store:
     typer.echo(f"no store at {settings.data_dir}: checking against the bundled plans", err=True)
     store = EmbeddedStore()
     load_vocabulary(store, minter)
-    service.ingest_paths(store, [bundled_corpus()], minter)
+    ingest_paths(store, [bundled_corpus()], minter)
     return store
 
 

@@ -757,15 +757,15 @@ async def read_upload(request: Request, limit: int) -> tuple[str, bytes]:
 
 def _ingest(store: Store, graph: Graph, name: str, data: bytes, fail_on: str) -> IngestAnswer:
     # the ingest pipeline and the checker, imported when first used
-    from policykg.api import service
     from policykg.api.checking import check_file
+    from policykg.load.documents import build_document
 
     with tempfile.TemporaryDirectory(prefix="policykg-upload-") as tmp:
         path = Path(tmp) / name
         path.write_bytes(data)
         try:
             report = check_file(path, store=store, minter=graph.minter)
-            doc_iri, graph_iri, triples = service.build_document(path, graph.minter)
+            doc_iri, graph_iri, triples = build_document(path, graph.minter)
         except IngestError as exc:
             raise ApiError(422, "bad_document", _client_message(exc, name)) from None
     check = CheckSummary(

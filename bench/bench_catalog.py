@@ -18,11 +18,11 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from policykg.api import service
 from policykg.api.lookup_graph import Graph
 from policykg.bench.common import load
 from policykg.bench.generate import generate_plan
 from policykg.graph.store import EmbeddedStore
+from policykg.load.documents import build_document
 from policykg.ontology.iri import IriMinter
 
 
@@ -45,7 +45,7 @@ def run(store_dir: Path, writes: int) -> list[str]:
             name, text = generate_plan(900_000 + i)
             path = Path(tmp) / name
             path.write_text(text, encoding="utf-8")
-            _, g, triples = service.build_document(path, minter)
+            _, g, triples = build_document(path, minter)
             if store.has_graph(g):
                 raise SystemExit(f"{g} is in the store already: use another store")
             started = time.process_time()

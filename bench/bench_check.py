@@ -31,12 +31,12 @@ from typing import Any
 import pyoxigraph as ox
 
 from policykg import bundled_corpus
-from policykg.api import service
 from policykg.api.checking import DEFAULT_BATCH, check_file, validate_store
 from policykg.bench.common import status_mb
 from policykg.graph.dataset import load_vocabulary
 from policykg.graph.store import EmbeddedStore, ntriples_body
 from policykg.ingest.rdf import document_triples
+from policykg.load.documents import ingest_paths
 from policykg.ontology.iri import IriMinter
 from policykg.shapes.validate import (
     _shapes_text,
@@ -122,7 +122,7 @@ def time_check_one(minter: IriMinter) -> tuple[float, float, float, int]:
 
     store = EmbeddedStore()
     load_vocabulary(store, minter)
-    service.ingest_paths(store, [bundled_corpus()], minter)
+    ingest_paths(store, [bundled_corpus()], minter)
     files = sorted(bundled_corpus().glob("*.txt"))
     check_file(files[0], store=store, minter=minter)  # warm the caches
     times, extraction = [], []

@@ -26,13 +26,13 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from policykg.api import service
 from policykg.bench.common import WORK, load, run_child, table
 from policykg.bench.generate import write_corpus
 from policykg.graph.dataset import load_vocabulary
 from policykg.graph.store import EmbeddedStore
 from policykg.ingest.extract import extract, read_text
 from policykg.ingest.rdf import document_triples
+from policykg.load.documents import BULK_BATCH, BULK_BATCH_BYTES
 from policykg.ontology.iri import IriMinter
 
 _MINTER: IriMinter | None = None
@@ -40,7 +40,7 @@ _MINTER: IriMinter | None = None
 #: Plans a two-process run lets the pool get ahead of the store writer (their N-Triples
 #: wait in memory); without a bound a slow writer let results pile up to 1.4 GB. One bulk
 #: batch: the pool keeps building while the writer loads a batch (the load releases the GIL).
-MAX_AHEAD = service.BULK_BATCH
+MAX_AHEAD = BULK_BATCH
 
 
 def _build(path: str) -> tuple[str, list[ox.Triple], list[float], int]:
@@ -92,8 +92,8 @@ def ingest_once(
 ) -> dict[str, Any]:
     """Ingest ``paths`` into a new store at ``store_dir``; timings and counts.
 
-    ``bulk``: the plans are written in batches of :data:`~policykg.api.service.BULK_BATCH`
-    plans or :data:`~policykg.api.service.BULK_BATCH_BYTES` with ``load_graphs_bulk`` (the
+    ``bulk``: the plans are written in batches of :data:`~policykg.load.documents.BULK_BATCH`
+    plans or :data:`~policykg.load.documents.BULK_BATCH_BYTES` with ``load_graphs_bulk`` (the
     first-load path of ``ingest_paths(..., bulk=True)``).
 
     Wall time per stage (``*_s``) and CPU time per stage (``*_cpu_s``, ``process_time`` of
@@ -123,7 +123,7 @@ def ingest_once(
             body = ox.serialize(triples or [], format=ox.RdfFormat.N_TRIPLES) or b""
         batch.append((graph, body))
         batch_bytes += len(body)
-        if len(batch) >= service.BULK_BATCH or batch_bytes >= service.BULK_BATCH_BYTES:
+        if len(batch) >= BULK_BATCH or batch_bytes >= BULK_BATCH_BYTES:
             target.load_graphs_bulk(batch)
             batch.clear()
             batch_bytes = 0

@@ -55,17 +55,17 @@ def serve(port: int) -> None:
     """Serve the bundled corpus in memory on ``127.0.0.1:port`` (the soak's server process)."""
     import uvicorn
 
-    from policykg.api import service
     from policykg.api.app import create_app
     from policykg.api.settings import Settings
     from policykg.graph.dataset import load_vocabulary
     from policykg.graph.store import EmbeddedStore
+    from policykg.load.documents import ingest_paths
     from policykg.ontology.iri import IriMinter
 
     minter = IriMinter()
     store = EmbeddedStore()
     load_vocabulary(store, minter)
-    service.ingest_paths(store, [bundled_corpus()], minter)
+    ingest_paths(store, [bundled_corpus()], minter)
     app = create_app(store, Settings(query_timeout=10))
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="error")
 

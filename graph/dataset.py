@@ -2,7 +2,7 @@
 
 The fixed graphs are the vocabulary (ontology and SKOS code lists) and the reference data
 (national instruments, the 2025 restructuring); every other named graph holds one ingested
-document (written by ``policykg ingest``). The CLI, the HTTP app, the tests and
+document (written by :mod:`policykg.load.documents`). The CLI, the HTTP app, the tests and
 the notebooks call these.
 """
 

@@ -31,13 +31,13 @@ from fastapi.testclient import TestClient
 from servers import OxigraphServer, ServerUnavailable, SparqlServer, VirtuosoServer
 
 from policykg import bundled_corpus
-from policykg.api import service
 from policykg.api.app import create_app
 from policykg.api.settings import Settings
 from policykg.graph.base import Store
 from policykg.graph.dataset import load_vocabulary
 from policykg.graph.remote import RemoteStore
 from policykg.graph.store import EmbeddedStore
+from policykg.load.documents import ingest_paths
 from policykg.ontology.iri import IriMinter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -180,7 +180,7 @@ def corpus_store(backend: str, server_pool: ServerPool, minter: IriMinter) -> St
     store = server_pool.loaded.get(backend)
     if store is None:
         store = vocabulary_store(backend, server_pool, minter, "corpus")
-        reports = service.ingest_paths(store, [bundled_corpus()], minter)
+        reports = ingest_paths(store, [bundled_corpus()], minter)
         assert all(r.ok for r in reports), [r.error for r in reports if not r.ok]
         server_pool.loaded[backend] = store
     return store

@@ -85,13 +85,13 @@ def _asgi_get(app: Any, path: str, headers: dict[str, str]) -> tuple[int, dict[s
 def fast_and_full(request: pytest.FixtureRequest) -> Iterator[tuple[Any, Any]]:
     store = EmbeddedStore()
     from policykg import bundled_corpus
-    from policykg.api import service
     from policykg.graph.dataset import load_vocabulary
+    from policykg.load.documents import ingest_paths
     from policykg.ontology.iri import IriMinter
 
     minter = IriMinter()
     load_vocabulary(store, minter)
-    service.ingest_paths(store, [bundled_corpus()], minter)
+    ingest_paths(store, [bundled_corpus()], minter)
     settings = Settings(max_results=20, query_timeout=5.0, query_mode=request.param)
     full = create_app(store, settings)
     fast = build_app(store, settings)
@@ -226,14 +226,14 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An on-disk store with the bundled corpus (``policykg serve`` ingests it once)."""
     path = tmp_path_factory.mktemp("served") / "store"
     from policykg import bundled_corpus
-    from policykg.api import service
     from policykg.graph.dataset import load_vocabulary
+    from policykg.load.documents import ingest_paths
     from policykg.ontology.iri import IriMinter
 
     store = EmbeddedStore(path)
     minter = IriMinter()
     load_vocabulary(store, minter)
-    assert all(r.ok for r in service.ingest_paths(store, [bundled_corpus()], minter))
+    assert all(r.ok for r in ingest_paths(store, [bundled_corpus()], minter))
     store.flush()
     del store
     return path

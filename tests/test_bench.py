@@ -93,15 +93,15 @@ def test_api_bench(tiny_store: Path) -> None:
 
 def test_catalog_bench_leaves_the_store_as_it_was(tmp_path: Path) -> None:
     from policykg import bundled_corpus
-    from policykg.api import service
     from policykg.graph.dataset import load_vocabulary
     from policykg.graph.store import EmbeddedStore
+    from policykg.load.documents import ingest_paths
     from policykg.ontology.iri import IriMinter
 
     path = tmp_path / "store"
     store = EmbeddedStore(path)
     load_vocabulary(store, IriMinter())
-    service.ingest_paths(store, [bundled_corpus()], IriMinter())
+    ingest_paths(store, [bundled_corpus()], IriMinter())
     before = sorted(map(str, store.quads()))
     del store
     lines = bench_catalog.run(path, 1)

@@ -31,11 +31,11 @@ import pytest
 from conftest import LiveServer
 from test_pages import NGHE_AN, PAYLOAD_ATTR, PAYLOAD_SCRIPT, hostile_plan
 
-from policykg.api import service
 from policykg.api.app import create_app
 from policykg.api.settings import Settings
 from policykg.graph.dataset import load_vocabulary
 from policykg.graph.store import EmbeddedStore
+from policykg.load.documents import ingest_file
 from policykg.ontology.iri import IriMinter
 
 if TYPE_CHECKING:
@@ -287,7 +287,7 @@ def test_plan_text_never_runs_as_script(
 ) -> None:
     store = EmbeddedStore()
     load_vocabulary(store, minter)
-    report = service.ingest_file(store, hostile_plan(tmp_path), minter)
+    report = ingest_file(store, hostile_plan(tmp_path), minter)
     assert report.ok and report.document_iri
     doc_id = report.document_iri.removeprefix(minter.base + "eli/vn/")
     with LiveServer(create_app(store, Settings())) as server:

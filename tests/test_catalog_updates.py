@@ -14,11 +14,11 @@ import pyoxigraph as ox
 import pytest
 
 from policykg import bundled_corpus
-from policykg.api import service
 from policykg.api.lookup_graph import Catalog, Graph
 from policykg.bench.generate import generate_plan
 from policykg.graph.dataset import document_graphs, load_vocabulary
 from policykg.graph.store import EmbeddedStore
+from policykg.load.documents import build_document, ingest_paths
 from policykg.ontology.iri import IriMinter
 
 
@@ -42,7 +42,7 @@ def setup() -> tuple[EmbeddedStore, Graph, IriMinter]:
     minter = IriMinter()
     store = EmbeddedStore()
     load_vocabulary(store, minter)
-    reports = service.ingest_paths(store, [bundled_corpus()], minter)
+    reports = ingest_paths(store, [bundled_corpus()], minter)
     assert all(r.ok for r in reports)
     return store, Graph(store, minter), minter
 
@@ -50,7 +50,7 @@ def setup() -> tuple[EmbeddedStore, Graph, IriMinter]:
 def _build(tmp_path: Path, minter: IriMinter, name: str, text: str) -> tuple[str, list[ox.Triple]]:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    _, graph_iri, triples = service.build_document(path, minter)
+    _, graph_iri, triples = build_document(path, minter)
     return graph_iri, triples
 
 

@@ -351,12 +351,12 @@ def test_validate_store_summary(corpus_store: Store, minter: IriMinter) -> None:
 
 def test_validate_store_in_two_processes(tmp_path: Path, minter: IriMinter) -> None:
     from policykg import bundled_corpus
-    from policykg.api import service
     from policykg.graph.dataset import load_vocabulary
+    from policykg.load.documents import ingest_paths
 
     store = EmbeddedStore(tmp_path / "store")
     load_vocabulary(store, minter)
-    service.ingest_paths(store, [bundled_corpus()], minter)
+    ingest_paths(store, [bundled_corpus()], minter)
     one = validate_store(store, minter, batch=2)
     two = validate_store(store, minter, batch=2, jobs=2)
     assert [r.graph for r in two] == [r.graph for r in one] and len(one) == 5

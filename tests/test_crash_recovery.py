@@ -14,24 +14,24 @@ import time
 from pathlib import Path
 
 from policykg import bundled_corpus
-from policykg.api import service
 from policykg.graph.store import EmbeddedStore
+from policykg.load.documents import build_document
 from policykg.ontology.iri import IriMinter
 
 KILLS = 10
 DRIVER = (
     "import sys\n"
     "from pathlib import Path\n"
-    "from policykg.api import service\n"
     "from policykg.graph.dataset import load_vocabulary\n"
     "from policykg.graph.store import EmbeddedStore\n"
+    "from policykg.load import documents\n"
     "from policykg.ontology.iri import IriMinter\n"
     "store = EmbeddedStore(sys.argv[1])\n"
     "minter = IriMinter()\n"
     "load_vocabulary(store, minter)\n"
     "print('ready', flush=True)\n"
     "def report(r): print(r.status, r.source, flush=True)\n"
-    "service.ingest_paths(store, [Path(sys.argv[2])], minter, on_file=report)\n"
+    "documents.ingest_paths(store, [Path(sys.argv[2])], minter, on_file=report)\n"
 )
 
 
@@ -76,7 +76,7 @@ def test_sigkill_during_bulk_load_leaves_whole_documents(tmp_path: Path) -> None
     for folder, text in zip(folders, extra, strict=True):
         clean = {}
         for doc in _documents(folder, text):
-            _, graph, triples = service.build_document(doc, minter)
+            _, graph, triples = build_document(doc, minter)
             clean[graph] = {str(t) for t in triples}
         versions.append(clean)
     assert versions[0].keys() == versions[1].keys()
@@ -123,17 +123,17 @@ def test_sigkill_during_bulk_load_leaves_whole_documents(tmp_path: Path) -> None
 BULK_DRIVER = (
     "import sys\n"
     "from pathlib import Path\n"
-    "from policykg.api import service\n"
     "from policykg.graph.dataset import load_vocabulary\n"
     "from policykg.graph.store import EmbeddedStore\n"
+    "from policykg.load import documents\n"
     "from policykg.ontology.iri import IriMinter\n"
-    "service.BULK_BATCH = 2\n"
+    "documents.BULK_BATCH = 2\n"
     "store = EmbeddedStore(sys.argv[1])\n"
     "minter = IriMinter()\n"
     "load_vocabulary(store, minter)\n"
     "print('ready', flush=True)\n"
     "def report(r): print(r.status, r.source, flush=True)\n"
-    "service.ingest_paths(store, [Path(sys.argv[2])], minter, on_file=report, bulk=True)\n"
+    "documents.ingest_paths(store, [Path(sys.argv[2])], minter, on_file=report, bulk=True)\n"
 )
 
 
@@ -153,7 +153,7 @@ def test_sigkill_during_a_bulk_first_load_leaves_whole_documents(tmp_path: Path)
     minter = IriMinter()
     clean = {}
     for doc in docs:
-        _, graph, triples = service.build_document(doc, minter)
+        _, graph, triples = build_document(doc, minter)
         clean[graph] = {str(t) for t in triples}
     rng = random.Random(20261121)
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
@@ -196,8 +196,8 @@ def test_an_unfinished_bulk_load_is_undone_when_the_store_opens(tmp_path: Path) 
 
     minter = IriMinter()
     first, second = sorted(bundled_corpus().glob("*.txt"))[:2]
-    _, kept, kept_triples = service.build_document(first, minter)
-    _, torn, torn_triples = service.build_document(second, minter)
+    _, kept, kept_triples = build_document(first, minter)
+    _, torn, torn_triples = build_document(second, minter)
     data = tmp_path / "store"
     store = EmbeddedStore(data)
     store.replace_graph(kept, kept_triples)

@@ -19,11 +19,11 @@ import docx
 import pytest
 
 from policykg import bundled_corpus
-from policykg.api import service
 from policykg.graph.dataset import load_vocabulary
 from policykg.graph.store import EmbeddedStore
 from policykg.ingest.extract import as_schema, extract
 from policykg.ingest.reader import MAX_TEXT_CHARS, read_text
+from policykg.load.documents import IngestReport, ingest_file
 from policykg.ontology.iri import IriMinter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,7 +41,7 @@ def store() -> Iterator[EmbeddedStore]:
     s = EmbeddedStore()
     load_vocabulary(s, minter)
     plan = sorted(bundled_corpus().glob("*.txt"))[0]
-    assert service.ingest_file(s, plan, minter).ok
+    assert ingest_file(s, plan, minter).ok
     yield s
 
 
@@ -49,7 +49,7 @@ def _refused(store: EmbeddedStore, path: Path, *expected: str, seconds: float = 
     """Ingest ``path``: an error naming the file, within ``seconds`` of CPU, store unchanged."""
     before = store.dump_nquads()
     started = time.process_time()
-    report = service.ingest_file(store, path, IriMinter())
+    report = ingest_file(store, path, IriMinter())
     elapsed = time.process_time() - started
     assert report.status == "error", report
     assert report.error is not None and path.name in report.error
@@ -151,10 +151,10 @@ def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
     code = (
         "import json, sys, time\n"
         "from pathlib import Path\n"
-        "from policykg.api import service\n"
+        "from policykg.load.documents import ingest_file\n"
         "from policykg.ontology.iri import IriMinter\n"
         "t = time.monotonic()\n"
-        "r = service.ingest_file(None, Path(sys.argv[1]), IriMinter())\n"
+        "r = ingest_file(None, Path(sys.argv[1]), IriMinter())\n"
         "hwm = [x for x in open('/proc/self/status') if x.startswith('VmHWM')][0]\n"
         "print(json.dumps({'error': r.error, 'seconds': time.monotonic() - t,\n"
         "  'rss_mb': int(hwm.split()[1]) / 1024}))\n"
@@ -176,11 +176,11 @@ def test_text_over_the_length_limit_is_refused_with_its_line(
     _refused(store, f, "text too long", "split the document", seconds=10)
 
 
-def _ingested_in(store: EmbeddedStore, path: Path, seconds: float) -> service.IngestReport:
+def _ingested_in(store: EmbeddedStore, path: Path, seconds: float) -> IngestReport:
     # CPU time of this process: the bound catches quadratic blow-ups (minutes to hours), and
     # must not fail because other jobs share the cores
     started = time.process_time()
-    report = service.ingest_file(store, path, IriMinter())
+    report = ingest_file(store, path, IriMinter())
     elapsed = time.process_time() - started
     assert report.ok, report.error
     assert elapsed < seconds, f"{path.name}: {elapsed:.1f}s"

@@ -18,11 +18,11 @@ import pytest
 from conftest import LiveServer
 
 from policykg import bundled_corpus
-from policykg.api import service
 from policykg.api.app import create_app
 from policykg.api.settings import Settings
 from policykg.graph.dataset import load_vocabulary
 from policykg.graph.store import EmbeddedStore
+from policykg.load.documents import ingest_file, ingest_paths
 from policykg.ontology.iri import IriMinter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,10 +48,10 @@ def hostile_store(tmp_path_factory: pytest.TempPathFactory) -> EmbeddedStore:
     minter = IriMinter()
     store = EmbeddedStore()
     load_vocabulary(store, minter)
-    assert all(r.ok for r in service.ingest_paths(store, [bundled_corpus()], minter))
+    assert all(r.ok for r in ingest_paths(store, [bundled_corpus()], minter))
     plan = tmp_path_factory.mktemp("plan") / "markup.txt"
     plan.write_text(PLAN, "utf-8")
-    report = service.ingest_file(store, plan, minter)
+    report = ingest_file(store, plan, minter)
     assert report.ok, report.error
     return store
 

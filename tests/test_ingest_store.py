@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from policykg import bundled_corpus
-from policykg.api import service
 from policykg.graph.dataset import document_graphs, load_vocabulary
 from policykg.graph.store import EmbeddedStore
+from policykg.load import documents
+from policykg.load.documents import build_document, ingest_file, ingest_paths
 from policykg.ontology.iri import IriMinter
 
 pytestmark = pytest.mark.backends
@@ -29,10 +30,10 @@ def test_each_plan_gets_its_own_named_graph(corpus_store: EmbeddedStore, minter:
 
 
 def test_reingest_changes_nothing(fresh_store: EmbeddedStore, minter: IriMinter) -> None:
-    first = service.ingest_paths(fresh_store, [bundled_corpus()], minter)
+    first = ingest_paths(fresh_store, [bundled_corpus()], minter)
     assert {r.status for r in first} == {"ingested"}
     dump = fresh_store.dump_nquads()
-    again = service.ingest_paths(fresh_store, [bundled_corpus()], minter)
+    again = ingest_paths(fresh_store, [bundled_corpus()], minter)
     assert {r.status for r in again} == {"unchanged"}
     assert [r.document_iri for r in again] == [r.document_iri for r in first]
     assert fresh_store.dump_nquads() == dump
@@ -42,7 +43,7 @@ def test_replacing_a_graph_drops_the_old_triples(
     fresh_store: EmbeddedStore, minter: IriMinter
 ) -> None:
     path = sorted(bundled_corpus().glob("*.txt"))[0]
-    report = service.ingest_file(fresh_store, path, minter)
+    report = ingest_file(fresh_store, path, minter)
     assert report.graph_iri is not None
     import pyoxigraph as ox
 
@@ -54,7 +55,7 @@ def test_replacing_a_graph_drops_the_old_triples(
     fresh_store.replace_graph(
         report.graph_iri, [*fresh_store.graph_triples(report.graph_iri), stale]
     )
-    again = service.ingest_file(fresh_store, path, minter)
+    again = ingest_file(fresh_store, path, minter)
     assert again.status == "ingested"
     assert stale not in fresh_store.graph_triples(report.graph_iri)
 
@@ -71,11 +72,11 @@ def test_replacing_a_graph_drops_the_old_triples(
 def test_malformed_input_is_rejected_and_store_unchanged(
     tmp_path: Path, fresh_store: EmbeddedStore, minter: IriMinter, name: str, content: bytes
 ) -> None:
-    service.ingest_paths(fresh_store, [sorted(bundled_corpus().glob("*.txt"))[0]], minter)
+    ingest_paths(fresh_store, [sorted(bundled_corpus().glob("*.txt"))[0]], minter)
     before = fresh_store.dump_nquads()
     bad = tmp_path / name
     bad.write_bytes(content)
-    [report] = service.ingest_paths(fresh_store, [bad], minter)
+    [report] = ingest_paths(fresh_store, [bad], minter)
     assert report.status == "error"
     assert report.error is not None
     assert name in report.error and "\n" not in report.error
@@ -88,7 +89,7 @@ def test_a_failure_mid_batch_keeps_the_good_documents(
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01\x02")
     good = sorted(bundled_corpus().glob("*.txt"))
-    reports = service.ingest_paths(fresh_store, [good[0], bad, good[1]], minter)
+    reports = ingest_paths(fresh_store, [good[0], bad, good[1]], minter)
     assert [r.status for r in reports] == ["ingested", "error", "ingested"]
     assert len(document_graphs(fresh_store, minter)) == 2
 
@@ -96,7 +97,7 @@ def test_a_failure_mid_batch_keeps_the_good_documents(
 def test_on_disk_store_survives_reopen(tmp_path: Path, minter: IriMinter) -> None:
     store = EmbeddedStore(tmp_path / "data")
     load_vocabulary(store, minter)
-    service.ingest_paths(store, [bundled_corpus()], minter)
+    ingest_paths(store, [bundled_corpus()], minter)
     dump = store.dump_nquads()
     del store
     reopened = EmbeddedStore(tmp_path / "data")
@@ -143,7 +144,7 @@ def test_load_graph_writes_what_replace_graph_writes(minter: IriMinter) -> None:
     import pyoxigraph as ox
 
     path = sorted(bundled_corpus().glob("*.txt"))[0]
-    _, graph, triples = service.build_document(path, minter)
+    _, graph, triples = build_document(path, minter)
     by_objects, by_text = EmbeddedStore(), EmbeddedStore()
     by_objects.replace_graph(graph, triples)
     by_text.load_graph(graph, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"")
@@ -155,13 +156,13 @@ def test_load_graph_writes_what_replace_graph_writes(minter: IriMinter) -> None:
 
 def test_a_bulk_first_load_writes_what_one_by_one_writes(tmp_path: Path, minter: IriMinter) -> None:
     one_by_one = EmbeddedStore(tmp_path / "one")
-    service.ingest_paths(one_by_one, [bundled_corpus()], minter)
+    ingest_paths(one_by_one, [bundled_corpus()], minter)
     bulk = EmbeddedStore(tmp_path / "bulk")
-    reports = service.ingest_paths(bulk, [bundled_corpus()], minter, bulk=True)
+    reports = ingest_paths(bulk, [bundled_corpus()], minter, bulk=True)
     assert {r.status for r in reports} == {"ingested"} and len(reports) == 5
     assert sorted(bulk.dump_nquads().splitlines()) == sorted(one_by_one.dump_nquads().splitlines())
     assert _union(bulk) == _union(one_by_one)
-    again = service.ingest_paths(bulk, [bundled_corpus()], minter, bulk=True)
+    again = ingest_paths(bulk, [bundled_corpus()], minter, bulk=True)
     assert {r.status for r in again} == {"unchanged"}
 
 
@@ -187,12 +188,12 @@ def test_a_bulk_load_with_worker_processes_writes_what_one_by_one_writes(
         (plans / f.name).write_bytes(f.read_bytes())
     (plans / "bad.txt").write_text("   \n", "utf-8")  # empty: an error report, nothing written
     one_by_one = EmbeddedStore(tmp_path / "one")
-    service.ingest_paths(one_by_one, [bundled_corpus()], minter)
-    monkeypatch.setattr(service, "BULK_BATCH", 2)  # three batches of the five plans
+    ingest_paths(one_by_one, [bundled_corpus()], minter)
+    monkeypatch.setattr(documents, "BULK_BATCH", 2)  # three batches of the five plans
     bulk = EmbeddedStore(tmp_path / "bulk")
     calls = _count_bulk_calls(bulk, monkeypatch)
     missing = tmp_path / "missing.txt"
-    reports = service.ingest_paths(bulk, [plans, missing], minter, bulk=True, workers=2)
+    reports = ingest_paths(bulk, [plans, missing], minter, bulk=True, workers=2)
     # one report per file, errors included; the plans in batches of at most two
     assert sorted(Path(r.source).name for r in reports) == sorted(
         [f.name for f in plans.iterdir()] + ["missing.txt"]
@@ -202,17 +203,17 @@ def test_a_bulk_load_with_worker_processes_writes_what_one_by_one_writes(
     assert calls == [2, 2, 1]
     assert sorted(bulk.dump_nquads().splitlines()) == sorted(one_by_one.dump_nquads().splitlines())
     assert _union(bulk) == _union(one_by_one)
-    again = service.ingest_paths(bulk, [bundled_corpus()], minter, bulk=True, workers=2)
+    again = ingest_paths(bulk, [bundled_corpus()], minter, bulk=True, workers=2)
     assert {r.status for r in again} == {"unchanged"}
 
 
 def test_a_bulk_batch_ends_at_its_byte_budget(
     tmp_path: Path, minter: IriMinter, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(service, "BULK_BATCH_BYTES", 1)  # every plan is over it: one a batch
+    monkeypatch.setattr(documents, "BULK_BATCH_BYTES", 1)  # every plan is over it: one a batch
     store = EmbeddedStore(tmp_path / "bulk")
     calls = _count_bulk_calls(store, monkeypatch)
-    reports = service.ingest_paths(store, [bundled_corpus()], minter, bulk=True)
+    reports = ingest_paths(store, [bundled_corpus()], minter, bulk=True)
     assert [r.status for r in reports] == ["ingested"] * 5
     assert calls == [1] * 5
     assert len(store.graphs()) == 5
@@ -228,7 +229,7 @@ def test_bulk_load_reads_its_n_quads_in_small_pieces(
     from policykg.graph import store as store_module
 
     monkeypatch.setattr(store_module, "_READ_CHUNK", 7)
-    built = [service.build_document(p, minter) for p in sorted(bundled_corpus().glob("*.txt"))[:2]]
+    built = [build_document(p, minter) for p in sorted(bundled_corpus().glob("*.txt"))[:2]]
     bodies = [
         (graph, (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").rstrip(b"\n"))
         for _, graph, triples in built

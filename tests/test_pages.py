@@ -17,13 +17,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from policykg import bundled_corpus
-from policykg.api import service
 from policykg.api.app import create_app
 from policykg.api.pages import CSP, Fact, agency_mentions, highlight
 from policykg.api.settings import Settings
 from policykg.graph.dataset import load_vocabulary
 from policykg.graph.store import EmbeddedStore
 from policykg.ingest.rdf import document_triples
+from policykg.load.documents import ingest_file
 from policykg.ontology.iri import IriMinter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -240,7 +240,7 @@ def hostile_plan(folder: Path) -> Path:
 def test_plan_text_never_becomes_markup(tmp_path: Path, minter: IriMinter) -> None:
     store = EmbeddedStore()
     load_vocabulary(store, minter)
-    report = service.ingest_file(store, hostile_plan(tmp_path), minter)
+    report = ingest_file(store, hostile_plan(tmp_path), minter)
     assert report.ok and report.document_iri
     doc_id = report.document_iri.removeprefix(minter.base + "eli/vn/")
     with TestClient(create_app(store, Settings())) as c:

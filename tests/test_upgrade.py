@@ -8,13 +8,13 @@ import pyoxigraph as ox
 from typer.testing import CliRunner
 
 from policykg import bundled_corpus
-from policykg.api import service
 from policykg.api.cli import app
 from policykg.api.lookup_graph import Graph
 from policykg.graph.dataset import document_graphs, load_vocabulary
 from policykg.graph.queries import run_select_paged
 from policykg.graph.store import EmbeddedStore
 from policykg.graph.upgrade import derived_triples, needs_upgrade, upgrade_store
+from policykg.load.documents import ingest_paths
 from policykg.ontology.iri import PKG, IriMinter
 
 runner = CliRunner()
@@ -38,7 +38,7 @@ def _make_old(store: EmbeddedStore, minter: IriMinter) -> int:
 def test_derived_triples_are_what_ingest_writes() -> None:
     minter = IriMinter()
     store = EmbeddedStore()
-    service.ingest_paths(store, [bundled_corpus()], minter)
+    ingest_paths(store, [bundled_corpus()], minter)
     for g in document_graphs(store, minter):
         triples = store.graph_triples(g)
         derived = derived_triples(triples)
@@ -54,7 +54,7 @@ def test_an_old_store_is_upgraded_to_what_ingest_writes() -> None:
     minter = IriMinter()
     store = EmbeddedStore()
     load_vocabulary(store, minter)
-    service.ingest_paths(store, [bundled_corpus()], minter)
+    ingest_paths(store, [bundled_corpus()], minter)
     assert needs_upgrade(store) == []
     fresh = _snapshot(store, minter)
     assert _make_old(store, minter) > 100

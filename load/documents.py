@@ -1,7 +1,12 @@
-"""Plain functions that join ingest (documents -> RDF) and graph (the store).
+"""Files into the store: the use case that joins ingest (documents -> RDF) and graph.
 
-The CLI, the HTTP app, the tests and the notebooks call these; none of them needs to know
-how a document becomes triples or how the store writes them.
+Each file is read, extracted and turned into its document's triples by
+:mod:`policykg.ingest` (:func:`build_document`), then written by :mod:`policykg.graph` as
+its own named graph, replaced whole or not at all (:func:`ingest_paths`; bulk batches for
+a first load, worker processes that build while this one writes). ``policykg ingest``,
+``policykg serve`` (the bundled corpus), ``POST /documents``, the tests and the notebooks
+call these; none of them needs to know how a document becomes triples or how the store
+writes them.
 """
 
 from __future__ import annotations
