@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from policykg import __version__
-from policykg.api.checking import check_router
+from policykg.api.check import check_router
 from policykg.api.errors import install_error_handlers
 from policykg.api.limits import BodyLimitMiddleware
 from policykg.api.linked_data import linked_data_router

@@ -18,7 +18,6 @@ from typing import Annotated
 import typer
 
 from policykg import bundled_corpus
-from policykg.api.checking import DEFAULT_BATCH, check_file, summary_table, validate_store
 from policykg.api.settings import Settings
 from policykg.graph.base import Store
 from policykg.graph.dataset import load_vocabulary
@@ -29,6 +28,8 @@ from policykg.ingest.errors import IngestError
 from policykg.load.documents import ingest_paths
 from policykg.ontology.iri import IriMinter
 from policykg.shapes.check import LEVELS, RENDERERS, render_html, render_text
+from policykg.shapes.draft import check_file
+from policykg.shapes.store_validation import DEFAULT_BATCH, summary_table, validate_store
 
 _DataDir = Annotated[
     Path | None,

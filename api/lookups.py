@@ -25,8 +25,6 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request, Response
 from fastapi import Path as PathParam
 from starlette.concurrency import run_in_threadpool
-from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.formparsers import MultiPartException
 
 from policykg.api.errors import ApiError
 from policykg.api.graph_store import WriteGuard
@@ -69,10 +67,13 @@ from policykg.api.lookup_models import (
     TaskList,
 )
 from policykg.api.settings import Settings
+from policykg.api.uploads import UPLOAD_REQUEST_BODY, read_upload
 from policykg.graph.base import Store
 from policykg.graph.queries import run_select
 from policykg.ingest.errors import IngestError
+from policykg.load.documents import build_document
 from policykg.ontology.iri import IriMinter, slug
+from policykg.shapes.draft import check_file
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +81,6 @@ RELATIONS = ("implements", "legal_basis", "applies", "amended_by", "proposed_by"
 MAX_PATHS = 1000
 SEGMENT = r"^[A-Za-z0-9._~-]{1,120}$"
 CODE = r"^[A-Za-z_]{1,40}$"
-UPLOAD_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 TQ = "tuyen-quang/2022/kh/60-kh-ubnd"
 
 
@@ -694,72 +694,7 @@ def _relations(text: str | None) -> set[str]:
     return rels
 
 
-#: OpenAPI request body of the endpoints that take a plan: a multipart upload (field
-#: ``file``) or the raw text.
-UPLOAD_REQUEST_BODY: dict[str, Any] = {
-    "required": True,
-    "content": {
-        "multipart/form-data": {
-            "schema": {
-                "type": "object",
-                "required": ["file"],
-                "properties": {"file": {"type": "string", "format": "binary"}},
-            }
-        },
-        "text/plain": {"schema": {"type": "string"}},
-    },
-}
-
-
-async def read_upload(request: Request, limit: int) -> tuple[str, bytes]:
-    """The uploaded plan as (file name, bytes): multipart field ``file`` or text/plain;
-    413 past ``limit``, 415 for other media types or file endings."""
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise ApiError(413, "too_large", f"the upload is larger than {limit} bytes")
-    ctype = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
-    if ctype == "multipart/form-data":
-        try:
-            form = await request.form(max_files=1, max_fields=5)
-        except (MultiPartException, StarletteHTTPException):
-            raise ApiError(400, "bad_request", "the multipart body could not be read") from None
-        try:
-            upload = form.get("file")
-            if upload is None or isinstance(upload, str):
-                raise ApiError(400, "bad_request", "send the document in a form field named 'file'")
-            data = await upload.read(limit + 1)
-            name = upload.filename or "upload.txt"
-        finally:
-            await form.close()
-    elif ctype == "text/plain":
-        data = b""
-        async for chunk in request.stream():
-            data += chunk
-            if len(data) > limit:
-                break
-        name = request.query_params.get("filename") or "upload.txt"
-        if not name.lower().endswith((".txt", ".md")):
-            name += ".txt"
-    else:
-        raise ApiError(
-            415, "unsupported_media_type", "send multipart/form-data (field 'file') or text/plain"
-        )
-    if len(data) > limit:
-        raise ApiError(413, "too_large", f"the upload is larger than {limit} bytes")
-    name = Path(name.replace("\\", "/")).name[:200]
-    if not name.lower().endswith(UPLOAD_SUFFIXES):
-        raise ApiError(
-            415, "unsupported_media_type", "documents must be .txt, .md, .docx or .pdf",
-            detail={"filename": name},
-        )  # fmt: skip
-    return name, data
-
-
 def _ingest(store: Store, graph: Graph, name: str, data: bytes, fail_on: str) -> IngestAnswer:
-    # the ingest pipeline and the checker, imported when first used
-    from policykg.api.checking import check_file
-    from policykg.load.documents import build_document
-
     with tempfile.TemporaryDirectory(prefix="policykg-upload-") as tmp:
         path = Path(tmp) / name
         path.write_bytes(data)

@@ -31,13 +31,14 @@ from typing import Any
 import pyoxigraph as ox
 
 from policykg import bundled_corpus
-from policykg.api.checking import DEFAULT_BATCH, check_file, validate_store
 from policykg.bench.common import status_mb
 from policykg.graph.dataset import load_vocabulary
 from policykg.graph.store import EmbeddedStore, ntriples_body
 from policykg.ingest.rdf import document_triples
 from policykg.load.documents import ingest_paths
 from policykg.ontology.iri import IriMinter
+from policykg.shapes.draft import check_file
+from policykg.shapes.store_validation import DEFAULT_BATCH, validate_store
 from policykg.shapes.validate import (
     _shapes_text,
     context_triples,

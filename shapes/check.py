@@ -317,7 +317,7 @@ def check_document(
 
     ``record_or_triples`` is an extraction record (the gold JSON form) or the triples of the
     document's graph. ``extra`` adds facts read from the text (annexes, signature
-    timestamps, the execution clause: see :mod:`policykg.api.checking`). ``text`` is the
+    timestamps, the execution clause: see :mod:`policykg.shapes.text_facts`). ``text`` is the
     source text, for quotes and line numbers where the graph has none.
     """
     if isinstance(record_or_triples, Mapping):

@@ -10,14 +10,6 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from policykg.api.checking import (
-    check_file,
-    check_record,
-    check_text,
-    summary_table,
-    text_facts,
-    validate_store,
-)
 from policykg.graph.base import Store
 from policykg.graph.store import EmbeddedStore
 from policykg.ontology.iri import PKG, IriMinter
@@ -34,6 +26,9 @@ from policykg.shapes.check import (
     render_turtle,
     store_context,
 )
+from policykg.shapes.draft import check_file, check_record, check_text
+from policykg.shapes.store_validation import summary_table, validate_store
+from policykg.shapes.text_facts import text_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "check"
@@ -405,7 +400,7 @@ def test_post_check(corpus_store: Store) -> None:
     from fastapi import FastAPI
     from fastapi.testclient import TestClient
 
-    from policykg.api.checking import check_router
+    from policykg.api.check import check_router
     from policykg.api.errors import install_error_handlers
     from policykg.api.settings import Settings
 
@@ -444,7 +439,7 @@ def test_bench_runs_at_tiny_size(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_release_free_memory_is_throttled() -> None:
-    from policykg.api.checking import _MALLOC_TRIM, _Trimmer
+    from policykg.shapes.draft import _MALLOC_TRIM, _Trimmer
 
     trim = _Trimmer(interval=3600)
     first = trim(force=True)

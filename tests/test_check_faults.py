@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from policykg.api.checking import check_text
 from policykg.ontology.iri import IriMinter
 from policykg.shapes.check import Report
+from policykg.shapes.draft import check_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
