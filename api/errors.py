@@ -17,7 +17,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from policykg.graph.errors import QueryError, QueryParameterError, StoreError, UnknownQuery
+from policykg.graph.errors import (
+    NotFound,
+    QueryError,
+    QueryParameterError,
+    StoreError,
+    UnknownQuery,
+)
 from policykg.ingest.errors import IngestError
 
 log = logging.getLogger(__name__)
@@ -113,6 +119,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(QueryError)
     async def _query_error(request: Request, exc: QueryError) -> JSONResponse:
         return error_response(400, "query_syntax", str(exc))
+
+    @app.exception_handler(NotFound)
+    async def _not_found(request: Request, exc: NotFound) -> JSONResponse:
+        return error_response(404, "not_found", exc.message, exc.detail)
 
     @app.exception_handler(UnknownQuery)
     async def _unknown_query(request: Request, exc: UnknownQuery) -> JSONResponse:

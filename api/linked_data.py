@@ -22,7 +22,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import RedirectResponse
 
 from policykg.api.errors import ApiError
-from policykg.api.lookup_models import ErrorBody
+from policykg.api.models import ErrorBody
 from policykg.api.settings import Settings
 from policykg.api.sparql import negotiate
 from policykg.graph.base import Store

@@ -11,7 +11,7 @@ Identifiers in paths are the local parts of the minted IRIs (see ``docs/api.md``
   (``100/QĐ-TTg``, URL-encoded or not), its slug (``100-qd-ttg``), its id or its IRI.
 
 Every answer comes from the named queries of :mod:`policykg.graph.queries` with bound values
-(:mod:`policykg.api.lookup_graph`). Writes (``POST /documents``, ``DELETE /documents/...``)
+(:mod:`policykg.graph.lookups`). Writes (``POST /documents``, ``DELETE /documents/...``)
 need the bearer write token; with none configured they are refused (403).
 """
 
@@ -27,35 +27,18 @@ from fastapi import Path as PathParam
 from starlette.concurrency import run_in_threadpool
 
 from policykg.api.errors import ApiError
+from policykg.api.formats import deadline_key, duty_events, targets_csv, wants
 from policykg.api.graph_store import WriteGuard
 from policykg.api.ical import calendar
-from policykg.api.lookup_graph import (
-    MAX_DEPTH,
-    Graph,
-    chain_paths,
-    deadline_key,
-    document_detail,
-    documents_implementing,
-    duty_events,
-    duty_items,
-    implemented_by_document,
-    targets_csv,
-    task_items,
-    wants,
-)
-from policykg.api.lookup_models import (
+from policykg.api.models import (
     AgencyCount,
     AgencyDetail,
     AgencyList,
-    AgencyRef,
     AgencySummary,
-    ChainPath,
     ChainResult,
     CheckFinding,
     CheckSummary,
-    DocumentDetail,
     DocumentList,
-    DutyItem,
     ErrorBody,
     IngestAnswer,
     Partner,
@@ -69,6 +52,17 @@ from policykg.api.lookup_models import (
 from policykg.api.settings import Settings
 from policykg.api.uploads import UPLOAD_REQUEST_BODY, read_upload
 from policykg.graph.base import Store
+from policykg.graph.lookup_models import AgencyRef, ChainPath, DocumentDetail, DutyItem
+from policykg.graph.lookups import (
+    MAX_DEPTH,
+    Graph,
+    chain_paths,
+    document_detail,
+    documents_implementing,
+    duty_items,
+    implemented_by_document,
+    task_items,
+)
 from policykg.graph.queries import run_select
 from policykg.ingest.errors import IngestError
 from policykg.load.documents import build_document

@@ -38,10 +38,11 @@ from fastapi.responses import FileResponse, HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from policykg.api.errors import ApiError
-from policykg.api.lookup_graph import Graph, chain_paths
-from policykg.api.lookup_models import ChainPath, ErrorBody
+from policykg.api.models import ErrorBody
 from policykg.api.settings import Settings
 from policykg.graph.base import Store
+from policykg.graph.lookup_models import ChainPath
+from policykg.graph.lookups import Graph, chain_paths
 from policykg.graph.network import (
     AGENCY_EDGE_TYPES,
     FORMATS,

@@ -18,9 +18,9 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from policykg.api.lookup_graph import Graph
 from policykg.bench.common import load
 from policykg.bench.generate import generate_plan
+from policykg.graph.lookups import Graph
 from policykg.graph.store import EmbeddedStore
 from policykg.load.documents import build_document
 from policykg.ontology.iri import IriMinter

@@ -25,3 +25,12 @@ class UnknownQuery(GraphError):
 
 class QueryParameterError(GraphError):
     """A named query was called with a missing or ill-typed parameter."""
+
+
+class NotFound(GraphError):
+    """A lookup names a document, instrument or agency that the store does not hold."""
+
+    def __init__(self, message: str, *, detail: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.detail = detail

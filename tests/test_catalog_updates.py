@@ -14,9 +14,9 @@ import pyoxigraph as ox
 import pytest
 
 from policykg import bundled_corpus
-from policykg.api.lookup_graph import Catalog, Graph
 from policykg.bench.generate import generate_plan
 from policykg.graph.dataset import document_graphs, load_vocabulary
+from policykg.graph.lookups import Catalog, Graph
 from policykg.graph.store import EmbeddedStore
 from policykg.load.documents import build_document, ingest_paths
 from policykg.ontology.iri import IriMinter

@@ -9,8 +9,8 @@ from typer.testing import CliRunner
 
 from policykg import bundled_corpus
 from policykg.api.cli import app
-from policykg.api.lookup_graph import Graph
 from policykg.graph.dataset import document_graphs, load_vocabulary
+from policykg.graph.lookups import Graph
 from policykg.graph.queries import run_select_paged
 from policykg.graph.store import EmbeddedStore
 from policykg.graph.upgrade import derived_triples, needs_upgrade, upgrade_store

@@ -1,5 +1,8 @@
 """The lookups' reading of the graph: catalog of instruments and agencies, citation chains,
-document facts, tasks and duties. Every query is a named query with bound values.
+document facts, tasks and duties. Every query is a named query with bound values; the
+answers are the typed values of :mod:`policykg.graph.lookup_models`. The REST lookups
+(:mod:`policykg.api.lookups`) and the pages serve them; a reference this store does not
+hold raises :class:`~policykg.graph.errors.NotFound`.
 
 What a request reads is cached by the store's generation (:attr:`Store.generation`: bumped
 by every write, and by a remote store at least every ``cache_ttl`` seconds): the
@@ -10,8 +13,6 @@ never waits for the whole-corpus catalog).
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 import threading
 from collections import OrderedDict, defaultdict
@@ -20,11 +21,10 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
 
 import pyoxigraph as ox
-from fastapi import Request
 
-from policykg.api.errors import ApiError
-from policykg.api.ical import Event
-from policykg.api.lookup_models import (
+from policykg.graph.base import Store, Term
+from policykg.graph.errors import NotFound
+from policykg.graph.lookup_models import (
     AgencyRef,
     ChainPath,
     CitationFact,
@@ -38,11 +38,9 @@ from policykg.api.lookup_models import (
     ReachItem,
     Statement,
     TargetFact,
-    TargetTable,
     TaskFact,
     TaskItem,
 )
-from policykg.graph.base import Store, Term
 from policykg.graph.queries import run_select, run_select_paged
 from policykg.ontology.iri import DCTERMS, ELI, OA, ORG, PKG, SDO, IriMinter, slug
 
@@ -366,7 +364,7 @@ class Graph:
     def document_iri(self, issuer: str, year: str, kind: str, local: str) -> str:
         iri = f"{self.eli_base}{issuer}/{year}/{kind}/{local}"
         if self.summary(iri) is None:
-            raise ApiError(404, "not_found", "no document or instrument with this id")
+            raise NotFound("no document or instrument with this id")
         return iri
 
     def resolve_instrument(self, ref: str) -> str:
@@ -379,7 +377,7 @@ class Graph:
         key = slug(ref)
         hits = sorted(i for i, d in cat.items() if d.number and slug(d.number) == key)
         if not hits:
-            raise ApiError(404, "not_found", "no instrument with this number or id")
+            raise NotFound("no instrument with this number or id")
         return hits[0]
 
     def resolve_agency(self, ref: str) -> str:
@@ -387,7 +385,7 @@ class Graph:
         for iri in (ref, self.agency_base + ref.strip("/")):
             if self.find_agency(iri) is not None:
                 return iri
-        raise ApiError(404, "not_found", "no agency with this id", detail={"agency": ref})
+        raise NotFound("no agency with this id", detail={"agency": ref})
 
     # citation edges --------------------------------------------------------------------------
     def edges(self, node: str, direction: Literal["out", "in"]) -> list[Edge]:
@@ -570,7 +568,7 @@ def _local(iri: str) -> str:
 def document_detail(graph: Graph, doc: str) -> DocumentDetail:
     summary = graph.summary(doc)
     if summary is None:
-        raise ApiError(404, "not_found", "no document or instrument with this id")
+        raise NotFound("no document or instrument with this id")
     parts: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     types: dict[str, str] = {}
     rows = [
@@ -760,86 +758,3 @@ def duty_items(graph: Graph) -> list[DutyItem]:
         )
         for iri, d in sorted(duties.items())
     ]
-
-
-def deadline_key(deadline: str | None) -> str:
-    if deadline is None:
-        return "~"
-    return deadline[2:] if deadline.startswith("--") else deadline[5:] + deadline[:4]
-
-
-def wants(request: Request, fmt: str | None, media: str, key: str) -> bool:
-    """Whether the client asked for ``key`` by ``?format=`` or by ``Accept``."""
-    if fmt is not None:
-        return fmt == key
-    accept = request.headers.get("accept", "")
-    return media in accept and "application/json" not in accept
-
-
-def targets_csv(table: TargetTable) -> str:
-    buf = io.StringIO()
-    cols = ["province", "document", "number", "ref", "indicator", "due_year", "comparator",
-            "min", "max", "unit", "per_year", "text"]  # fmt: skip
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(cols)
-    for r in table.rows:
-        w.writerow(
-            [
-                r.province,
-                r.document.iri,
-                r.document.number,
-                r.ref,
-                r.indicator,
-                r.due_year,
-                r.comparator,
-                r.min,
-                r.max,
-                r.unit,
-                r.per_year,
-                r.text,
-            ]
-        )
-    return buf.getvalue()
-
-
-def duty_events(graph: Graph, items: list[DutyItem]) -> list[Event]:
-    """Calendar events of the duties that have a deadline (yearly ones until the plan ends)."""
-    events = []
-    for d in items:
-        if d.deadline is None:
-            continue
-        who = ", ".join(a.label or a.iri for a in d.actors) or "?"
-        to = ", ".join(a.label or a.iri for a in d.recipients)
-        summary = f"Báo cáo: {who}" + (f" → {to}" if to else "")
-        doc = graph.summary(d.document.iri)
-        name = (doc.number or doc.title or "") if doc else ""
-        desc = "\n".join(x for x in (d.evidence, f"{name} <{d.document.iri}>") if x)
-        if d.deadline.startswith("--"):
-            first = (doc.period_start if doc else None) or _int(d.document.date) or 2000
-            events.append(
-                Event(
-                    uid=d.iri,
-                    summary=summary,
-                    description=desc,
-                    year=first,
-                    month=int(d.deadline[2:4]),
-                    day=int(d.deadline[5:7]),
-                    yearly=d.recurrence != "once",
-                    until_year=doc.period_end if doc else None,
-                    url=d.iri,
-                )
-            )
-        elif len(d.deadline) >= 10:
-            y, m, day = (int(x) for x in d.deadline[:10].split("-"))
-            events.append(
-                Event(
-                    uid=d.iri,
-                    summary=summary,
-                    description=desc,
-                    year=y,
-                    month=m,
-                    day=day,
-                    url=d.iri,
-                )
-            )
-    return events

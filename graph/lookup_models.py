@@ -1,25 +1,14 @@
-"""Response models of the REST lookups (:mod:`policykg.api.lookups`)."""
+"""The values the lookups read from the graph (:mod:`policykg.graph.lookups`): instruments
+and agencies, the facts of a document with their source quotes, citation edges and chains.
+
+Pydantic models, so the REST answers (:mod:`policykg.api.models`) embed them as they are.
+"""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, Field
-
-# --- response models ------------------------------------------------------------------------
-
-
-class ErrorDetail(BaseModel):
-    status: int
-    code: str
-    message: str
-    detail: dict[str, Any] | None = None
-
-
-class ErrorBody(BaseModel):
-    """The one error shape of every endpoint."""
-
-    error: ErrorDetail
 
 
 class InstrumentRef(BaseModel):
@@ -39,13 +28,6 @@ class DocumentSummary(InstrumentRef):
     source: str | None = None
     period_start: int | None = None
     period_end: int | None = None
-
-
-class DocumentList(BaseModel):
-    total: int
-    limit: int
-    offset: int
-    items: list[DocumentSummary]
 
 
 class AgencyRef(BaseModel):
@@ -142,15 +124,6 @@ class ChainPath(BaseModel):
     edges: list[Edge]
 
 
-class ChainResult(BaseModel):
-    start: InstrumentRef
-    direction: str
-    depth: int
-    relations: list[str]
-    truncated: bool
-    paths: list[ChainPath]
-
-
 class ReachItem(BaseModel):
     """An instrument reached (or a document reaching one), with every path that shows how."""
 
@@ -160,113 +133,9 @@ class ReachItem(BaseModel):
     paths: list[list[Edge]]
 
 
-class ReachResult(BaseModel):
-    start: InstrumentRef
-    transitive: bool
-    items: list[ReachItem]
-
-
-class AgencySummary(AgencyRef):
-    roles: dict[str, int] = {}
-
-
-class AgencyList(BaseModel):
-    total: int
-    limit: int
-    offset: int
-    items: list[AgencySummary]
-
-
-class RoleGroup(BaseModel):
-    role: str
-    document: InstrumentRef
-    items: list[str]
-
-
-class Partner(BaseModel):
-    relation: Literal["co_lead", "lead", "coordinator", "reports_to", "reported_by"]
-    agency: AgencyRef
-    count: int
-
-
-class AgencyDetail(BaseModel):
-    agency: AgencySummary
-    roles: list[RoleGroup]
-    partners: list[Partner]
-    successor: AgencyRef | None = Field(default=None, description="who holds its duties after 2025")
-
-
 class TaskItem(TaskFact):
     document: InstrumentRef
 
 
-class AgencyCount(BaseModel):
-    agency: AgencyRef
-    tasks: int
-    documents: list[str]
-
-
-class TaskList(BaseModel):
-    total: int = Field(description="tasks matching the filters (all pages)")
-    limit: int | None = None
-    offset: int = 0
-    items: list[TaskItem]
-    lead_agencies: list[AgencyCount]
-
-
-class TargetRow(BaseModel):
-    province: str | None
-    document: InstrumentRef
-    ref: str | None
-    indicator: str
-    due_year: int | None
-    comparator: str | None
-    min: float | None
-    max: float | None
-    unit: str | None
-    per_year: bool | None
-    text: str | None
-
-
-class TargetTable(BaseModel):
-    indicator: str
-    year: int | None
-    rows: list[TargetRow]
-
-
 class DutyItem(DutyFact):
     document: InstrumentRef
-
-
-class ReportingList(BaseModel):
-    total: int = Field(description="duties matching the filters (all pages)")
-    limit: int | None = None
-    offset: int = 0
-    items: list[DutyItem]
-
-
-class CheckFinding(BaseModel):
-    severity: str
-    code: str
-    message_en: str
-    message_vi: str
-    focus: str
-    line: int | None = None
-    quote: str | None = None
-
-
-class CheckSummary(BaseModel):
-    """The checker's report on the document, as it stood before ingest."""
-
-    counts: dict[str, int]
-    findings: list[CheckFinding]
-
-
-class IngestAnswer(BaseModel):
-    id: str | None
-    iri: str
-    graph: str
-    triples: int
-    status: Literal["created", "replaced"]
-    checked: bool = Field(description="whether the document was checked before ingest")
-    check: CheckSummary | None = None
