@@ -202,6 +202,14 @@ def heading_bodies(
     p = sec.heading_paragraph
     if p is None:
         return []
+    if not clean(sec.heading) and sec.style in ("arabic", "letter"):
+        # a number alone on its line: its heading is the next line ("3" / "- Ủy ban ...:")
+        nxt = sec.paragraphs[1] if len(sec.paragraphs) > 1 else None
+        if nxt is None and sec.children:
+            nxt = sec.children[0].heading_paragraph
+        if nxt is None:
+            return []
+        p = nxt
     f = diacritic_key(p.text)
     # the marker ("3.", "a)", "Điều 12.") is not part of the heading
     start = len(p.text) - len(p.text.lstrip())

@@ -312,6 +312,10 @@ class Doc:
 
 _ROMAN = re.compile(r"^(?P<label>[IVXL]{1,6})\s*[.)]\s*(?=\S)(?![IVXL]*\.\d)")
 _ARABIC = re.compile(r"^(?P<label>\d{1,2})\s*[.)](?!\d)\s*(?=\S)")
+#: "2 - Sở Lao động ... có trách nhiệm": a number set off by a dash (not a range "2 - 3")
+_ARABIC_DASH = re.compile(r"^(?P<label>\d{1,2})\s+[-–]\s+(?=[^\d\s])")
+#: A number alone on its line numbers the lines after it (tables turned into text)
+_LONE_NUMBER = re.compile(r"^(?P<label>\d{1,2})\s*\.?$")
 #: Numbers with their parents' numbers: "2.1.", "2.2.3", "2.1.a." (a letter item)
 _DECIMAL = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3}(?:\.[a-zđ])?)\.?\s+(?=\S)")
 _LETTER = re.compile(r"^(?P<label>[a-zđ])\s*\)\s*(?=\S)")
@@ -385,6 +389,7 @@ def _marker(text: str) -> tuple[str, str, int] | None:
         ("roman", _ROMAN),
         ("decimal", _DECIMAL),
         ("arabic", _ARABIC),
+        ("arabic", _ARABIC_DASH),
         ("letter", _LETTER),
         ("plus", _PLUS),
         ("dash", _DASH),
@@ -766,6 +771,9 @@ def _build_tree(doc: Doc) -> None:
         mk = _marker(p.text) if p.kind == "text" else None
         if mk is not None and not seen_section and mk[0] in ("dash", "plus", "letter"):
             mk = None  # bullets in the preamble are not sections
+        lone = _LONE_NUMBER.match(p.text) if mk is None and p.kind == "text" else None
+        if lone and seen_section and _next_number(stack, int(lone.group("label"))):
+            mk = ("arabic", lone.group("label"), len(p.text))
         if mk is None:
             if not seen_section:
                 header.append(p)
@@ -794,6 +802,19 @@ def _build_tree(doc: Doc) -> None:
         seen_section = True
     doc.header = header
     _fix_extents(root)
+
+
+def _next_number(stack: list[Section], n: int) -> bool:
+    """Is ``n`` the first number of a list or the one after the last numbered item open?"""
+    for node in reversed(stack):
+        if node.style == "arabic" and node.label.isdigit():
+            return int(node.label) == n - 1
+        kids = [c for c in node.children if c.style == "arabic" and c.label.isdigit()]
+        if kids:
+            return int(kids[-1].label) == n - 1
+        if node.style in ("dieu", "roman", "part", "root"):
+            break
+    return n == 1
 
 
 def _decimal(label: str) -> tuple[str, str, int]:

@@ -185,3 +185,31 @@ def test_semicolon_ends_an_item_that_is_not_a_heading_list() -> None:
     for lines in cases:
         texts = [p.text for p in parse(_wrapped_plan(lines)).paragraphs]
         assert lines[0] in texts and lines[1] in texts
+
+
+def test_numbers_alone_on_their_line_and_numbers_set_off_by_a_dash() -> None:
+    text = """Số: 1056/QĐ-CT
+
+QUYẾT ĐỊNH
+
+Điều 2.
+Tổ chức thực hiện:
+1
+- Thời gian thực hiện mức trợ giúp từ ngày 01/01/2010.
+2 - Sở Tài chính có trách nhiệm.
+- Thẩm định dự toán.
+3
+- Ủy ban nhân dân các huyện, thành phố:
+- Quản lý đối tượng bảo trợ xã hội.
+Điều 3. Quyết định có hiệu lực kể từ ngày ký.
+"""
+    doc = parse(text)
+    art = doc.section("Điều 2")
+    assert art is not None
+    assert [(c.label, c.heading) for c in art.children] == [
+        ("1", ""),
+        ("2", "Sở Tài chính có trách nhiệm."),
+        ("3", ""),
+    ]
+    # a range is not a number set off by a dash
+    assert parse("I. MỤC TIÊU\n\n2 - 3 doanh nghiệp được hỗ trợ.\n").section("I.2") is None
