@@ -21,17 +21,32 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import accumulate
 from typing import Any
 
-import pyoxigraph as ox
-
+from policykg.ingest.agency_names import (
+    SWALLOWED,
+    head_at,
+    in_cell,
+    named_spans,
+    scope_of_name,
+)
+from policykg.ingest.gazetteer import (
+    ENUM_HEADS,
+    PROVINCES,
+    Label,
+    Token,
+    Trie,
+    agency_kinds,
+    gazetteer,
+    is_city,
+    tokenize,
+)
 from policykg.ingest.reading import toneless_key
 from policykg.ingest.text import Doc
-from policykg.ontology.iri import PKG, SKOS
 
 __all__ = [
+    "PROVINCES",
     "AgencyMention",
     "Token",
     "agencies_of",
@@ -45,23 +60,6 @@ __all__ = [
     "tokenize",
 ]
 
-#: The 63 provinces and centrally governed cities before 2025 and the 34 after; used to
-#: scope "Sở ... tỉnh X" to another province than the document's.
-PROVINCES: tuple[str, ...] = (
-    "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh",
-    "Bến Tre", "Bình Dương", "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng",
-    "Cần Thơ", "Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp",
-    "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng",
-    "Hậu Giang", "Hòa Bình", "Hồ Chí Minh", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum",
-    "Lai Châu", "Lạng Sơn", "Lào Cai", "Lâm Đồng", "Long An", "Nam Định", "Nghệ An",
-    "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi",
-    "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên",
-    "Thanh Hóa", "Thừa Thiên Huế", "Huế", "Tiền Giang", "Trà Vinh", "Tuyên Quang",
-    "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
-)  # fmt: skip
-
-_LABEL_PROPS = (SKOS + "prefLabel", SKOS + "altLabel", SKOS + "hiddenLabel")
-_AK_SCHEME = "https://w3id.org/policykg/code/agency-kind"
 _TOKEN_RE = re.compile(r"[\w\u0300-\u036f]+(?:&[\w\u0300-\u036f]+)*")
 _TOKEN_SPLIT = re.compile("(" + _TOKEN_RE.pattern + ")")
 _NEXT_WORD = re.compile(r"\s*\S+")
@@ -107,23 +105,25 @@ _TAILS: dict[str, tuple[tuple[str, ...], ...]] = {
     "ubnd_xa": (("phường",), ("thị", "trấn"), ("đặc", "khu"), ("xã",)),
 }
 _NAMED = {"bql_kkt"}  # kinds whose mentions carry a proper name
-_ENUM_HEADS = {"sơ": "provincial", "bô": "national"}  # folded "Sở", "Bộ"
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    key: str
-    start: int
-    end: int
-    text: str
-
-
-def tokenize(text: str) -> list[Token]:
-    """Word tokens of ``text`` with their offsets (``KH&CN`` is one token)."""
-    return [
-        Token(toneless_key(m.group()), m.start(), m.end(), m.group())
-        for m in _TOKEN_RE.finditer(text)
-    ]
+# the words of a district-level or commune-level unit before its name ("huyện Châu Thành")
+#: titles of the head of a body, as toneless keys, longest first
+_TITLES = tuple(
+    sorted(
+        (
+            tuple(toneless_key(w) for w in t.split())
+            for t in (
+                "Chủ tịch", "Giám đốc", "Tổng Giám đốc", "Bộ trưởng", "Thứ trưởng",
+                "Chánh Văn phòng", "Chánh Thanh tra", "Trưởng ban", "Trưởng Ban", "Cục trưởng",
+                "Vụ trưởng", "Thủ trưởng", "Chủ nhiệm", "Viện trưởng", "Tổng Thanh tra",
+                "Thống đốc", "Tổng Kiểm toán", "Chánh án", "Bí thư", "Trưởng", "Thủ tướng",
+                "Chỉ huy trưởng", "Tư lệnh", "Tổng Cục trưởng", "Chi cục trưởng",
+            )
+        ),
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+_UNIT_WORDS = {"huyên", "quân", "thi", "xa", "thanh", "phô", "phương", "trân"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +137,8 @@ class AgencyMention:
     end: int
     name: str | None = None  # for kind "other": the name as written
     level: str = "provincial"
+    code: str | None = None  # the body's code in the register, when it has one
+    named: bool = False  # found by the words that name a body (listed where it has a role)
 
     def ref(self) -> dict[str, str | None]:
         return agency_ref(self)
@@ -147,124 +149,6 @@ def agency_ref(m: AgencyMention) -> dict[str, str | None]:
     return {"kind": m.kind, "scope": m.scope}
 
 
-# --- the gazetteer ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Label:
-    kind: str
-    keys: tuple[str, ...]
-    caps: tuple[bool, ...]  # which tokens must be upper case in the text (abbreviations)
-    first_cap: bool  # proper name: the first word must be capitalized in the text
-    level: str
-
-
-@lru_cache(maxsize=1)
-def agency_kinds() -> dict[str, dict[str, Any]]:
-    """The agency kinds of the ontology: code -> {"level", "labels" (vi), "pref" (vi)}."""
-    data = (resources.files("policykg.ontology") / "agency-kinds.ttl").read_bytes()
-    triples = list(ox.parse(data, format=ox.RdfFormat.TURTLE))
-    notation: dict[str, str] = {}
-    level: dict[str, str] = {}
-    labels: dict[str, list[str]] = {}
-    pref: dict[str, str] = {}
-    in_scheme: set[str] = set()
-    for t in triples:
-        s, p, o = t.subject.value, t.predicate.value, t.object
-        if p == SKOS + "inScheme" and o.value == _AK_SCHEME:
-            in_scheme.add(s)
-        elif p == SKOS + "notation":
-            notation[s] = o.value
-        elif p == PKG + "agencyLevel":
-            level[s] = o.value
-        elif p in _LABEL_PROPS and isinstance(o, ox.Literal) and o.language == "vi":
-            labels.setdefault(s, []).append(o.value)
-            if p == SKOS + "prefLabel":
-                pref[s] = o.value
-    out: dict[str, dict[str, Any]] = {}
-    for s in sorted(in_scheme):
-        code = notation[s]
-        out[code] = {
-            "level": level.get(s, "other"),
-            "labels": labels.get(s, []),
-            "pref": pref.get(s, code),
-        }
-    return out
-
-
-def _label(kind: str, text: str, level: str) -> _Label:
-    toks = tokenize(text)
-    caps = tuple(
-        len(t.text) > 1 and t.text.upper() == t.text and any(c.isalpha() for c in t.text)
-        for t in toks
-    )
-    first = toks[0].text
-    first_cap = first[:1].isupper() and toneless_key(first) != "cac"
-    return _Label(kind, tuple(t.key for t in toks), caps, first_cap, level)
-
-
-_Trie = dict[str, Any]
-
-
-def _insert(trie: _Trie, label: _Label) -> None:
-    node = trie
-    for k in label.keys:
-        node = node.setdefault(k, {})
-    node.setdefault("", []).append(label)
-
-
-@dataclass(frozen=True)
-class _Gazetteer:
-    full: _Trie
-    cores: dict[str, _Trie]  # head ("sơ"/"bô") -> trie of bare names in enumerations
-    province: tuple[str, ...]  # folded tokens of the document's province
-    provinces: dict[tuple[str, ...], str]  # folded tokens -> name
-    # the same (folded tokens, name) pairs in the same order, by their first token
-    provinces_by_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
-    provinces_wordless: tuple[tuple[tuple[str, ...], str], ...]
-
-
-@lru_cache(maxsize=1)
-def _labels() -> tuple[_Label, ...]:
-    """Every label of the agency kinds (but "other"), tokenized once."""
-    return tuple(
-        _label(kind, text, info["level"])
-        for kind, info in agency_kinds().items()
-        if kind != "other"
-        for text in info["labels"]
-    )
-
-
-@lru_cache(maxsize=128)
-def _gazetteer(province: str | None) -> _Gazetteer:
-    full: _Trie = {}
-    cores: dict[str, _Trie] = {h: {} for h in _ENUM_HEADS}
-    prov = tuple(t.key for t in tokenize(province)) if province else ()
-    for lab in _labels():
-        kind, level = lab.kind, lab.level
-        _insert(full, lab)
-        if lab.keys[-1] == "tinh" and len(lab.keys) > 1 and prov:
-            # "Báo tỉnh" -> "Báo Nghệ An"; "Đài ... tỉnh" -> "Đài ... Quảng Nam"
-            stem = _Label(kind, lab.keys[:-1] + prov, lab.caps[:-1] + (False,) * len(prov),
-                          lab.first_cap, level)  # fmt: skip
-            _insert(full, stem)
-        head = lab.keys[0]
-        if head in _ENUM_HEADS and _ENUM_HEADS[head] == level and len(lab.keys) > 1:
-            core = _Label(kind, lab.keys[1:], lab.caps[1:], True, level)
-            _insert(cores[head], core)
-    provinces = {tuple(t.key for t in tokenize(p)): p for p in PROVINCES}
-    if province:
-        provinces[prov] = province
-    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for toks, name in provinces.items():
-        if toks:
-            by_first.setdefault(toneless_key(toks[0]), []).append((toks, name))
-    # a province name without a word (hostile input) comes last and matches before any word
-    wordless = (((), provinces[()]),) if () in provinces else ()
-    grouped = {k: tuple(v) + wordless for k, v in by_first.items()}
-    return _Gazetteer(full, cores, prov, provinces, grouped, wordless)
-
-
 # --- matching ---------------------------------------------------------------------------
 
 
@@ -272,7 +156,7 @@ class _Scanner:
     def __init__(self, text: str, province: str | None) -> None:
         self.text = text
         self.province = province
-        self.g = _gazetteer(province)
+        self.g = gazetteer(province)
         # the tokens as parallel lists (one tokenization; no object per token): split with
         # the token pattern captured gives gap, token, gap, ..., gap; the running sums of
         # their lengths are where each token starts and ends
@@ -309,9 +193,9 @@ class _Scanner:
     def gap(self, i: int) -> str:
         return self.text[self.ends[i] : self.starts[i + 1]]
 
-    def match(self, trie: _Trie, i: int) -> tuple[_Label, int] | None:
+    def match(self, trie: Trie, i: int) -> tuple[Label, int] | None:
         """Longest label starting at token i: (label, index after its last token)."""
-        best: tuple[_Label, int] | None = None
+        best: tuple[Label, int] | None = None
         node = trie
         j = i
         n = self.n
@@ -330,7 +214,7 @@ class _Scanner:
                     break
         return best
 
-    def _case_ok(self, lab: _Label, i: int) -> bool:
+    def _case_ok(self, lab: Label, i: int) -> bool:
         words = self.words
         if lab.first_cap and not words[i][:1].isupper():
             return False
@@ -339,16 +223,19 @@ class _Scanner:
                 return False
         return True
 
-    def seq(self, j: int, words: Sequence[str]) -> int | None:
-        """If the folded ``words`` follow token j - 1 (softly), the index after them."""
+    def seq(self, j: int, words: Sequence[str], *, spaced: bool = False) -> int | None:
+        """If the folded ``words`` follow token j - 1 (softly; with ``spaced`` only across
+        white space), the index after them."""
         n = self.n
         for w in words:
             if j >= n or self.keys[j] != toneless_key(w) or not self.soft(j - 1) or self.masked[j]:
                 return None
+            if spaced and self.gap(j - 1).strip(" \t\r\n\u00a0*"):
+                return None
             j += 1
         return j
 
-    def extend(self, lab: _Label, j: int) -> tuple[int, str | None]:
+    def extend(self, lab: Label, j: int) -> tuple[int, str | None]:
         """Swallow what may follow a name: "tỉnh", the province's name, district tails."""
         scope: str | None = None
         changed = True
@@ -367,29 +254,61 @@ class _Scanner:
                         break
                     j += 1
         if lab.level in ("provincial", "collective"):
-            k = self.seq(j, ["tỉnh"])
+            k = self.seq(j, ["tỉnh"], spaced=True)
             had_tinh = k is not None or lab.keys[-1] == "tinh"
             if k is not None:
                 j = k
-            if j < self.n:  # only the names that start with the next word can follow
-                candidates = self.g.provinces_by_first.get(self.keys[j], self.g.provinces_wordless)
             else:
-                candidates = ()
-            for toks, name in candidates:
-                if not had_tinh and toks != self.g.province:
-                    continue
-                k = self.seq(j, toks)
-                if k is not None and self.words[j][:1].isupper():
-                    j = k
-                    scope = name
-                    break
+                # "... thành phố Hà Nội": a centrally governed city, never a district-level one
+                k = self.seq(j, ["thành", "phố"], spaced=True)
+                city = self.province_at(k, had_tinh=True) if k is not None else None
+                if k is not None and city is not None and is_city(city[1]):
+                    return city
+            found = self.province_at(j, had_tinh=had_tinh)
+            if found is not None:
+                j, scope = found
         return j, scope
 
-    def mention(self, lab: _Label, i: int, j: int, scope: str | None) -> AgencyMention:
+    def province_at(self, j: int, *, had_tinh: bool) -> tuple[int, str] | None:
+        """A province's name at token j: (the index after it, the name)."""
+        if j >= self.n:
+            return None
+        # only the names that start with the next word can follow
+        candidates = self.g.provinces_by_first.get(self.keys[j], self.g.provinces_wordless)
+        for toks, name in candidates:
+            if not had_tinh and toks != self.g.province:
+                continue
+            k = self.seq(j, toks)
+            if k is not None and self.words[j][:1].isupper():
+                return k, name
+        return None
+
+    def mention(self, lab: Label, i: int, j: int, scope: str | None) -> AgencyMention:
         if scope is None:  # provincial bodies: the document's province
             scope = self.province if lab.level in ("provincial", "collective") else lab.level
-        a, b = self.starts[i], self.ends[j - 1]
-        return AgencyMention(lab.kind, scope, self.text[a:b], a, b, None, lab.level)
+        # the head of the body acting for it is the body ("Chủ tịch UBND tỉnh", "Bộ trưởng
+        # Bộ Y tế", "Giám đốc Sở Tư pháp"): the mention starts with the title
+        a, b = self.starts[self.title_before(i)], self.ends[j - 1]
+        surface = self.text[a:b]
+        if not agency_kinds()[lab.kind]["schema"]:
+            # a body of the register without a code of SCHEMA.md: "other" with its name as
+            # written; its register code goes along
+            name = _clean(self.text[self.starts[i] : b])
+            return AgencyMention("other", scope, surface, a, b, name, lab.level, code=lab.kind)
+        return AgencyMention(lab.kind, scope, surface, a, b, None, lab.level, code=lab.kind)
+
+    def title_before(self, i: int) -> int:
+        """The first token of the title of a head written right before token i ("Phó Chủ
+        tịch", "Bộ trưởng", "Chánh Văn phòng"), else i."""
+        for title in _TITLES:
+            k = i - len(title)
+            if k < 0 or tuple(self.keys[k:i]) != title or not self.words[k][:1].isupper():
+                continue
+            if all(self.gap(x).strip(" \t\u00a0") == "" for x in range(k, i)):
+                if k > 0 and self.keys[k - 1] == "pho" and self.gap(k - 1).strip() == "":
+                    k -= 1
+                return k
+        return i
 
     def in_law_title(self, i: int) -> bool:
         """Is token i inside the name of a law ("Luật Tổ chức Chính phủ")?"""
@@ -404,7 +323,7 @@ class _Scanner:
     def enum_trigger(self, i: int) -> str | None:
         """ "các Sở:" / "các Sở, ban, ngành:" / "các Bộ:" at token i -> the head key."""
         keys, n = self.keys, self.n
-        if keys[i] != "cac" or i + 1 >= n or keys[i + 1] not in _ENUM_HEADS:
+        if keys[i] != "cac" or i + 1 >= n or keys[i + 1] not in ENUM_HEADS:
             return None
         if not self.soft(i):
             return None
@@ -465,6 +384,9 @@ class _Scanner:
                 i += 1
                 continue
             lab, j = m
+            shorter = self._yield_last_word(i, j)
+            if shorter is not None:  # "BAN CHẤP HÀNH TRUNG ƯƠNG | ĐẢNG ĐOÀN QUỐC HỘI"
+                lab, j = shorter
             j, scope = self.extend(lab, j)
             office = self._office(i)
             if office is not None and lab.kind in ("ubnd_tinh", "hdnd_tinh"):
@@ -473,16 +395,124 @@ class _Scanner:
                 out.append(AgencyMention("other", self.province, self.text[a:b], a, b, name))
                 i = j
                 continue
+            unit = self._named_unit(lab, i, j)
+            if unit is not None:  # "UBND huyện Châu Thành", "Ủy ban nhân dân các cấp"
+                out.append(unit)
+                i = self._index_after(unit.end)
+                continue
             out.append(self.mention(lab, i, j, scope))
             head = lab.keys[0]
-            if head in _ENUM_HEADS and j < n and re.fullmatch(r"[\s*]*[,;][\s*]*", self.gap(j - 1)):
+            if head in ENUM_HEADS and j < n and re.fullmatch(r"[\s*]*[,;][\s*]*", self.gap(j - 1)):
                 # "Sở Tài chính, Kế hoạch và Đầu tư": bare names continue the list
                 k = self.enum_items(head, j, out)
                 j = max(j, k)
             i = j
         out.extend(self._others())
+        out.extend(self._named(out))
         out.sort(key=lambda m: m.start)
         return out
+
+    def _yield_last_word(self, i: int, j: int) -> tuple[Label, int] | None:
+        """When the last word of the label matched over tokens i..j begins the name of
+        another body ("Đảng" of "Đảng đoàn Quốc hội") and the words before it are a label
+        of their own, that shorter label."""
+        head = head_at(self, j - 1) if j - i >= 2 else None
+        if head is None or len(head) < 2:
+            return None
+        node = self.g.full
+        for k in range(i, j - 1):
+            node = node.get(self.keys[k], {})
+        for lab in node.get("", []):
+            if self._case_ok(lab, i):
+                return lab, j - 1
+        return None
+
+    def _index_after(self, pos: int) -> int:
+        """Index of the first token that starts at or after ``pos``."""
+        return bisect_left(self.starts, pos)
+
+    def _named_unit(self, lab: Label, i: int, j: int) -> AgencyMention | None:
+        """A committee label that names a body below the province: "at every level"
+        ("Ủy ban nhân dân các cấp": other, its name), of one named district, town or
+        commune ("UBND huyện Châu Thành": other, its name), or of the district or commune
+        level as a whole ("Ủy ban nhân dân quận, huyện": ubnd_huyen; "… xã, phường, thị
+        trấn": ubnd_xa)."""
+        n, keys = self.n, self.keys
+        k = self.seq(j, ["các", "cấp"])
+        if k is not None:
+            return self._other(i, k)
+        if lab.level == "provincial" and lab.keys[-1] != "tinh" and lab.kind not in _TAILS:
+            # "Kho bạc Nhà nước quận - huyện", "Thanh tra huyện": a district-level body
+            k = self.seq(j, ["cấp", "huyện"]) or self.seq(j, ["quận"]) or self.seq(j, ["huyện"])
+            if k is not None and not lab.kind.startswith("ubnd"):
+                while k < n and keys[k] in ("huyên", "quân") and self.soft(k - 1):
+                    k += 1
+                return self._other(i, k)
+        if lab.kind not in ("ubnd_tinh", "ubnd_huyen", "ubnd_xa"):
+            return None
+        # the unit words written after the label (the label may end with one: "UBND huyện",
+        # not "UBND các huyện, thành phố" nor "UBND cấp huyện")
+        words: list[str] = []
+        if lab.keys[-1] in _UNIT_WORDS and not {"cac", "câp"} & set(lab.keys):
+            words.append(lab.keys[-1])
+        k = j
+        while k < n and keys[k] in _UNIT_WORDS and self.soft(k - 1):
+            words.append(keys[k])
+            k += 1
+        if not words:
+            return None
+        pairs = {"thi", "thanh"}  # "thị xã", "thị trấn", "thành phố" are one unit word
+        units = sum(1 for w in words if w not in pairs)
+        if units == 1 and k < n and self.gap(k - 1) == " " and self.words[k][:1].isupper():
+            if keys[k] == "cac" or self.province_at(k, had_tinh=True) is not None:
+                return None
+            start = k
+            while (
+                k < n and self.words[k][:1].isupper() and self.gap(k - 1) == " " and k - start < 4
+            ):
+                k += 1
+            return self._other(i, k)
+        if units < 2 or k == j:
+            return None
+        district = any(w in ("huyên", "quân", "phô") for w in words)
+        kind = "ubnd_huyen" if district else "ubnd_xa"
+        a, b = self.starts[i], self.ends[k - 1]
+        return AgencyMention(kind, self.province, self.text[a:b], a, b, None, "collective", kind)
+
+    def _other(self, i: int, k: int) -> AgencyMention:
+        a, b = self.starts[i], self.ends[k - 1]
+        surface = self.text[a:b]
+        return AgencyMention("other", self.province, surface, a, b, _clean(surface), "provincial")
+
+    def _named(self, found: list[AgencyMention]) -> Iterable[AgencyMention]:
+        """Bodies outside the register named by the words that name a body
+        (:mod:`policykg.ingest.agency_names`)."""
+        taken = [False] * self.n
+        within = [False] * self.n
+        for m in found:
+            lo, hi = bisect_right(self.ends, m.start), bisect_left(self.starts, m.end)
+            taken[lo:hi] = [True] * (hi - lo)
+            if m.code in SWALLOWED:
+                within[lo:hi] = [True] * (hi - lo)
+        for k, masked in enumerate(self.masked):
+            taken[k] = taken[k] or masked
+        spans = named_spans(self, taken, within=within)
+        if spans:
+            # the bodies of the register a name holds are part of it, not bodies of their own
+            inner = {
+                (m.start, m.end)
+                for m in found
+                for sp in spans
+                if self.starts[sp.i] <= m.start and m.end <= self.ends[sp.j - 1]
+            }
+            found[:] = [m for m in found if (m.start, m.end) not in inner]
+        for span in spans:
+            a, b = self.starts[span.i], self.ends[span.j - 1]
+            surface = self.text[a:b]
+            name = _clean(surface)
+            scope = scope_of_name(name, self.province)
+            level = scope if scope in ("national", "international") else "provincial"
+            yield AgencyMention("other", scope, surface, a, b, name, level, named=True)
 
     def _office(self, i: int) -> int | None:
         """Index of "Văn phòng" right before token i, if any."""
@@ -707,22 +737,94 @@ def extract_agencies(
     index = _span_index(spans)
     mentions = [m for m in find_agencies(text, province=province) if _in_index(m.start, index)]
     out: dict[tuple[str, str | None, str | None], dict[str, Any]] = {}
+    with_role: set[tuple[str, str | None, str | None]] = set()
     for m in mentions:
         if m.kind in _ROLE_ONLY and not has_role(text, m, mentions):
             continue
-        key = (m.kind, m.scope, toneless_key(m.name) if m.kind == "other" and m.name else None)
+        key = (m.kind, m.scope, _identity(m))
         surface = _clean(m.surface)
         item = out.get(key)
         if item is None:
-            out[key] = {
-                "kind": m.kind,
-                "scope": m.scope,
-                "mentions": [surface],
-                "_span": [m.start, m.end],
-            }
+            item = out[key] = {"kind": m.kind, "scope": m.scope, "mentions": [surface]}
+            if m.kind == "other":
+                item["name"] = m.name or surface
+            item["_span"] = [m.start, m.end]
         elif surface not in item["mentions"]:
             item["mentions"].append(surface)
-    return list(out.values())
+        if key not in with_role and (not _named_only(m) or named_role(text, m, mentions)):
+            with_role.add(key)
+    # a body the register does not hold is listed where the text gives it a role
+    return [item for key, item in out.items() if key in with_role]
+
+
+def _named_only(m: AgencyMention) -> bool:
+    """Was ``m`` found only by the words that name a body (not in the register)?"""
+    return m.named
+
+
+#: what comes before a body given a role ("Theo đề nghị của Vụ trưởng", "kiến nghị", "qua")
+_BEFORE_ROLE = re.compile(
+    r"(?:đề nghị|kiến nghị|đề xuất|trình|qua|cho|đến|tới|với|giao|yêu cầu|Giám đốc|Chánh|Trưởng|"
+    r"trưởng|Lãnh đạo|Thủ trưởng|Chủ tịch|Chủ nhiệm|Viện trưởng|Tổng Giám đốc|Bí thư|"
+    r"Đề nghị|Giao|Yêu cầu)[\s:*]*$"
+)
+#: a cited instrument right before "của": its issuer is named ("văn bản của Cục ...")
+_OF_DOCUMENT = re.compile(
+    r"(?:văn bản|Quyết định|Thông tư|Nghị quyết|Kế hoạch|Chỉ thị|Công văn|Hướng dẫn|"
+    r"Tờ trình|Báo cáo|Kết luận)[^.;\n]{0,60}\bcủa\s*$"
+)
+#: what follows a body given a role ("Vụ Pháp chế chủ trì", "… có trách nhiệm")
+_AFTER_ROLE = re.compile(
+    r"^[\s*,]*(?:\([^)]{0,60}\)[\s,]*)?(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|"
+    r"thực hiện|ra quyết định|tổ chức|hướng dẫn|thẩm định|xác định|tham mưu|cung cấp|"
+    r"thông báo|rà soát|kiểm tra|xây dựng|triển khai|theo dõi|đẩy mạnh|giúp|là cơ quan|"
+    r"tiếp tục|báo cáo|gửi|lập|trình|quản lý|tiếp nhận|chỉ đạo|đôn đốc|cập nhật|"
+    r"nghiên cứu|đề xuất|bảo đảm|phê duyệt|cấp|mở tài khoản|ban hành|xác định|lãnh đạo|"
+    r"chủ động|phụ trách|làm đầu mối|là đầu mối|:)",
+    re.IGNORECASE,
+)
+_ITEM_START = re.compile(r"(?:^|\n)[\s*#>|-]*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)]|[-+*•])?[\s*]*$")
+
+
+def named_role(text: str, m: AgencyMention, mentions: Sequence[AgencyMention]) -> bool:
+    """Does the text give a body found by its naming words a role? As :func:`has_role`, or
+    when it is named before what it must do ("Vụ Pháp chế chủ trì", "… có trách nhiệm"),
+    after whom reports or proposals go to ("đề nghị", "trình", "qua"), as head of a duty
+    (a line or item of its own), in a table cell of bodies, or as the issuer of a cited
+    instrument ("văn bản của Cục …")."""
+    if has_role(text, m, mentions):
+        return True
+    # the list of bodies this mention belongs to, both ways
+    first, last = m, m
+    for other in sorted(mentions, key=lambda x: x.start):
+        if other.start >= last.end and _LIST_GAP.fullmatch(
+            unicodedata.normalize("NFC", text[last.end : other.start])
+        ):
+            last = other
+    for other in sorted(mentions, key=lambda x: -x.start):
+        if other.end <= first.start and _LIST_GAP.fullmatch(
+            unicodedata.normalize("NFC", text[other.end : first.start])
+        ):
+            first = other
+    before = unicodedata.normalize("NFC", text[max(0, first.start - 120) : first.start])
+    after = unicodedata.normalize("NFC", text[last.end : last.end + 80])
+    if _BEFORE_ROLE.search(before[-40:]) or _OF_DOCUMENT.search(before):
+        return True
+    if _AFTER_ROLE.match(after):
+        return True
+    if _ITEM_START.search(before[-12:]) and re.match(r"^[\s*]*(?:\n|$|:)", after):
+        return True
+    return in_cell(text, first.start, last.end)
+
+
+def _identity(m: AgencyMention) -> str | None:
+    """What tells two bodies of the same kind and scope apart: the register code, else for
+    kind "other" the name."""
+    if m.kind != "other":
+        return None
+    if m.code:
+        return m.code
+    return " ".join(t.key for t in tokenize(m.name or m.surface))
 
 
 def agencies_of(doc: Doc, *, province: str | None) -> list[dict[str, Any]]:

@@ -8,8 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from policykg.ingest.agencies import agencies_of, agency_kinds, extract_agencies, find_agencies
+from policykg.ingest.agencies import (
+    agencies_of,
+    agency_kinds,
+    extract_agencies,
+    find_agencies,
+)
+from policykg.ingest.header import extract_document
 from policykg.ingest.text import parse
+from policykg.ontology.register import register
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = sorted((ROOT / "tests" / "gold").glob("*.json"))
@@ -124,3 +131,142 @@ def test_corpus_agencies_match_gold(gold_path: Path, form: str) -> None:
     assert {(a["kind"], a["scope"]) for a in got} == {
         (a["kind"], a["scope"]) for a in gold["agencies"]
     }
+
+
+# --- the register: every body under every name it is written with -------------------------
+
+REG = register()
+
+
+def _written(code: str) -> list[str]:
+    b = REG.bodies[code]
+    return [b.name_vi, *b.abbreviations, *b.variants]
+
+
+@pytest.mark.parametrize(
+    "code",
+    [b.code for b in REG.bodies.values() if b.level in ("national", "provincial", "international")],
+)
+def test_every_register_body_is_found_under_its_names(code: str) -> None:
+    body = REG.bodies[code]
+    for name in _written(code):
+        found = find_agencies(f"Giao {name} chủ trì thực hiện.", province="Hà Tĩnh")
+        assert found, (code, name)
+        m = found[0]
+        assert m.code == code, (code, name, m)
+        # a code of SCHEMA.md as it is; a register body without one is "other", named
+        if body.schema:
+            assert m.kind == code
+        else:
+            assert (m.kind, m.name) == ("other", name)
+        want = "Hà Tĩnh" if body.level == "provincial" else body.level
+        assert m.scope == want, (code, name, m.scope)
+
+
+@pytest.mark.parametrize("head", ["Sở", "Bộ"])
+def test_enumerations_expand_for_every_department_and_ministry(head: str) -> None:
+    level = "provincial" if head == "Sở" else "national"
+    codes = [
+        b.code
+        for b in REG.bodies.values()
+        if b.level == level and b.schema and b.name_vi.startswith(head + " ") and not b.end
+    ]
+    assert len(codes) >= 10
+    cores = [REG.bodies[c].name_vi[len(head) + 1 :] for c in codes]
+    got = kinds(f"Giám đốc các {head}: " + ", ".join(cores) + " chủ trì.")
+    assert [k for k, _ in got] == codes
+
+
+def test_register_bodies_beyond_the_first_corpus() -> None:
+    text = (
+        "Giao Sở Tư pháp, Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh, BCHQS tỉnh, Ủy ban MTTQ "
+        "Việt Nam tỉnh, Tỉnh đoàn, Liên đoàn Lao động tỉnh, Cục Thuế tỉnh phối hợp."
+    )
+    assert [k for k, _ in kinds(text)] == [
+        "so_tp", "cong_an_tinh", "bchqs_tinh", "bchqs_tinh", "mttq_tinh", "tinh_doan",
+        "ldld_tinh", "thue_tinh",
+    ]  # fmt: skip
+    assert kinds("Bộ Tư pháp, Ủy ban Dân tộc, Ngân hàng Nhà nước Việt Nam, Bộ LĐ-TB&XH") == [
+        ("bo_tp", "national"),
+        ("ubdt", "national"),
+        ("nhnn", "national"),
+        ("bo_ldtbxh", "national"),
+    ]
+    # a body of another province is scoped to it
+    assert kinds("Sở Tư pháp tỉnh Lào Cai và Công an tỉnh Yên Bái") == [
+        ("so_tp", "Lào Cai"),
+        ("cong_an_tinh", "Yên Bái"),
+    ]
+
+
+def test_names_used_in_the_centrally_governed_cities() -> None:
+    text = "Thành ủy, Ủy ban nhân dân Thành phố và Kho bạc Nhà nước Thành phố phối hợp."
+    assert kinds(text, province="Hà Nội") == [
+        ("tinh_uy", "Hà Nội"),
+        ("ubnd_tinh", "Hà Nội"),
+        ("kbnn_tinh", "Hà Nội"),
+    ]
+    # in a province, a "Thành ủy" is a district-level city's
+    assert ("tinh_uy", "Nghệ An") not in kinds("Thành ủy Vinh chỉ đạo.", province="Nghệ An")
+    assert kinds("Ủy ban nhân dân thành phố Hà Nội", province="Nghệ An") == [
+        ("ubnd_tinh", "Hà Nội")
+    ]
+
+
+def test_bodies_below_the_province() -> None:
+    def named(text: str) -> list[tuple[str, str | None]]:
+        return [(m.kind, m.name) for m in find_agencies(text, province="Tây Ninh")]
+
+    assert named("Theo đề nghị của UBND huyện Châu Thành tại Tờ trình") == [
+        ("other", "UBND huyện Châu Thành")
+    ]
+    assert named("Ủy ban nhân dân các cấp") == [("other", "Ủy ban nhân dân các cấp")]
+    assert named("Ủy ban nhân dân quận, huyện") == [("ubnd_huyen", None)]
+    assert named("Ủy ban nhân dân xã, phường, thị trấn") == [("ubnd_xa", None)]
+    assert named("Kho bạc Nhà nước quận - huyện") == [("other", "Kho bạc Nhà nước quận - huyện")]
+
+
+def test_bodies_the_register_does_not_hold_are_kept_as_other() -> None:
+    text = (
+        "1. Vụ Pháp chế chủ trì, phối hợp với Cục Quản lý tài nguyên nước và Trung tâm "
+        "Xúc tiến đầu tư.\n2. Giao Ban Chỉ đạo Trung ương về phòng, chống tham nhũng theo dõi."
+        "\nCăn cứ ý kiến của Viện Nghiên cứu. Cục Thống kê tiếp tục thực hiện."
+    )
+    got = extract_agencies(text, province="national")
+    names = [a.get("name") for a in got if a["kind"] == "other"]
+    assert names == [
+        "Vụ Pháp chế",
+        "Cục Quản lý tài nguyên nước",
+        "Trung tâm Xúc tiến đầu tư",
+        "Ban Chỉ đạo Trung ương",
+        "Cục Thống kê",
+    ]
+    # a body mentioned without a role is not listed; a title in capitals is no body
+    assert all(n != "Viện Nghiên cứu" for n in names)
+    assert extract_agencies("QUY ĐỊNH CHUNG\nBÁO CÁO KẾT QUẢ", province="Hà Tĩnh") == []
+
+
+@pytest.mark.parametrize(
+    "block, issuer",
+    [
+        ("THỦ TƯỚNG CHÍNH PHỦ", {"kind": "thu_tuong", "scope": "national"}),
+        ("CHÍNH PHỦ", {"kind": "chinh_phu", "scope": "national"}),
+        ("BỘ Y TẾ", {"kind": "bo_yt", "scope": "national"}),
+        ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI", {"kind": "ubnd_tinh", "scope": "Hà Nội"}),
+        ("CHỦ TỊCH ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN", {"kind": "ubnd_tinh", "scope": "Nghệ An"}),
+        ("UBND TỈNH LÀO CAI\nSỞ TƯ PHÁP", {"kind": "so_tp", "scope": "Lào Cai"}),
+        ("ĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY YÊN BÁI", {"kind": "tinh_uy", "scope": "Yên Bái"}),
+        ("BỘ TRƯỞNG BỘ Y TẾ", {"kind": "bo_yt", "scope": "national"}),
+        (
+            "BAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG ĐOÀN QUỐC HỘI",
+            {"kind": "other", "scope": "national", "name": "Đảng đoàn Quốc hội"},
+        ),
+    ],
+)
+def test_the_issuer_is_its_body_in_the_register(block: str, issuer: dict[str, str]) -> None:
+    text = (
+        f"{block} CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 12/QĐ-X\nHà Nội, ngày 01 tháng 3 năm 2024\nQUYẾT ĐỊNH\nVề việc ban hành\n"
+        "Đảng đoàn Quốc hội, Sở Tư pháp ban hành Quyết định.\n"
+    )
+    assert extract_document(parse(text))["issuer"] == issuer

@@ -1,0 +1,318 @@
+"""Bodies the register does not hold, found by the words that name a body.
+
+A unit of a ministry ("Cục Khoáng sản Việt Nam", "Vụ Pháp chế", "Văn phòng Bộ", "Thanh tra
+Bộ"), a steering committee, council or working group ("Ban Chỉ đạo …", "Hội đồng bồi
+thường …", "Tổ công tác …"), a party body ("Đảng đoàn Quốc hội", "Đảng ủy …"), a school,
+institute, company or newspaper, a district-level body ("Phòng Lao động - Thương binh và Xã
+hội quận, huyện", "Công an huyện") or a named district committee ("UBND huyện Châu Thành"):
+each is an agency of kind ``other`` with its name as written (SCHEMA.md). :func:`named_spans`
+finds them over the tokens of :class:`policykg.ingest.agencies._Scanner`; the scanner keeps
+those that do not overlap a body of the register.
+
+A name is its head words ("Cục", "Ban Chỉ đạo") and what follows while it reads as a name:
+a capitalized word, an abbreviation, or a lower-case word that is not a verb or function
+word beginning the rest of the sentence ("chủ trì", "phối hợp", "có trách nhiệm", ...);
+"và" only between two capitalized words; the district tails "các huyện, thị xã, thành phố",
+"quận - huyện", "cấp huyện" are part of the name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from policykg.ingest.reading import diacritic_key, toneless_key
+
+__all__ = ["NamedSpan", "head_at", "in_cell", "named_spans", "scope_of_name"]
+
+
+class _Tokens(Protocol):
+    text: str
+    words: list[str]
+    keys: list[str]
+    starts: list[int]
+    ends: list[int]
+    n: int
+
+    def soft(self, i: int) -> bool: ...
+
+    def gap(self, i: int) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class NamedSpan:
+    i: int  # first token
+    j: int  # index after the last token
+
+
+def _keys(phrase: str) -> tuple[str, ...]:
+    return tuple(toneless_key(w) for w in phrase.split())
+
+
+def _tones(phrase: str) -> tuple[str, ...]:
+    return tuple(diacritic_key(w) for w in phrase.split())
+
+
+#: head words (with their tones) -> does the head name a body with lower-case words only
+#: after it?
+_HEADS: dict[tuple[str, ...], bool] = {
+    _tones(h): bare
+    for h, bare in [
+        ("Cục", False),
+        ("Vụ", False),
+        ("Tổng cục", False),
+        ("Chi cục", False),
+        ("Văn phòng", False),
+        ("Thanh tra", False),
+        ("Trung tâm", False),
+        ("Phòng", False),
+        ("Ban", False),
+        ("Ban Chỉ đạo", True),
+        ("Ban Chỉ huy", True),
+        ("Ban Quản lý", True),
+        ("Hội đồng", True),
+        ("Tổ công tác", True),
+        ("Tổ đảng", True),
+        ("Tổ chức làm nhiệm vụ", True),
+        ("Đảng ủy", False),
+        ("Đảng uỷ", False),
+        ("Đảng đoàn", False),
+        ("Đoàn đại biểu Quốc hội", True),
+        ("Viện", False),
+        ("Học viện", False),
+        ("Trường Đại học", False),
+        ("Trường Cao đẳng", False),
+        ("Đại học", False),
+        ("Công ty", False),
+        ("Tổng công ty", False),
+        ("Tập đoàn", False),
+        ("Báo", False),
+        ("Đài", False),
+        ("Kho bạc Nhà nước", False),
+        ("Bộ Tư lệnh", True),
+        ("Bộ Chỉ huy", True),
+        ("Công an", False),
+        ("Ủy ban", False),
+        ("Uỷ ban", False),
+        ("Cơ quan", False),
+        ("Thường trực", False),
+        ("Khu Công nghệ", True),
+        ("Hội", False),
+        ("Liên đoàn", False),
+        ("Liên hiệp", False),
+        ("Bệnh viện", False),
+        ("Ngân hàng", False),
+        ("Quỹ", False),
+    ]
+}
+_MAX_HEAD = max(len(h) for h in _HEADS)
+#: heads that may be written in lower case when a capitalized name follows ("phòng Kinh tế")
+_LOWER_HEADS = {_tones("Phòng")}
+#: words that end a name: the verb or function word that begins the rest of the sentence
+_STOP = set(
+    _tones(
+        "chủ phối có chịu thực được là sẽ theo tại để nhằm ra trình gửi giúp xem căn cùng "
+        "của cho với từ trong trên đối về nếu khi đã đang hướng tham tổ xây triển kiểm "
+        "thẩm xác cung thông rà báo đề kiến tiếp lập quyết làm chỉ đôn đẩy nâng bảo quản "
+        "hoặc hay nhưng mà thì"
+    )
+)
+_STOP_PAIRS = {_tones("ban hành"), _tones("phê duyệt")}
+#: a stop word that is part of a name right after its head ("Văn phòng đăng ký …")
+_AFTER_HEAD_OK = set(_tones("đăng ký quản lý chỉ đạo"))
+_DISTRICT_WORDS = set(_tones("huyện quận thị xã thành phố phường trấn"))
+_TAIL_WORDS = _DISTRICT_WORDS | set(_tones("các cấp"))
+#: words that close a name: a lower-case word after them begins the rest of the sentence
+_TERMINALS = {_tones(w) for w in ("Việt Nam", "Quốc hội", "Trung ương", "Chính phủ", "quốc tế")}
+#: bodies of the register that a name may hold ("Đảng đoàn Quốc hội", "Văn phòng Chính phủ")
+SWALLOWED = frozenset({"quoc_hoi", "chinh_phu"})
+_NATIONAL = (
+    "viet nam",
+    "quoc hoi",
+    "trung uong",
+    "chinh phu",
+    "quoc gia",
+    "bo ",
+    "tong cuc",
+)
+_INTERNATIONAL = ("quoc te", "lien hop quoc", "the gioi")
+_CELL = re.compile(r"[|\t\n]")
+_GAP_OK = re.compile(r"[ \u00a0]*(?:[-–&][ \u00a0]*)?")
+_ABBREV_COMMA = re.compile(r",")
+
+
+def _capital(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _abbrev(word: str) -> bool:
+    return len(word) > 1 and word.upper() == word and any(c.isalpha() for c in word)
+
+
+def named_spans(t: _Tokens, taken: Sequence[bool], *, within: Sequence[bool]) -> list[NamedSpan]:
+    """The named bodies in the tokens of ``t`` that start outside ``taken`` tokens; a name
+    may run over ``within`` tokens (bodies of the register it holds)."""
+    out: list[NamedSpan] = []
+    i = 0
+    n = t.n
+    while i < n:
+        if taken[i]:
+            i += 1
+            continue
+        head = _head_at(t, i)
+        if head is None:
+            i += 1
+            continue
+        j = _name_end(t, i, i + len(head), _HEADS[head], taken, within)
+        if j is None:
+            i += 1
+            continue
+        out.append(NamedSpan(i, j))
+        i = j
+    return out
+
+
+def head_at(t: _Tokens, i: int) -> tuple[str, ...] | None:
+    """The head words of a body's name starting at token i, or None."""
+    return _head_at(t, i)
+
+
+def _head_at(t: _Tokens, i: int) -> tuple[str, ...] | None:
+    """The longest head starting at token i (its first word capitalized, but see
+    ``_LOWER_HEADS``; a head in capitals only where a name in capitals may stand), or None."""
+    best: tuple[str, ...] | None = None
+    for size in range(1, _MAX_HEAD + 1):
+        if i + size > t.n:
+            break
+        if size > 1 and not t.soft(i + size - 2):
+            break
+        cand = tuple(diacritic_key(w) for w in t.words[i : i + size])
+        if cand in _HEADS:
+            best = cand
+    if best is None:
+        return None
+    first = t.words[i]
+    if not _capital(first) and best not in _LOWER_HEADS:
+        return None
+    if _abbrev(first) and len(best) < 2:
+        return None  # "BÁO CÁO", "QUY ĐỊNH": a one-word head in capitals is a title
+    return best
+
+
+def _name_end(
+    t: _Tokens, i: int, j: int, bare: bool, taken: Sequence[bool], within: Sequence[bool]
+) -> int | None:
+    """Index after the name whose head ends before token j; None when no name follows."""
+    n = t.n
+    lower_ok = bare
+    named = False  # a capitalized word or abbreviation after the head
+    tail = False  # a district word after the head ("Công an huyện")
+    closed = False  # the name ends with a word that closes it ("… Việt Nam", "… TN&MT")
+    k = j
+    lowers = 0
+    while k < n and k - i < 18:
+        w = t.words[k]
+        key = diacritic_key(w)
+        gap = t.gap(k - 1)
+        comma_ok = (gap == "," and _abbrev(t.words[k - 1]) and _abbrev(w)) or (  # "KH,CN&MT"
+            gap == ", "
+            and named
+            and not closed
+            and _capital(w)
+            and not _abbrev(w)
+            and _head_at(t, k) is None
+            and not taken[k]
+        )  # "Ủy ban Tài chính, Ngân sách"
+        if (taken[k] and not within[k]) or not (_GAP_OK.fullmatch(gap) or comma_ok):
+            break
+        if key == "và":
+            # "và" joins two capitalized words of one name
+            if (
+                named
+                and k + 1 < n
+                and _capital(t.words[k + 1])
+                and _head_at(t, k + 1) is None
+                and _GAP_OK.fullmatch(t.gap(k))
+            ):
+                k += 1
+                continue
+            break
+        if _capital(w) or _abbrev(w) or w[:1].isdigit():
+            named = True
+            lowers = 0
+            pair2 = (diacritic_key(t.words[k - 1]), key)
+            closed = _abbrev(w) or pair2 in _TERMINALS or (key,) in _TERMINALS
+            k += 1
+            continue
+        if closed and key not in _TAIL_WORDS:
+            break
+        if key in _TAIL_WORDS:
+            tail = True
+            k += 1
+            if (
+                key in _DISTRICT_WORDS
+                and k < n
+                and diacritic_key(t.words[k]) not in _DISTRICT_WORDS
+            ):
+                k = _district_tail(t, k)
+                if k < n and diacritic_key(t.words[k]) not in _DISTRICT_WORDS:
+                    break  # "… quận - huyện" ends the name
+            continue
+        pair = (key, diacritic_key(t.words[k + 1])) if k + 1 < n else ()
+        if pair in _STOP_PAIRS:
+            break
+        if key in _STOP and not (k == j and key in _AFTER_HEAD_OK):
+            break
+        if not (named or lower_ok or key in _AFTER_HEAD_OK):
+            break
+        lower_ok = True
+        lowers += 1
+        if lowers > 8:
+            break
+        k += 1
+    k = _district_tail(t, k)
+    # no trailing lower-case function words
+    while k > j and diacritic_key(t.words[k - 1]) in _STOP:
+        k -= 1
+    if k == j or not (named or bare or tail):
+        return None
+    return k
+
+
+def _district_tail(t: _Tokens, k: int) -> int:
+    """Swallow ", thị xã, thành phố" / " - huyện" after "các huyện" or "quận"."""
+    n = t.n
+    while 0 < k < n and diacritic_key(t.words[k - 1]) in _DISTRICT_WORDS:
+        gap = t.gap(k - 1)
+        if not re.fullmatch(r"[ \u00a0]*[,\-–][ \u00a0]*", gap):
+            break
+        m = k
+        if diacritic_key(t.words[m]) in ("thị", "thành") and m + 1 < n:
+            m += 1
+        if diacritic_key(t.words[m]) not in _DISTRICT_WORDS:
+            break
+        k = m + 1
+    return k
+
+
+def scope_of_name(name: str, province: str | None) -> str:
+    """The scope of a named body: "international", "national", or the document's province."""
+    key = " " + " ".join(toneless_key(w) for w in name.split()).replace("đ", "d") + " "
+    key = key.replace("ô", "o").replace("ơ", "o").replace("ư", "u").replace("ê", "e")
+    key = key.replace("â", "a").replace("ă", "a")
+    if any(f" {k} " in key for k in _INTERNATIONAL):
+        return "international"
+    if province is None or province in ("national", "international"):
+        return "national"
+    if any(f" {k}" in key for k in _NATIONAL):
+        return "national"
+    return province
+
+
+def in_cell(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a table cell of its own (bars, tabs or line breaks around)?"""
+    before = text[max(0, start - 3) : start]
+    after = text[end : end + 3]
+    return bool(_CELL.search(before)) and bool(_CELL.search(after) or end >= len(text))
