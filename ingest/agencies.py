@@ -438,7 +438,7 @@ class _Scanner:
         level as a whole ("Ủy ban nhân dân quận, huyện": ubnd_huyen; "… xã, phường, thị
         trấn": ubnd_xa)."""
         n, keys = self.n, self.keys
-        k = self.seq(j, ["các", "cấp"])
+        k = self.seq(j, ["các", "cấp"], spaced=True)
         if k is not None:
             return self._other(i, k)
         if lab.level == "provincial" and lab.keys[-1] != "tinh" and lab.kind not in _TAILS:
@@ -480,9 +480,10 @@ class _Scanner:
         return AgencyMention(kind, self.province, self.text[a:b], a, b, None, "collective", kind)
 
     def _other(self, i: int, k: int) -> AgencyMention:
-        a, b = self.starts[i], self.ends[k - 1]
+        a, b = self.starts[self.title_before(i)], self.ends[k - 1]
         surface = self.text[a:b]
-        return AgencyMention("other", self.province, surface, a, b, _clean(surface), "provincial")
+        name = _clean(self.text[self.starts[i] : b])
+        return AgencyMention("other", self.province, surface, a, b, name, "provincial", named=True)
 
     def _named(self, found: list[AgencyMention]) -> Iterable[AgencyMention]:
         """Bodies outside the register named by the words that name a body
@@ -775,7 +776,9 @@ _OF_DOCUMENT = re.compile(
 )
 #: what follows a body given a role ("Vụ Pháp chế chủ trì", "… có trách nhiệm")
 _AFTER_ROLE = re.compile(
-    r"^[\s*,]*(?:\([^)]{0,60}\)[\s,]*)?(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|"
+    r"^[\s*,;]*(?:\([^)]{0,60}\)[\s,]*)?"
+    r"(?:và\s+(?:Thủ trưởng|Giám đốc|Chủ tịch|Lãnh đạo)?\s*các\s+[^.;:\n]{0,80}?liên quan\s*)?"
+    r"(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|"
     r"thực hiện|ra quyết định|tổ chức|hướng dẫn|thẩm định|xác định|tham mưu|cung cấp|"
     r"thông báo|rà soát|kiểm tra|xây dựng|triển khai|theo dõi|đẩy mạnh|giúp|là cơ quan|"
     r"tiếp tục|báo cáo|gửi|lập|trình|quản lý|tiếp nhận|chỉ đạo|đôn đốc|cập nhật|"

@@ -108,6 +108,15 @@ _HEADS: dict[tuple[str, ...], bool] = {
     ]
 }
 _MAX_HEAD = max(len(h) for h in _HEADS)
+#: heads that name a body even in a line in capitals ("ĐẢNG ĐOÀN QUỐC HỘI")
+_CAPS_HEADS = {
+    _tones(h)
+    for h in (
+        "Đảng đoàn", "Đảng ủy", "Đảng uỷ", "Ban Chỉ đạo", "Ban Chỉ huy", "Bộ Tư lệnh",
+        "Bộ Chỉ huy", "Tổng cục", "Chi cục", "Tổng công ty", "Trường Đại học", "Học viện",
+        "Đoàn đại biểu Quốc hội",
+    )
+}  # fmt: skip
 #: heads that may be written in lower case when a capitalized name follows ("phòng Kinh tế")
 _LOWER_HEADS = {_tones("Phòng")}
 #: words that end a name: the verb or function word that begins the rest of the sentence
@@ -119,6 +128,8 @@ _STOP = set(
         "hoặc hay nhưng mà thì"
     )
 )
+#: first words of the title of a head ("Thủ trưởng", "Giám đốc"): never part of a name
+_TITLE_WORDS = set(_tones("thủ giám chủ chánh trưởng phó tổng cục vụ lãnh"))
 _STOP_PAIRS = {_tones("ban hành"), _tones("phê duyệt")}
 #: a stop word that is part of a name right after its head ("Văn phòng đăng ký …")
 _AFTER_HEAD_OK = set(_tones("đăng ký quản lý chỉ đạo"))
@@ -128,16 +139,12 @@ _TAIL_WORDS = _DISTRICT_WORDS | set(_tones("các cấp"))
 _TERMINALS = {_tones(w) for w in ("Việt Nam", "Quốc hội", "Trung ương", "Chính phủ", "quốc tế")}
 #: bodies of the register that a name may hold ("Đảng đoàn Quốc hội", "Văn phòng Chính phủ")
 SWALLOWED = frozenset({"quoc_hoi", "chinh_phu"})
-_NATIONAL = (
-    "viet nam",
-    "quoc hoi",
-    "trung uong",
-    "chinh phu",
-    "quoc gia",
-    "bo ",
-    "tong cuc",
-)
-_INTERNATIONAL = ("quoc te", "lien hop quoc", "the gioi")
+#: words that make a named body national ("Cục … Việt Nam", "Ban Chỉ đạo Trung ương",
+#: "Ủy ban Quốc gia …"); a lower-case "quốc gia" describes the programmes a provincial
+#: committee steers, not the committee
+_NATIONAL = re.compile(r"\b(?:việt nam|quốc hội|trung ương|chính phủ|tổng cục)\b", re.IGNORECASE)
+_NATIONAL_CASED = re.compile(r"\b(?:Quốc gia|Bộ [A-ZĐÂĂÊÔƠƯ])")
+_INTERNATIONAL = re.compile(r"\b(?:quốc tế|liên hợp quốc|thế giới)\b", re.IGNORECASE)
 _CELL = re.compile(r"[|\t\n]")
 _GAP_OK = re.compile(r"[ \u00a0]*(?:[-–&][ \u00a0]*)?")
 _ABBREV_COMMA = re.compile(r",")
@@ -196,8 +203,8 @@ def _head_at(t: _Tokens, i: int) -> tuple[str, ...] | None:
     first = t.words[i]
     if not _capital(first) and best not in _LOWER_HEADS:
         return None
-    if _abbrev(first) and len(best) < 2:
-        return None  # "BÁO CÁO", "QUY ĐỊNH": a one-word head in capitals is a title
+    if _abbrev(first) and best not in _CAPS_HEADS:
+        return None  # "BÁO CÁO", "CƠ QUAN TRONG VIỆC": a head in capitals is mostly a title
     return best
 
 
@@ -299,14 +306,11 @@ def _district_tail(t: _Tokens, k: int) -> int:
 
 def scope_of_name(name: str, province: str | None) -> str:
     """The scope of a named body: "international", "national", or the document's province."""
-    key = " " + " ".join(toneless_key(w) for w in name.split()).replace("đ", "d") + " "
-    key = key.replace("ô", "o").replace("ơ", "o").replace("ư", "u").replace("ê", "e")
-    key = key.replace("â", "a").replace("ă", "a")
-    if any(f" {k} " in key for k in _INTERNATIONAL):
+    if _INTERNATIONAL.search(name):
         return "international"
     if province is None or province in ("national", "international"):
         return "national"
-    if any(f" {k}" in key for k in _NATIONAL):
+    if _NATIONAL.search(name) or _NATIONAL_CASED.search(name):
         return "national"
     return province
 

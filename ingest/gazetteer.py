@@ -114,7 +114,9 @@ def _label(kind: str, text: str, level: str) -> Label:
     first = toks[0].text
     # a proper name starts with a capital, unless an abbreviation in it tells it is one
     # ("văn phòng UBND tỉnh")
-    first_cap = first[:1].isupper() and toneless_key(first) != "cac" and not any(caps[1:])
+    first_cap = first[:1].isupper() and toneless_key(first) != "cac"
+    if len(toks) > 2 and any(caps[1:]):
+        first_cap = False
     return Label(kind, tuple(t.key for t in toks), caps, first_cap, level)
 
 
