@@ -107,6 +107,7 @@ RELATION_PROPERTIES: dict[str, str] = {
     "legal_basis": "http://data.europa.eu/eli/ontology#based_on",
     "applies": "http://data.europa.eu/eli/ontology#applies",
     "amended_by": "http://data.europa.eu/eli/ontology#amended_by",
+    "replaced_by": "http://data.europa.eu/eli/ontology#repealed_by",
     "proposed_by": PKG_NS + "proposedBy",
     "mentions": "http://data.europa.eu/eli/ontology#cites",
 }
