@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from policykg.ingest.citations import extract_citations
 from policykg.ingest.evaluate import Score, evaluate_record
@@ -97,7 +98,7 @@ def test_party_resolution_and_symbol_issuers() -> None:
     ]
     assert party["relation"] == "applies" and party["target"]["kind"] == "Other"  # type: ignore[index]
     tu = next(c for c in cites if c["target"]["number"] == "25-NQ/TU")  # type: ignore[index]
-    assert tu["target"]["issuer"] == {"kind": "other", "scope": "Hà Nam", "name": "Tỉnh ủy"}  # type: ignore[index]
+    assert tu["target"]["issuer"] == {"kind": "tinh_uy", "scope": "Hà Nam"}  # type: ignore[index]
     assert tu["relation"] == "applies"
 
 
@@ -108,3 +109,228 @@ def test_spans_quote_the_source() -> None:
     for c in rec["citations"]:
         s, e = c["_span"]
         assert c["target"]["number"].split("/")[0] in text[s:e]
+
+
+# --- documents of other kinds and issuers (issue 19) ---------------------------------
+
+
+def _decision(preamble: str, body: str = "Điều 1. Phê duyệt Đề án X.\n") -> list[dict[str, Any]]:
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH BẮC NINH\n\nSố: 15/QĐ-UBND\n\nBắc Ninh, ngày 3 tháng 4 năm 2024\n\n"
+        "QUYẾT ĐỊNH\nVề việc phê duyệt Đề án X\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\n"
+        + preamble
+        + "\n\nQUYẾT ĐỊNH:\n\n"
+        + body
+    )
+    doc = parse(text)
+    return extract_citations(doc, extract_document(doc))
+
+
+def _keys(cites: list[dict[str, Any]]) -> set[tuple[str, str, str]]:
+    by_id = {c["id"]: c for c in cites}
+
+    def key(t: dict[str, Any]) -> str:
+        return str(t["number"] or f"{t['kind']}|{t['date']}|{t['title']}")
+
+    return {
+        (
+            "self" if c["subject"] == "self" else key(by_id[c["subject"]]["target"]),
+            c["relation"],
+            key(c["target"]),
+        )
+        for c in cites
+    }
+
+
+def test_laws_and_ordinances_by_title_and_date() -> None:
+    cites = _decision(
+        "Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân năm 2003;\n\n"
+        "Căn cứ Luật Đất đai ngày 29 tháng 11 năm 2013;\n\n"
+        "Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng ngày 29 tháng 6 năm 2005;\n\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n\n"
+        "Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025 được sửa đổi, bổ sung bởi "
+        "Luật số 87/2025/QH15;"
+    )
+    keys = _keys(cites)
+    assert (
+        "self",
+        "legal_basis",
+        "Luat|2003|Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân",
+    ) in keys
+    assert ("self", "legal_basis", "Luat|2013-11-29|Luật Đất đai") in keys
+    assert ("self", "legal_basis", "72/2025/QH15") in keys
+    # a law number printed without its symbol is read as meant
+    assert ("self", "legal_basis", "64/2025/QH15") in keys
+    # the amending law stated inside the ground: same relation, and the amendment itself
+    assert ("self", "legal_basis", "87/2025/QH15") in keys
+    assert ("64/2025/QH15", "amended_by", "87/2025/QH15") in keys
+    ordinance = next(c for c in cites if c["target"]["kind"] == "PhapLenh")
+    assert ordinance["target"]["issuer"] == {"kind": "ubtvqh", "scope": "national"}
+
+
+def test_amendments_stated_inside_grounds() -> None:
+    cites = _decision(
+        "Căn cứ Luật Tổ chức Chính quyền địa phương ngày 19 tháng 6 năm 2015 (đã được sửa đổi, "
+        "bổ sung bởi Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức "
+        "Chính quyền địa phương ngày 22 tháng 11 năm 2019);\n\n"
+        "Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ về kiểm soát "
+        "thủ tục hành chính (đã được sửa đổi, bổ sung bởi Nghị định số 92/2017/NĐ-CP ngày 07 "
+        "tháng 8 năm 2017 của Chính phủ);\n\n"
+        "Căn cứ Nghị định số 95/2021/NĐ-CP ngày 01 tháng 11 năm 2021 của Chính phủ sửa đổi, bổ "
+        "sung một số điều của Nghị định số 83/2014/NĐ-CP ngày 03 tháng 9 năm 2014 của Chính phủ "
+        "về kinh doanh xăng dầu;"
+    )
+    keys = _keys(cites)
+    law = "Luat|2015-06-19|Luật Tổ chức Chính quyền địa phương"
+    amending = (
+        "Luat|2019-11-22|Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ "
+        "chức Chính quyền địa phương"
+    )
+    assert {("self", "legal_basis", law), ("self", "legal_basis", amending)} <= keys
+    assert (law, "amended_by", amending) in keys
+    assert {
+        ("self", "legal_basis", "92/2017/NĐ-CP"),
+        ("63/2010/NĐ-CP", "amended_by", "92/2017/NĐ-CP"),
+    } <= keys
+    # "Y sửa đổi, bổ sung ... X": X, named only inside Y's title, is mentioned to carry the chain
+    assert ("83/2014/NĐ-CP", "amended_by", "95/2021/NĐ-CP") in keys
+    assert ("self", "mentions", "83/2014/NĐ-CP") in keys
+
+
+def test_chains_stated_in_one_sentence() -> None:
+    cites = _decision(
+        "Căn cứ Luật Đầu tư công ngày 13/6/2019;\n\n"
+        "Căn cứ Nghị định số 40/2020/NĐ-CP ngày 06/4/2020 của Chính phủ hướng dẫn thi hành một số "
+        "điều của Luật Đầu tư công;\n\n"
+        "Căn cứ Nghị quyết số 71/NQ-CP ngày 01 tháng 4 năm 2025 của Chính phủ về sửa đổi, bổ sung "
+        "cập nhật Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW ngày 22 "
+        "tháng 12 năm 2024 của Bộ Chính trị;"
+    )
+    keys = _keys(cites)
+    assert ("40/2020/NĐ-CP", "implements", "Luat|2019-06-13|Luật Đầu tư công") in keys
+    # the last verb decides: the programme it amends carries out 57-NQ/TW
+    assert ("71/NQ-CP", "implements", "57-NQ/TW") in keys
+    assert not any(k[1] == "amended_by" for k in keys)
+
+
+def test_proposals_and_joint_circulars() -> None:
+    cites = _decision(
+        "Căn cứ Thông tư liên tịch số 47/2009/TTLT-BTC-BLĐTBXH ngày 11 tháng 3 năm 2009 của Bộ "
+        "Tài chính - Bộ Lao động - Thương binh và Xã hội hướng dẫn cấp phát kinh phí;\n\n"
+        "Theo đề nghị của Bộ trưởng Bộ Ngoại giao tại các văn bản số 364/TTr-BNG- NVVH ngày 19 "
+        "tháng 01 năm 2026, số 1518/BNG-NVVH ngày 10 tháng 03 năm 2026 và số 2265/BC-BNG-NVVH "
+        "ngày 02 tháng 04 năm 2026."
+    )
+    by_number = {c["target"]["number"]: c for c in cites}
+    assert by_number["47/2009/TTLT-BTC-BLĐTBXH"]["target"]["kind"] == "ThongTu"
+    assert by_number["47/2009/TTLT-BTC-BLĐTBXH"]["target"]["issuer"]["kind"] == "bo_tc"
+    kinds = {n: by_number[n]["target"]["kind"] for n in by_number if "BNG" in n}
+    assert kinds == {
+        "364/TTr-BNG-NVVH": "ToTrinh",
+        "1518/BNG-NVVH": "CongVan",
+        "2265/BC-BNG-NVVH": "BaoCao",
+    }
+    assert all(by_number[n]["relation"] == "proposed_by" for n in kinds)
+
+
+def test_replacement_by_the_document() -> None:
+    cites = _decision(
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+        "Điều 1. Ban hành mức trợ giúp.\n\n"
+        "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký và thay thế Quyết định số "
+        "1704/QĐ-UBND ngày 15/10/2007 của Chủ tịch UBND tỉnh.\n\n"
+        "Điều 3. Bãi bỏ toàn bộ các quyết định sau:\n\n"
+        "a) Quyết định số 03/2020/QĐ-UBND ngày 03 tháng 02 năm 2020 của Ủy ban nhân dân tỉnh;\n\n"
+        "b) Quyết định số 162/QĐ-UBND ngày 18 tháng 01 năm 2018 của Ủy ban nhân dân tỉnh.\n",
+    )
+    keys = _keys(cites)
+    for number in ("1704/QĐ-UBND", "03/2020/QĐ-UBND", "162/QĐ-UBND"):
+        assert ("self", "mentions", number) in keys
+        assert (number, "replaced_by", "15/QĐ-UBND") in keys
+    old = next(c for c in cites if c["target"]["number"] == "1704/QĐ-UBND")
+    assert old["target"]["issuer"] == {"kind": "ubnd_tinh", "scope": "Bắc Ninh"}
+
+
+def test_relation_follows_the_wording_of_each_kind() -> None:
+    # a provincial plan's title carries out a party directive (the issuer decoded from -CT/TU)
+    plan = _cites(
+        "Triển khai thực hiện Chỉ thị số 11-CT/TU ngày 04/01/2026 của Ban Thường vụ Tỉnh ủy.\n"
+    )
+    assert _rel(plan) == {("self", "implements", "11-CT/TU")}
+    assert plan[0]["target"]["issuer"] == {"kind": "tinh_uy", "scope": "Hà Nam"}
+    # a task continuing a scheme applies it; a conclusion continuing a directive too
+    tasks = _cites(
+        "I. NHIỆM VỤ\n\n1. Chính sách\n\n- Tiếp tục thực hiện Đề án xác định danh tính hài cốt "
+        "liệt sĩ còn thiếu thông tin.\n\n- Tiếp tục thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 "
+        "của Bộ Chính trị.\n"
+    )
+    assert {(c["relation"], c["target"]["kind"]) for c in tasks} == {
+        ("applies", "DeAn"),
+        ("applies", "Other"),
+    }
+
+
+def test_a_report_implements_what_it_reports_on_and_mentions_the_rest() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH LÀO CAI\n\nSố: /BC-UBND\n\nLào Cai, ngày tháng năm 2026\n\n"
+        "BÁO CÁO\n\nKết quả thực hiện Chỉ thị số 38/CT-TTg\n\n"
+        "Thực hiện Chỉ thị số 38/CT-TTg ngày 29/9/2020 của Thủ tướng Chính phủ, UBND tỉnh báo "
+        "cáo kết quả như sau:\n\n"
+        "1. Thực hiện quy định của Luật Khoáng sản năm 2010, UBND tỉnh đã ban hành Quyết định "
+        "số 87/QĐ-UBND ngày 14/01/2021 theo quy định của Luật Thanh tra.\n"
+    )
+    doc = parse(text)
+    cites = extract_citations(doc, extract_document(doc, strict=False))
+    rel = {(c["relation"], c["target"]["number"] or c["target"]["title"]) for c in cites}
+    assert rel == {
+        ("implements", "38/CT-TTg"),
+        ("mentions", "Luật Khoáng sản"),
+        ("mentions", "87/QĐ-UBND"),
+        ("mentions", "Luật Thanh tra"),
+    }
+    law = next(c for c in cites if c["target"]["title"] == "Luật Khoáng sản")
+    assert law["target"]["date"] == "2010"
+
+
+def test_drafts_and_generic_references_are_not_citations() -> None:
+    cites = _cites(
+        "I. NHIỆM VỤ\n\n1. Thể chế\n\n- Xây dựng Đề án phát triển nguồn nhân lực ngành năng "
+        "lượng quốc gia đến năm 2030.\n\n- Trình Chính phủ dự án Luật Địa chất và Khoáng sản.\n\n"
+        "- Triển khai Quy hoạch bảo vệ môi trường quốc gia thời kỳ 2021-2030 ngay sau khi được "
+        "Thủ tướng Chính phủ phê duyệt.\n\n- Thực hiện các nghị quyết, chương trình, đề án của "
+        "tỉnh theo quy định của pháp luật.\n\n- Rà soát, sửa đổi một số quy định trong Luật Viên "
+        "chức; Luật Phòng, chống tham nhũng.\n"
+    )
+    assert {(c["relation"], c["target"]["title"]) for c in cites} == {
+        ("mentions", "Luật Viên chức"),
+        ("mentions", "Luật Phòng, chống tham nhũng"),
+    }
+
+
+def test_numbers_read_as_meant() -> None:
+    cites = _cites(
+        "Căn cứ Quyết định số 1626/QĐTTg ngày 15/12/2023 của Thủ tướng Chính phủ; Chỉ thị số "
+        "49-CT /TW ngày 28 tháng 6 năm 2025 của Ban Bí thư; Văn bản số 3374/ BKHCN- CNCNTT ngày "
+        "21 tháng 5 năm 2026 của Bộ Khoa học và Công nghệ; Nghị định số 78/2025/NĐ-\n"
+        "CP ngày 01 tháng 4 năm 2025 của Chính phủ.\n"
+    )
+    assert {c["target"]["number"] for c in cites} == {
+        "1626/QĐ-TTg",
+        "49-CT/TW",
+        "3374/BKHCN-CNCNTT",
+        "78/2025/NĐ-CP",
+    }
+    party = next(c for c in cites if c["target"]["number"] == "49-CT/TW")
+    assert party["target"]["kind"] == "Other"
+    assert party["target"]["issuer"] == {"kind": "ban_bi_thu", "scope": "national"}
+
+
+def test_short_names_and_aliases() -> None:
+    cites = _cites(
+        "I. NHIỆM VỤ\n\n1. Dữ liệu\n\n- Bảo đảm kết nối với Đề án 06.\n\n"
+        "- Nghiên cứu bổ sung vào Nghị quyết số 02/2019/NQ-HĐND ngày 12/7/2019 của HĐND tỉnh "
+        "(sau đây gọi tắt là Nghị quyết 02).\n\n- Tiếp tục hỗ trợ theo Nghị quyết 02.\n"
+    )
+    keys = {(c["relation"], c["target"]["number"] or c["target"]["title"]) for c in cites}
+    assert ("mentions", "Đề án 06") in keys
+    assert ("applies", "02/2019/NQ-HĐND") in keys

@@ -87,3 +87,9 @@ def test_office_files_of_the_bundled_plans_score_as_their_texts() -> None:
         overall = report[name]["overall"]
         for section, counts in overall.items():
             assert counts["f1"] >= text[section]["f1"] - gap, (name, section)
+
+
+def test_dev_set_floor_citations() -> None:
+    """The development set stays above what the citations extractor reached."""
+    report = evaluate_corpus(ROOT / "tests" / "data" / "dev", GOLD / "dev")
+    assert report["overall"]["citations"]["f1"] >= 0.88
