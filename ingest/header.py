@@ -440,6 +440,8 @@ def extract_document(doc: Doc, *, strict: bool = True) -> dict[str, Any]:
             source=doc.source,
             line=_first_line(doc),
         )
+    if kind is None and (h.number_line is not None or h.date_line is not None):
+        kind = "Other"  # a header whose kind cannot be read: still a document
     title = _title(h, spans)
     issuer = _issuer(doc, h, place, number_symbol, spans)
     promulgates = _promulgates(doc, kind, title)

@@ -34,6 +34,8 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
+import json
+import logging
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -63,6 +65,8 @@ from policykg.ontology.iri import (
 )
 from policykg.ontology.order_keys import order_key_triples
 from policykg.ontology.terms import RELATION_PROPERTIES
+
+log = logging.getLogger(__name__)
 
 NON_PROVINCE_SCOPES = frozenset({"national", "international"})
 
@@ -97,12 +101,14 @@ _DATE_FORMS = (
     (re.compile(r"^\d{4}-\d{2}$"), "gYearMonth"),
     (re.compile(r"^\d{4}$"), "gYear"),
     (re.compile(r"^--\d{2}-\d{2}$"), "gMonthDay"),
+    (re.compile(r"^---\d{2}$"), "gDay"),
 )
 
 
 def date_literal(value: str) -> ox.Literal:
     """``"2021-11-17"`` -> xsd:date, ``"2023-03"`` -> xsd:gYearMonth, ``"2021"`` -> xsd:gYear,
-    ``"--11-30"`` -> xsd:gMonthDay. Raises :class:`ValueError` on anything else."""
+    ``"--11-30"`` -> xsd:gMonthDay, ``"---20"`` (a day of every month) -> xsd:gDay. Raises
+    :class:`ValueError` on anything else."""
     for pattern, datatype in _DATE_FORMS:
         if pattern.match(value):
             if not _on_calendar(value, datatype):
@@ -127,6 +133,8 @@ def _on_calendar(value: str, datatype: str) -> bool:
     if datatype == "gMonthDay":
         month, day = int(value[2:4]), int(value[5:7])
         return 1 <= month <= 12 and 1 <= day <= _MONTH_DAYS[month - 1]
+    if datatype == "gDay":
+        return 1 <= int(value[3:5]) <= 31
     return True
 
 
@@ -228,13 +236,18 @@ def _issuer(ref: Mapping[str, Any] | None) -> tuple[str | None, str | None]:
     return (kind if isinstance(kind, str) else None, scope if isinstance(scope, str) else None)
 
 
-def _instrument(g: _Graph, target: Mapping[str, Any], *, describe: bool) -> str:
-    """The node of an instrument (the document itself or a cited one)."""
+def _instrument(
+    g: _Graph, target: Mapping[str, Any], *, describe: bool, content: str | None = None
+) -> str:
+    """The node of an instrument (the document itself, with its ``content``, or a cited
+    one)."""
     kind = target.get("kind") or "Other"
     number = target.get("number") or None
     date = target.get("date") or None
     title = target.get("title") or None
     issuer_kind, issuer_scope = _issuer(target.get("issuer"))
+    issuer = target.get("issuer")
+    issuer_name = issuer.get("name") if isinstance(issuer, Mapping) else None
     refs = reference_instruments(g.minter.base)
     iri = resolve_reference(refs, kind=kind, number=number, date=date, title=title)
     in_reference = iri is not None
@@ -247,6 +260,8 @@ def _instrument(g: _Graph, target: Mapping[str, Any], *, describe: bool) -> str:
             issuer_kind=issuer_kind,
             issuer_scope=issuer_scope,
             title=title,
+            issuer_name=issuer_name if isinstance(issuer_name, str) else None,
+            content=content,
         )
     g.add(iri, RDF + "type", ELI + "LegalResource")
     if kind == "ToTrinh":
@@ -285,7 +300,13 @@ def _document(g: _Graph, record: Mapping[str, Any]) -> str:
         raise g.error("record has no 'document'")
     if not doc.get("kind"):
         raise g.error("document has no kind")
-    iri = _instrument(g, doc, describe=True)
+    iri = _instrument(g, doc, describe=True, content=_content(record, g.text))
+    if iri.rsplit("/", 1)[-1].startswith("c-"):
+        log.warning(
+            "%s: number, date, title or issuer not all read; its IRI is derived from its text (%s)",
+            g.source,
+            iri,
+        )
     g.doc = iri
     issuer_kind, scope = _issuer(doc.get("issuer"))
     if scope and scope not in NON_PROVINCE_SCOPES:
@@ -323,6 +344,15 @@ def _document(g: _Graph, record: Mapping[str, Any]) -> str:
         g.add(iri, PKG + "sourceText", ox.Literal(g.text))
     g.provenance(iri, doc)
     return iri
+
+
+def _content(record: Mapping[str, Any], text: str | None) -> str:
+    """What a document is, for an IRI derived from its content: its text, else (a record
+    built without it) its extracted facts."""
+    if text is not None:
+        return text
+    facts = {k: v for k, v in record.items() if not str(k).startswith("_") and k != "source"}
+    return json.dumps(facts, ensure_ascii=False, sort_keys=True, default=str)
 
 
 def _citations(g: _Graph, citations: Iterable[Mapping[str, Any]]) -> None:

@@ -60,8 +60,12 @@ def instrument_iri(
     issuer_kind: str | None,
     issuer_scope: str | None,
     title: str | None,
+    issuer_name: str | None = None,
+    content: str | None = None,
 ) -> str:
-    """ELI-style IRI of an instrument, keyed by issuer, year, kind and number (or content)."""
+    """ELI-style IRI of an instrument, keyed by issuer, year, kind and number (or title and
+    date); ``content``, the text of a document being ingested, keys one whose fields do not
+    identify it (:meth:`IriMinter.document`)."""
     return minter.document(
         issuer_scope=issuer_scope,
         issuer_kind=issuer_kind,
@@ -70,6 +74,8 @@ def instrument_iri(
         number=norm_number(number),
         title=norm_title(title) if not number else title,
         date=date,
+        issuer_name=issuer_name,
+        content=content,
     )
 
 

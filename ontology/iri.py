@@ -9,7 +9,10 @@ Templates (``{base}`` defaults to ``https://w3id.org/policykg/``):
 * document (ELI-style):  ``{base}eli/vn/{issuer}/{year}/{kind}/{number}``
   e.g. ``eli/vn/nghe-an/2021/kh/683-kh-ubnd`` or ``eli/vn/ttg/2020/qd/1322-qd-ttg``;
   a document without a number gets ``.../{kind}/k-{hash}`` where the hash is taken
-  from its normalized kind, issuer, date and title (never its file name).
+  from its normalized kind, issuer, date and title (never its file name). A document
+  ingested from its text whose identity cannot all be read (its issuer, and its number
+  and year, or without a number its date and title) gets ``.../{kind}/c-{hash}``, the hash
+  of its own text: no other document can get it, and the same text always does.
 * named graph of a source document: ``{document}/graph``
 * parts of a document: ``{document}/task/{ref}``, ``{document}/target/{n}``,
   ``{document}/duty/{n}``, ``{document}/citation/{n}``, ``{document}/section/{ref}``
@@ -104,12 +107,27 @@ class IriMinter:
         number: str | None,
         title: str | None = None,
         date: str | None = None,
+        issuer_name: str | None = None,
+        content: str | None = None,
     ) -> str:
-        """ELI-style IRI of a legal or policy instrument (see module docstring)."""
-        issuer = _issuer_segment(issuer_kind, issuer_scope)
+        """ELI-style IRI of a legal or policy instrument (see module docstring).
+
+        ``content`` (the text of a document being ingested) is used only when the fields
+        cannot identify the document: then the IRI is derived from it (:func:`identified`).
+        """
+        issuer = _issuer_segment(issuer_kind, issuer_scope, issuer_name)
         yr = str(year) if year else "nd"
         kind_seg = slug(kind)
-        if number:
+        if content is not None and not identified(
+            issuer_kind=issuer_kind,
+            issuer_scope=issuer_scope,
+            year=year,
+            number=number,
+            title=title,
+            date=date,
+        ):
+            local = "c-" + content_key(content)
+        elif number:
             local = slug(number)
         else:
             local = "k-" + content_key(kind, issuer_kind, issuer_scope, date, title)
@@ -153,15 +171,36 @@ class IriMinter:
         return f"{self.base}graph/reference"
 
 
-def _issuer_segment(kind: str | None, scope: str | None) -> str:
-    if kind in {"thu_tuong"}:
-        return "ttg"
-    if kind in {"chinh_phu"}:
-        return "cp"
-    if kind in {"quoc_hoi"}:
-        return "qh"
+_NATIONAL_OFFICES = {"thu_tuong": "ttg", "chinh_phu": "cp", "quoc_hoi": "qh"}
+
+
+def identified(
+    *,
+    issuer_kind: str | None,
+    issuer_scope: str | None,
+    year: int | str | None,
+    number: str | None,
+    title: str | None,
+    date: str | None,
+) -> bool:
+    """Whether these fields name one document: a known issuer (a national office or body, or
+    one scoped to its province), and its number and year, or without a number its date and
+    title."""
+    issuer_known = issuer_kind in _NATIONAL_OFFICES or bool(issuer_kind and issuer_scope)
+    if not issuer_known:
+        return False
+    if number:
+        return bool(year)
+    return bool(date and title)
+
+
+def _issuer_segment(kind: str | None, scope: str | None, name: str | None = None) -> str:
+    if kind in _NATIONAL_OFFICES:
+        return _NATIONAL_OFFICES[kind]
     if scope and scope not in {"national", "international"}:
         return slug(scope)
+    if kind == "other" and name:
+        return slug(name)  # a national body with no code: "dang-doan-quoc-hoi"
     if kind:
         return slug(kind)
     return "unknown"

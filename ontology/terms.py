@@ -126,6 +126,8 @@ DOCUMENT_KIND_SEGMENTS: dict[str, str] = {
     "DeAn": "da",
     "ChuongTrinh": "ctr",
     "ChienLuoc": "cl",
+    "BaoCao": "bc",
+    "PhapLenh": "pl",
     "Other": "other",
 }
 

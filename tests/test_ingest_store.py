@@ -241,3 +241,38 @@ def test_bulk_load_reads_its_n_quads_in_small_pieces(
         one.replace_graph(graph, triples)
     assert sorted(bulk.dump_nquads().splitlines()) == sorted(one.dump_nquads().splitlines())
     assert _union(bulk) == _union(one)
+
+
+def test_the_development_set_gets_one_graph_per_document(
+    fresh_store: EmbeddedStore, minter: IriMinter
+) -> None:
+    """Issue 17: every real document of the development set (all issuers, kinds and forms)
+    is ingested, and no document replaces another: as many graphs as files."""
+    dev = Path(__file__).resolve().parent / "data" / "dev"
+    files = sorted(dev.glob("*.txt"))
+    reports = ingest_paths(fresh_store, [dev], minter)
+    assert [r.error for r in reports if not r.ok] == []
+    graphs = document_graphs(fresh_store, minter)
+    assert len(graphs) == len(files) == len({r.graph_iri for r in reports})
+    assert not any("/eli/vn/unknown/" in g for g in graphs)
+
+
+def test_a_reingested_file_replaces_its_own_graph_only(
+    fresh_store: EmbeddedStore, minter: IriMinter, tmp_path: Path
+) -> None:
+    plan = sorted(bundled_corpus().glob("*.txt"))[0]
+    other = sorted(bundled_corpus().glob("*.txt"))[1]
+    first = ingest_file(fresh_store, plan, minter)
+    ingest_file(fresh_store, other, minter)
+    # the same document, edited: its own graph is replaced, the other one is kept
+    edited = tmp_path / plan.name
+    edited.write_text(plan.read_text("utf-8") + "\nGhi chú thêm.\n", "utf-8")
+    again = ingest_file(fresh_store, edited, minter)
+    assert again.status == "ingested" and again.graph_iri == first.graph_iri
+    assert len(document_graphs(fresh_store, minter)) == 2
+    # two drafts whose number, date and title cannot be read are two documents
+    for n in (1, 2):
+        draft = tmp_path / f"draft{n}.txt"
+        draft.write_text(f"KẾ HOẠCH\n\nI. NỘI DUNG\n1. Việc thứ {n}.\n", "utf-8")
+        assert ingest_file(fresh_store, draft, minter).ok
+    assert len(document_graphs(fresh_store, minter)) == 4

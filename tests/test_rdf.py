@@ -86,6 +86,7 @@ def test_document_metadata_of_nghe_an() -> None:
         ("2023-03", "gYearMonth"),
         ("2021", "gYear"),
         ("--11-30", "gMonthDay"),
+        ("---20", "gDay"),
     ],
 )
 def test_date_precision(value: str, datatype: str) -> None:
@@ -167,3 +168,37 @@ def test_malformed_records_raise_ingest_error(mutate: Any) -> None:
     mutate(record)
     with pytest.raises(IngestError, match=r"nghe-an_683-kh-ubnd_2021\.txt"):
         document_triples(record, minter=M)
+
+
+def test_national_documents_are_minted_under_their_issuer() -> None:
+    def iri(issuer: dict[str, str], number: str = "5/QĐ-X") -> str:
+        doc = {"kind": "QuyetDinh", "number": number, "date": "2024-01-08", "issuer": issuer}
+        return document_triples({"source": "x.txt", "document": doc}, minter=M).document_iri
+
+    base = "https://w3id.org/policykg/eli/vn/"
+    assert iri({"kind": "thu_tuong", "scope": "national"}).startswith(base + "ttg/2024/qd/")
+    assert iri({"kind": "chinh_phu", "scope": "national"}).startswith(base + "cp/2024/qd/")
+    assert iri({"kind": "bo_tnmt", "scope": "national"}).startswith(base + "bo-tnmt/2024/qd/")
+    party = {"kind": "other", "scope": "national", "name": "Đảng đoàn Quốc hội"}
+    assert iri(party).startswith(base + "dang-doan-quoc-hoi/2024/qd/")
+
+
+def test_a_document_its_fields_cannot_identify_is_minted_from_its_text(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """No issuer, or no number and no title: the IRI comes from the text, so two different
+    documents never share one, and the same text always gets the same."""
+    doc = {"kind": "KeHoach", "number": None, "date": "2026", "issuer": None, "title": None}
+    record = {"source": "draft.txt", "document": doc}
+    a = document_triples(record, minter=M, text="Kế hoạch A").document_iri
+    b = document_triples(record, minter=M, text="Kế hoạch B").document_iri
+    assert a != b and "/c-" in a and "/c-" in b
+    assert document_triples(record, minter=M, text="Kế hoạch A").document_iri == a
+    assert "not all read" in caplog.text
+    # without a text, the facts extracted are the content
+    c = document_triples(record, minter=M).document_iri
+    assert "/c-" in c and c not in (a, b)
+    # a numbered document of a known issuer and year keeps its ELI form
+    doc2 = {**doc, "number": "12/KH-UBND", "issuer": {"kind": "ubnd_tinh", "scope": "Lào Cai"}}
+    iri2 = document_triples({"source": "x", "document": doc2}, minter=M, text="A").document_iri
+    assert iri2.endswith("/lao-cai/2026/kh/12-kh-ubnd")
