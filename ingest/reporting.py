@@ -24,11 +24,18 @@ not a deadline; a following "Thời gian hoàn tất: trước ngày ..." dates 
 ``recurrence``: ``annual``, ``periodic``, ``on_request`` ("đột xuất", "kịp thời báo cáo"),
 ``once``.
 
+A task table (:mod:`policykg.ingest.tables`, any written form) gives the reports its rows
+ask for ("Bộ Tư pháp tổng hợp, báo cáo, đề xuất Thủ tướng Chính phủ" in the result or task
+cell): the row's lead bodies (or the cell's own subject) report, by the row's time cell
+("6/2025" -> ``2025-06-30``, "Quý II/2025", "2025" -> ``2025-12-31``).
+
 Not reporting duties: a request for a decision ("báo cáo ... xem xét, quyết định": the
 whole chain), an escalation ("trường hợp vượt thẩm quyền", "phản ánh ... về Sở X"), a budget
 estimate ("lập dự toán ... báo cáo"; a settlement "báo cáo quyết toán" is one), a report
 already made ("đã báo cáo"), a document called a report ("Báo cáo đánh giá tác động môi
-trường"), a heading or definition naming no one ("Chế độ báo cáo", "Kỳ báo cáo").
+trường", "chuẩn hóa chế độ báo cáo"), a heading or definition naming no one ("Chế độ báo
+cáo", "Kỳ báo cáo"), a report to no one that says neither what nor how often, and a report
+named as a table row's product ("Báo cáo hằng năm").
 
 :func:`extract_duties` lists, per agency section of "TỔ CHỨC THỰC HIỆN", what the agency
 must do, with whom ("phối hợp với ...") and for or to whom ("tham mưu", "trình", "gửi",
@@ -137,14 +144,16 @@ _VERB = re.compile(r"\bbáo cáo\b(?!\s+viên)(?!\s+số\s*\d)")
 _NOUN_BEFORE = re.compile(
     r"(?:\bkỳ|\bmẫu|\bbiểu|\bbiểu mẫu|\bđơn vị gửi|\bđơn vị nhận|\bcơ quan nhận|thời hạn gửi|"
     r"chốt số liệu|số liệu|\btrong|\bcác|\bcủa|\btờ trình,?|\bđã|\bđược|\bxây dựng|\bdự thảo|"
-    r"\bthẩm định|phê duyệt|\bhồ sơ,?|ý kiến vào|\bvào|\bnội dung)"
+    r"\bthẩm định|phê duyệt|\bhồ sơ,?|ý kiến vào|\bvào|\bnội dung|\bvới|"
+    r"(?:quy định|về|hướng dẫn|chuẩn hóa|hoàn thiện|xây dựng|ban hành|sửa đổi)(?:\s+\S+){0,2}"
+    r"\s+chế độ)"
     r"\s*$"
 )
 #: a document called a report ("Báo cáo đánh giá tác động môi trường", "báo cáo nghiên cứu
 #: khả thi"), not a duty to report
 _NOUN_AFTER = re.compile(
     r"\s*(?:đánh giá tác động|nghiên cứu khả thi|kinh tế - kỹ thuật|đề xuất chủ trương|"
-    r"thành lập|tài chính\b|kiểm toán|giám sát môi trường|hiện trạng)"
+    r"thành lập|đầu tư|tài chính\b|kiểm toán|giám sát môi trường|hiện trạng|:|,\s*giải trình)"
 )
 _SEND = re.compile(r"\bgửi\b")
 _SUMMARY_VERB = re.compile(r"\btổng kết\b|\bsơ kết\b")
@@ -160,15 +169,16 @@ _CHAIN_GAP = re.compile(
 #: what may stand between a report verb and its recipients: "về", "lên", "kịp thời báo cáo
 #: và kiến nghị Chính phủ", "báo cáo, đề xuất Thủ tướng"
 _RECIPIENT_GAP = re.compile(
-    r"[\s,:]*(?:(?:và|,)\s*(?:kiến nghị|đề xuất|đề nghị)\s+)?(?:(?:về|lên|tới|với|đến|cho|qua)\s+)*"
+    r"[\s,:]*(?:(?:và\s+|,\s*)?(?:kiến nghị|đề xuất|đề nghị)\s+)?"
+    r"(?:(?:về|lên|tới|với|đến|cho|qua)\s+)*"
     r"(?:\(\s*qua\s+)?"
 )
 #: a copy sent "for compilation" besides the report ("đồng thời gửi Bộ X để tổng hợp")
 _COPY_AFTER = re.compile(r"^\s*để\s+tổng hợp\s*(?:,?\s*theo dõi)?\s*[.;]?\s*$")
 #: a request for a decision or a submission, not a report ("báo cáo ... xem xét, quyết định")
 _DECISION = re.compile(
-    r"[\s,]*(?:để\s+)?(?:\S+\s+){0,2}?"
-    r"(?:xem xét|quyết định|cho ý kiến|xin ý kiến|chỉ đạo giải quyết)"
+    r"[^;.]{0,60}?(?:xem xét|(?<!ra )quyết định(?!\s+(?:số|này|\d))|cho ý kiến|xin ý kiến|"
+    r"chỉ đạo giải quyết)"
 )
 _DECISION_TAIL = re.compile(r"xem xét,?\s*(?:quyết định|giải quyết|chỉ đạo)")
 _ESCALATE = re.compile(r"vượt (?:quá )?thẩm quyền")
@@ -183,6 +193,12 @@ _NOT_SUBJECT = re.compile(
 _COLLECTIVE_LEAD = re.compile(
     r"^\W*(?:[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*)?(?:(?:giao|yêu cầu|đề nghị)\s+)?"
     r"(?:các|mọi)\s+(?:bộ|sở|ngành|cơ quan|đơn vị|địa phương|cấp|ban)\b"
+)
+#: what follows a report that names no recipient and is still a duty
+_UNADDRESSED = re.compile(
+    r"[\s,]*(?:\S+\s+){0,2}?(?:định kỳ|đột xuất|kết quả|tình hình|cấp có thẩm quyền|"
+    r"cơ quan có thẩm quyền|theo quy định|theo yêu cầu|h[àằ]ng (?:năm|quý|tháng)|đánh giá|"
+    r"việc thực hiện|khi có yêu cầu)"
 )
 #: a body raising problems ("phản ánh ... về Sở X để tổng hợp"), not reporting
 _REFLECT = re.compile(r"phản ánh")
@@ -213,11 +229,6 @@ _MONTH_YEAR = re.compile(
     r"(?<!\d)(?<!\d )(?<!ngày )\btháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d\d)"
 )
 _LAST_DAY = {1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
-_PAIRED = re.compile(
-    r"(?:h[àằ]ng quý|quý)\s*(?:,|và|hoặc)\s*(?:h[àằ]ng\s+)?năm|"
-    r"(?:6|sáu) tháng\s*(?:,|và|hoặc)\s*(?:h[àằ]ng|cả|một)?\s*năm"
-)
-_HALF_OR_QUARTER = re.compile(r"(?:6|sáu) tháng|h[àằ]ng quý|\bquý\b|3 tháng một lần")
 
 
 @dataclass
@@ -226,6 +237,7 @@ class _Event:
     start: int  # where its report verb is, in the paragraph's text
     recipients: list[AgencyMention] = field(default_factory=list)
     verb_end: int = -1
+    report_end: int = -1  # the end of its "báo cáo", when it has one
     derived: bool = False  # a report the first one's recipients make ("để tổng hợp, báo cáo")
     end: int = -1
 
@@ -286,10 +298,15 @@ def _heading_actor(sec: Section, province: str | None) -> list[AgencyMention] | 
     chain = chain_after(text, ms, pos, slack=24)
     if chain:
         return chain
-    if re.match(r"(?:các|mọi)\s+(?:bộ|sở|ngành|cơ quan|đơn vị|địa phương)", f[pos:]) and (
-        len(f) - pos < 120
+    # "1. Các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố": the named ones
+    if (
+        re.match(r"(?:các|mọi)\s", f[pos:])
+        and ms
+        and ms[0].start - pos < 80
+        and len(f) < 200
+        and not re.search(r"[.:;]", f[pos : ms[0].start])
     ):
-        return []
+        return chain_after(text, ms, ms[0].start)
     return None
 
 
@@ -464,6 +481,8 @@ class _Reader:
             pending = []
         for i, e in enumerate(out):
             e.end = out[i + 1].start if i + 1 < len(out) else b
+            verb = next((v for v in verbs if v[0] == "report" and e.start <= v[1] < e.end), None)
+            e.report_end = verb[2] if verb else e.verb_end
         return out
 
     # -- the sentence -------------------------------------------------------------------
@@ -474,6 +493,7 @@ class _Reader:
         f = diacritic_key(text)
         if _ESCALATE.search(f[a:b]):
             return []
+        table = "\t" in text or text.count("|") >= 2
         events = self.events(text, f, ms, a, b)
         if not events:
             return []
@@ -495,22 +515,37 @@ class _Reader:
         # which reports are not duties; a request for a decision drops its whole chain
         keep = [True] * len(events)
         for i, e in enumerate(events):
-            after = f[(e.recipients[-1].end if e.recipients else e.verb_end) : e.end]
-            lead = f[a if i == 0 else e.start : e.start] + f[e.start : e.end]
+            # the ";"-clause of the report: "..., thẩm định dự toán ... và báo cáo UBND tỉnh"
+            semi = [m.end() for m in re.finditer(r";", f[a : e.start])]
+            c0 = a + semi[-1] if semi else a
+            nxt = re.search(r";", f[e.verb_end : e.end])
+            c1 = e.verb_end + nxt.start() if nxt else e.end
+            after = f[(e.recipients[-1].end if e.recipients else e.verb_end) : c1]
+            clause = f[c0:c1]
             if (_DECISION.match(after) and not _SETTLEMENT.search(after)) or _DECISION_TAIL.search(
-                f[e.start : e.end]
+                f[e.start : c1]
             ):
                 keep[i] = False
                 j = i
                 while j > 0 and events[j].derived:
                     j -= 1
                     keep[j] = False
-            if i == 0 and _REFLECT.search(lead):
+            if i == 0 and _REFLECT.search(f[a : e.start] + f[e.start : c1]):
                 keep[i] = False
-            if _ESTIMATE.search(lead) and not _SETTLEMENT.search(lead):
+            if _ESTIMATE.search(clause) and not _SETTLEMENT.search(clause):
                 keep[i] = False
             if re.search(r"\bđã\s+(?:\S+\s+){0,1}$", f[max(a, e.start - 12) : e.start]):
                 keep[i] = False  # a report already made
+            if table and not e.recipients:
+                keep[i] = False  # a table cell naming a report as a product ("Báo cáo hàng năm")
+            if (
+                not e.recipients
+                and not deadlines
+                and (c1 - c0 < 50 or not _UNADDRESSED.match(f, e.report_end))
+            ):
+                # a heading ("Chế độ phối hợp, báo cáo") or a report named in passing: a
+                # report to no one must say what or how often ("báo cáo tình hình ... định kỳ")
+                keep[i] = False
         duties: list[dict[str, Any]] = []
         for i, e in enumerate(events):
             if not keep[i]:
@@ -524,7 +559,10 @@ class _Reader:
             if i > 0:
                 prev = events[i - 1]
                 frm = prev.recipients[0].start if e.derived and prev.recipients else e.start
-            for value, recurrence in _expand(own, f[a:b]):
+            expanded = _expand(own, f[a:b])
+            if e.derived:
+                expanded = expanded[:1]  # one report passed on, whatever the frequencies
+            for value, recurrence in expanded:
                 duties.append(
                     self.duty(p, frm, e.end, actor_refs, recipients, value, recurrence, e.derived)
                 )
@@ -577,32 +615,45 @@ def _refs(ms: list[AgencyMention]) -> list[dict[str, Any]]:
     return out
 
 
+#: the frequencies a sentence may list for one report ("Hàng quý, năm", "6 tháng và cả
+#: năm", "Hàng tháng có báo cáo nhanh, 3 tháng một lần có báo cáo định kỳ")
+_FREQUENCIES = (
+    ("monthly", re.compile(r"h[àằ]ng tháng|mỗi tháng")),
+    ("quarterly", re.compile(r"h[àằ]ng quý|(?:3|ba) tháng một lần")),
+    ("half", re.compile(r"(?:6|sáu) tháng")),
+    ("annual", re.compile(r"h[àằ]ng năm|mỗi năm|cả năm|h[àằ]ng quý\s*,\s*năm\b(?!\s*\d)")),
+)
+
+
 def _expand(deadlines: list[_Deadline], sentence: str) -> list[tuple[str | None, str]]:
     """(deadline, recurrence) of each duty an event gives: one per deadline, and one with
-    no deadline for each listed frequency left without a date ("hàng quý, năm")."""
+    no deadline for each listed frequency left without a date ("Hàng quý, năm ... sau khi
+    kết thúc quý 15 ngày ... và trước ngày 30 tháng 4 hằng năm": a quarterly report with no
+    date and a yearly one by 30/4)."""
     text = sentence
-    paired = bool(_PAIRED.search(text))
+    freqs = [name for name, rx in _FREQUENCIES if rx.search(text)]
     out: list[tuple[str | None, str]] = []
     yearly = [d for d in deadlines if d.kind == "yearly"]
+    covered: set[str] = set()
     for d in deadlines:
         if d.kind == "monthly":
             out.append((d.value, "periodic"))
+            covered.add("monthly")
         elif d.kind == "date":
             out.append((d.value, "once"))
+        elif len(yearly) > 1 and d is not yearly[-1] and {"half", "quarterly"} & set(freqs):
+            out.append((d.value, "periodic"))
+            covered.update({"half", "quarterly"})
+        elif "annual" in freqs or _ANNUAL.search(text):
+            out.append((d.value, "annual"))
+            covered.add("annual")
         else:
-            if len(yearly) > 1 and d is not yearly[-1] and _HALF_OR_QUARTER.search(text):
-                out.append((d.value, "periodic"))
-            elif _ANNUAL.search(text) or re.search(r"\bnăm\b", text[d.pos :] if False else ""):
-                out.append((d.value, "annual"))
-            else:
-                out.append((d.value, recurrence_of(text)))
-    if paired and len(out) < 2:
-        if not out:
-            out = [(None, "periodic"), (None, "annual")]
-        elif out[0][1] == "annual":
-            out.insert(0, (None, "periodic"))
-        else:
-            out.append((None, "annual"))
+            out.append((d.value, recurrence_of(text)))
+            covered.update(freqs)
+    if len(freqs) > 1:
+        for name in freqs:
+            if name not in covered and len(out) < len(freqs):
+                out.append((None, "annual" if name == "annual" else "periodic"))
     if not out:
         out.append((None, _recurrence(text)))
     return out
@@ -633,6 +684,7 @@ def extract_reporting(doc: Doc, *, province: str | None) -> list[dict[str, Any]]
     reader = _Reader(doc, province)
     header = {id(p) for p in doc.header}
     templates = _template_sections(doc)
+    tables = _table_spans(doc)
     out: list[dict[str, Any]] = []
     for sec in doc.root.walk():
         if id(sec) in templates:
@@ -640,6 +692,8 @@ def extract_reporting(doc: Doc, *, province: str | None) -> list[dict[str, Any]]
         for p in sec.paragraphs:
             if id(p) in header or p.kind not in ("text", "footnote"):
                 continue
+            if any(a <= p.start < b for a, b in tables):
+                continue  # read by _table_duties
             reader.agency_line(sec, p)
             f = diacritic_key(p.text)
             if not (_VERB.search(f) or _SUMMARY_VERB.search(f)) and not _TIME_LINE.match(f):
@@ -661,7 +715,106 @@ def extract_reporting(doc: Doc, *, province: str | None) -> list[dict[str, Any]]
                     continue
                 last = reader.sentence(sec, p, ms, a, b)
                 out.extend(last)
+    out.extend(_table_duties(doc, reader, templates))
+    out.sort(key=lambda d: d["_span"][0])
     return _finish(out)
+
+
+def _table_spans(doc: Doc) -> list[tuple[int, int]]:
+    spans = []
+    for t in doc.tables:
+        cells = [*t.header, *(c for r in t.rows for c in r.cells)]
+        ends = [c.end for c in cells if c.end > c.start]
+        if ends:
+            spans.append((min(c.start for c in cells if c.end > c.start), max(ends)))
+    return spans
+
+
+_LEAD_COLUMN = re.compile(r"chủ trì|đơn vị thực hiện|cơ quan thực hiện")
+_TASK_COLUMN = re.compile(r"nhiệm vụ|nội dung|tên")
+_RESULT_COLUMN = re.compile(r"kết quả|sản phẩm")
+_TIME_COLUMN = re.compile(r"thời gian|thời hạn|tiến độ")
+_YEAR_CELL = re.compile(r"^(?:năm\s+)?((?:19|20)\d\d)$")
+_MONTH_CELL = re.compile(r"^(?:tháng\s+)?(\d{1,2})\s*/\s*((?:19|20)\d\d)$")
+
+
+def _cell_deadline(cell: str) -> tuple[str | None, str | None]:
+    """(deadline, recurrence) of a task table's time cell: "6/2025" -> 2025-06-30, "Quý
+    II/2025" -> 2025-06-30, "2025" -> 2025-12-31, "Hằng năm" -> (None, "annual")."""
+    f = diacritic_key(clean(cell)).strip(" .")
+    m = _MONTH_CELL.match(f)
+    if m and 1 <= int(m.group(1)) <= 12:
+        mo = int(m.group(1))
+        return f"{m.group(2)}-{mo:02d}-{_LAST_DAY[mo]:02d}", "once"
+    q = _QUARTER.search(f)
+    if q:
+        return f"{q.group(2)}-{_QUARTER_END[_ROMAN[q.group(1)]]}", "once"
+    y = _YEAR_CELL.match(f)
+    if y:
+        return f"{y.group(1)}-12-31", "once"
+    if _ANNUAL.search(f):
+        return None, "annual"
+    if re.search(r"thường xuyên|định kỳ", f):
+        return None, "periodic"
+    return None, None
+
+
+def _table_duties(doc: Doc, reader: _Reader, templates: set[int]) -> list[dict[str, Any]]:
+    """Reports a task table's row asks for ("Bộ Tư pháp tổng hợp, báo cáo Thủ tướng Chính
+    phủ" in its task or result cell): the row's lead bodies report, by the row's time cell.
+    A cell naming a report as a product with no recipient ("Báo cáo hàng năm") is none."""
+    out: list[dict[str, Any]] = []
+    for t in doc.tables:
+        if t.section is not None and id(t.section) in templates:
+            continue
+        head = [diacritic_key(clean(c.text)) for c in t.header]
+
+        def column(rx: re.Pattern[str], head: list[str] = head) -> int | None:
+            return next((i for i, h in enumerate(head) if rx.search(h)), None)
+
+        lead = column(_LEAD_COLUMN)
+        if lead is None or re.search(r"theo dõi|đánh giá", head[lead]):
+            continue  # not a task table (an indicator table's monitoring body)
+        when = column(_TIME_COLUMN)
+        cols = [i for i in (column(_RESULT_COLUMN), column(_TASK_COLUMN)) if i is not None]
+        for row in t.rows:
+            cells = row.cells
+            if lead >= len(cells):
+                continue
+            leads = find_agencies(clean(cells[lead].text), province=reader.province)
+            deadline, recurrence = (
+                _cell_deadline(cells[when].text) if when is not None and when < len(cells)
+                else (None, None)
+            )  # fmt: skip
+            for i in cols:
+                if i >= len(cells):
+                    continue
+                text = clean(cells[i].text)
+                f = diacritic_key(text)
+                if not _VERB.search(f):
+                    continue
+                ms = find_agencies(text, province=reader.province)
+                for e in reader.events(text, f, ms, 0, len(text)):
+                    if not e.recipients or _DECISION.match(f[e.recipients[-1].end :]):
+                        continue
+                    who = reader.subject(text, f, ms, 0, e.start) or leads
+                    actors = _refs(who)
+                    own = _deadlines(f, 0, len(text))
+                    value = own[0].value if own else deadline
+                    rec = recurrence or _recurrence(text)
+                    out.append(
+                        {
+                            "actor": actors,
+                            "recipient": [r for r in _refs(e.recipients) if r not in actors],
+                            "deadline": value,
+                            "recurrence": "once" if own and own[0].kind == "date" else rec,
+                            "evidence": text,
+                            "_span": [cells[i].start, cells[i].end],
+                            "_derived": e.derived,
+                        }
+                    )
+                break  # the result cell, else the task cell
+    return out
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -681,20 +834,26 @@ def _key(refs: list[dict[str, Any]]) -> frozenset[str]:
 def _finish(duties: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Drop a chained report that another sentence states itself (one duty stated twice),
     and a duty repeated word for word; strip the private keys."""
-    explicit = [(_key(d["actor"]), _key(d["recipient"])) for d in duties if not d["_derived"]]
-    dated = [(_key(d["actor"]), _key(d["recipient"])) for d in duties if d["deadline"] is not None]
+    explicit = [
+        (_key(d["actor"]), _key(d["recipient"]), d["deadline"] is not None)
+        for d in duties
+        if not d["_derived"]
+    ]
+    dated = [(a, r) for a, r, has in explicit if has]
     out: list[dict[str, Any]] = []
-    seen: set[tuple[frozenset[str], frozenset[str], str | None, str, str]] = set()
+    seen: dict[tuple[frozenset[str], frozenset[str], str | None, str, str], int] = {}
     for d in duties:
         actor, rec = _key(d["actor"]), _key(d["recipient"])
-        if d["_derived"] and any(a == actor and rec <= r for a, r in explicit):
+        if d["_derived"] and any(
+            a == actor and (rec == r or (rec <= r and has)) for a, r, has in explicit
+        ):
             continue
         if d["deadline"] is None and actor and any(a == actor and rec <= r for a, r in dated):
             continue  # the same report restated ("Sở X gửi báo cáo định kỳ tới Bộ Y qua ...")
         sig = (actor, rec, d["deadline"], d["recurrence"], diacritic_key(d["evidence"])[:80])
-        if sig in seen:
-            continue
-        seen.add(sig)
+        if seen.get(sig, d["_span"][0]) != d["_span"][0]:
+            continue  # the same duty stated again elsewhere, word for word
+        seen[sig] = d["_span"][0]
         d.pop("_derived")
         for r in d["actor"] + d["recipient"]:
             r.pop("name", None)

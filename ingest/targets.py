@@ -18,8 +18,11 @@ Where targets are read
   "đạt", "tối thiểu", "ít nhất", "trở lên", a due year).
 * **Anywhere else** (the execution section, articles of a decision, ...): only a sentence
   with a strong cue ("phấn đấu", "Đến năm 2030, ...", "Trong năm 2013, ...", "bảo đảm 100%").
-* **Indicator tables** (columns "Chỉ tiêu" / "Đơn vị" / "Kết quả", "Mục tiêu phấn đấu năm
-  2024", ...): every row whose value cell holds a number ("≥ 5", "≤ 3 Đông Nam Á; ≤ 50 Thế
+* **Tables** of every written form (:mod:`policykg.ingest.tables`: tab, Markdown and Word
+  rows, Gazette text with a cell a line). A task table's task and result cells read as
+  deliverables, due by the row's time cell ("2025", "6/2025"). An **indicator table**
+  (columns "Chỉ tiêu" / "Đơn vị" / "Kết quả", "Mục tiêu phấn đấu năm 2024", ...): every row
+  whose value cell holds a number ("≥ 5", "≤ 3 Đông Nam Á; ≤ 50 Thế
   giới" gives two, "> 0,7", "90", "100%", "Trên 600", "Tăng ít nhất 2 bậc"); the unit is
   the unit column's, the comparator the value's (or "tối thiểu" ending the indicator's name
   or its group's name).
@@ -37,7 +40,7 @@ else ``other``), ``ref`` (the section or table row), ``text`` and ``"_span"``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -139,7 +142,7 @@ _AIM = re.compile(
 _RULE = re.compile(
     r"mức (?:hỗ trợ|trợ cấp|bồi thường|chi|thu|phạt|giảm|tối thiểu|tối đa)|hỗ trợ bằng|"
     r"bồi thường|được hưởng|(?<!ảnh )\bhưởng\b|trợ cấp|suy giảm khả năng|tỷ lệ thương tật|"
-    r"tiền sử dụng đất|tiền thuê|đơn giá|giá đất|định mức|nguyên tắc|được tính|cứ mỗi|"
+    r"tiền sử dụng đất|tiền thuê|đơn giá|giá đất|định mức|nguyên tắc|được tính|cứ mỗi|\bbằng \d|"
     r"diện tích sử dụng"
 )
 #: what makes a quantity a cap, a condition or a relief outside an objective ("không quá
@@ -270,70 +273,37 @@ def _lead_year(f: str) -> int | None:
 @dataclass
 class _Cell:
     text: str
-    start: int  # offsets in the paragraph's text
+    start: int  # offsets in the original text
     end: int
-
-
-@dataclass
-class _Row:
-    paragraph: Paragraph
-    cells: list[_Cell]
 
 
 @dataclass
 class _Grid:
     header: list[str]
-    rows: list[_Row] = field(default_factory=list)
+    rows: list[tuple[int, list[_Cell]]]  # (row start, cells)
 
 
-def _row_cells(p: Paragraph) -> list[_Cell] | None:
-    """The cells of a table row written with "|" (Markdown or a converted Word table)."""
-    t = p.text
-    if t.count("|") < 2 and t.count("\t") < 2:
-        return None
-    sep = "|" if t.count("|") >= 2 else "\t"
-    cells: list[_Cell] = []
-    pos = 0
-    parts = t.split(sep)
-    if sep == "|" and t.lstrip().startswith("|"):
-        first = t.index("|")
-        pos = first + 1
-        parts = t[pos:].split("|")
-        if parts and not parts[-1].strip():
-            parts = parts[:-1]
-    for part in parts:
-        lead = len(part) - len(part.lstrip())
-        cells.append(_Cell(part.strip(), pos + lead, pos + lead + len(part.strip())))
-        pos += len(part) + 1
-    return cells
-
-
-def _grids(paragraphs: Sequence[Paragraph]) -> list[_Grid]:
-    """Consecutive table rows grouped into tables, the first row as header."""
-    out: list[_Grid] = []
-    current: _Grid | None = None
-    for p in paragraphs:
-        cells = _row_cells(p) if p.kind in ("text", "table") else None
-        if cells is None:
-            current = None
-            continue
-        if all(re.fullmatch(r":?-{2,}:?|\(\d{1,2}\)|", c.text) for c in cells):
-            continue  # the Markdown separator line, a line of column numbers "(1) | (2)"
-        if current is None or (
-            len(cells) >= 3 and _is_header([c.text for c in cells]) and current.rows
-        ):
-            current = _Grid([diacritic_key(c.text) for c in cells])
-            out.append(current)
-            continue
-        current.rows.append(_Row(p, cells))
+def _grids(doc: Doc) -> list[_Grid]:
+    """The document's tables (:mod:`policykg.ingest.tables`: tab, Markdown and Word rows,
+    Gazette text with a cell a line), header folded, cells clean."""
+    out = []
+    for t in doc.tables:
+        header = [diacritic_key(clean(c.text)) for c in t.header]
+        rows = [(r.start, [_Cell(clean(c.text), c.start, c.end) for c in r.cells]) for r in t.rows]
+        out.append(_Grid(header, rows))
     return out
 
 
-def _is_header(cells: list[str]) -> bool:
-    f = [diacritic_key(c) for c in cells]
-    return any(re.fullmatch(r"s?tt|số tt", c) for c in f) and not any(
-        re.search(r"\d", c) for c in f[:1]
-    )
+def _in_tables(doc: Doc) -> list[tuple[int, int]]:
+    """The spans of the tables (header and rows), whose paragraphs are not prose."""
+    spans = []
+    for t in doc.tables:
+        cells = [c for c in t.header] + [c for r in t.rows for c in r.cells]
+        starts = [c.start for c in cells if c.end > c.start]
+        ends = [c.end for c in cells if c.end > c.start]
+        if starts:
+            spans.append((min(starts), max(ends)))
+    return spans
 
 
 @dataclass
@@ -479,13 +449,14 @@ def _accept(zone: str, sentence: str, clause: str, q: Quantity, before: str) -> 
 
 def _prose(doc: Doc, out: _Out, period_end: int | None) -> None:
     header = {id(p) for p in doc.header}
+    tables = _in_tables(doc)
     switched: dict[int, str] = {}  # section -> zone opened by a heading-like paragraph
     cues: dict[int, int] = {}  # numbered section -> year of the last cue line in it
     for sec in doc.root.walk():
         heading_year = _heading_year(sec)
         holder = _numbered(sec)
         for i, p in enumerate(sec.paragraphs):
-            if id(p) in header or p.kind != "text" or _row_cells(p) is not None:
+            if id(p) in header or p.kind != "text" or any(a <= p.start < b for a, b in tables):
                 continue
             text = p.text
             cy = _cue_year(text)
@@ -597,16 +568,17 @@ def _table_prefix(sec: Section) -> str:
     return ".".join(x for x in parts if x)
 
 
-def _section_of(doc: Doc, p: Paragraph) -> Section:
+def _section_at(doc: Doc, offset: int) -> Section:
+    """The deepest section whose extent holds ``offset``."""
     best = doc.root
-    for s in doc.root.walk():
-        if p in s.paragraphs:
-            return s
+    for sec in doc.root.walk():
+        if sec.style != "root" and sec.start <= offset < sec.end:
+            best = sec
     return best
 
 
 def _tables(doc: Doc, out: _Out, period_end: int | None) -> None:
-    for grid in _grids(doc.paragraphs):
+    for grid in _grids(doc):
         cols = _columns(grid.header)
         indicator_table = cols.values and cols.name is not None and cols.lead is None
         task_table = cols.lead is not None and cols.name is not None
@@ -615,10 +587,8 @@ def _tables(doc: Doc, out: _Out, period_end: int | None) -> None:
         group_year: int | None = None
         group_cmp = ("", "")  # (row number, comparator its name ends with)
         group_ref = ""
-        for row in grid.rows:
-            cells = row.cells
-            p = row.paragraph
-            sec = _section_of(doc, p)
+        for row_start, cells in grid.rows:
+            sec = _section_at(doc, row_start)
             base_year = _heading_year(sec) or period_end
             texts = [c.text for c in cells]
             num = texts[0].strip(" .*") if texts else ""
@@ -653,8 +623,7 @@ def _tables(doc: Doc, out: _Out, period_end: int | None) -> None:
                     year = value_year or group_year or base_year
                     for cmp, mn, mx, u in cell_values(value_cell.text, default):
                         unit = unit_text or u
-                        start, _e = p.span_of(name.start, name.end)
-                        _s, end = p.span_of(value_cell.start, value_cell.end)
+                        start, end = name.start, max(name.end, value_cell.end)
                         text = " ".join(
                             clean(x) for x in (name.text, unit_text, value_cell.text) if x.strip()
                         )
@@ -672,29 +641,33 @@ def _tables(doc: Doc, out: _Out, period_end: int | None) -> None:
             dl = _cell(cells, cols.deadline)
             year = (_deadline_year(dl.text) if dl is not None else None) or base_year
             per_year = bool(dl is not None and _PER_YEAR.search(diacritic_key(dl.text)))
-            for c, zone in ((name, "deliverable"), (_cell(cells, cols.result), "deliverable")):
+            seen: set[tuple[object, ...]] = set()
+            for c in (_cell(cells, cols.result), name):
                 if c is None or not c.text.strip():
                     continue
                 ct = c.text
-                fc = diacritic_key(ct)
-                for ca, cb in _clauses(ct, 0, len(ct)):
-                    clause = ct[ca:cb]
-                    fcl = diacritic_key(clause)
-                    for q in quantities(clause):
-                        if not _accept(zone, fc, fcl, q, diacritic_key(ct[: ca + q.start])):
-                            continue
-                        raw = clause.strip().rstrip(" .;:")
-                        off = ca + (len(clause) - len(clause.lstrip()))
-                        start, end = p.span_of(c.start + off, c.start + off + len(raw))
-                        out.add(
-                            ref=ref,
-                            text=clean(raw),
-                            span=(start, end),
-                            q=(q.comparator, q.min, q.max, q.unit),
-                            indicator=indicator_of(clause, q.unit, clause[q.end :]),
-                            year=year,
-                            per_year=per_year or bool(_PER_YEAR.search(fcl)),
-                        )
+                for sa, sb in _sentences(ct):
+                    fc = diacritic_key(ct[sa:sb])
+                    for ca, cb in _clauses(ct, sa, sb):
+                        clause = ct[ca:cb]
+                        fcl = diacritic_key(clause)
+                        for q in quantities(clause):
+                            before = diacritic_key(ct[sa : ca + q.start])
+                            if not _accept("deliverable", fc, fcl, q, before):
+                                continue
+                            key = (q.comparator, q.min, q.max)
+                            if key in seen:
+                                continue  # the task and its product state the same number
+                            seen.add(key)
+                            out.add(
+                                ref=ref,
+                                text=clean(clause.strip().rstrip(" .;:")),
+                                span=(c.start, c.end),
+                                q=(q.comparator, q.min, q.max, q.unit),
+                                indicator=indicator_of(clause, q.unit, clause[q.end :]),
+                                year=year,
+                                per_year=per_year or bool(_PER_YEAR.search(fcl)),
+                            )
 
 
 def extract_targets(doc: Doc, *, period_end: int | None = None) -> list[dict[str, Any]]:

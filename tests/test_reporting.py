@@ -239,3 +239,22 @@ def test_a_report_template_is_not_a_duty() -> None:
         "(Thời hạn gửi báo cáo: Báo cáo năm gửi trước ngày 20 tháng 12 hằng năm)\n"
     )
     assert _duties(text) == []
+
+
+def test_a_task_table_row_asking_for_a_report() -> None:
+    text = (
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG\n\nI. NHIỆM VỤ\nChi tiết tại Phụ lục.\n\n"
+        "PHỤ LỤC\nDANH MỤC NHIỆM VỤ\n"
+        "| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả | Thời gian hoàn thành |\n"  # noqa: E501
+        "|---|---|---|---|---|---|\n"
+        "| 1. | Rà soát các quy định pháp luật về đầu tư | Các bộ, ngành | Bộ Tư pháp | Bộ Tư pháp "
+        "tổng hợp, báo cáo, đề xuất Thủ tướng Chính phủ phương án sửa đổi | 6/2025 |\n"
+        "| 2. | Nghiên cứu kinh nghiệm quốc tế | Bộ Ngoại giao | Các bộ, ngành | Báo cáo Thủ "
+        "tướng Chính phủ | 2025 |\n"
+        "| 3. | Theo dõi tình hình thực hiện | Bộ Nội vụ | | Báo cáo hằng năm | Hằng năm |\n"
+    )
+    assert _duties(text, None) == [
+        (["bo_tp"], ["thu_tuong"], "2025-06-30", "once"),
+        (["bo_ng"], ["thu_tuong"], "2025-12-31", "once"),
+        # a report named as the row's product, to no one, is not a duty
+    ]
