@@ -624,9 +624,11 @@ def chain_after(
     """
     out: list[AgencyMention] = []
     for m in sorted(mentions, key=lambda x: x.start):
-        if m.start < pos:
+        # a mention that starts with its head's title ("Chủ tịch UBND …") holds a ``pos``
+        # given after the title
+        if m.end <= pos or (m.start < pos and out):
             continue
-        gap = unicodedata.normalize("NFC", text[pos : m.start])
+        gap = unicodedata.normalize("NFC", text[pos : max(pos, m.start)])
         limit = slack if not out else 0
         if len(gap.strip()) > limit and not _LIST_GAP.fullmatch(gap):
             break
