@@ -361,84 +361,43 @@ def _blank(t: str, a: int, b: int) -> str:
     return t[:a] + " " * (b - a) + t[b:]
 
 
-def _units(doc: Doc, own_number: str | None) -> list[_Unit]:
-    header_ids = {id(p) for p in doc.header}
+#: a line that starts a blank form of an appendix ("Mẫu số 01", "Biểu số 02/ĐK")
+_FORM_START = re.compile(r"^(?:mẫu|biểu|biểu mẫu)(?:\s+số)?\s+[\w./-]{1,8}\s*(?:\(.*\))?$")
+_STRUCTURE_START = re.compile(
+    r"^\s*(?:[ivx]+|\d{1,2}|[a-zđ])\s*[.)/]\s|^\s*(?:phần|chương|điều|mục)\s"
+)
+_KIND_LINE = re.compile(
+    r"^\s*(?:quyết định|kế hoạch|nghị quyết|chỉ thị|thông tư|báo cáo|chương trình|đề án|tờ trình"
+    r"|công văn|hướng dẫn)\b"
+)
+
+
+def _units(doc: Doc) -> list[_Unit]:
+    """The citing units of a document with their zones (:class:`_Zoner`) and list intros."""
     sec_of: dict[int, Section] = {}
     for s in doc.sections():
         for p in s.paragraphs:
             sec_of[id(p)] = s
-    basis_tables: list[tuple[int, int]] = []
-    for table in doc.tables:
-        if any(
-            ("cơ sở" in diacritic_key(c.text) or "căn cứ" in diacritic_key(c.text))
-            for c in table.header
-        ):
-            basis_tables.append((table.start, table.end))
-
+    basis_tables = [
+        (table.start, table.end)
+        for table in doc.tables
+        if any(re.search(r"cơ sở|căn cứ", diacritic_key(c.text)) for c in table.header)
+    ]
+    zoner = _Zoner({id(p) for p in doc.header})
     units: list[_Unit] = []
-    operative = False
-    seen_kind_line = seen_grounds = attached = False
     for p in doc.paragraphs:
         if p.kind in ("furniture", "recipients", "signature"):
             continue
-        t = p.text
-        in_header = id(p) in header_ids
-        if in_header and not operative:
-            for rx in (_OWN_NUMBER_LINE, _PLACE_DATE):
-                for m in rx.finditer(t):
-                    t = _blank(t, m.start(), m.end())
-        if _mostly_upper(t):
-            t = _lower_caps(t)
-        low = diacritic_key(t)
-        stripped = low.strip(" \t|*-")
-        if stripped.startswith(("căn cứ", "theo đề nghị", "xét đề nghị")):
-            seen_grounds = True
-        if not operative and (
-            _OPERATIVE.match(stripped) or (seen_grounds and _OPERATIVE_WORD.match(stripped))
-        ):
-            operative = True
-        zone = "body"
-        if not operative:
-            zone = "preamble"
-            if in_header and not low.lstrip(" \t|-+").startswith(
-                ("căn cứ", "theo đề nghị", "xét đề nghị", "thực hiện", "triển khai")
-            ):
-                if re.match(
-                    r"^\s*(?:quyết định|kế hoạch|nghị quyết|chỉ thị|thông tư|báo cáo|chương trình"
-                    r"|đề án|tờ trình|công văn|hướng dẫn)\b",
-                    low,
-                ):
-                    seen_kind_line = True
-                    zone = "title"
-                elif seen_kind_line and not re.search(r"\.\s*$", t.strip()) and len(t) < 600:
-                    zone = "title"
-        column = None
-        if p.kind == "table":
-            for a, b in basis_tables:
-                if a <= p.start <= b:
-                    column = "basis"
+        t, zone = zoner.read(p)
+        if zone is None:
+            continue
         sec = sec_of.get(id(p))
-        if zone == "body" and attached:
-            if (
-                re.match(r"^[\s*-]*(?:thực hiện|triển khai|căn cứ|để|nhằm)\b", low)
-                and p.kind != "table"
-            ):
-                zone = "preamble"  # the opening of an attached plan, before its first section
-            elif not _mostly_upper(p.text):
-                attached = False
-        if zone == "body" and re.match(r"^\s*điều\s+1\s*[.:]", low):
-            zone = "title"  # the first article names what the document issues or approves
-        elif (
-            zone == "body"
-            and _mostly_upper(p.text)
-            and re.search(r"\b(?:thực hiện|triển khai|thi hành)\b", low)
-        ):
-            zone = "title"  # the title of an attached plan or programme
         if zone == "body" and _purpose_section(sec):
             zone = "purpose"
-        if re.match(r"^[\s(*]*(?:ban hành\s+)?kèm theo\b", low):
-            attached = True
-        units.append(_Unit(p, t, low, zone, column, None, _legal_section(sec)))
+        column = None
+        if p.kind == "table" and any(a <= p.start <= b for a, b in basis_tables):
+            column = "basis"
+        units.append(_Unit(p, t, diacritic_key(t), zone, column, None, _legal_section(sec)))
     # list items read with their intro ("... như:", "... sau:")
     intro: str | None = None
     item = re.compile(r"^(?:[-–•+*]|[a-zđ]\))\s")
@@ -450,9 +409,90 @@ def _units(doc: Doc, own_number: str | None) -> list[_Unit]:
             intro = lt
         elif not item.match(lt):
             intro = None
-    if own_number:
-        pass
     return units
+
+
+class _Zoner:
+    """Reads paragraphs in order and says which zone each belongs to: the title block,
+    the preamble (before "QUYẾT ĐỊNH:", "Điều 1", "I."; also the opening of an attached plan),
+    the body, or a blank form of an appendix (``None``: never cited from)."""
+
+    def __init__(self, header_ids: set[int]) -> None:
+        self.header_ids = header_ids
+        self.operative = self.seen_kind_line = self.seen_grounds = False
+        self.attached = self.in_form = False
+        self.article1 = 0  # paragraphs of Điều 1 still to read as its title
+        self.last_zone: str | None = None
+
+    def read(self, p: Paragraph) -> tuple[str, str | None]:
+        t = p.text
+        in_header = id(p) in self.header_ids
+        if in_header and not self.operative:
+            for rx in (_OWN_NUMBER_LINE, _PLACE_DATE):
+                for m in rx.finditer(t):
+                    t = _blank(t, m.start(), m.end())
+        upper = _mostly_upper(t)
+        if upper:
+            t = _lower_caps(t)
+        low = diacritic_key(t)
+        stripped = low.strip(" \t|*-")
+        zone = self.zone(low, stripped, upper, in_header, p.kind == "table")
+        self.last_zone = zone
+        return t, zone
+
+    def zone(
+        self, low: str, stripped: str, upper: bool, in_header: bool, table: bool
+    ) -> str | None:
+        if _FORM_START.match(stripped):
+            self.in_form = True
+        elif self.in_form and re.match(r"^phụ lục\b", stripped):
+            self.in_form = False
+        if self.in_form:
+            return None
+        if stripped.startswith(("căn cứ", "theo đề nghị", "xét đề nghị")):
+            self.seen_grounds = True
+        if not self.operative and (
+            _OPERATIVE.match(stripped) or (self.seen_grounds and _OPERATIVE_WORD.match(stripped))
+        ):
+            self.operative = True
+        if not self.operative:
+            return self.opening(low, stripped, in_header)
+        zone = "body"
+        if self.attached:
+            if re.match(r"^[\s*-]*(?:thực hiện|triển khai|căn cứ|để|nhằm)\b", low) and not table:
+                zone = "preamble"  # the opening of an attached plan, before its first section
+            elif not upper:
+                self.attached = False
+        if re.match(r"^\s*điều\s+1\s*[.:]", low):
+            # the first article names what the document issues or approves
+            zone, self.article1 = "title", 1 if len(stripped) < 12 else 0
+        elif self.article1 and zone == "body" and not _STRUCTURE_START.match(low):
+            zone, self.article1 = "title", self.article1 - 1
+        elif zone == "body" and upper and re.search(r"\b(?:thực hiện|triển khai|thi hành)\b", low):
+            zone = "title"  # the title of an attached plan or programme
+        elif (
+            zone == "body"
+            and upper
+            and self.last_zone == "title"
+            and not _STRUCTURE_START.match(low)
+        ):
+            zone = "title"  # a title set over two lines
+        if re.match(r"^[\s(*]*(?:ban hành\s+)?kèm theo\b", low):
+            self.attached = True
+        return zone
+
+    def opening(self, low: str, stripped: str, in_header: bool) -> str:
+        """Before the operative part: the kind line and title, or the preamble."""
+        if not in_header or low.lstrip(" \t|-+").startswith(
+            ("căn cứ", "theo đề nghị", "xét đề nghị", "thực hiện", "triển khai")
+        ):
+            return "preamble"
+        if _KIND_LINE.match(low):
+            self.seen_kind_line = True
+            return "title"
+        if self.seen_kind_line and not re.search(r"\.\s*$", low.strip()) and len(low) < 600:
+            return "title"
+        return "preamble"
 
 
 def _purpose_section(sec: Section | None) -> bool:
@@ -1698,7 +1738,7 @@ def extract_citations(doc: Doc, document: dict[str, Any] | None = None) -> list[
     own_kind = document.get("kind")
     report = own_kind == "BaoCao" or _is_report(doc)
 
-    units = _units(doc, own_number)
+    units = _units(doc)
     if report:
         for u in units:
             if u.low.lstrip(" \t|").startswith(("thực hiện", "triển khai")):
