@@ -344,7 +344,8 @@ _CAPS_WORD = re.compile(r"\S+")
 
 
 def _mostly_upper(t: str) -> bool:
-    letters = [c for c in t if c.isalpha()]
+    """Set in capitals (leaving out a parenthesized note such as "(Ban hành kèm theo ...)")."""
+    letters = [c for c in re.sub(r"\([^()]*\)", "", t) if c.isalpha()]
     if len(letters) < 12:
         return False
     return sum(1 for c in letters if c.isupper()) >= 0.8 * len(letters)
@@ -436,12 +437,13 @@ class _Zoner:
             t = _lower_caps(t)
         low = diacritic_key(t)
         stripped = low.strip(" \t|*-")
-        zone = self.zone(low, stripped, upper, in_header, p.kind == "table")
+        first_upper = t.lstrip(" \t|*-")[:1].isupper()
+        zone = self.zone(low, stripped, upper, in_header, p.kind == "table", first_upper)
         self.last_zone = zone
         return t, zone
 
     def zone(
-        self, low: str, stripped: str, upper: bool, in_header: bool, table: bool
+        self, low: str, stripped: str, upper: bool, in_header: bool, table: bool, first_upper: bool
     ) -> str | None:
         if _FORM_START.match(stripped):
             self.in_form = True
@@ -468,16 +470,23 @@ class _Zoner:
             zone, self.article1 = "title", 1 if len(stripped) < 12 else 0
         elif self.article1 and zone == "body" and not _STRUCTURE_START.match(low):
             zone, self.article1 = "title", self.article1 - 1
-        elif zone == "body" and upper and re.search(r"\b(?:thực hiện|triển khai|thi hành)\b", low):
-            zone = "title"  # the title of an attached plan or programme
         elif (
             zone == "body"
             and upper
+            and not _STRUCTURE_START.match(low)
+            and (_KIND_LINE.match(low) or re.search(r"\b(?:thực hiện|triển khai|thi hành)\b", low))
+        ):
+            zone = "title"  # the kind line or title of an attached plan or programme
+        elif (
+            zone == "body"
             and self.last_zone == "title"
+            and (upper or (stripped[:1].islower() and not first_upper))
             and not _STRUCTURE_START.match(low)
         ):
             zone = "title"  # a title set over two lines
-        if re.match(r"^[\s(*]*(?:ban hành\s+)?kèm theo\b", low):
+        if re.match(r"^[\s(*]*(?:ban hành\s+)?kèm theo\b", low) or re.search(
+            r"\((?:ban hành\s+)?kèm theo\s+(?:quyết định|nghị quyết|thông tư|chỉ thị)\b", low
+        ):
             self.attached = True
         return zone
 
@@ -1680,13 +1689,11 @@ def _classify(u: _Unit, lead: str, clause: str, report: bool) -> str | None:
         c + " ",
     )
     purpose = near is not None and re.search(r"\b(?:để|nhằm)\b[^;.]*$", c[: near.start()])
-    if led or (
-        near
-        and not near.group("noun")
-        and not purpose
-        and (near.group("how") or _DIRECTED.search(c[: near.start()]))
-    ):
-        return "implements" if opening else "applies"
+    directed = near is not None and re.search(
+        r"\b(?:hướng dẫn|đôn đốc|yêu cầu|chỉ đạo)\b[^,;]{0,50}$", c[: near.start()]
+    )
+    if led or (near and not near.group("noun") and not purpose and (near.group("how") or directed)):
+        return "implements" if opening or u.zone == "purpose" else "applies"
     if _GENERIC_PLURAL.search(full):
         return "applies"
     if u.column == "basis":
