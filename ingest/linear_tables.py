@@ -59,7 +59,7 @@ _INLINE_LABEL = re.compile(r"^\s*(?P<label>\d{1,3}(?:\.\d{1,3})*|[IVXL]{1,6})\s*
 
 #: Column kinds and the header words that name them, in the order they are tried.
 _COLUMNS: tuple[tuple[str, str], ...] = (
-    ("lead", r"chủ\s+trì"),
+    ("lead", r"chủ\s+trì|(?:cơ\s+quan|đơn\s+vị)\s+(?:thực\s+hiện|chịu\s+trách\s+nhiệm)"),
     ("coord", r"phối\s+hợp|cho\s+ý\s+kiến"),
     ("product", r"sản\s+phẩm|kết\s+quả"),
     ("time", r"thời\s+gian|thời\s+hạn|tiến\s+độ"),

@@ -127,6 +127,12 @@ def _tab_tables(doc: Doc) -> list[Table]:
             tables.append(current)
             continue
         current.end = p.end
+        if texts == [c.text for c in current.header] or (
+            texts[:2] == [c.text for c in current.header[:2]]
+            and texts[0]
+            and not texts[0][0].isdigit()
+        ):
+            continue  # the header printed again at the top of a page
         if not current.rows and _is_subheader(cells):
             current.header = _merge_header(current.header, cells)
         elif len(cells) > 2 and all(_COLUMN_NO.match(t) for t in texts):

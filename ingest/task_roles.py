@@ -191,13 +191,19 @@ _LEAD_IN = re.compile(r"^\W*(?:(?:đối với|để)\b[^,:;]{0,120}?,\s*|[^,:;]
 
 
 def heading_bodies(
-    doc: Doc, sec: Section, province: str | None, *, lead_in: bool = False
+    doc: Doc,
+    sec: Section,
+    province: str | None,
+    *,
+    lead_in: bool = False,
+    past_collectives: bool = False,
 ) -> list[AgencyMention]:
     """The bodies an item's heading starts with ("3. Bộ Nội vụ:", "Trách nhiệm của Sở X").
 
     With ``lead_in``, a lead-in that names no body may go first (in the clauses of a
     regulation): "Chế độ báo cáo: Sở Công Thương chủ trì ...", "Đối với các cụm công
-    nghiệp ..., Ủy ban nhân dân cấp xã có trách nhiệm ...".
+    nghiệp ..., Ủy ban nhân dân cấp xã có trách nhiệm ...". With ``past_collectives``, the
+    list may start with collectives ("Các Sở, ban, ngành và UBND cấp xã nêu cao ...").
     """
     p = sec.heading_paragraph
     if p is None:
@@ -221,12 +227,12 @@ def heading_bodies(
     ms = _para_mentions(doc, p, province)
     if not ms:
         return []
-    found = _bodies_at(doc, p, ms, f, start)
+    found = _bodies_at(doc, p, ms, f, start, past_collectives)
     if found or not lead_in:
         return found
     m = _LEAD_IN.match(f[start:])
     if m and not _ROLE_LABEL.search(m.group()):
-        return _bodies_at(doc, p, ms, f, start + m.end())
+        return _bodies_at(doc, p, ms, f, start + m.end(), past_collectives)
     return []
 
 
@@ -243,11 +249,18 @@ def first_line_bodies(doc: Doc, sec: Section, province: str | None) -> list[Agen
 
 
 def _bodies_at(
-    doc: Doc, p: Paragraph, ms: Sequence[AgencyMention], f: str, start: int
+    doc: Doc,
+    p: Paragraph,
+    ms: Sequence[AgencyMention],
+    f: str,
+    start: int,
+    past_collectives: bool = False,
 ) -> list[AgencyMention]:
     m = _HEAD_PREFIX.match(f[start:])
     i = start + (m.end() if m else 0)
     if i >= len(p.text):
         return []
     pos, _ = p.span_of(i, i + 1)
+    if past_collectives:
+        return partner_chain(doc.original, ms, pos)
     return chain_after(doc.original, ms, pos)

@@ -281,7 +281,8 @@ def _section_task(
     # ("- Đảng đoàn Quốc hội phối hợp với ... tổ chức phổ biến ...")
     for sub in sec.walk():
         if sub is not sec and sub.style in ("dash", "plus"):
-            heads.extend(m for m in heading_bodies(doc, sub, province) if m not in heads)
+            found = heading_bodies(doc, sub, province, past_collectives=True)
+            heads.extend(m for m in found if m not in heads)
     return _Task(
         ref=ref,
         title=_title(sec),

@@ -175,3 +175,17 @@ def test_gazette_rows_without_separators() -> None:
     assert two.cells[5].text == "Năm 2026"
     a, b = cell_spans(two.cells[2])
     assert GAZETTE[a[0] : a[1]] == "Bộ Khoa học và" and GAZETTE[b[0] : b[1]] == "Công nghệ"
+
+
+def test_a_header_printed_again_at_the_top_of_a_page_is_not_a_row() -> None:
+    text = (
+        "STT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\n"
+        "1\tKhảo sát nhu cầu\tSở Công Thương\tSở Tài chính\n"
+        "STT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\n"
+        "2\tBồi dưỡng cán bộ\tSở Nội vụ\t\n"
+    )
+    (table,) = parse(text).tables
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["1", "Khảo sát nhu cầu", "Sở Công Thương", "Sở Tài chính"],
+        ["2", "Bồi dưỡng cán bộ", "Sở Nội vụ", ""],
+    ]

@@ -329,6 +329,8 @@ II. PHÂN CÔNG NHIỆM VỤ
 
 - Sở Nội vụ phối hợp với Sở Tư pháp tổ chức phổ biến Nghị quyết đến cán bộ.
 
+- Các sở, ban, ngành và Sở Y tế nêu cao trách nhiệm người đứng đầu.
+
 2. Lãnh đạo, chỉ đạo rà soát, hoàn thiện pháp luật.
 
 2.1. Để thể chế hóa Nghị quyết, Sở Tư pháp xác định các nhiệm vụ trọng tâm sau:
@@ -354,7 +356,7 @@ III. TỔ CHỨC THỰC HIỆN
 def test_decimal_numbers_and_items_split_body_by_body() -> None:
     tasks = extract_tasks(parse(PARTY_PLAN), province="Hà Tĩnh")
     assert _roles(tasks) == {
-        "II.1": (["so_nv"], ["so_tp"]),  # the body heading a bullet is given its work
+        "II.1": (["so_nv", "so_yt"], ["so_tp"]),  # the bodies heading a bullet do its work
         "II.2.1": (["so_tp"], []),  # "Để ..., Sở Tư pháp xác định ..."
         "II.2.2.a": (["so_tc"], []),
         "II.2.2.b": (["so_khcn"], []),
