@@ -260,7 +260,10 @@ def _bodies_at(
     i = start + (m.end() if m else 0)
     if i >= len(p.text):
         return []
-    pos, _ = p.span_of(i, i + 1)
-    if past_collectives:
-        return partner_chain(doc.original, ms, pos)
-    return chain_after(doc.original, ms, pos)
+    # the register may name the body with its head ("Chủ tịch Ủy ban nhân dân ...") or not
+    for at in dict.fromkeys((start, i)):
+        pos, _ = p.span_of(at, at + 1)
+        found = (partner_chain if past_collectives else chain_after)(doc.original, ms, pos)
+        if found:
+            return found
+    return []
