@@ -167,6 +167,9 @@ _KIND_LINE = re.compile(
     r"^(?P<kind>" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in KIND_LINES) + r")"
     r"\s*:?\s*(?P<rest>.*)$"
 )
+_KIND_ALONE = re.compile(
+    r"(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in KIND_LINES) + r")\s*:?"
+)
 _MOTTO = re.compile(
     r"^(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA|Độc\s+lập\s*[-–]|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT"
     r"\s+NAM$)",
@@ -360,7 +363,7 @@ def _read_header(lines: list[_Line]) -> _Header:
                 or (_PREAMBLE.match(t) and (h.title_lines or not _title_like(lines, n)))
                 or _SO_START.match(t)
                 or (h.title_lines and not ln.adjacent)
-                or (h.title_lines and _KIND_LINE.fullmatch(t) and t.isupper())
+                or (h.title_lines and _KIND_ALONE.fullmatch(t))
                 or (
                     h.title_lines
                     and all(_is_upper(x.text) for x in h.title_lines)

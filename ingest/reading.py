@@ -422,12 +422,18 @@ def page_furniture(mt: MappedText) -> MappedText:
     return mt.edit(edits)
 
 
-_BREAKS = re.compile(r"\r\n?|[\v\f\u2028\u2029\x85]")
+_LINE_ENDINGS = re.compile(r"\r\n?")
+_BREAKS = re.compile(r"[\v\f\u2028\u2029\x85]")
+
+
+def line_endings(mt: MappedText) -> MappedText:
+    """Carriage returns (Windows and old Mac line endings) become line breaks."""
+    return mt.sub(_LINE_ENDINGS, "\n")
 
 
 def layout_breaks(mt: MappedText) -> MappedText:
-    """Carriage returns, vertical tabs, form feeds and Unicode line separators become line
-    breaks (a page break ends a line)."""
+    """Vertical tabs, form feeds and Unicode line separators become line breaks (a page
+    break ends a line)."""
     return mt.sub(_BREAKS, "\n")
 
 
@@ -1014,6 +1020,7 @@ def spaced_digits(mt: MappedText) -> MappedText:
 
 #: Every step, in the order :func:`read` runs them.
 STEPS: dict[str, Step] = {
+    "line_endings": line_endings,
     "page_furniture": page_furniture,
     "layout_breaks": layout_breaks,
     "signature_stamps": signature_stamps,
@@ -1030,7 +1037,13 @@ STEPS: dict[str, Step] = {
 
 #: The steps each form of text needs.
 FORMS: dict[str, tuple[str, ...]] = {
-    "plain": ("layout_breaks", "side_by_side", "run_together_header", "signature_lines"),
+    "plain": (
+        "line_endings",
+        "layout_breaks",
+        "side_by_side",
+        "run_together_header",
+        "signature_lines",
+    ),
     "markdown": ("markdown", "table_rows"),
     "word": ("indentation_tabs", "table_rows"),
     "portal": ("portal_furniture",),
@@ -1083,9 +1096,9 @@ def forms_of(text: str) -> tuple[str, ...]:
 def read(text: str, forms: Sequence[str] | None = None) -> MappedText:
     """The logical text of ``text`` (any form), mapped back to ``text`` character by
     character. ``forms`` names the forms to undo (default: :func:`forms_of`)."""
-    wanted = forms_of(text) if forms is None else tuple(forms)
-    names = {name for form in wanted for name in FORMS[form]}
     mt = nfc_mapped(text)
+    wanted = forms_of(mt.text) if forms is None else tuple(forms)
+    names = {name for form in wanted for name in FORMS[form]}
     for name, step in STEPS.items():
         if name in names:
             mt = step(mt)

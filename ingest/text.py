@@ -508,7 +508,8 @@ def _wrapped_list(ta: str, last_line_len: int, tb: str, width: float | None) -> 
 
 
 #: A line that goes on with a compound broken at its dash ("kinh tế" / "- xã hội"): a dash,
-#: then a word in lower case, after a long line that ends in a letter.
+#: then a word in lower case, after a long paragraph or line (near the wrap width, or of at
+#: least ``_LONG_LINE`` characters in a text without one) that ends in a letter.
 _BROKEN_COMPOUND = re.compile(r"^[-–]\s+[a-zđà-ỹ]")
 _LONG_LINE = 80
 
@@ -517,7 +518,12 @@ def _joins(a: MappedText, last_line_len: int, b: MappedText, width: float | None
     ta, tb = a.text, b.text
     if not ta or not tb or "\t" in tb or "\t" in ta:
         return False
-    if _BROKEN_COMPOUND.match(tb) and ta[-1:].isalpha() and last_line_len >= _LONG_LINE:
+    long_line = 0.75 * width if width else _LONG_LINE
+    if (
+        _BROKEN_COMPOUND.match(tb)
+        and ta[-1:].isalpha()
+        and max(len(ta), last_line_len) >= long_line
+    ):
         return True  # "… phát triển kinh tế" / "- xã hội và …": a compound broken at its dash
     if _is_block_start(tb) or _SIGN_LINE.match(ta):
         return False

@@ -278,3 +278,31 @@ def test_period_from_the_title() -> None:
         "start": 2023,
         "end": 2023,
     }
+
+
+def test_a_wrapped_title_may_go_on_with_a_kind_word() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH SƠN LA\nSố: 16/2010/QĐ-UBND\nSơn La, ngày 09 tháng 08 năm 2010\n\n"
+        "QUYẾT ĐỊNH\n\n"
+        "VỀ VIỆC QUY ĐỊNH CHÍNH SÁCH BỒI THƯỜNG THEO NGHỊ ĐỊNH SỐ 197/2004/NĐ-CP VÀ\n\n"
+        "NGHỊ ĐỊNH SỐ 69/2009/NĐ-CP CỦA CHÍNH PHỦ\n\nỦY BAN NHÂN DÂN TỈNH SƠN LA\n\n"
+        "Căn cứ Luật Đất đai ngày 26/11/2003;\n"
+    )
+    assert _fields(text)["title"] == (
+        "VỀ VIỆC QUY ĐỊNH CHÍNH SÁCH BỒI THƯỜNG THEO NGHỊ ĐỊNH SỐ 197/2004/NĐ-CP VÀ NGHỊ ĐỊNH SỐ "
+        "69/2009/NĐ-CP CỦA CHÍNH PHỦ"
+    )
+
+
+def test_promulgated_title_goes_on_over_a_compound_broken_at_its_dash() -> None:
+    text = (
+        "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG\nSố: 59/QĐ-BTNMT\nHà Nội, ngày 08 tháng 01 năm 2024\n"
+        "QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG NĂM 2024\n"
+        "Căn cứ Nghị định số 68/2022/NĐ-CP;\nQUYẾT ĐỊNH:\nĐiều 1.\n"
+        "Ban hành kèm theo Quyết định này Chương trình hành động của ngành thực hiện Kế hoạch\n"
+        "phát triển kinh tế\n- xã hội năm 2024.\nĐiều 2.\nQuyết định này có hiệu lực.\n"
+    )
+    assert _fields(text)["promulgates"] == {
+        "kind": "ChuongTrinh",
+        "title": "Hành động của ngành thực hiện Kế hoạch phát triển kinh tế - xã hội năm 2024",
+    }

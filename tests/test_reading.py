@@ -284,3 +284,17 @@ def test_portal_property_block_and_related_documents_are_read_away() -> None:
 def test_plain_text_is_read_as_it_is() -> None:
     text = "Số: 1/KH-UBND\n\nHà Nam, ngày 2 tháng 3 năm 2023\n\nKẾ HOẠCH\nPhát triển X\n"
     assert read(text).text == text
+
+
+def test_forms_are_told_on_any_encoding_and_line_ending() -> None:
+    text = (
+        "Điều 5. Tổ chức thực hiện.\nKý bởi: CÔNG BÁO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Cơ quan: VĂN PHÒNG CHÍNH PHỦ\nNgày ký: 2025-03-10 08:00:00 +07:00\n\n"
+        "CÔNG BÁO/Số 210/Ngày 10-03-2025 \n36\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n\nLê Minh Khái\n"
+    )
+    want = ["Điều 5. Tổ chức thực hiện.", "KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "Lê Minh Khái"]
+    assert _lines(text) == want
+    assert _lines(text.replace("\n", "\r\n")) == want
+    assert [
+        unicodedata.normalize("NFC", ln) for ln in _lines(unicodedata.normalize("NFD", text))
+    ] == want
