@@ -157,9 +157,10 @@ def inline_roles(
 
 
 def heading_text(sec: Section) -> str:
-    """A section's heading, or for a chapter with its name on the next line, that line."""
+    """A section's heading, or the next line when the marker stands alone on its line."""
     h = clean(sec.heading)
-    if not h and sec.style == "part" and len(sec.paragraphs) > 1:
+    if not h and len(sec.paragraphs) > 1:
+        # "Chương II" / "NỘI DUNG ...", a number alone on its line / its heading
         return clean(sec.paragraphs[1].text)
     return h
 

@@ -136,11 +136,25 @@ def _label(row: TableRow, col: int) -> str:
     return t if _LABEL.match(t) else ""
 
 
+#: Where a cell written as a bullet list ("- Vụ Đất đai - Cục Quy hoạch ...") puts its next
+#: item: a dash before the head of a body's name (not "Lao động - Thương binh")
+_NEXT_BULLET = re.compile(
+    r"\s[-–+•]\s+(?=(?:Bộ|Sở|Cục|Vụ|Viện|Trung tâm|Tổng cục|Ban|Văn phòng|Thanh tra|Ủy ban"
+    r"|Uỷ ban|UBND|Các|các|Trường|Đại học|Ngân hàng|Kho bạc|Đài|Hội|Liên)\b)"
+)
+
+
 def _cell_mentions(doc: Doc, cell: Cell, province: str | None) -> list[AgencyMention]:
     """The bodies a cell names; a cell split by a page break is read as one text (a name
-    cut there, "Bộ Khoa học và / Công nghệ", is one name)."""
+    cut there, "Bộ Khoa học và / Công nghệ", is one name), a bullet list item by item."""
+    text = cell.text
+    if text[:1] in "-–+•" and _NEXT_BULLET.search(text):
+        out: list[AgencyMention] = []
+        for piece in _NEXT_BULLET.split(text.lstrip("-–+• ")):
+            out.extend(find_agencies(piece, province=province))
+        return out
     if len(cell_spans(cell)) > 1:
-        return find_agencies(cell.text, province=province)
+        return find_agencies(text, province=province)
     s, e = cell_spans(cell)[0]
     return mentions_between(doc.original, s, e, province=province)
 

@@ -88,11 +88,18 @@ def _is_task_heading(sec: Section) -> bool:
     h = diacritic_key(heading_text(sec))
     if sec.style == "dieu" and _DUTIES_OF.search(h):
         return False
-    return bool(_TASK_HEADING.match(h)) and not _NOT_TASK_HEADING.search(h)
+    # a heading run on with its first line of text: judge its first words
+    return bool(_TASK_HEADING.match(h)) and not _NOT_TASK_HEADING.search(" ".join(h.split()[:8]))
 
 
 def _in_article(sec: Section) -> bool:
-    return any(a.style == "dieu" for a in sec.ancestors())
+    """Is ``sec`` a clause of an article (not an item of a plan attached under one)?"""
+    for a in sec.ancestors():
+        if a.style in ("roman", "part"):
+            return False
+        if a.style == "dieu":
+            return True
+    return False
 
 
 def task_sections(doc: Doc) -> list[Section]:

@@ -813,11 +813,11 @@ def _build_tree(doc: Doc) -> None:
 def _next_number(stack: list[Section], n: int) -> bool:
     """Is ``n`` the first number of a list or the one after the last numbered item open?"""
     for node in reversed(stack):
-        if node.style == "arabic" and node.label.isdigit():
-            return int(node.label) == n - 1
+        if node.style == "arabic" and node.label.isdigit() and int(node.label) == n - 1:
+            return True
         kids = [c for c in node.children if c.style == "arabic" and c.label.isdigit()]
-        if kids:
-            return int(kids[-1].label) == n - 1
+        if kids and int(kids[-1].label) == n - 1:
+            return True
         if node.style in ("dieu", "roman", "part", "root"):
             break
     return n == 1

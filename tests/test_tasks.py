@@ -557,3 +557,17 @@ def test_bodies_named_by_reference_to_another_article() -> None:
     roles = _roles(extract_tasks(parse(CROSS_REFERENCE), province="Gia Lai"))
     assert roles["QC.Đ2.1"] == (["ubnd_huyen"], [])
     assert roles["QC.Đ2.2"] == (["ubnd_huyen", "so_ldtbxh", "so_tc"], [])
+
+
+def test_a_partner_cell_written_as_a_bullet_list() -> None:
+    text = """II. NHIỆM VỤ
+
+1. Tuyên truyền.
+
+PHỤ LỤC
+
+STT\tTên đề án\tChủ trì\tPhối hợp
+1\tĐề án kiểm kê đất đai\tSở Tài chính\t- Sở Xây dựng - Sở Lao động - Thương binh và Xã hội
+"""
+    roles = _roles(extract_tasks(parse(text), province="Hà Tĩnh"))
+    assert roles["PL.1"] == (["so_tc"], ["so_xd", "so_ldtbxh"])
