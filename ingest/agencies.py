@@ -123,6 +123,9 @@ _TITLES = tuple(
         reverse=True,
     )
 )  # fmt: skip
+_CELL_EDGE = re.compile(r"[|\t\n]")
+_GROUP_ROW = re.compile(r"[\s|*]*[IVXLC]+[.)]?[\s|*\t]+")
+_DISTRICT_UNITS = {"huyên", "quân", "thi", "thanh"}
 _UNIT_WORDS = {"huyên", "quân", "thi", "xa", "thanh", "phô", "phương", "trân"}
 
 
@@ -409,6 +412,7 @@ class _Scanner:
             i = j
         out.extend(self._others())
         out.extend(self._named(out))
+        out.extend(self._places(out))
         out.sort(key=lambda m: m.start)
         return out
 
@@ -484,6 +488,63 @@ class _Scanner:
         surface = self.text[a:b]
         name = _clean(self.text[self.starts[i] : b])
         return AgencyMention("other", self.province, surface, a, b, name, "provincial", named=True)
+
+    def _places(self, found: list[AgencyMention]) -> Iterable[AgencyMention]:
+        """Places that stand for their government: a district or town that is a table cell
+        of its own (the group row of an allocation table, "| II | HUYỆN TUY PHƯỚC | 5.000 |":
+        other, its name), and the provinces listed after "các địa phương" / "các tỉnh"
+        ("các địa phương Bắc Ninh, Bình Dương": ubnd_tinh of each)."""
+        n, keys, words = self.n, self.keys, self.words
+        taken = {k for m in found for k in range(self._index_after(m.start), self.n)
+                 if self.starts[k] < m.end}  # fmt: skip
+        for i in range(n):
+            if i in taken or self.masked[i] or keys[i] not in _DISTRICT_UNITS:
+                continue
+            if keys[i] in ("thi", "thanh") and (i + 1 >= n or keys[i + 1] not in ("xa", "phô")):
+                continue
+            # the group row of a table: its first cell a Roman numeral ("| II | HUYỆN X |")
+            row = self.text[self.text.rfind("\n", 0, self.starts[i]) + 1 : self.starts[i]]
+            if not _GROUP_ROW.fullmatch(row):
+                continue
+            if not words[i][:1].isupper() or not _CELL_EDGE.search(
+                self.text[max(0, self.starts[i] - 3) : self.starts[i]] or "\n"
+            ):
+                continue
+            k = i + 1
+            if keys[i] in ("thi", "thanh") and k < n and keys[k] in ("xa", "phô", "trân"):
+                k += 1
+            start = k
+            while k < n and words[k][:1].isupper() and self.gap(k - 1) == " " and k - start < 4:
+                k += 1
+            if k == start or (k < n and not _CELL_EDGE.search(self.gap(k - 1))):
+                continue
+            if self.province_at(start, had_tinh=True) is not None:
+                continue
+            a, b = self.starts[i], self.ends[k - 1]
+            surface = self.text[a:b]
+            yield AgencyMention(
+                "other", self.province, surface, a, b, _clean(surface), "provincial"
+            )
+        for i in range(n - 1):
+            if keys[i] != "cac" or keys[i + 1] not in ("đia", "tinh") or i in taken:
+                continue
+            k = i + 2 if keys[i + 1] == "tinh" else i + 3
+            if keys[i + 1] == "đia" and (k - 1 >= n or keys[k - 1] != "phương"):
+                continue
+            while k < n:
+                hit = self.province_at(k, had_tinh=True)
+                if hit is None:
+                    break
+                end, name = hit
+                a, b = self.starts[k], self.ends[end - 1]
+                yield AgencyMention(
+                    "ubnd_tinh", name, self.text[a:b], a, b, None, "provincial", "ubnd_tinh"
+                )
+                k = end
+                if k < n and (re.fullmatch(r"\s*,\s*", self.gap(k - 1)) or keys[k] == "va"):
+                    k += 1 if keys[k] == "va" else 0
+                    continue
+                break
 
     def _named(self, found: list[AgencyMention]) -> Iterable[AgencyMention]:
         """Bodies outside the register named by the words that name a body

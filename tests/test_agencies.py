@@ -270,3 +270,38 @@ def test_the_issuer_is_its_body_in_the_register(block: str, issuer: dict[str, st
         "Đảng đoàn Quốc hội, Sở Tư pháp ban hành Quyết định.\n"
     )
     assert extract_document(parse(text))["issuer"] == issuer
+
+
+def test_places_that_stand_for_their_government() -> None:
+    table = (
+        "| TT | Đơn vị | Vốn |\n| I | HUYỆN PHÙ CÁT | 4.000 |\n"
+        "| 1 | Trường Mầm non Cát Tân | 800 |\n| II | THỊ XÃ AN NHƠN | 3.000 |\n"
+    )
+    got = [(m.kind, m.name) for m in find_agencies(table, province="Bình Định")]
+    assert got == [("other", "HUYỆN PHÙ CÁT"), ("other", "THỊ XÃ AN NHƠN")]
+    # communes heading the columns of a land-use table are places, not bodies
+    assert find_agencies("| Chỉ tiêu | Xã Trí Bình | Xã Thái Bình |\n", province="Tây Ninh") == []
+    text = "Bộ Y tế chủ trì, phối hợp với các địa phương Bắc Ninh, Bình Dương và An Giang."
+    assert kinds(text, province="national") == [
+        ("bo_yt", "national"),
+        ("ubnd_tinh", "Bắc Ninh"),
+        ("ubnd_tinh", "Bình Dương"),
+        ("ubnd_tinh", "An Giang"),
+    ]
+
+
+def test_the_execution_clause_lists_its_bodies() -> None:
+    text = (
+        "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Tài chính, Y tế; Chủ tịch UBND "
+        "các huyện; Trung tâm Y tế, Phòng Giáo dục và Đào tạo các huyện, thị xã và Thủ trưởng "
+        "các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Quyết định này.\n"
+    )
+    got = extract_agencies(text, province="Bình Định")
+    assert [(a["kind"], a.get("name")) for a in got] == [
+        ("vp_ubnd", None),
+        ("so_tc", None),
+        ("so_yt", None),
+        ("ubnd_huyen", None),
+        ("other", "Trung tâm Y tế"),
+        ("other", "Phòng Giáo dục và Đào tạo các huyện, thị xã"),
+    ]
