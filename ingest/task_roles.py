@@ -41,6 +41,8 @@ LEAD_LINE = re.compile(
 )
 _LIST_GAP = re.compile(r"(?:[\s,;*\-+]|\bvà\b)*")
 _SUBJECT_GAP = re.compile(r"[\s*]*")
+#: A body after a preposition is its object, not a subject listed with the next body
+_OBJECT_BEFORE = re.compile(r"(?<![\wà-ỹ])(?:của|với|cho|theo|tại|từ|đến|về|qua)\s+$")
 #: What may stand between the bodies of a list of partners besides separators: the
 #: collective words of the same list ("phối hợp với các sở, ngành, Ủy ban nhân dân cấp xã").
 _PARTNER_GAP = re.compile(
@@ -98,6 +100,8 @@ def chain_before(text: str, mentions: Sequence[AgencyMention], pos: int) -> list
         gap = unicodedata.normalize("NFC", text[m.end : pos])
         if not (_SUBJECT_GAP if not out else _LIST_GAP).fullmatch(gap):
             break
+        if out and _OBJECT_BEFORE.search(diacritic_key(text[max(0, m.start - 12) : m.start])):
+            break  # "Trên cơ sở đề nghị của UBND quận, huyện, Sở Xây dựng chủ trì"
         out.insert(0, m)
         pos = m.start
     return out

@@ -571,3 +571,14 @@ STT\tTên đề án\tChủ trì\tPhối hợp
 """
     roles = _roles(extract_tasks(parse(text), province="Hà Tĩnh"))
     assert roles["PL.1"] == (["so_tc"], ["so_xd", "so_ldtbxh"])
+
+
+def test_a_body_after_a_preposition_does_not_lead() -> None:
+    text = PLAN.replace(
+        "a) Cơ quan chủ trì: Sở Khoa học và Công nghệ, Sở Lao động Thương binh và Xã hội "
+        "và các cơ quan, đơn vị có liên quan.",
+        "a) Trên cơ sở đề nghị của Sở Nội vụ, Sở Xây dựng chủ trì lập Đề án.",
+    )
+    one = extract_tasks(parse(text), province="Hà Tĩnh")[0]
+    assert [a["kind"] for a in one["lead"]][:1] == ["so_xd"]
+    assert "so_nv" not in [a["kind"] for a in one["lead"]]
