@@ -40,7 +40,7 @@ LEAD_LINE = re.compile(
     r"(?:\s+thực hiện)?\s*:"
 )
 _LIST_GAP = re.compile(r"(?:[\s,;*\-+]|\bvà\b)*")
-_SUBJECT_GAP = re.compile(r"[\s*]*")
+_SUBJECT_GAP = re.compile(r"[\s*]*(?:(?:để|sẽ)\s+)?")
 #: A body after a preposition is its object, not a subject listed with the next body
 _OBJECT_BEFORE = re.compile(r"(?<![\wà-ỹ])(?:của|với|cho|theo|tại|từ|đến|về|qua)\s+$")
 #: What may stand between the bodies of a list of partners besides separators: the
