@@ -208,8 +208,6 @@ _BODY_ISSUER = re.compile(
     r"(?P<org>ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd)\s+(?:tỉnh|thành phố)\s+"
     r"(?P<p>[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,3}?)\s+(?:ban hành|xây dựng|quyết định)"
 )
-#: A line continuing the issuer line above it ("ỦY BAN NHÂN DÂN" / "TỈNH NGHỆ AN").
-_SCOPE_LINE = re.compile(r"^(?:TỈNH|THÀNH\s+PHỐ|TP\.?|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG)\b")
 _POSITION_KEYS = {diacritic_key(k): v for k, v in POSITIONS.items()}
 
 
@@ -563,14 +561,15 @@ def _issuer(
     block_province = _match_province(" ".join(ln.text for ln in h.issuer_lines))
     prov_hint = block_province or (_match_province(place) if place else None)
     issuer: dict[str, str] | None = None
-    block = _issuer_block(h.issuer_lines)
-    if block:
-        name, lines = block
-        issuer = _classify(doc, name, prov_hint, local=block_province)
-        if issuer is not None:
-            spans["issuer"] = [lines[0].span()[0], lines[-1].span()[1]]
+    joint = _joint_issuer(symbol)
+    block = _issuer_block(doc, h.issuer_lines, prov_hint, block_province)
+    if joint is not None:
+        issuer = joint
+    elif block:
+        issuer, lines = block
+        spans["issuer"] = [lines[0].span()[0], lines[-1].span()[1]]
     if issuer is None and h.authority is not None:
-        issuer = _classify(doc, h.authority.text, prov_hint, whole=False)
+        issuer = _classify(doc, h.authority.text, prov_hint)
         if issuer is not None:
             spans["issuer"] = h.authority.span()
     if issuer is None:
@@ -586,48 +585,81 @@ def _issuer(
     return issuer
 
 
-def _issuer_block(lines: list[_Line]) -> tuple[str, list[_Line]] | None:
-    """The issuing body of an issuer block: its last line, with the scope lines that
-    continue it ("ỦY BAN NHÂN DÂN" / "TỈNH NGHỆ AN")."""
+#: The head word of a body's name: a line that begins with one names a body of its own
+#: ("TỔNG CỤC THUẾ" under "BỘ TÀI CHÍNH"); one that does not continues the line above it
+#: ("ỦY BAN NHÂN DÂN" / "TỈNH NGHỆ AN", "NGÂN HÀNG NHÀ NƯỚC" / "VIỆT NAM").
+_BODY_HEAD = re.compile(
+    r"^(?:BỘ|SỞ|(?:ỦY|UỶ)\s+BAN|UBND|HĐND|HỘI\s+ĐỒNG|BAN|CỤC|TỔNG\s+CỤC|CHI\s+CỤC|VỤ|VĂN\s+PHÒNG"
+    r"|NGÂN\s+HÀNG|KHO\s+BẠC|THANH\s+TRA|ĐẢNG|ĐOÀN|TỈNH\s+(?:ỦY|UỶ)|THÀNH\s+(?:ỦY|UỶ)|HUYỆN"
+    r"\s+(?:ỦY|UỶ)|CHÍNH\s+PHỦ|THỦ\s+TƯỚNG|QUỐC\s+HỘI|TO(?:À|À)\s+ÁN|VIỆN|KIỂM\s+TOÁN|BẢO\s+HIỂM"
+    r"|CÔNG\s+AN|MẶT\s+TRẬN|LIÊN\s+(?:ĐOÀN|MINH)|HỘI|TRUNG\s+TÂM|TRƯỜNG|ĐẠI\s+HỌC|HỌC\s+VIỆN"
+    r"|(?:TỔNG\s+)?CÔNG\s+TY|TẬP\s+ĐOÀN|PHÒNG|ĐÀI|BÁO)\b"
+)
+
+
+def _issuer_block(
+    doc: Doc, lines: list[_Line], province: str | None, local: str | None
+) -> tuple[dict[str, str], list[_Line]] | None:
+    """The body that issues, from an issuer block: the shortest run of its last lines the
+    register names whole ("SỞ TÀI CHÍNH" under "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"; "ỦY BAN NHÂN
+    DÂN" + "TỈNH NGHỆ AN"); else the last line that names a body, with the lines that
+    continue it, as ``other``."""
     if not lines:
         return None
+    for n in range(1, min(3, len(lines)) + 1):
+        tail = lines[-n:]
+        ref = _register_match(doc, " ".join(ln.text for ln in tail), province)
+        if ref is not None:
+            return ref, tail
     k = len(lines) - 1
-    while k > 0 and _SCOPE_LINE.match(lines[k].text):
+    while k > 0 and not _BODY_HEAD.match(lines[k].text):
         k -= 1
-    body = lines[k:]
-    return " ".join(ln.text for ln in body), body
+    tail = lines[k:]
+    name = re.sub(r"\s+", " ", " ".join(ln.text for ln in tail)).strip(" -–_.,")
+    scope = _match_province(name) or local or "national"
+    return {"kind": "other", "scope": scope, "name": _as_written(doc, name)}, tail
 
 
-def _classify(
-    doc: Doc, name: str, province: str | None, *, whole: bool = True, local: str | None = None
-) -> dict[str, str] | None:
-    """The agency a header names, by the register; a body it has no code for is ``other``
-    with its name as the document writes it, scoped to ``local`` (the province its issuer
-    block names), else national."""
+def _joint_issuer(symbol: str | None) -> dict[str, str] | None:
+    """A joint instrument (Thông tư liên tịch: "47/2009/TTLT-BTC-BLĐTBXH") is issued by the
+    first body of its number (SCHEMA.md)."""
+    m = re.search(r"(?:TTLT|NQLT|CTLT|QĐLT|KHLT)-([A-ZĐ]+)", (symbol or "").upper())
+    hit = ISSUER_BY_SYMBOL.get(m.group(1)) if m else None
+    return {"kind": hit[0], "scope": hit[1] or ""} if hit else None
+
+
+def _register_match(doc: Doc, name: str, province: str | None) -> dict[str, str] | None:
+    """The register's body when it names all of ``name`` (but a province after it)."""
     from policykg.ingest.agencies import find_agencies
 
     name = re.sub(r"\s+", " ", name).strip(" -–_.,")
     found = find_agencies(name, province=province)
-    if found:
-        m = found[-1] if whole else found[0]
-        covered = name[m.start : m.end]
-        rest = ascii_key(name.replace(covered, " ")).strip()
-        if (
-            not whole
-            or not rest
-            or _match_province(rest)
-            or re.fullmatch(r"(tinh|thanh pho|tp\.?)", rest)
-        ):
-            scope = m.scope or province or ""
-            ref: dict[str, str] = {"kind": m.kind, "scope": scope}
-            if m.kind == "other":
-                ref["name"] = _as_written(doc, covered)
-            return ref
-    if not whole:
+    if len(found) != 1:
         return None
-    # a body the register does not know (a party body, a steering committee)
-    scope = _match_province(name) or local or "national"
-    return {"kind": "other", "scope": scope, "name": _as_written(doc, name)}
+    m = found[0]
+    covered = name[m.start : m.end]
+    rest = ascii_key(name.replace(covered, " ")).strip()
+    if rest and not _match_province(rest) and not re.fullmatch(r"(tinh|thanh pho|tp\.?)", rest):
+        return None
+    ref: dict[str, str] = {"kind": m.kind, "scope": m.scope or province or ""}
+    if m.kind == "other":
+        ref["name"] = _as_written(doc, covered)
+    return ref
+
+
+def _classify(doc: Doc, name: str, province: str | None) -> dict[str, str] | None:
+    """The first body the register finds in ``name`` (an authority line "CHỦ TỊCH ỦY BAN
+    NHÂN DÂN TỈNH", a signing mark "TM. CHÍNH PHỦ")."""
+    from policykg.ingest.agencies import find_agencies
+
+    found = find_agencies(re.sub(r"\s+", " ", name).strip(" -–_.,"), province=province)
+    if not found:
+        return None
+    m = found[0]
+    ref: dict[str, str] = {"kind": m.kind, "scope": m.scope or province or ""}
+    if m.kind == "other":
+        ref["name"] = _as_written(doc, name[m.start : m.end])
+    return ref
 
 
 def _as_written(doc: Doc, name: str) -> str:
@@ -643,6 +675,12 @@ def _as_written(doc: Doc, name: str) -> str:
             if not found.isupper():
                 return found
     low = name.lower()
+    # the name of a place after its level is a proper name: "… huyện Châu Thành"
+    low = re.sub(
+        r"\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn) (.+)$",
+        lambda m: m.group(1) + " " + " ".join(w[:1].upper() + w[1:] for w in m.group(2).split()),
+        low,
+    )
     return low[:1].upper() + low[1:]
 
 
@@ -665,7 +703,7 @@ def _issuer_from_signature(doc: Doc, province: str | None) -> dict[str, str] | N
         body = m.group("body") if m else t
         if diacritic_key(body) in _POSITION_KEYS and body.upper() not in ("THỦ TƯỚNG",):
             continue
-        ref = _classify(doc, body, province, whole=False)
+        ref = _classify(doc, body, province)
         if ref is not None:
             return ref
     return None

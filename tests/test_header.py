@@ -306,3 +306,43 @@ def test_promulgated_title_goes_on_over_a_compound_broken_at_its_dash() -> None:
         "kind": "ChuongTrinh",
         "title": "Hành động của ngành thực hiện Kế hoạch phát triển kinh tế - xã hội năm 2024",
     }
+
+
+@pytest.mark.parametrize(
+    ("block", "number", "place", "issuer"),
+    [
+        (["UBND TỈNH BẮC GIANG"], "12/QĐ-UBND", "Bắc Giang", ("ubnd_tinh", "Bắc Giang")),
+        (
+            ["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "SỞ TÀI CHÍNH"],
+            "5/KH-STC",
+            "Lào Cai",
+            ("so_tc", "Lào Cai"),
+        ),
+        (["HỘI ĐỒNG NHÂN DÂN", "TỈNH NGHỆ AN"], "10/NQ-HĐND", "Nghệ An", ("hdnd_tinh", "Nghệ An")),
+        (["BỘ KẾ HOẠCH VÀ ĐẦU TƯ"], "3/QĐ-BKHĐT", "Hà Nội", ("bo_khdt", "national")),
+        (["NGÂN HÀNG NHÀ NƯỚC", "VIỆT NAM"], "9/CT-NHNN", "Hà Nội", ("nhnn", "national")),
+        (["ỦY BAN THƯỜNG VỤ QUỐC HỘI"], "751/2019/UBTVQH14", "Hà Nội", ("ubtvqh", "national")),
+        (
+            ["ĐẢNG BỘ TỈNH NGHỆ AN", "BAN THƯỜNG VỤ TỈNH ỦY"],
+            "11-CT/TU",
+            "Vinh",
+            ("tinh_uy", "Nghệ An"),
+        ),
+        (["BỘ TÀI CHÍNH - BỘ Y TẾ"], "47/2009/TTLT-BTC-BYT", "Hà Nội", ("bo_tc", "national")),
+        (["BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ"], "1/QĐ-TCT", "Hà Nội", ("other", "national")),
+        (
+            ["UBND TỈNH QUẢNG NINH", "BAN CHỈ ĐẠO 389"],
+            "3/KH-BCĐ",
+            "Hạ Long",
+            ("other", "Quảng Ninh"),
+        ),
+    ],
+)
+def test_issuer_blocks(block: list[str], number: str, place: str, issuer: tuple[str, str]) -> None:
+    text = (
+        "\n".join(block) + "\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        f"Số: {number}\n{place}, ngày 5 tháng 3 năm 2024\n\nKẾ HOẠCH\nThực hiện X\n\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương;\n"
+    )
+    got = _fields(text)["issuer"]
+    assert isinstance(got, dict) and (got["kind"], got["scope"]) == issuer
