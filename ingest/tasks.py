@@ -59,9 +59,9 @@ __all__ = [
 #: a procedure ("Nội dung thẩm định", "Nội dung và mức hỗ trợ").
 _TASK_HEADING = re.compile(
     r"^(?:(?:các|những)\s+)?(?:nhiệm vụ|giải pháp|phân công nhiệm vụ|phân công thực hiện"
-    r"|phân công|chương trình hành động"
-    r"|nội dung(?:\s+(?:thực hiện|chủ yếu|cụ thể|kế hoạch|chương trình|hoạt động|trọng tâm)"
-    r"|\s+và\s+(?:nhiệm vụ|giải pháp))*\W*$)"
+    r"|phân công|chương trình hành động|hoạt động (?:chủ yếu|trọng tâm|cụ thể)"
+    r"|nội dung(?:\s+(?:thực hiện|chủ yếu|cụ thể|kế hoạch|chương trình|hoạt động|trọng tâm"
+    r"|chính|triển khai|công việc)|\s+và\s+(?:nhiệm vụ|giải pháp))*\W*$)"
 )
 _NOT_TASK_HEADING = re.compile(r"tổ chức thực hiện|kinh phí|mục tiêu|căn cứ|mục đích")
 #: A container item: a short heading that only says "tasks" or "solutions".

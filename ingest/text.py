@@ -322,7 +322,9 @@ _LETTER = re.compile(r"^(?P<label>[a-zđ])\s*\)\s*(?=\S)")
 _DASH = re.compile(r"^(?P<label>[-–—−•])\s*(?=\S)")
 _PLUS = re.compile(r"^(?:[-–•]\s*)?(?P<label>\+)\s*(?=\S)")
 _DIEU = re.compile(r"^(?P<label>Điều\s+\d{1,3})\s*[.:]\s*")
-_PART = re.compile(r"^(?P<label>(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:[IVXL]+|\d+|THỨ \S+))\b[.:]?\s*")
+_PART = re.compile(
+    r"^(?P<label>(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?:[IVXL]+|\d+|THỨ \S+))\b[.:]?\s*"
+)
 _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?P<label>[IVXL]+|\d+))?\b[.:]?\s*")
 _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S")
 _RECIPIENTS = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
@@ -789,6 +791,8 @@ def _build_tree(doc: Doc) -> None:
         style, label, mlen = mk
         if style == "decimal":
             style, label, level = _decimal(label)
+        elif style == "part" and label[:3].lower() == "mục":
+            level = _STYLE_LEVEL["part"] + 5  # a section of a chapter: "Chương II" / "Mục 1"
         else:
             level = _STYLE_LEVEL[style]
         while len(stack) > 1 and stack[-1].level >= level:

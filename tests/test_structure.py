@@ -213,3 +213,9 @@ Tổ chức thực hiện:
     ]
     # a range is not a number set off by a dash
     assert parse("I. MỤC TIÊU\n\n2 - 3 doanh nghiệp được hỗ trợ.\n").section("I.2") is None
+
+
+def test_a_muc_is_a_section_of_a_chapter() -> None:
+    doc = parse("Chương II\n\nTRÁCH NHIỆM\n\nMục 1\n\nCƠ QUAN TRUNG ƯƠNG\n\nĐiều 5. Bộ Tài chính\n")
+    art = doc.section("Điều 5")
+    assert art is not None and [a.label for a in art.ancestors()][:2] == ["Mục 1", "Chương II"]

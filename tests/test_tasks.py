@@ -582,3 +582,25 @@ def test_a_body_after_a_preposition_does_not_lead() -> None:
     one = extract_tasks(parse(text), province="Hà Tĩnh")[0]
     assert [a["kind"] for a in one["lead"]][:1] == ["so_xd"]
     assert "so_nv" not in [a["kind"] for a in one["lead"]]
+
+
+def test_a_plan_laid_out_in_sections_named_muc() -> None:
+    text = """Số: 45/KH-UBND
+
+KẾ HOẠCH
+
+MỤC I. MỤC ĐÍCH, YÊU CẦU
+
+1. Mục đích.
+
+MỤC II. CÁC NỘI DUNG CHÍNH
+
+1. Tuyên truyền về năng suất
+
+Cơ quan chủ trì: Sở Thông tin và Truyền thông.
+
+MỤC III. TỔ CHỨC THỰC HIỆN
+
+1. Sở Tài chính bố trí kinh phí.
+"""
+    assert _roles(extract_tasks(parse(text), province="Hà Tĩnh")) == {"II.1": (["so_tttt"], [])}
