@@ -334,3 +334,38 @@ def test_short_names_and_aliases() -> None:
     keys = {(c["relation"], c["target"]["number"] or c["target"]["title"]) for c in cites}
     assert ("mentions", "Đề án 06") in keys
     assert ("applies", "02/2019/NQ-HĐND") in keys
+
+
+def test_zones_of_a_decision_its_attached_plan_and_blank_forms() -> None:
+    # a bare "Điều 1." line: the article's body names what the decision issues (implements);
+    # an attached plan's title set over two lines; its purpose section carries out; a blank
+    # form of an appendix ("Mẫu số 01") is never cited from
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n\nSố: 12/QĐ-UBND\n\nHà Tĩnh, ngày 3 tháng 4 năm 2024\n\n"
+        "QUYẾT ĐỊNH\n\nBan hành Kế hoạch thực hiện Chỉ thị của Thủ tướng Chính phủ\n\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH\n\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n\n"
+        "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 45/TTr-SNV ngày 01/4/2024.\n\n"
+        "QUYẾT ĐỊNH:\n\nĐiều 1.\n\n"
+        "Ban hành kèm theo Quyết định này Kế hoạch thực hiện Chỉ thị số 20/CT-TTg ngày "
+        "02/3/2024 của Thủ tướng Chính phủ.\n\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n"
+        "KẾ HOẠCH\n\nTRIỂN KHAI CHỈ THỊ SỐ 20/CT-TTG NGÀY 02/3/2024 CỦA THỦ TƯỚNG CHÍNH PHỦ\n\n"
+        "VÀ KẾT LUẬN SỐ 70-KL/TW NGÀY 31/01/2024 CỦA BỘ CHÍNH TRỊ\n\n"
+        "(Kèm theo Quyết định số 12/QĐ-UBND ngày 03/4/2024 của UBND tỉnh)\n\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\n"
+        "- Tổ chức triển khai thực hiện có hiệu quả Nghị quyết số 10/NQ-HĐND ngày 05/01/2024 "
+        "của Hội đồng nhân dân tỉnh.\n\n"
+        "II. NHIỆM VỤ\n\n1. Sở Nội vụ chủ trì tham mưu hồ sơ theo mẫu tại Phụ lục.\n\n"
+        "PHỤ LỤC\n\nMẫu số 01\n\nTÊN CƠ QUAN\n\n"
+        "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư;\n"
+    )
+    doc = parse(text)
+    cites = extract_citations(doc, extract_document(doc, strict=False))
+    assert {(c["relation"], c["target"]["number"] or c["target"]["title"]) for c in cites} == {
+        ("legal_basis", "Luật Tổ chức chính quyền địa phương"),
+        ("proposed_by", "45/TTr-SNV"),
+        ("implements", "20/CT-TTg"),
+        ("implements", "70-KL/TW"),
+        ("implements", "10/NQ-HĐND"),
+    }
