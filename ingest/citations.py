@@ -215,6 +215,7 @@ class Mention:
     lead_start: int | None = None  # read the relation from here (a programme named before it)
     bare: bool = False  # "số N" with no kind word (an item of an enumeration)
     folded_via: str | None = None  # "theo" / "tại": how the programme was tied to this one
+    folded_name: list[str] | None = None  # the programme's name, which this decision carries
     skip: bool = False
 
 
@@ -365,7 +366,7 @@ def _blank(t: str, a: int, b: int) -> str:
 #: a line that starts a blank form of an appendix ("Mẫu số 01", "Biểu số 02/ĐK")
 _FORM_START = re.compile(r"^(?:mẫu|biểu|biểu mẫu)(?:\s+số)?\s+[\w./-]{1,8}\s*(?:\(.*\))?$")
 _STRUCTURE_START = re.compile(
-    r"^\s*(?:[ivx]+|\d{1,2}|[a-zđ])\s*[.)/]\s|^\s*(?:phần|chương|điều|mục)\s"
+    r"^\s*(?:[ivx]+|\d{1,2}|[a-zđ])\s*[.)/]\s|^\s*(?:phần|chương|điều|mục)\s+(?:[ivxlc]+|\d+)\b"
 )
 _KIND_LINE = re.compile(
     r"^\s*(?:quyết định|kế hoạch|nghị quyết|chỉ thị|thông tư|báo cáo|chương trình|đề án|tờ trình"
@@ -655,6 +656,8 @@ def _name_end_plain(u: _Unit, i: int, *, law: bool, first_ok: bool = False) -> i
             return a - 1 if text[a - 1] == " " else a
         if tok == "hoặc" or (tok == "bao" and low.startswith("bao gồm", a)):
             return a - 1
+        if tok == "vào" and re.match(rf"vào\s+(?:các\s+)?(?:{KIND_RX})\b", low[a:]):
+            return a - 1  # "Quy hoạch tỉnh vào Quy hoạch xây dựng": another instrument
         if tok in ("và", "hoặc"):
             after = low[a + len(tok) :]
             if re.match(
@@ -966,7 +969,11 @@ def _title_span(u: _Unit, tpos: int) -> tuple[int, int]:
     t0 = tl.end() if tl else tpos
     while t0 < len(text) and text[t0] in " ,":
         t0 += 1
-    if _NO_TITLE.match(text, t0) or (t0 > tpos and re.match(r"\s*,\s*[A-ZĐ]", text[tpos : t0 + 1])):
+    if (
+        _NO_TITLE.match(text, t0)
+        or re.match(r"(?:Xét|Theo) đề nghị\b|Căn cứ\s", text[t0:])  # the next ground, run in
+        or (t0 > tpos and re.match(r"\s*,\s*[A-ZĐ]", text[tpos : t0 + 1]))
+    ):
         return t0, t0
     return t0, _title_end(u, t0)
 
@@ -1062,6 +1069,8 @@ def _specific_name(name: str, at_start: bool) -> bool:
         return False
     if re.search(r"\b(?:hằng|hàng)\s+(?:năm|quý|tháng)\b", diacritic_key(name)):
         return False  # "Kế hoạch phát triển kinh tế - xã hội hằng năm": a kind of plan
+    if re.search(r"\b(?:trên địa bàn|của|tại)\s+(?:các|những)\b", diacritic_key(name)):
+        return False  # "Quy hoạch xây dựng trên địa bàn các xã": one for each
     lower = not name[:1].isupper()
     if not lower and not at_start and len(words) >= 5:
         return True
@@ -1232,6 +1241,7 @@ def _fold_named(ms: list[Mention]) -> None:
                 m.skip = True
                 n.lead_start = m.start
                 n.folded_via = fm.group("via")
+                n.folded_name = _words(m.inst.title or "")
             break
 
 
@@ -1348,7 +1358,44 @@ def _same_name(a: list[str], b: list[str]) -> bool:
     for x in a[:n]:
         if x in _GENERIC_NAME_WORDS:
             generic += 1
-    return (n >= 8 and n - generic >= 5) or (n == shorter and n >= 5 and abs(len(a) - len(b)) <= 2)
+    if (n >= 8 and n - generic >= 5) or (n == shorter and n >= 5 and abs(len(a) - len(b)) <= 2):
+        return True
+    # a later reference without the period ("Quy hoạch tỉnh Lào Cai", "Quy hoạch điều chỉnh
+    # tỉnh Lào Cai") is the plan named in full ("... thời kỳ 2021-2030, tầm nhìn đến năm 2050")
+    ca, cb = _core_name(a), _core_name(b)
+    return ca == cb and len(ca) >= 4 and (ca == _unadjusted(a) or cb == _unadjusted(b))
+
+
+def _unadjusted(words: list[str]) -> list[str]:
+    """A name's words without "điều chỉnh" (the adjusted plan is the plan)."""
+    out: list[str] = []
+    for w in words:
+        if w == "chinh" and out and out[-1] == "dieu":
+            out.pop()
+            continue
+        out.append(w)
+    return out
+
+
+def _core_name(words: list[str]) -> list[str]:
+    """A name's words before its period ("thời kỳ", "giai đoạn", "đến năm", "tầm nhìn",
+    a year), without "điều chỉnh"."""
+    ws = _unadjusted(words)
+    for i, w in enumerate(ws):
+        nxt = ws[i + 1] if i + 1 < len(ws) else ""
+        if (
+            re.fullmatch(r"\d{4}", w)
+            or (w, nxt)
+            in (
+                ("thoi", "ky"),
+                ("giai", "doan"),
+                ("den", "nam"),
+                ("tam", "nhin"),
+            )
+            or (w == "nam" and re.fullmatch(r"\d{4}", nxt))
+        ):
+            return ws[:i]
+    return ws
 
 
 _GENERIC_NAME_WORDS = frozenset(
@@ -1600,6 +1647,13 @@ _IMPL_NEAR = re.compile(
 )
 #: a body directed to carry an instrument out ("hướng dẫn các doanh nghiệp thực hiện X")
 _DIRECTED = re.compile(r"\b(?:hướng dẫn|đôn đốc|yêu cầu|chỉ đạo)\b")
+#: instruments that detail or guide a law, to be drafted ("xây dựng các văn bản quy định chi
+#: tiết, hướng dẫn thi hành Luật X"): the law is context
+_DETAILING = re.compile(
+    r"\b(?:văn bản|nghị định|thông tư)\b[^;.]{0,60}?(?:quy định chi tiết|hướng dẫn)"
+    r"(?:\s*,?\s*(?:và\s+)?(?:quy định chi tiết|hướng dẫn))?(?:\s+(?:thi hành|thực hiện))?"
+    r"(?:\s+(?:một số điều|các điều)(?:\s+của)?)?\s*$"
+)
 _IMPL_START = re.compile(
     r"^(?:[-–•+*]\s*)?(?:[a-zđ\d]{1,2}[.)]\s*)?(?:tiếp tục\s+|tập trung\s+|đẩy mạnh\s+"
     r"|tăng cường\s+)?"
@@ -1628,8 +1682,12 @@ def _classify(u: _Unit, lead: str, clause: str, report: bool) -> str | None:
         return "mentions"
     if report and not u.report_opening:
         return "mentions"
-    if _CONTINUE.search(c):
-        return "applies"
+    if _CONTINUE.search(c) or re.search(
+        r"\b(?:đẩy mạnh|tăng cường)\s+(?:việc\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)"
+        r"(?:\s+(?:có\s+)?hiệu quả)?(?:\s+các)?\s*$",
+        c,
+    ):
+        return "applies"  # "đẩy mạnh thực hiện Chỉ thị 18": carried on
     if _CONTRIBUTE.search(c):
         return "implements"
     if _PLAN_IMPL.search(c) or _PLAN_IMPL.search(full):
@@ -1679,7 +1737,7 @@ def _classify(u: _Unit, lead: str, clause: str, report: bool) -> str | None:
         u.intro is not None and _INITIAL_IMPL.match(u.intro.rstrip(":") + " ") and bare_item
     ):
         return "implements" if opening or u.zone == "purpose" else "applies"
-    if _PURPOSE.search(c):
+    if _PURPOSE.search(c) or _DETAILING.search(c):
         return "mentions"
     near = _IMPL_NEAR.search(c + " ")
     led = re.search(
@@ -1767,6 +1825,10 @@ def extract_citations(doc: Doc, document: dict[str, Any] | None = None) -> list[
                 title = m.unit.text[m.title_start : m.title_end or m.end]
                 m.inst.title = _clean_title(title) or None
                 m.inst.names = _carried_names(m.inst.title or "")
+    for _, ms in scanned:
+        for m in ms:
+            if m.folded_name and m.inst is not None:
+                m.inst.names.append(m.folded_name)
     self_names = _self_names(document)
     for _, ms in scanned:
         for m in ms:
@@ -1836,7 +1898,9 @@ def extract_citations(doc: Doc, document: dict[str, Any] | None = None) -> list[
                     rel = "applies"
             if m.named and rel is not None:
                 ok = _named_ok(u, m, clause if coordinated else lead, rel)
-                if ok is None and not m.inst.number and not m.inst.date:
+                revised = m.law and re.search(r"\(\s*sửa đổi\s*\)", u.low[m.start : m.end + 12])
+                if ok is None and not m.inst.number and not m.inst.date and not revised:
+                    # ("Luật X (sửa đổi)" to be drafted is not the Luật X in force)
                     m.inst.pending = True  # still to be drafted or approved: never a citation
                 if not ok:
                     m.skip = True

@@ -369,3 +369,65 @@ def test_zones_of_a_decision_its_attached_plan_and_blank_forms() -> None:
         ("implements", "70-KL/TW"),
         ("implements", "10/NQ-HĐND"),
     }
+
+
+def test_later_references_to_a_plan_and_drafting_context() -> None:
+    # a plan approved "tại Quyết định số N" is that decision, and so are later references
+    # without its period or with "điều chỉnh"; plans "trên địa bàn các xã" are a class
+    plans = _cites(
+        "I. NHIỆM VỤ\n\n1. Quy hoạch\n\n- Đến nay, Chủ tịch Ủy ban nhân dân tỉnh đã phê duyệt "
+        "điều chỉnh Quy hoạch tỉnh Hà Nam thời kỳ 2021-2030, tầm nhìn đến năm 2050 tại Quyết "
+        "định số 312/QĐ-UBND ngày 14/3/2024. Đối với phương án phát triển cụm công nghiệp trong "
+        "Quy hoạch điều chỉnh tỉnh Hà Nam, Sở Công Thương rà soát.\n\n- Cập nhật các khu vực mỏ "
+        "của Quy hoạch tỉnh vào Quy hoạch xây dựng trên địa bàn các xã, phường.\n"
+    )
+    assert _rel(plans) == {("self", "mentions", "312/QĐ-UBND")}
+    # a law whose detailing texts are to be drafted is context; "đẩy mạnh thực hiện" carries
+    # on; a law in force stays cited beside the bill revising it ("Luật X (sửa đổi)")
+    tasks = _cites(
+        "I. NHIỆM VỤ\n\n1. Thể chế\n\n- Xây dựng các văn bản quy phạm pháp luật quy định chi "
+        "tiết, hướng dẫn thi hành Luật Thủ đô.\n\n- Đẩy mạnh thực hiện Chỉ thị 15 về chống thất "
+        "thu ngân sách.\n\n- Tổng kết việc thi hành Luật Tài nguyên nước; trình Chính phủ hồ sơ "
+        "đề nghị xây dựng Luật Tài nguyên nước (sửa đổi).\n"
+    )
+    assert {(c["relation"], c["target"]["title"]) for c in tasks} == {
+        ("mentions", "Luật Thủ đô"),
+        ("applies", "Chỉ thị 15"),
+        ("mentions", "Luật Tài nguyên nước"),
+    }
+
+
+def test_a_ground_run_into_the_next_has_no_title() -> None:
+    doc = parse(
+        "ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\n\nSố: 31/2011/QĐ-UBND\n\nGia Lai, ngày 2 tháng 11 năm "
+        "2011\n\nQUYẾT ĐỊNH\n\nVề việc miễn, giảm tiền sử dụng đất\n\nỦY BAN NHÂN DÂN TỈNH GIA "
+        "LAI\n\nCăn cứ Thông tư số 117/2004/TT-BTC ngày 07/12/2004 của Bộ Tài chính Xét đề nghị "
+        "của Cục Thuế tỉnh tại Tờ trình số 2520/TTr-CT ngày 12/10/2011,\n\nQUYẾT ĐỊNH:\n\n"
+        "Điều 1. Miễn tiền sử dụng đất.\n"
+    )
+    cites = extract_citations(doc, extract_document(doc, strict=False))
+    assert _rel(cites) == {
+        ("self", "legal_basis", "117/2004/TT-BTC"),
+        ("self", "proposed_by", "2520/TTr-CT"),
+    }
+    assert cites[0]["target"]["title"] is None  # type: ignore[index]
+
+
+def test_an_attached_programme_titled_over_two_lines() -> None:
+    # "CHƯƠNG TRÌNH ..." is the kind line of the attached programme (not a chapter "Chương I")
+    doc = parse(
+        "CHÍNH PHỦ\n\nSố: 100/NQ-CP\n\nHà Nội, ngày 06 tháng 4 năm 2026\n\nNGHỊ QUYẾT\n\n"
+        "Ban hành Chương trình hành động của Chính phủ thực hiện Chỉ thị số 49-CT/TW ngày 28 "
+        "tháng 6 năm 2025 của Ban Bí thư\n\nCHÍNH PHỦ\n\n"
+        "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n\nQUYẾT NGHỊ:\n\n"
+        "Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động.\n\n"
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ\n\n"
+        "thực hiện Chỉ thị số 49-CT/TW ngày 28 tháng 6 năm 2025 của Ban Bí thư\n\n"
+        "(Kèm theo Nghị quyết số 100/NQ-CP ngày 06 tháng 4 năm 2026 của Chính phủ)\n\n"
+        "I. MỤC TIÊU\n\n1. Nâng cao nhận thức.\n"
+    )
+    cites = extract_citations(doc, extract_document(doc, strict=False))
+    assert {(c["relation"], c["target"]["number"] or c["target"]["title"]) for c in cites} == {
+        ("implements", "49-CT/TW"),
+        ("legal_basis", "Luật Tổ chức Chính phủ"),
+    }
