@@ -58,7 +58,9 @@ def extract_doc(doc: Doc, *, source: str) -> dict[str, Any]:
         "agencies": agencies_of(doc, province=province),
         "tasks": extract_tasks(doc, province=province),
         "targets": extract_targets(doc, period_end=period_end),
-        "reporting": extract_reporting(doc, province=province),
+        "reporting": extract_reporting(
+            doc, province=province, issuer=issuer if isinstance(issuer, dict) else None
+        ),
         # each agency's duties under "TỔ CHỨC THỰC HIỆN" (not in the gold form)
         "_duties": extract_duties(doc, province=province),
     }

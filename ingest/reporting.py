@@ -10,7 +10,11 @@ tổng hợp, báo cáo B") is a second duty, of A, unless another sentence stat
 
 Who reports: the clause's subject ("Ủy ban nhân dân cấp huyện báo cáo ...", after
 "Hằng năm," or "Định kỳ trước ngày ...,"; not a body after "của", "với", "tham mưu",
-"phối hợp với" and the list it heads), [] for a collective subject ("Các sở, ngành ...");
+"phối hợp với", "hướng dẫn" and the list it heads, but the official that follows such a
+list: "cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh"), [] for a collective
+subject ("Các sở, ngành ..."); in a report passed on, the body it is submitted to ("trình
+Bộ trưởng báo cáo Chính phủ"); a ministry's "Bộ" / "Bộ trưởng" and a department's "Sở" alone
+are the issuing body;
 else the agencies the paragraph opens with, else the line heading the items ("2 - Sở Y có
 trách nhiệm:"), else the nearest heading ("3. Bộ Công Thương:", "Điều 12. Trách nhiệm của
 Sở X").
@@ -32,10 +36,12 @@ cell): the row's lead bodies (or the cell's own subject) report, by the row's ti
 Not reporting duties: a request for a decision ("báo cáo ... xem xét, quyết định": the
 whole chain), an escalation ("trường hợp vượt thẩm quyền", "phản ánh ... về Sở X"), a budget
 estimate ("lập dự toán ... báo cáo"; a settlement "báo cáo quyết toán" is one), a report
-already made ("đã báo cáo"), a document called a report ("Báo cáo đánh giá tác động môi
-trường", "chuẩn hóa chế độ báo cáo"), a heading or definition naming no one ("Chế độ báo
-cáo", "Kỳ báo cáo"), a report to no one that says neither what nor how often, and a report
-named as a table row's product ("Báo cáo hằng năm").
+already made ("đã báo cáo"), a report a body must have others make ("hướng dẫn các chủ đầu tư
+thực hiện ..., báo cáo định kỳ"), one asking for action ("để có biện pháp xử lý"), a
+document called a report ("Báo cáo đánh giá tác động môi trường", "chuẩn hóa chế độ báo
+cáo"), a heading or definition naming no one ("Chế độ báo cáo", "Kỳ báo cáo"), a report to
+no one that says neither what nor how often, and a report named as a table row's product
+("Báo cáo hằng năm").
 
 :func:`extract_duties` lists, per agency section of "TỔ CHỨC THỰC HIỆN", what the agency
 must do, with whom ("phối hợp với ...") and for or to whom ("tham mưu", "trình", "gửi",
@@ -45,7 +51,7 @@ must do, with whom ("phối hợp với ...") and for or to whom ("tham mưu", "
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -142,8 +148,9 @@ def _heading_actors(doc: Doc, sec: Section, province: str | None) -> list[Agency
 #: "báo cáo viên", a report already made "đã báo cáo")
 _VERB = re.compile(r"\bbáo cáo\b(?!\s+viên)(?!\s+số\s*\d)")
 _NOUN_BEFORE = re.compile(
-    r"(?:\bkỳ|\bmẫu|\bbiểu|\bbiểu mẫu|\bđơn vị gửi|\bđơn vị nhận|\bcơ quan nhận|thời hạn gửi|"
-    r"chốt số liệu|số liệu|\btrong|\bcác|\bcủa|\btờ trình,?|\bđã|\bđược|\bxây dựng|\bdự thảo|"
+    r"(?:(?<!định )\bkỳ|\bmẫu|\bbiểu|\bbiểu mẫu|\bđơn vị gửi|\bđơn vị nhận|\bcơ quan nhận|"
+    r"thời hạn gửi|chốt số liệu|số liệu|\btrong|\bcác|\bcủa|\btờ trình,?|\bđã|\bđược|"
+    r"\bxây dựng|\bdự thảo|"
     r"\bthẩm định|phê duyệt|\bhồ sơ,?|ý kiến vào|\bvào|\bnội dung|\bvới|"
     r"(?:quy định|về|hướng dẫn|chuẩn hóa|hoàn thiện|xây dựng|ban hành|sửa đổi)(?:\s+\S+){0,2}"
     r"\s+chế độ)"
@@ -178,7 +185,7 @@ _COPY_AFTER = re.compile(r"^\s*để\s+tổng hợp\s*(?:,?\s*theo dõi)?\s*[.;]
 #: a request for a decision or a submission, not a report ("báo cáo ... xem xét, quyết định")
 _DECISION = re.compile(
     r"[^;.]{0,60}?(?:xem xét|(?<!ra )quyết định(?!\s+(?:số|này|\d))|cho ý kiến|xin ý kiến|"
-    r"chỉ đạo giải quyết)"
+    r"chỉ đạo giải quyết|(?:có )?biện pháp xử lý)"
 )
 _DECISION_TAIL = re.compile(r"xem xét,?\s*(?:quyết định|giải quyết|chỉ đạo)")
 _ESCALATE = re.compile(r"vượt (?:quá )?thẩm quyền")
@@ -188,7 +195,16 @@ _SETTLEMENT = re.compile(r"quyết toán")
 #: words before a mention that make it something other than the subject
 _NOT_SUBJECT = re.compile(
     r"(?:của|với|cho|tham mưu|giúp|theo|tại|về|được|do|bởi|thuộc|đối với|trình|gửi|qua|"
-    r"đề nghị|yêu cầu|chỉ đạo|hướng dẫn của|kiến nghị)\s*[,:]?\s*$"
+    r"đề nghị|yêu cầu|chỉ đạo|hướng dẫn|đôn đốc|kiến nghị)\s*[,:]?\s*$"
+)
+#: an official heading a new item of a list of subjects ("..., Chủ tịch UBND các tỉnh")
+_OFFICIAL = re.compile(r"(?:chủ tịch|giám đốc|bộ trưởng|thủ trưởng|trưởng ban|chánh)\b")
+#: a report a body must have others make ("hướng dẫn chủ đầu tư thực hiện quan trắc, báo
+#: cáo định kỳ"): not the body's own duty
+_GUIDED = re.compile(
+    r"(?<!có )(?<!theo )\b(?:hướng dẫn|đôn đốc|yêu cầu|đề nghị)\s+(?:các\s+|những\s+)?"
+    r"(?:chủ đầu tư|doanh nghiệp|tổ chức|cá nhân|đơn vị|cơ quan|địa phương|nhà đầu tư|ủy ban|"
+    r"sở|phòng|bộ|ban)\b[^,;.]{0,120}?\s+thực hiện\b[^;.]{0,60}$"
 )
 _COLLECTIVE_LEAD = re.compile(
     r"^\W*(?:[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*)?(?:(?:giao|yêu cầu|đề nghị)\s+)?"
@@ -384,11 +400,18 @@ class _Reader:
         for m in ms:
             if not (pos <= m.start < verb):
                 continue
-            listed = excluded_end >= 0 and _LIST_GAP_RE.fullmatch(f[excluded_end : m.start])
-            if listed or _NOT_SUBJECT.search(f[max(a, m.start - 30) : m.start]):
+            before = f[max(a, m.start - 30) : m.start]
+            listed = (
+                excluded_end >= 0
+                and _LIST_GAP_RE.fullmatch(f[excluded_end : m.start])
+                and not _OFFICIAL.match(f, m.start)
+            )
+            if listed or _NOT_SUBJECT.search(before):
                 if found:
                     break
-                excluded_end = m.end  # "phối hợp với Bộ X, Bộ Y": Bộ Y is not the subject
+                # "phối hợp với Bộ X, Bộ Y": Bộ Y is not the subject either; "cơ quan thuộc
+                # Chính phủ, Chủ tịch UBND các tỉnh": the chairman is
+                excluded_end = m.end
                 continue
             found.append(m)
         if found:
@@ -440,12 +463,16 @@ class _Reader:
         out: list[_Event] = []
         cur: _Event | None = None
         pending: list[AgencyMention] = []
+        pending_end = -1
         for i, (kind, vs, ve) in enumerate(verbs):
             nxt = verbs[i + 1][1] if i + 1 < len(verbs) else b
             rec = self.chain_at(text, f, ms, ve, nxt)
             if kind == "advise":
                 pending = rec
+                pending_end = rec[-1].end if rec else ve
                 continue
+            if pending and (vs - pending_end > 60 or ";" in f[pending_end:vs]):
+                pending = []  # "tham mưu UBND tỉnh trong ...; ... báo cáo ...": not that report
             if not rec and kind in ("report", "send"):
                 rec = self.toward(text, f, ms, ve, nxt)
             if kind == "via":
@@ -464,7 +491,14 @@ class _Reader:
                         cur.recipients += rec  # "gửi A, đồng thời gửi B"; not a copy
                     continue
                 if kind == "report" and cur.recipients and _CHAIN_GAP.search(gap):
-                    new = _Event(actor=list(cur.recipients), start=vs, verb_end=ve, derived=True)
+                    # "gửi A để tổng hợp, trình B báo cáo C": B reports to C, else A does
+                    submitted = [
+                        m
+                        for m in ms
+                        if last <= m.start < vs and re.search(r"trình\s*$", f[last : m.start])
+                    ]
+                    actor = submitted or list(cur.recipients)
+                    new = _Event(actor=actor, start=vs, verb_end=ve, derived=True)
                     new.recipients = pending + rec
                     pending = []
                     out.append(new)
@@ -536,6 +570,8 @@ class _Reader:
                 keep[i] = False
             if re.search(r"\bđã\s+(?:\S+\s+){0,1}$", f[max(a, e.start - 12) : e.start]):
                 keep[i] = False  # a report already made
+            if not e.derived and _GUIDED.search(f[c0 : e.start]):
+                keep[i] = False
             if table and not e.recipients:
                 keep[i] = False  # a table cell naming a report as a product ("Báo cáo hàng năm")
             if (
@@ -679,13 +715,20 @@ def _template_sections(doc: Doc) -> set[int]:
     return out
 
 
-def extract_reporting(doc: Doc, *, province: str | None) -> list[dict[str, Any]]:
-    """Reporting duties in the form of SCHEMA.md, with "_span" of the evidence."""
+def extract_reporting(
+    doc: Doc, *, province: str | None, issuer: Mapping[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """Reporting duties in the form of SCHEMA.md, with "_span" of the evidence.
+
+    ``issuer`` (the document's, ``{"kind", "scope"}``) names the body a ministry's text calls
+    "Bộ" or "Bộ trưởng" alone, and a department's "Sở" ("báo cáo Bộ để báo cáo Chính phủ",
+    "trình Bộ trưởng báo cáo Chính phủ")."""
     reader = _Reader(doc, province)
     header = {id(p) for p in doc.header}
     templates = _template_sections(doc)
     tables = _table_spans(doc)
     out: list[dict[str, Any]] = []
+    last: list[dict[str, Any]] = []  # the duties of the sentence before
     for sec in doc.root.walk():
         if id(sec) in templates:
             continue
@@ -697,27 +740,64 @@ def extract_reporting(doc: Doc, *, province: str | None) -> list[dict[str, Any]]
             reader.agency_line(sec, p)
             f = diacritic_key(p.text)
             if not (_VERB.search(f) or _SUMMARY_VERB.search(f)) and not _TIME_LINE.match(f):
+                last = []
                 continue
             ms = find_agencies(p.text, province=province)
+            ms = sorted([*ms, *_own_body(p.text, ms, issuer)], key=lambda m: m.start)
             reader.note_opening(p, ms)
-            last: list[dict[str, Any]] = []
             for a, b in _sentences(p.text):
-                if _TIME_LINE.match(f[a:b]) and last:
-                    # "Thời gian hoàn tất: trước ngày 18 tháng 8 năm 2014" for the duty before
-                    ds = _deadlines(f, a, b)
-                    for d in last if ds else []:
-                        if d["deadline"] is None:
-                            d["deadline"] = ds[0].value
-                            if ds[0].kind == "date":
-                                d["recurrence"] = "once"
-                            d["_span"][1] = p.span_of(a, b)[1]
-                            d["evidence"] = clean(doc.original[d["_span"][0] : d["_span"][1]])
+                if _TIME_LINE.match(f[a:b]):
+                    # "Thời gian hoàn tất: trước ngày 18 tháng 8 năm 2014" dates the duty
+                    # of the sentence (or paragraph) before it
+                    _date_last(doc, p, f, a, b, last)
                     continue
                 last = reader.sentence(sec, p, ms, a, b)
                 out.extend(last)
     out.extend(_table_duties(doc, reader, templates))
     out.sort(key=lambda d: d["_span"][0])
     return _finish(out)
+
+
+def _date_last(doc: Doc, p: Paragraph, f: str, a: int, b: int, last: list[dict[str, Any]]) -> None:
+    ds = _deadlines(f, a, b)
+    for d in last if ds else []:
+        if d["deadline"] is None:
+            d["deadline"] = ds[0].value
+            if ds[0].kind == "date":
+                d["recurrence"] = "once"
+            d["_span"][1] = p.span_of(a, b)[1]
+            d["evidence"] = clean(doc.original[d["_span"][0] : d["_span"][1]])
+
+
+#: "Bộ" / "Bộ trưởng" alone in a ministry's text, "Sở" / "Giám đốc Sở" in a department's
+_OWN_BODY = {
+    "bo_": re.compile(r"\b(?:Bộ trưởng|Bộ)\b(?!\s*(?:[A-ZĐ&]|trưởng|ngành|,|và\s+cơ quan))"),
+    "so_": re.compile(r"\b(?:Giám đốc Sở|Sở)\b(?!\s*(?:[A-ZĐ&]|,|ban|ngành))"),
+}
+_NOT_OWN_BEFORE = re.compile(
+    r"(?:văn phòng|lãnh đạo|thứ trưởng|phó giám đốc|thanh tra|thuộc|của|các|những|mỗi|từng|"
+    r"liên|ngang)\s*$"
+)
+
+
+def _own_body(
+    text: str, ms: list[AgencyMention], issuer: Mapping[str, Any] | None
+) -> list[AgencyMention]:
+    """The issuing ministry or department where its text names it "Bộ" or "Sở" alone."""
+    kind = str((issuer or {}).get("kind") or "")
+    rx = next((r for prefix, r in _OWN_BODY.items() if kind.startswith(prefix)), None)
+    if rx is None:
+        return []
+    f = diacritic_key(text)
+    out = []
+    for m in rx.finditer(text):
+        if any(x.start <= m.start() < x.end for x in ms):
+            continue
+        if _NOT_OWN_BEFORE.search(f[max(0, m.start() - 16) : m.start()]):
+            continue
+        scope = (issuer or {}).get("scope")
+        out.append(AgencyMention(kind, scope, m.group(), m.start(), m.end()))
+    return out
 
 
 def _table_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -848,7 +928,9 @@ def _finish(duties: list[dict[str, Any]]) -> list[dict[str, Any]]:
             a == actor and (rec == r or (rec <= r and has)) for a, r, has in explicit
         ):
             continue
-        if d["deadline"] is None and actor and any(a == actor and rec <= r for a, r in dated):
+        restated = any(a == actor and rec <= r for a, r in dated)
+        own_frequency = any(rx.search(diacritic_key(d["evidence"])) for _n, rx in _FREQUENCIES)
+        if d["deadline"] is None and actor and restated and not own_frequency:
             continue  # the same report restated ("Sở X gửi báo cáo định kỳ tới Bộ Y qua ...")
         sig = (actor, rec, d["deadline"], d["recurrence"], diacritic_key(d["evidence"])[:80])
         if seen.get(sig, d["_span"][0]) != d["_span"][0]:

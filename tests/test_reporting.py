@@ -258,3 +258,43 @@ def test_a_task_table_row_asking_for_a_report() -> None:
         (["bo_ng"], ["thu_tuong"], "2025-12-31", "once"),
         # a report named as the row's product, to no one, is not a duty
     ]
+
+
+def test_a_ministry_calls_itself_bo() -> None:
+    text = (
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG\nI. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Xây dựng các tỉnh, thành phố trực thuộc Trung ương:\n"
+        "a) Định kỳ hằng quý, tổng hợp tình hình thực hiện, gửi Văn phòng Bộ trước ngày 15 tháng "
+        "cuối quý để tổng hợp, trình Bộ trưởng báo cáo Chính phủ.\n"
+        "b) Kịp thời đề xuất, báo cáo Bộ để báo cáo Thủ tướng Chính phủ tháo gỡ khó khăn.\n"
+        "c) Hướng dẫn các chủ đầu tư thực hiện quan trắc, báo cáo định kỳ về chất lượng công "
+        "trình theo quy định.\n"
+    )
+    got = extract_reporting(
+        parse(text), province=None, issuer={"kind": "bo_xd", "scope": "national"}
+    )
+    rows = [([a["kind"] for a in r["actor"]], [a["kind"] for a in r["recipient"]]) for r in got]
+    # "gửi Văn phòng Bộ": a unit of the ministry the register does not know; the minister
+    # it is submitted to reports to the Government; "báo cáo Bộ": the issuing ministry;
+    # a report the department has builders make is theirs, not its
+    assert (["bo_xd"], ["chinh_phu"]) in rows
+    assert (["so_xd"], ["bo_xd"]) in rows and (["bo_xd"], ["thu_tuong"]) in rows
+    assert all("quan trắc" not in r["evidence"] for r in got)
+
+
+def test_a_period_names_the_frequency_not_a_report_period() -> None:
+    text = (
+        "I. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp\n"
+        "Thường xuyên nắm tình hình, định kỳ báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện.\n"
+        "2. Kỳ báo cáo: tính từ ngày 15 tháng 12 năm trước đến ngày 14 tháng 12.\n"
+    )
+    assert _duties(text) == [(["so_tp"], ["ubnd_tinh"], None, "periodic")]
+
+
+def test_a_time_line_dates_the_duty_of_the_paragraph_before() -> None:
+    text = (
+        "II. CÁC BƯỚC THỰC HIỆN\n2.3. Bước 3: Tổng hợp danh sách.\n\n"
+        "Ủy ban nhân dân các huyện tổng hợp danh sách các hộ được hỗ trợ, báo cáo Sở Xây dựng.\n\n"
+        "Thời gian hoàn tất: trước ngày 18 tháng 8 năm 2026.\n"
+    )
+    assert _duties(text) == [(["ubnd_huyen"], ["so_xd"], "2026-08-18", "once")]
