@@ -346,3 +346,59 @@ def test_issuer_blocks(block: list[str], number: str, place: str, issuer: tuple[
     )
     got = _fields(text)["issuer"]
     assert isinstance(got, dict) and (got["kind"], got["scope"]) == issuer
+
+
+_PORTAL_PAGE = """<!DOCTYPE html><html><head>
+<title>Quyết định 210/QĐ-UBND 2022 kế hoạch sử dụng đất Long An</title></head>
+<body><div class="menu"><a>Trang chủ</a> | <a>Văn bản pháp luật</a> | <a>Đăng nhập</a></div>
+<div class="banner">Tra cứu văn bản nhanh nhất</div>
+<h1>Quyết định 210/QĐ-UBND năm 2022 phê duyệt kế hoạch sử dụng đất huyện Đức Hòa</h1>
+<div class="content">
+<table><tr><td><b>ỦY BAN NHÂN DÂN<br>TỈNH LONG AN</b><br>-------</td><td>
+<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</b>
+<br>---------------</td></tr>
+<tr><td>Số: 210/QĐ-UBND</td><td><i>Long An, ngày 15 tháng 01 năm 2022</i></td></tr></table>
+<p align="center"><b>QUYẾT ĐỊNH</b></p>
+<p align="center"><b>VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH SỬ DỤNG ĐẤT NĂM 2022 HUYỆN ĐỨC HÒA</b></p>
+<p align="center"><b>ỦY BAN NHÂN DÂN TỈNH LONG AN</b></p>
+<p>Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;</p>
+<p align="center"><b>QUYẾT ĐỊNH:</b></p>
+<p>
+<b>Điều 1.</b> Phê duyệt Kế hoạch sử dụng đất năm 2022 huyện Đức Hòa với các chỉ tiêu sau:</p>
+<p><b>Điều 2.</b> Quyết định này có hiệu lực kể từ ngày ký.</p>
+<table><tr><td><b><i>Nơi nhận:</i></b><br>- Như Điều 2;<br>- Lưu: VT.</td><td>
+<b>TM. ỦY BAN NHÂN DÂN<br>KT. CHỦ TỊCH<br>PHÓ CHỦ TỊCH<br><br><br>Nguyễn Minh Lâm</b></td>
+</tr></table>
+</div>
+<div class="props"><h3>Thuộc tính văn bản</h3><table><tr><td>Số hiệu:</td><td>210/QĐ-UBND</td>
+</tr><tr><td>Loại văn bản:</td><td>Quyết định</td></tr><tr><td>Nơi ban hành:</td>
+<td>Tỉnh Long An</td></tr><tr><td>Người ký:</td><td>Nguyễn Minh Lâm</td></tr><tr>
+<td>Ngày ban hành:</td><td>15/01/2022</td></tr></table></div>
+<div class="related"><h3>Văn bản liên quan</h3><ul><li>Luật Đất đai 2013</li>
+<li>Nghị định 43/2014/NĐ-CP</li></ul></div>
+</body></html>
+"""
+
+
+def test_a_web_portal_page_is_read_as_its_document(tmp_path: Path) -> None:
+    """Menus, the banner, the crawler's heading, the "Thuộc tính văn bản" block and the list
+    of related documents are furniture; the header table reads as the header."""
+    from policykg.ingest.extract import extract
+    from policykg.ingest.reader import read_text
+
+    page = tmp_path / "qd-210.html"
+    page.write_text(_PORTAL_PAGE, "utf-8")
+    record = extract(read_text(page), source=page.name)
+    assert as_schema(record["document"]) == {
+        "kind": "QuyetDinh",
+        "number": "210/QĐ-UBND",
+        "date": "2022-01-15",
+        "place": "Long An",
+        "issuer": {"kind": "ubnd_tinh", "scope": "Long An"},
+        "title": "VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH SỬ DỤNG ĐẤT NĂM 2022 HUYỆN ĐỨC HÒA",
+        "period": {"start": 2022, "end": 2022},
+        "signer": {"name": "Nguyễn Minh Lâm", "position": "Phó Chủ tịch"},
+        "promulgates": {"kind": "KeHoach", "title": "Sử dụng đất năm 2022 huyện Đức Hòa"},
+    }
+    cited = {c["target"].get("number") for c in record["citations"]}
+    assert "43/2014/NĐ-CP" not in cited

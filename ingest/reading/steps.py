@@ -124,13 +124,22 @@ _PORTAL_FIELD = re.compile(
     r"|Nguồn\s+thu\s+thập|Ngày\s+đăng|Cập\s+nhật|Đã\s+biết)\s*:",
     re.IGNORECASE,
 )
+_RELATED_HEAD = re.compile(
+    r"^[ \t]*(?:Văn\s+bản\s+\S|Tin\s+liên\s+quan|Bài\s+viết\s+liên\s+quan)", re.IGNORECASE
+)
 _BREADCRUMB = re.compile(r"^[^\n>»›]{1,40}(?:\s[>»›]\s[^\n>»›]{1,60}){2,}$")
+
+
+def _all_caps(t: str) -> bool:
+    letters = [c for c in t if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def portal_furniture(mt: MappedText) -> MappedText:
     """The furniture of a web-portal copy is blanked: the "Thuộc tính văn bản" block (its
     heading and "Số hiệu: …", "Loại văn bản: …" field lines), lists of related documents
-    (a heading such as "Văn bản liên quan" and the lines up to the next blank line) and
+    (a heading such as "Văn bản liên quan" and its short lines, up to a line in capitals or
+    a header field) and
     breadcrumb menus ("Trang chủ > Văn bản > …")."""
     text = mt.text
     spans = _line_spans(text)
@@ -142,24 +151,24 @@ def portal_furniture(mt: MappedText) -> MappedText:
         if _PORTAL_HEAD.match(ln):
             blank[k] = True
             m = k + 1
-            while m < len(lines) and m - k <= 60:
-                if _PORTAL_FIELD.match(lines[m]) or not lines[m].strip():
-                    blank[m] = bool(lines[m].strip()) or blank[m]
-                    if (
-                        not lines[m].strip()
-                        and m + 1 < len(lines)
-                        and not (
-                            _PORTAL_FIELD.match(lines[m + 1]) or _PORTAL_HEAD.match(lines[m + 1])
-                        )
-                    ):
+            if _RELATED_HEAD.match(ln):
+                # a list of related documents: its short lines, up to a line in capitals or
+                # a header field (the document may follow it)
+                while m < len(lines) and m - k <= 200:
+                    item = lines[m].strip()
+                    if item and (len(item) > 200 or _all_caps(item) or _LAYOUT_CELL.match(item)):
                         break
+                    blank[m] = bool(item)
                     m += 1
-                    continue
-                if re.match(r"^[ \t]*Văn\s+bản", ln, re.IGNORECASE):
-                    blank[m] = True  # an item of a related-document list
-                    m += 1
-                    continue
-                break
+                k = m
+                continue
+            # a property block: its field lines, blank lines between them
+            while m < len(lines) and m - k <= 60:
+                if _PORTAL_FIELD.match(lines[m]):
+                    blank[m] = True
+                elif lines[m].strip():
+                    break
+                m += 1
             k = m
             continue
         if _PORTAL_FIELD.match(ln):
