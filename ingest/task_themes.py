@@ -114,7 +114,7 @@ def task_themes(title: str, items: Sequence[str]) -> list[str]:
     # names of bodies are not activities ("Sở Tài chính", "Bộ Tài nguyên và Môi trường");
     # a title that is only a body's name leaves the domain to the task's items
     own = diacritic_key(_BODY_NAME.sub(" ", clean(title)))
-    texts = [own] if len(own.split()) >= 4 else [own, *(diacritic_key(clean(i)) for i in items)]
+    texts = [own] if len(own.split()) >= 4 else [own, *(diacritic_key(clean(i)) for i in items[:2])]
     for code, words in _DOMAIN_WORDS.items():
         if any(_has(x, w) for x in texts for w in words):
             add(code)

@@ -198,8 +198,25 @@ class _Task:
         }
 
 
+_NAME_ONLY = re.compile(
+    r"^(?:trách nhiệm(?:\s+của)?\s+)?(?:(?:bộ|sở|ban|cục|vụ|viện|ủy ban|uỷ ban|ubnd|văn phòng"
+    r"|tổng cục|kho bạc|thanh tra|công an|ngân hàng|các|phòng|trung tâm|đài|tổ đảng|đảng)\b)"
+)
+
+
 def _title(sec: Section) -> str:
-    return clean(sec.heading).rstrip(" .:;")
+    """The heading; for an item headed only by its body ("2. Bộ Công Thương:"), the body
+    and the first clause of its work ("Bộ Công Thương: Chủ trì, phối hợp ... đánh giá ...")."""
+    title = clean(sec.heading).rstrip(" .:;")
+    if not title or len(title.split()) > 12 or not _NAME_ONLY.match(diacritic_key(title)):
+        return title
+    first = next((clean(p.text) for p in list(sec.all_paragraphs())[1:] if clean(p.text)), "")
+    first = re.sub(r"^(?:[-+•*]|[a-zđ]\)|\d+(?:\.\d+)*[.)])\s*", "", first)
+    clause = re.split(r"(?<=[^\d])[.;:](?:\s|$)", first, maxsplit=1)[0]
+    words = clause.split()
+    if not words or clause == title:
+        return title
+    return f"{title}: {' '.join(words[:20])}{' …' if len(words) > 20 else ''}"
 
 
 def _timeframe_of(value: str) -> str | None:
