@@ -298,3 +298,13 @@ def test_forms_are_told_on_any_encoding_and_line_ending() -> None:
     assert [
         unicodedata.normalize("NFC", ln) for ln in _lines(unicodedata.normalize("NFD", text))
     ] == want
+
+
+def test_spaced_words_read_as_the_document_writes_them() -> None:
+    """Between readings with as many syllables, the one whose syllables the document writes
+    elsewhere wins."""
+    text = (
+        "Báo cáo Thành ủy và Ban Thường vụ.\n"
+        "| Nơi nhận: - T h ườ ng t r ự c T h à nh ủ y ; - L ư u : V T . | CHỦ TỊCH Lê Văn An |\n"
+    )
+    assert "Thường trực Thành ủy" in read(text).text

@@ -574,23 +574,31 @@ def signature_lines(mt: MappedText) -> MappedText:
 # -- OCR noise ----------------------------------------------------------------------------
 
 _TOKEN = re.compile(r"\S+")
+_WORD = re.compile(r"[^\W\d_]{2,7}")
 _WORD_PARTS = re.compile(r"^([(\"“'\[]*)([^\W\d_]+)([)\"”'\].,;:!?]*)$")
 
 
-def _mend_run(words: list[str], spaced: bool) -> list[int]:
+def _mend_run(words: list[str], spaced: bool, known: frozenset[str] = frozenset()) -> list[int]:
     """Group sizes that cover ``words`` (letters only) with the fewest syllables.
 
     A group of several fragments is taken only when it spells a syllable and one of them
-    is no syllable on its own ("B AN", "Qu ả ng"), or the whole line is spaced out."""
+    is no syllable on its own ("B AN", "Qu ả ng"), or the whole line is spaced out. Between
+    readings with as many syllables, the one whose syllables the document writes elsewhere
+    (``known``, in lower case) wins ("T h à nh ủ y" reads "Thành ủy", not "Thà nhủy"), then
+    the one whose joined syllables begin with a consonant ("C H Í M I NH": "CHÍ MINH")."""
     n = len(words)
-    # cost: 10 a syllable, 1 more for a joined one that has no initial consonant (so "C H Í
-    # M I NH" reads "CHÍ MINH", not "CHÍM INH")
+    # cost: 10 a syllable; 2 more for a joined one the document never writes, 1 more for a
+    # joined one that has no initial consonant
     best: list[tuple[int, int]] = [(0, 0)] + [(1 << 30, 0)] * n
     for e in range(1, n + 1):
         for size in range(1, min(5, e) + 1):
             cost = best[e - size][0] + 10
-            if size > 1 and toneless_key(words[e - size][:1]) in "aăâeêioôơuưy":
-                cost += 1
+            if size > 1:
+                joined = "".join(words[e - size : e])
+                if joined.lower() not in known:
+                    cost += 2
+                if toneless_key(joined[:1]) in "aăâeêioôơuưy":
+                    cost += 1
             if cost >= best[e][0]:
                 continue
             if size > 1:
@@ -617,6 +625,7 @@ def letter_spacing(mt: MappedText) -> MappedText:
     fragment is no syllable on its own, are joined; on a line where many fragments are no
     syllables (a spaced-out line), any fragments that spell one are."""
     text = mt.text
+    known: frozenset[str] | None = None  # the words the document writes (read once)
     edits: list[tuple[int, int, str]] = []
     for i, j in _line_spans(text):
         ln = text[i:j]
@@ -648,7 +657,9 @@ def letter_spacing(mt: MappedText) -> MappedText:
             if m > k:
                 words = [parts[x].group(2) for x in range(k, m + 1)]  # type: ignore[union-attr]
                 x = k
-                for size in _mend_run(words, spaced):
+                if known is None:
+                    known = frozenset(w.lower() for w in _WORD.findall(text))
+                for size in _mend_run(words, spaced, known):
                     for y in range(x, x + size - 1):
                         edits.append((i + toks[y].end(), i + toks[y + 1].start(), ""))
                     x += size
