@@ -329,7 +329,7 @@ def _plan_tasks(doc: Doc, sections: list[Section], province: str | None) -> list
     for sec in sections:
         for item in _items(sec):
             for it in _expand(doc, item, province):
-                heads = [] if it is item else heading_bodies(doc, it, province, lead_in=True)
+                heads = heading_bodies(doc, it, province, lead_in=it is not item)
                 # "Phần II" -> "II": a plan in parts numbers its tasks by the part's numeral
                 ref = _ARTICLE_WORD.sub("Đ", _PART_WORD.sub("", it.ref))
                 out.append(_section_task(doc, it, ref, province, heads))

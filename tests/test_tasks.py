@@ -604,3 +604,28 @@ MỤC III. TỔ CHỨC THỰC HIỆN
 1. Sở Tài chính bố trí kinh phí.
 """
     assert _roles(extract_tasks(parse(text), province="Hà Tĩnh")) == {"II.1": (["so_tttt"], [])}
+
+
+def test_task_section_items_headed_by_bodies() -> None:
+    text = """Số: 12/KH-UBND
+
+KẾ HOẠCH
+
+I. MỤC TIÊU
+
+Nâng cao chất lượng.
+
+II. NHIỆM VỤ CỤ THỂ
+
+1. Sở Y tế: tổ chức khám sức khỏe định kỳ cho người có công.
+
+2. Sở Giáo dục và Đào tạo phối hợp với Sở Tài chính bố trí học bổng.
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Sở Nội vụ theo dõi.
+"""
+    assert _roles(extract_tasks(parse(text), province="Hà Tĩnh")) == {
+        "II.1": (["so_yt"], []),
+        "II.2": (["so_gddt"], ["so_tc"]),
+    }
