@@ -575,6 +575,7 @@ def signature_lines(mt: MappedText) -> MappedText:
 
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"[^\W\d_]{2,7}")
+_SHORT = re.compile(r"(?<!\w)[^\W\d_]{1,3}(?!\w)")
 _WORD_PARTS = re.compile(r"^([(\"“'\[]*)([^\W\d_]+)([)\"”'\].,;:!?]*)$")
 
 
@@ -629,6 +630,8 @@ def letter_spacing(mt: MappedText) -> MappedText:
     edits: list[tuple[int, int, str]] = []
     for i, j in _line_spans(text):
         ln = text[i:j]
+        if not any(not is_syllable(w) for w in _SHORT.findall(ln)):
+            continue  # most lines: no short piece that is no syllable
         toks = list(_TOKEN.finditer(ln))
         if len(toks) < 2:
             continue
@@ -654,8 +657,8 @@ def letter_spacing(mt: MappedText) -> MappedText:
                 and toks[m + 1].start() - toks[m].end() == 1
             ):
                 m += 1
-            if m > k:
-                words = [parts[x].group(2) for x in range(k, m + 1)]  # type: ignore[union-attr]
+            words = [parts[x].group(2) for x in range(k, m + 1)] if m > k else []  # type: ignore[union-attr]
+            if words and (spaced or not all(is_syllable(w) for w in words)):
                 x = k
                 if known is None:
                     known = frozenset(w.lower() for w in _WORD.findall(text))
