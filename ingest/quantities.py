@@ -3,11 +3,13 @@
 :func:`quantities` finds each quantity of a clause: a number (Vietnamese numerals: "01" ->
 1, "7,5" -> 7.5, "1.000" -> 1000) followed by "%" or a counted noun ("05 chuyên gia",
 "114 Cơ sở dữ liệu", "63/63 tỉnh"), with its comparator ("ít nhất", "tối thiểu", "trên",
-"khoảng", "từ ... đến ...", "15 - 20%", "30 doanh nghiệp trở lên", "≥", "≤"). Numbers that
-are dates, years, document numbers, article or clause numbers, scales ("1:50.000"),
-durations, ages, scores, measures or money that is not an amount to reach are not
-quantities. :func:`cell_values` reads the value cell of an indicator table ("≥ 5", "≤ 3
-Đông Nam Á; ≤ 50 Thế giới", "> 0,7", "Trên 600", "Tăng ít nhất 2 bậc", "Top 10").
+"khoảng", "không dưới", "từ ... đến ...", "15 - 20%", "30 doanh nghiệp trở lên", "≥", "≤").
+A measure ("1.000 ha", "50 km", "500 MW") is a quantity flagged ``measure`` and money
+("55 tỷ USD") one flagged ``money``: the caller decides whether they are outcomes. Numbers
+that are dates, years, document numbers, article or clause numbers, scales ("1:50.000"),
+durations, ages or scores are not quantities. :func:`cell_values` reads the value cell of
+an indicator table ("≥ 5", "≤ 3 Đông Nam Á; ≤ 50 Thế giới", "> 0,7", "Trên 600", "Tăng ít
+nhất 2 bậc", "Top 10").
 :func:`indicator_of` gives the indicator code of SCHEMA.md a target fits, else ``other``.
 """
 
@@ -66,11 +68,16 @@ _NOT_UNIT = frozenset(
     re.split(
         r"\s+",
         "năm tháng ngày giờ phút giây tuần quý buổi lần tuổi khẩu điểm đồng vnđ vnd usd "
-        "triệu tỷ nghìn ngàn trăm m m2 m² m3 km km2 ha cm mm kg tấn lít mw kw kwh gb mb tb "
-        "độ giường suất bước kỳ khóa khoá lớp thứ số phần nhóm mức",
+        "triệu tỷ nghìn ngàn trăm cm mm độ giường suất bước kỳ khóa khoá lớp thứ số phần nhóm "
+        "mức",
     )
 )
 _MONEY = re.compile(r"^(?:tỷ|triệu|nghìn|ngàn)\s+(?:usd|đô la|đồng)\b")
+#: measures ("1.000 ha rừng", "50 km đường", "500 MW"): an outcome in an objective, a rule
+#: elsewhere ("diện tích tối thiểu 30 m2")
+_MEASURES = frozenset(
+    re.split(r"\s+", "ha héc-ta hecta km km2 m m2 m² m3 kg tấn lít mw kw kwh gw gwh gb tb tbps")
+)
 #: words that cannot start a counted noun (function words, verbs)
 _STOP = frozenset(
     re.split(
@@ -80,7 +87,9 @@ _STOP = frozenset(
     )
 )
 _CMP_BEFORE = (
-    ("at_least", re.compile(r"(?:ít nhất|tối thiểu|≥|>=)(?:\s+(?:có|là|đạt|được))?\s*$")),
+    ("at_least", re.compile(
+        r"(?:ít nhất|tối thiểu|không (?:dưới|thấp hơn|ít hơn)|≥|>=)(?:\s+(?:có|là|đạt|được))?\s*$"
+    )),
     ("at_most", re.compile(r"(?:tối đa|không (?:vượt )?quá|dưới|≤|<=|<)(?:\s+(?:có|là))?\s*$")),
     ("more_than", re.compile(r"(?:trên|hơn|vượt|>)\s*$")),
     ("about", re.compile(r"(?:khoảng|gần|xấp xỉ|chừng)\s*$")),
@@ -96,6 +105,7 @@ class Quantity:
     start: int  # offsets in the clause
     end: int
     money: bool = False
+    measure: bool = False
 
 
 def _unit_after(clause: str, f: str, pos: int) -> tuple[str, bool] | None:
@@ -115,7 +125,7 @@ def _unit_after(clause: str, f: str, pos: int) -> tuple[str, bool] | None:
     if not words:
         return None
     parts = words.group().split()
-    if parts[0] in _NOT_UNIT or parts[0] in _STOP:
+    if parts[0] in _NOT_UNIT or parts[0] in _STOP or parts[0] in _MEASURES:
         return None
     n = 1
     limit = 3 if parts[0] in ("lượt", "số") else 2
@@ -148,11 +158,16 @@ def quantities(clause: str) -> list[Quantity]:
         pct = bool(m.group("pa") or m.group("pb"))
         money = False
         unit = "%"
+        measure = False
         if not pct:
             found = _unit_after(clause, f, m.end())
             if found is None:
-                continue
-            unit, money = found
+                mm = re.match(r"\s*([^\W_]+[²]?)", f[m.end() :])
+                if not (mm and mm.group(1) in _MEASURES):
+                    continue
+                unit, measure = clause[m.end() + mm.start(1) : m.end() + mm.end(1)], True
+            else:
+                unit, money = found
         lo = parse_number(a)
         hi = parse_number(b) if b else None
         if hi is not None:
@@ -171,7 +186,7 @@ def quantities(clause: str) -> list[Quantity]:
                 mn, mx = None, lo
             else:
                 mn, mx = lo, None
-        out.append(Quantity(cmp, mn, mx, unit, m.start(), m.end(), money))
+        out.append(Quantity(cmp, mn, mx, unit, m.start(), m.end(), money, measure))
     out.sort(key=lambda q: q.start)
     return out
 

@@ -440,8 +440,8 @@ def _accept(zone: str, sentence: str, clause: str, q: Quantity, before: str) -> 
         return False
     if zone in ("objective", "deliverable"):
         return True
-    if _RULE_OUTSIDE.search(clause):
-        return False
+    if _RULE_OUTSIDE.search(clause) or q.measure:
+        return bool(q.measure and (_STRONG.search(sentence) or _STRONG.search(clause)))
     if zone == "task":
         return bool(_AIM.search(sentence))
     return bool(_STRONG.search(sentence) or _STRONG.search(clause))

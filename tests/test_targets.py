@@ -154,7 +154,6 @@ def test_quantities_in_other_domains(clause: str, expected: tuple[object, ...]) 
         "Nghị quyết số 01/NQ-CP ngày 05/01/2024",
         "quy định tại khoản 3 Điều 4 Nghị định số 67/2007/NĐ-CP",
         "người từ 85 tuổi trở lên",
-        "diện tích sử dụng tối thiểu 30 m2",
         "Hỗ trợ 6.000.000 đồng/hộ",
         "(1) Hoàn thành xây dựng",
     ],
@@ -386,3 +385,19 @@ def test_a_report_template_has_no_targets() -> None:
         "| 2 | Tổng số lao động | Người | | |\n"
     )
     assert _rows(text) == []
+
+
+def test_measures_are_targets_only_as_objectives() -> None:
+    text = (
+        "KẾ HOẠCH\nPhát triển lâm nghiệp tỉnh Cà Mau giai đoạn 2026 - 2030\n"
+        "I. MỤC TIÊU\n2. Mục tiêu cụ thể\n"
+        "- Trồng mới 1.000 ha rừng phòng hộ ven biển.\n"
+        "- Tỷ lệ lao động qua đào tạo đạt không dưới 75%.\n"
+        "II. NHIỆM VỤ\n1. Hạ tầng\n"
+        "Nâng cấp các tuyến đường với mặt đường rộng tối thiểu 7 m.\n"
+        "Điều 5. Nhà ở bảo đảm diện tích sử dụng tối thiểu 30 m2.\n"
+    )
+    assert [(t["comparator"], t["min"], t["unit"]) for t in extract_targets(parse(text))] == [
+        ("exact", 1000, "ha"),
+        ("at_least", 75, "%"),
+    ]
