@@ -415,8 +415,15 @@ class _Reader:
                 continue
             found.append(m)
         if found:
-            chain = chain_after(text, found, found[0].start)
-            return chain or found[:1]
+            chain = chain_after(text, found, found[0].start) or found[:1]
+            # "Ủy ban nhân dân tỉnh giao Sở Y tế tổng hợp, báo cáo ...": the department reports
+            given = re.match(r"\s*giao(?:\s+cho)?\s+", f[chain[-1].end : verb])
+            if given:
+                pos = chain[-1].end + given.end()
+                later = [m for m in ms if pos <= m.start < verb]
+                if later and later[0].start == pos:
+                    return chain_after(text, later, pos) or later[:1]
+            return chain
         if _COLLECTIVE_LEAD.match(f[pos:verb]):
             return []
         return None

@@ -298,3 +298,29 @@ def test_a_time_line_dates_the_duty_of_the_paragraph_before() -> None:
         "Thời gian hoàn tất: trước ngày 18 tháng 8 năm 2026.\n"
     )
     assert _duties(text) == [(["ubnd_huyen"], ["so_xd"], "2026-08-18", "once")]
+
+
+def test_a_provincial_plan_of_another_layout() -> None:
+    text = (
+        "KẾ HOẠCH\nTriển khai công tác cải cách hành chính\nIV. TỔ CHỨC THỰC HIỆN\n"
+        "1. Các sở, ban, ngành, UBND các huyện, thành phố báo cáo kết quả thực hiện về Sở Kế "
+        "hoạch và Đầu tư trước ngày 15/12 hằng năm để tổng hợp, báo cáo UBND tỉnh.\n"
+        "2. Định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12), các cơ quan, đơn "
+        "vị gửi báo cáo kết quả thực hiện về Sở Nội vụ để tổng hợp, báo cáo UBND tỉnh và Bộ Nội "
+        "vụ.\n"
+        "3. Giao Sở Tài chính chủ trì, theo dõi việc thực hiện Kế hoạch; định kỳ báo cáo UBND "
+        "tỉnh kết quả thực hiện.\n"
+        "4. Ủy ban nhân dân tỉnh giao Sở Y tế tổng hợp, báo cáo Bộ Y tế trước ngày 20 tháng 11 "
+        "năm 2026.\n"
+        "5. Chậm nhất ngày 25/12/2026, Sở Công Thương báo cáo UBND tỉnh kết quả thực hiện.\n"
+    )
+    assert _duties(text, "Bình Dương") == [
+        (["ubnd_huyen"], ["so_khdt"], "--12-15", "annual"),
+        (["so_khdt"], ["ubnd_tinh"], None, "annual"),
+        ([], ["so_nv"], "--06-15", "periodic"),
+        ([], ["so_nv"], "--12-15", "annual"),
+        (["so_nv"], ["ubnd_tinh", "bo_nv"], None, "periodic"),
+        (["so_tc"], ["ubnd_tinh"], None, "periodic"),
+        (["so_yt"], ["bo_yt"], "2026-11-20", "once"),
+        (["so_ct"], ["ubnd_tinh"], "2026-12-25", "once"),
+    ]
