@@ -97,6 +97,12 @@ _NOT_INSTRUMENT_BEFORE = re.compile(
     r" chứng nhận|tài khoản|điện thoại|fax|lô|thửa|tờ bản đồ|quyển|tập|trang|ô|phòng)"
     r"\s*(?:số\s*)?:?\s*$"
 )
+#: a date given before the instrument it is the date of ("Ngày 30/6/2024, Chính phủ ban hành")
+_DATE_BEFORE = re.compile(
+    r"\bngày\s+(?P<d>\d{1,2})\s*(?:/|-|tháng)\s*(?P<m>\d{1,2})\s*(?:/|-|năm)\s*"
+    r"(?P<y>(?:19|20)\d\d)\s*,?\s*(?:[^,;.\d]{0,60}?\s)?(?:đã\s+)?(?:ký\s+)?(?:ban hành"
+    r"|phê duyệt|thông qua)\s*$"
+)
 _DATE_AFTER = re.compile(
     r"\s*,?\s*(?:được\s+)?(?:ban hành\s+)?(?:ngày"
     r"|ngầy)\s+(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
@@ -117,7 +123,8 @@ _TITLE_STOP = re.compile(
 )
 #: words that cannot start a title (a new clause follows the instrument)
 _NO_TITLE = re.compile(
-    r"(?:và|hoặc|cùng|của|tại|theo|thì|nhưng|mà|là|được|đã|đang|sẽ|để|nhằm|trong|khi|nếu)\b|[,;)]"
+    r"(?:và|hoặc|cùng|của|tại|theo|thì|nhưng|mà|là|được|đã|đang|sẽ|để|nhằm|trong|khi|nếu"
+    r"|gắn với|gắn liền|kết hợp|đồng thời)\b|[,;)]"
     r"|(?:số|số hiệu)\s*\d"
 )
 _ALIAS = re.compile(
@@ -126,7 +133,8 @@ _ALIAS = re.compile(
 )
 _LAW = re.compile(r"(?<![\w])(?P<kw>Bộ [Ll]uật|Luật|Pháp lệnh)\s+(?=\S)")
 _PARTY = re.compile(
-    r"(?<![\w])[Nn]ghị quyết\s+(?P<name>(?:Đại hội|Hội nghị|Ban Chấp hành|Ban Thường vụ)\b)"
+    r"(?<![\w])[Nn]ghị quyết\s+(?P<name>(?:Đại hội|Hội nghị|Ban Chấp hành|Ban Thường vụ)\b"
+    r"|Trung ương\s+(?:\d{1,2}|[IVX]{1,5})\b)"
 )
 _OF_ISSUER = re.compile(
     r"(?<![\w])(?P<kind>[Kk]ế hoạch|[Nn]ghị quyết|[Qq]uyết định|[Đđ]ề án|[Cc]hương trình"
@@ -500,6 +508,8 @@ class _Zoner:
         if _KIND_LINE.match(low):
             self.seen_kind_line = True
             return "title"
+        if re.match(r"^\s*v/v\b|^\s*về việc\b", low):
+            return "title"  # the subject line of an official letter ("V/v triển khai ...")
         if self.seen_kind_line and not re.search(r"\.\s*$", low.strip()) and len(low) < 600:
             return "title"
         return "preamble"
@@ -563,6 +573,11 @@ def _tail(
                     j = re.match(r"\s*(?:-|–|,|và)\s*", text[pos:])
                     if j is None:
                         break
+                    if j.group().strip() in (",", "và") and not re.search(
+                        r"liên\s+(?:tịch|bộ|ngành)|tt\s*lt|nqlt|ttlt|/\w*lt-",
+                        u.low[max(0, i - 80) : pos],
+                    ):
+                        break  # ", Bộ Tài chính hướng dẫn như sau": the next clause's subject
                     nxt = _issuer_at(text[pos + j.end() :], province)
                     if nxt is None:
                         ab = re.match(r"Bộ\s+[A-ZĐ][A-ZĐ&]{2,}\b", text[pos + j.end() :])
@@ -789,6 +804,10 @@ class _Scanner:
                     start -= len(before) - so.start()
             kind = _kind_for(kw or (plural_kind if so else None), num, sym_kind)
             date, issuer, tpos = _tail(u, m.end(), province)
+            if date is None:
+                db = _DATE_BEFORE.search(low[max(0, start - 120) : start])
+                if db:  # "Ngày 30/6/2024, Chính phủ ban hành Nghị định số 73/2024/NĐ-CP"
+                    date = iso_date(db.group("d"), db.group("m"), db.group("y"))
             if issuer is None:
                 issuer = issuer_from_number(num, province)
             t0, t1 = _title_span(u, tpos)
@@ -868,11 +887,13 @@ class _Scanner:
             title = text[m.start() : e].strip(" ,")
             name = re.sub(r"\s+nhiệm kỳ.*$", "", title[len("Nghị quyết ") :]).strip()
             national = bool(re.search(r"của đảng\s*$", diacritic_key(name))) or not province
-            iss = {
+            iss: dict[str, str] = {
                 "kind": "other",
                 "scope": "national" if national else str(province),
                 "name": name,
             }
+            if re.match(r"(?:hội nghị\s+)?(?:ban chấp hành\s+)?trung ương\b", diacritic_key(name)):
+                iss = {"kind": "bch_tw", "scope": "national"}  # "Nghị quyết Trung ương 4 khóa XII"
             date, _, _ = _tail(u, e, province)
             inst = Instrument("Other", None, date, iss, title)
             self.add(Mention(u, m.start(), e, e, inst, named=True, party=True), m.start(), e)
@@ -1659,6 +1680,11 @@ _IMPL_START = re.compile(
     r"|tăng cường\s+)?"
     r"(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|triển khai|thi hành)\b"
 )
+_LOOKING_BACK = re.compile(
+    r"\b(?:sau|qua)\s+(?:hơn\s+|gần\s+|gần\s+hai\s+)?(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín"
+    r"|mười|nhiều)(?:\s+\w+)?\s+(?:năm|tháng)\s+(?:triển khai\s+)?(?:thực hiện|thi hành|triển khai)"
+    r"\s*$"
+)
 _NEGATED = re.compile(r"\bkhông\s+(?:áp dụng|thuộc phạm vi|điều chỉnh)\b")
 
 
@@ -1682,6 +1708,14 @@ def _classify(u: _Unit, lead: str, clause: str, report: bool) -> str | None:
         return "mentions"
     if report and not u.report_opening:
         return "mentions"
+    if not report and _LOOKING_BACK.search(c):
+        return "mentions"  # "Sau 5 năm thực hiện Chỉ thị X, ...": what was done, not this act
+    if opening and re.match(
+        r"^(?:[-–•+*]\s*)?(?:thực hiện|triển khai)\s+(?:ý kiến\s+)?(?:chỉ đạo|chủ trương|yêu cầu"
+        r"|ý kiến|kết luận|nhiệm vụ được giao)\b[^;]{0,90}?\b(?:tại|theo)\s*$",
+        c,
+    ):
+        return "implements"  # "Thực hiện chỉ đạo của Thủ tướng Chính phủ tại Văn bản số N, ..."
     if _CONTINUE.search(c) or re.search(
         r"\b(?:đẩy mạnh|tăng cường)\s+(?:việc\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)"
         r"(?:\s+(?:có\s+)?hiệu quả)?(?:\s+các)?\s*$",
@@ -1761,6 +1795,12 @@ def _classify(u: _Unit, lead: str, clause: str, report: bool) -> str | None:
         if rel is not None:
             return rel
     if opening and re.search(r"\b(?:thực hiện|triển khai)\b", full):
+        if _CONTINUE.search(full) and re.search(
+            r"\b(?:gắn với|gắn liền với|kết hợp với|cùng với)\s+(?:việc\s+)?(?:thực hiện"
+            r"|triển khai)\s*$",
+            c,
+        ):
+            return "applies"  # "tiếp tục thực hiện X gắn với thực hiện Y": Y carried on too
         return "implements"
     if u.zone == "body" and _IMPL_START.match(full):
         return "applies"
@@ -1875,6 +1915,13 @@ def extract_citations(doc: Doc, document: dict[str, Any] | None = None) -> list[
                     rel = None
             elif same and prev is not None and prev.relation is not None and _COORD.match(lead):
                 rel, coordinated = prev.relation, True
+            elif (
+                same
+                and prev is not None
+                and prev.relation in ("implements", "applies", "legal_basis")
+                and re.match(r"^\s*về\b[^;:()]{0,200}\svà\s*$", lead)
+            ):
+                rel, coordinated = prev.relation, True  # "X về <its subject> và Y"
             else:
                 rel = _classify(u, lead, clause, report)
                 if (

@@ -431,3 +431,55 @@ def test_an_attached_programme_titled_over_two_lines() -> None:
         ("implements", "49-CT/TW"),
         ("legal_basis", "Luật Tổ chức Chính phủ"),
     }
+
+
+def _doc_cites(text: str) -> list[dict[str, Any]]:
+    doc = parse(text)
+    return extract_citations(doc, extract_document(doc, strict=False))
+
+
+def test_a_party_conclusion_carries_on_a_directive() -> None:
+    cites = _doc_cites(
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\nBỘ CHÍNH TRỊ\n*\nSố 01-KL/TW\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Hà Nội, ngày 18 tháng 5 năm 2021\n\nKẾT LUẬN\nCỦA BỘ CHÍNH TRỊ\nvề tiếp tục thực hiện "
+        "Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị về đẩy mạnh học tập và làm theo tư "
+        "tưởng, đạo đức, phong cách Hồ Chí Minh\n\nSau 5 năm thực hiện Chỉ thị số 05-CT/TW của "
+        "Bộ Chính trị khóa XII, việc học tập đã đạt được nhiều kết quả. Bộ Chính trị yêu cầu các "
+        "cấp ủy tiếp tục thực hiện Chỉ thị số 05-CT/TW gắn với thực hiện Nghị quyết Trung ương 4 "
+        "khóa XII về tăng cường xây dựng, chỉnh đốn Đảng và Kết luận số 21-KL/TW ngày 25/10/2021 "
+        "của Ban Chấp hành Trung ương Đảng khóa XIII.\n"
+    )
+    assert {(c["relation"], c["target"]["number"] or c["target"]["title"]) for c in cites} == {
+        ("applies", "05-CT/TW"),
+        ("applies", "Nghị quyết Trung ương 4 khóa XII"),
+        ("applies", "21-KL/TW"),
+    }
+    tw4 = next(c for c in cites if c["target"]["number"] is None)
+    assert tw4["target"]["issuer"] == {"kind": "bch_tw", "scope": "national"}
+
+
+def test_an_official_letter() -> None:
+    # the subject line ("V/v ...") is the title; "Thực hiện chỉ đạo ... tại Văn bản số N" carries
+    # it out; a date given before ("Ngày 30/6/2024, Chính phủ ban hành ...") is the date; the
+    # next clause's subject is no joint issuer; a form attached is not cited from
+    cites = _doc_cites(
+        "BỘ TÀI CHÍNH\nSố: 5123/BTC-NSNN\nV/v triển khai thực hiện Nghị định số 73/2024/NĐ-CP\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hà Nội, ngày 20 tháng 7 năm 2024\n\nKính gửi: Ủy ban nhân dân các tỉnh.\n\n"
+        "Ngày 30/6/2024, Chính phủ ban hành Nghị định số 73/2024/NĐ-CP quy định mức lương cơ sở. "
+        "Thực hiện chỉ đạo của Thủ tướng Chính phủ tại Văn bản số 4567/VPCP-KTTH ngày 05/7/2024 "
+        "của Văn phòng Chính phủ, Bộ Tài chính hướng dẫn như sau:\n\n"
+        "1. Xác định nhu cầu kinh phí theo hướng dẫn tại Thông tư số 50/2024/TT-BTC ngày "
+        "16/7/2024 của Bộ Tài chính.\n\n"
+        "2. Báo cáo gửi Bộ Tài chính theo Mẫu số 01 kèm theo Công văn này.\n\n"
+        "Mẫu số 01\nBÁO CÁO NHU CẦU KINH PHÍ\n"
+        "Căn cứ Nghị định số 24/2023/NĐ-CP ngày 14/5/2023 của Chính phủ;\n"
+    )
+    assert {(c["relation"], c["target"]["number"]) for c in cites} == {
+        ("implements", "73/2024/NĐ-CP"),
+        ("implements", "4567/VPCP-KTTH"),
+        ("applies", "50/2024/TT-BTC"),
+    }
+    by = {c["target"]["number"]: c["target"] for c in cites}
+    assert by["73/2024/NĐ-CP"]["date"] == "2024-06-30"
+    assert by["4567/VPCP-KTTH"]["title"] is None
