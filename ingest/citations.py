@@ -124,7 +124,7 @@ _TITLE_STOP = re.compile(
 #: words that cannot start a title (a new clause follows the instrument)
 _NO_TITLE = re.compile(
     r"(?:và|hoặc|cùng|của|tại|theo|thì|nhưng|mà|là|được|đã|đang|sẽ|để|nhằm|trong|khi|nếu"
-    r"|gắn với|gắn liền|kết hợp|đồng thời)\b|[,;)]"
+    r"|gắn với|gắn liền|kết hợp|đồng thời|hết hiệu lực|có hiệu lực|bị|sẽ|đều|tiếp tục)\b|[,;)]"
     r"|(?:số|số hiệu)\s*\d"
 )
 _ALIAS = re.compile(
@@ -1702,6 +1702,8 @@ def _classify(u: _Unit, lead: str, clause: str, report: bool) -> str | None:
         return "legal_basis"
     if _PROPOSED.search(full) and re.search(r"\b(?:tại|ở)\b", full):
         return "proposed_by"
+    if opening and re.match(r"^(?:[-–•+*]\s*)?xét\s*(?:các\s+)?$", full):
+        return "proposed_by"  # "Xét Tờ trình số N của Ủy ban nhân dân tỉnh"
     if _REPLACE_SELF.search(full) and u.zone == "body":
         return "replaced"
     if _NEGATED.search(full) or (u.intro is not None and _NEGATED.search(u.intro)):

@@ -483,3 +483,28 @@ def test_an_official_letter() -> None:
     by = {c["target"]["number"]: c["target"] for c in cites}
     assert by["73/2024/NĐ-CP"]["date"] == "2024-06-30"
     assert by["4567/VPCP-KTTH"]["title"] is None
+
+
+def test_a_council_resolution_and_a_gazette_page_break() -> None:
+    cites = _doc_cites(
+        "HỘI ĐỒNG NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 25/2024/NQ-HĐND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT "
+        "NAM\nĐộc lập - Tự do - Hạnh phúc\nNghệ An, ngày 10 tháng 12 năm 2024\n\nNGHỊ QUYẾT\n"
+        "Quy định chính sách hỗ trợ phát triển sản xuất nông nghiệp\n\n"
+        "HỘI ĐỒNG NHÂN DÂN TỈNH NGHỆ AN\n\n"
+        "Căn cứ Quyết định số 418/QĐ-\n\nCÔNG BÁO/Số 667 + 668/Ngày 05-11-2012 13\n\n"
+        "TTg ngày 11 tháng 4 năm 2012 của Thủ tướng Chính phủ phê duyệt Chiến lược phát triển "
+        "khoa học và công nghệ giai đoạn 2011 - 2020;\n"
+        "Xét Tờ trình số 9876/TTr-UBND ngày 25 tháng 11 năm 2024 của Ủy ban nhân dân tỉnh; "
+        "Báo cáo thẩm tra của Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh.\n\n"
+        "QUYẾT NGHỊ:\n\nĐiều 1. Hiệu lực thi hành\n\n"
+        "Nghị quyết số 12/2019/NQ-HĐND ngày 12 tháng 7 năm 2019 của Hội đồng nhân dân tỉnh hết "
+        "hiệu lực kể từ ngày Nghị quyết này có hiệu lực thi hành.\n"
+    )
+    assert {(r, n) for _, r, n in _rel(cites)} == {
+        ("legal_basis", "418/QĐ-TTg"),
+        ("proposed_by", "9876/TTr-UBND"),
+        ("mentions", "12/2019/NQ-HĐND"),
+        ("replaced_by", "25/2024/NQ-HĐND"),
+    }
+    old = next(c for c in cites if c["target"]["number"] == "12/2019/NQ-HĐND")
+    assert old["target"]["title"] is None

@@ -308,3 +308,14 @@ def test_spaced_words_read_as_the_document_writes_them() -> None:
         "| Nơi nhận: - T h ườ ng t r ự c T h à nh ủ y ; - L ư u : V T . | CHỦ TỊCH Lê Văn An |\n"
     )
     assert "Thường trực Thành ủy" in read(text).text
+
+
+def test_gazette_page_header_with_its_page_number_on_the_line() -> None:
+    text = (
+        "CÔNG BÁO/Số 667 + 668/Ngày 05-11-2012 12\nTHỦ TƯỚNG CHÍNH PHỦ\nSố: 45/2012/QĐ-TTg\n"
+        "Căn cứ Quyết định số 418/QĐ-\n\n12 CÔNG BÁO/Số 667 + 668/Ngày 05-11-2012\n\n"
+        "TTg ngày 11 tháng 4 năm 2012;\n"
+    )
+    lines = _lines(text)
+    assert not any("CÔNG BÁO" in ln for ln in lines)
+    _maps_back(text)

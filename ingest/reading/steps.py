@@ -28,8 +28,8 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 # -- page furniture (PDF and Gazette pages) ------------------------------------------------
 
 _GAZETTE_HEAD = re.compile(
-    r"^[ \t]*C[ÔO]NG\s+B[ÁA]O\s*/\s*Số\s*[\d\s+]{1,12}/\s*Ngày\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*"
-    r"[-/.]\s*\d{4}[ \t]*$",
+    r"^[ \t]*(?:\d{1,4}[ \t]+)?C[ÔO]NG\s+B[ÁA]O\s*/\s*Số\s*[\d\s+]{1,12}/\s*Ngày\s*\d{1,2}\s*"
+    r"[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}(?:[ \t]+\d{1,4})?[ \t]*$",
     re.IGNORECASE,
 )
 _PAGE_NO = re.compile(r"^[ \t\f]*(?:[-–]\s*)?\d{1,4}(?:\s*[-–])?[ \t]*$")
