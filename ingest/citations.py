@@ -1734,7 +1734,7 @@ def _classify(u: _Unit, lead: str, clause: str, report: bool) -> str | None:
         full,
     ):
         return "implements"
-    if u.zone == "purpose" and _IMPL_START.match(full):
+    if u.zone == "purpose" and _IMPL_START.match(full) and not re.search(r"\bđúng\b", c):
         return "implements"  # "Tổ chức triển khai thực hiện có hiệu quả các nội dung theo X"
     review = [
         m.end()

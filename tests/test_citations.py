@@ -508,3 +508,16 @@ def test_a_council_resolution_and_a_gazette_page_break() -> None:
     }
     old = next(c for c in cites if c["target"]["number"] == "12/2019/NQ-HĐND")
     assert old["target"]["title"] is None
+
+
+def test_a_purpose_to_comply_applies() -> None:
+    cites = _cites(
+        "I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\n- Triển khai có hiệu quả Nghị quyết số "
+        "12/2022/NQ-HĐND ngày 10/7/2022 của HĐND tỉnh.\n\n- Thực hiện đúng các quy định tại "
+        "Thông tư số 09/2022/TT-BLĐTBXH ngày 25/5/2022 của Bộ Lao động - Thương binh và Xã "
+        "hội.\n"
+    )
+    assert _rel(cites) == {
+        ("self", "implements", "12/2022/NQ-HĐND"),
+        ("self", "applies", "09/2022/TT-BLĐTBXH"),
+    }
