@@ -321,7 +321,10 @@ def _issuer_fallback(text: str, province: str | None) -> tuple[dict[str, str], i
             return {"kind": hit[0], "scope": hit[1] or province or ""}, ab.end()
     body = _GENERIC_BODY.match(text)
     if body:
-        scope = province or "" if body.group("head") == "Sở" else "national"
+        provincial = body.group("head") == "Sở" or re.search(
+            r"\b(?:tỉnh ủy|thành ủy|tỉnh)\b", diacritic_key(body.group())
+        )  # "Sở Tài chính", "Văn phòng Tỉnh ủy": bodies of the province
+        scope = province or "" if provincial else "national"
         return {"kind": "other", "scope": scope, "name": body.group().strip()}, body.end()
     return None
 

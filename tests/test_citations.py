@@ -521,3 +521,27 @@ def test_a_purpose_to_comply_applies() -> None:
         ("self", "implements", "12/2022/NQ-HĐND"),
         ("self", "applies", "09/2022/TT-BLĐTBXH"),
     }
+
+
+def test_a_provincial_report_on_a_party_resolution() -> None:
+    cites = _doc_cites(
+        "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nSố: 210/BC-UBND\nĐắk Lắk, ngày 05 tháng 8 năm 2024\n\n"
+        "BÁO CÁO\nSơ kết 03 năm thực hiện Nghị quyết số 06-NQ/TU ngày 20/7/2021 của Ban Thường "
+        "vụ Tỉnh ủy về phát triển nông nghiệp công nghệ cao\n\n"
+        "Thực hiện Công văn số 1234-CV/TU ngày 01/7/2024 của Văn phòng Tỉnh ủy về việc sơ kết "
+        "Nghị quyết số 06-NQ/TU, Ủy ban nhân dân tỉnh báo cáo kết quả như sau:\n\n"
+        "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO\n\nĐể triển khai Nghị quyết số 06-NQ/TU, UBND tỉnh đã ban "
+        "hành Kế hoạch số 5678/KH-UBND ngày 15/9/2021 thực hiện Nghị quyết số 06-NQ/TU.\n"
+    )
+    assert {(s == "self", r, n) for s, r, n in _rel(cites)} == {
+        (True, "implements", "06-NQ/TU"),
+        (True, "implements", "1234-CV/TU"),
+        (True, "mentions", "5678/KH-UBND"),
+        (False, "implements", "06-NQ/TU"),  # the plan carries the resolution out
+    }
+    letter = next(c for c in cites if c["target"]["number"] == "1234-CV/TU")
+    assert letter["target"]["issuer"] == {
+        "kind": "other",
+        "scope": "Đắk Lắk",
+        "name": "Văn phòng Tỉnh ủy",
+    }
