@@ -964,8 +964,13 @@ class _Scanner:
                 continue
             if _KIND_LIST_BEFORE.search(low[max(0, m.start() - 80) : m.start()]):
                 continue  # "các nghị quyết, chương trình, đề án, kế hoạch ...": a class
-            e = _name_end(u, m.end(), law=False)
-            name = text[m.start() : e].strip(' ,“”"')
+            quoted = re.match(r"[“\"](?P<q>[^“”\"\n]{8,250})[”\"]", text[m.end() :])
+            if quoted:  # 'Đề án "Phát triển văn hóa đọc ..."': the name between the marks
+                e = m.end() + quoted.end()
+                name = f"{m.group('kind')} {quoted.group('q').strip()}"
+            else:
+                e = _name_end(u, m.end(), law=False)
+                name = text[m.start() : e].strip(' ,“”"')
             words = name.split()
             if len(words) < 3 or _VERB_AFTER_KIND.match(diacritic_key(" ".join(words[2:]))):
                 continue
@@ -1923,7 +1928,7 @@ def extract_citations(doc: Doc, document: dict[str, Any] | None = None) -> list[
             elif (
                 same
                 and prev is not None
-                and prev.relation in ("implements", "applies", "legal_basis")
+                and prev.relation in ("implements", "applies", "legal_basis", "conform")
                 and re.match(r"^\s*về\b[^;:()]{0,200}\svà\s*$", lead)
             ):
                 rel, coordinated = prev.relation, True  # "X về <its subject> và Y"
@@ -1966,8 +1971,7 @@ def extract_citations(doc: Doc, document: dict[str, Any] | None = None) -> list[
                 if self_inst is not None:
                     triples.append((f"#{id(m.inst)}", "replaced_by", self_inst, m))
                 continue
-            if rel == "conform":
-                m.relation = "applies"
+            if rel == "conform":  # (what is coordinated with it conforms too)
                 triples.append(("self", "conform", m.inst, m))
                 continue
             if rel is not None:
@@ -2153,7 +2157,19 @@ def _aliases(scanned: list[tuple[_Unit, list[Mention]]], registry: _Registry) ->
             if re.search(r"\w", alias) and len(alias.split()) <= 8:
                 # an alias of the document itself ("ban hành Kế hoạch X (sau đây viết tắt là
                 # Kế hoạch)") names no citation
-                aliases[alias] = None if last.skip else last.inst
+                target: Instrument | None = None if last.skip else last.inst
+                if last.skip and last.named:
+                    # a programme carried in a decision's title ("Quyết định số N phê duyệt
+                    # Đề án X (sau đây gọi tắt là Đề án)"): the alias is that decision
+                    for m in ms:
+                        if (
+                            m.inst is not None
+                            and m.inst.number
+                            and m.title_start is not None
+                            and m.title_start <= last.start < (m.title_end or m.end)
+                        ):
+                            target = m.inst
+                aliases[alias] = target
             for m in ms:
                 if (
                     m.title_start is not None

@@ -545,3 +545,23 @@ def test_a_provincial_report_on_a_party_resolution() -> None:
         "scope": "Đắk Lắk",
         "name": "Văn phòng Tỉnh ủy",
     }
+
+
+def test_a_scheme_named_in_quotes_and_its_alias() -> None:
+    # a scheme named in quotation marks in the title is the decision that approved it; the
+    # short name given to a scheme carried in a decision's title is that decision
+    cites = _doc_cites(
+        "ỦY BAN NHÂN DÂN\nHUYỆN CHÂU THÀNH\nSố: 77/KH-UBND\nChâu Thành, ngày 02 tháng 3 năm "
+        '2023\n\nKẾ HOẠCH\nThực hiện Đề án "Phát triển văn hóa đọc trong cộng đồng giai đoạn '
+        '2021-2025, định hướng đến năm 2030" trên địa bàn huyện\n\n'
+        "Căn cứ Quyết định số 329/QĐ-TTg ngày 15/3/2017 của Thủ tướng Chính phủ phê duyệt Đề án "
+        "phát triển văn hóa đọc trong cộng đồng đến năm 2020, định hướng đến năm 2030 (sau đây "
+        "gọi tắt là Đề án);\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\n"
+        "Các hoạt động phải sát với nội dung của Đề án, Quyết định số 1862/QĐ-TTg ngày "
+        "04/11/2021 của Thủ tướng Chính phủ.\n"
+    )
+    assert _rel(cites) == {
+        ("self", "implements", "329/QĐ-TTg"),
+        ("self", "legal_basis", "329/QĐ-TTg"),
+        ("self", "applies", "1862/QĐ-TTg"),
+    }
