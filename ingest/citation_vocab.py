@@ -266,6 +266,10 @@ _KIND_SYMBOLS_JOINED = ("QĐ", "NĐ", "NQ", "TTLT", "TT", "CT", "KH", "BC", "TTr
 _JOINED_ISSUERS = ("TTg", "CP", "UBND", "HĐND", "BTC", "VPCP")
 
 
+#: symbol parts written in mixed case, as a line set in capitals prints them
+_MIXED_CASE = {"TTG": "TTg", "TTR": "TTr", "QĐI": "QĐi"}
+
+
 def canon_number(raw: str) -> str:
     """A number as meant: spaces out, a missing hyphen between the kind symbol and the
     issuer restored ("1626/QĐTTg" -> "1626/QĐ-TTg"), "QĐ-Tg" read as "QĐ-TTg"."""
@@ -280,6 +284,7 @@ def canon_number(raw: str) -> str:
                     fixed = f"{k}-{iss}"
         if part == "Tg" and out and out[-1] == "-" and len(out) >= 2 and out[-2] in ("QĐ", "CT"):
             fixed = "TTg"
+        fixed = _MIXED_CASE.get(fixed, fixed)  # printed in capitals: "QĐ-TTG" -> "QĐ-TTg"
         out.append(fixed)
     return "".join(out)
 

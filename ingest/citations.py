@@ -295,7 +295,11 @@ def _issuer_at(text: str, province: str | None) -> tuple[dict[str, str], int] | 
         from policykg.ingest.agencies import find_agencies
     except ImportError:  # pragma: no cover
         return _issuer_fallback(head, province)
-    for m in find_agencies(head, province=province):
+    found = find_agencies(head, province=province)
+    if not found and not any(c.isupper() for c in head[:40]):
+        # a line set in capitals was read in lower case: names are looked up capitalized
+        found = find_agencies(head.title(), province=province)
+    for m in found:
         if m.start > 30:
             break
         pre = diacritic_key(head[: m.start]).strip(" ,")

@@ -565,3 +565,24 @@ def test_a_scheme_named_in_quotes_and_its_alias() -> None:
         ("self", "legal_basis", "329/QĐ-TTg"),
         ("self", "applies", "1862/QĐ-TTg"),
     }
+
+
+def test_a_title_in_capitals_keeps_its_chain() -> None:
+    # the issuer of a number read in a line set in capitals is still found, so what follows
+    # is the cited circular's title (it carries out the decision), not the document's act
+    cites = _doc_cites(
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 3210/QĐ-UBND\nThành phố Hồ Chí Minh, ngày "
+        "28 tháng 6 năm 2014\n\nQUYẾT ĐỊNH\nVỀ BAN HÀNH KẾ HOẠCH TRIỂN KHAI THỰC HIỆN THÔNG TƯ "
+        "SỐ 09/2013/TT-BXD NGÀY 01 THÁNG 7 NĂM 2013 CỦA BỘ XÂY DỰNG VỀ HƯỚNG DẪN THỰC HIỆN "
+        "QUYẾT ĐỊNH SỐ 22/2013/QĐ-TTG NGÀY 26 THÁNG 4 NĂM 2013 CỦA THỦ TƯỚNG CHÍNH PHỦ\n\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH\n\n"
+        "Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003;\n\n"
+        "QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n"
+    )
+    assert {(s == "self", r, n) for s, r, n in _rel(cites)} == {
+        (True, "legal_basis", None),
+        (True, "implements", "09/2013/TT-BXD"),
+        (False, "implements", "22/2013/QĐ-TTg"),
+    }
+    circular = next(c for c in cites if c["target"]["number"] == "09/2013/TT-BXD")
+    assert circular["target"]["issuer"] == {"kind": "bo_xd", "scope": "national"}
