@@ -9,16 +9,21 @@ administrative writing (no rule names a file, a province or a number):
 1. **Units.** Every paragraph that can cite (not page furniture, "Nơi nhận" or the
    signature), with the document's own "Số:" and place-date line blanked out. A line set
    in capitals (a title: "KẾ HOẠCH TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 11-CT/TU") is read in
-   lower case, its numbers kept as printed. Each unit knows its zone: the title block, the
-   preamble (before "QUYẾT ĐỊNH:", "Điều 1", "I."), or the body.
+   lower case, its numbers kept as printed. Each unit knows its zone (:class:`_Zoner`):
+   the title block (also a letter's "V/v ..." line, the body of "Điều 1", the kind line and
+   title of an attached plan, a title set over two lines), the preamble (before "QUYẾT
+   ĐỊNH:", "Điều 1", "I."; also the opening of an attached plan), the purpose section, or
+   the body; a blank form of an appendix ("Mẫu số 01") is never cited from.
 2. **Mentions** (:func:`_scan`). Numbered instruments ("Quyết định số 1322/QĐ-TTg",
    "Nghị định 69/2009/NĐ-CP", "Chỉ thị số 49-CT /TW", "văn bản số 3374/ BKHCN- CNCNTT",
    the bare "số 547/QĐ-LĐTBXH" of an enumeration); laws, codes and ordinances by name
    ("Luật Đất đai ngày 29 tháng 11 năm 2013", "Luật Khoáng sản năm 2010", "Luật Xây dựng
    số 50/2014/QH13", "Pháp lệnh Ưu đãi người có công với cách mạng"); party congress
-   resolutions; unnumbered instruments with a stated issuer ("Kế hoạch của UBND tỉnh ...
+   resolutions ("Nghị quyết Đại hội XIII", "Nghị quyết Trung ương 4 khóa XII"); unnumbered
+   instruments with a stated issuer ("Kế hoạch của UBND tỉnh ...
    triển khai ...", "Nghị quyết của Quốc hội về ..."); named programmes, schemes,
-   strategies, plans and master plans ("Đề án tổng kiểm kê tài nguyên nước quốc gia");
+   strategies, plans and master plans ("Đề án tổng kiểm kê tài nguyên nước quốc gia",
+   'Đề án "Phát triển văn hóa đọc ..."');
    short names ("Đề án 06", "Chỉ thị 18"); names defined in the text ("(sau đây gọi tắt
    là Nghị quyết 02)"). After each mention: its date, issuer ("của Thủ tướng Chính phủ";
    else from the number's symbol, :func:`issuer_from_number`) and title. Numbers are
@@ -35,7 +40,8 @@ administrative writing (no rule names a file, a province or a number):
    without its kind symbol, "118/TTg" and "118/QĐ-TTg", is one); a law or named
    programme by its name (abbreviations such as "BVMT" match "Bảo vệ môi trường"), a
    dated mention lending its date to undated ones; a programme or scheme named in the
-   title of a numbered decision ("phê duyệt Đề án X") is that decision; a short name
+   title of a numbered decision ("phê duyệt Đề án X") is that decision, and so is a later
+   reference without its period ("Quy hoạch tỉnh X"); a short name
    ("Nghị quyết 02") is the numbered instrument it abbreviates.
 5. **Relations** (:func:`_classify`), from the words before the mention in its clause:
    ``legal_basis`` ("Căn cứ" in the preamble or a "Căn cứ pháp lý" section),
@@ -44,7 +50,9 @@ administrative writing (no rule names a file, a province or a number):
    phần thực hiện", "Kế hoạch / Chương trình hành động thực hiện X", the opening of a
    report), ``applies`` ("theo (quy định của / tại) X", "Tiếp tục thực hiện", "thực hiện X"
    as a task of the body, "đáp ứng yêu cầu tại", "phù hợp với" when nothing more specific
-   is known, "thuộc / từ Chương trình X"), else ``mentions``. A report (Báo cáo) only
+   is known, "thuộc / từ Chương trình X", "đẩy mạnh thực hiện X"), else ``mentions``
+   (also "Sau 5 năm thực hiện X", looking back, and a law whose detailing texts are to be
+   drafted). A report (Báo cáo) only
    mentions what it recounts. Replacement by this document ("Quyết định này ... thay thế
    X", "Bãi bỏ X", "X hết hiệu lực kể từ ngày Thông tư này có hiệu lực") gives a
    ``mentions`` and X ``replaced_by`` the document. Instruments still to be drafted
