@@ -727,7 +727,7 @@ def _is_name(t: str) -> bool:
 
 _DOC_KIND_LINE = re.compile(
     r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|CHỈ THỊ|CÔNG VĂN|THÔNG TƯ|NGHỊ ĐỊNH|TỜ TRÌNH"
-    r"|ĐỀ ÁN|CHƯƠNG TRÌNH)\b"
+    r"|ĐỀ ÁN|CHƯƠNG TRÌNH|BÁO CÁO|PHÁP LỆNH|CHIẾN LƯỢC|THÔNG BÁO)\b"
 )
 
 

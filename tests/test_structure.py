@@ -219,3 +219,12 @@ def test_a_muc_is_a_section_of_a_chapter() -> None:
     doc = parse("Chương II\n\nTRÁCH NHIỆM\n\nMục 1\n\nCƠ QUAN TRUNG ƯƠNG\n\nĐiều 5. Bộ Tài chính\n")
     art = doc.section("Điều 5")
     assert art is not None and [a.label for a in art.ancestors()][:2] == ["Mục 1", "Chương II"]
+
+
+def test_a_report_without_a_number_line_starts_at_its_kind_line() -> None:
+    text = (
+        "Trang chủ\n\nTin mới\n\nBÁO CÁO\nKết quả thực hiện năm 2025\n\nI. KẾT QUẢ\n1. Nội dung\n"
+    )
+    doc = parse(text)
+    assert [p.kind for p in doc.paragraphs[:2]] == ["furniture", "furniture"]
+    assert doc.header[0].text == "BÁO CÁO"
