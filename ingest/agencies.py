@@ -5,8 +5,15 @@ into the text as given. Matching works on word tokens compared without tone mark
 (``Uỷ``/``Ủy``, ``hoá``/``hóa``, NFD input), ignoring the "soft" separators that real
 documents put inside names (spaces, line breaks, ``-``, ``,``, markdown ``*``), so
 "Lao động - Thương binh", "Lao động, Thương binh" and "Lao động Thương binh" are one name.
-Enumerations are expanded: after "các Sở:" (or "các Bộ:") and after a named department,
-bare department names ("Công Thương; Y tế") are departments too.
+Enumerations are expanded: after "các Sở:" (or "các Bộ:", "các Bộ, ngành liên quan:") and
+after a named department, bare department names ("Công Thương; Y tế") are departments too.
+Committees named by level are one actor per level ("UBND cấp huyện, cấp xã"); a provincial
+body "of every province" ("… các tỉnh, thành phố trực thuộc Trung ương", "… các địa
+phương") has scope ``"national"``, and in a national text the provinces alone ("các tỉnh,
+thành phố trực thuộc TW") stand for their committees where they are given a role. A body
+named by what it does ("cơ quan thuế", "cơ quan bảo hiểm xã hội") is listed where it is
+given a role; the branch of a national system is named without its province in that
+province's own texts ("Cục Thuế").
 
 :func:`extract_agencies` builds the document-level list of SCHEMA.md ("agencies") from the
 mentions found in the body (never "Nơi nhận"): collective actors of kind ``doanh_nghiep``
@@ -19,7 +26,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any
@@ -127,6 +134,20 @@ _CELL_EDGE = re.compile(r"[|\t\n]")
 _GROUP_ROW = re.compile(r"[\s|*]*[IVXLC]+[.)]?[\s|*\t]+")
 _DISTRICT_UNITS = {"huyên", "quân", "thi", "thanh"}
 _UNIT_WORDS = {"huyên", "quân", "thi", "xa", "thanh", "phô", "phương", "trân"}
+#: the level word after "cấp" -> the committee of that level
+_LEVELS = {"tinh": "ubnd_tinh", "huyên": "ubnd_huyen", "xa": "ubnd_xa"}
+#: the collective words between "các Bộ" / "các Sở" and the colon of an enumeration ("các
+#: Bộ, ngành liên quan:", "các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ:"), folded
+_ENUM_FILLERS = frozenset(
+    toneless_key(w)
+    for phrase in (
+        "ban ngành sở bộ",
+        "liên quan có",
+        "cơ quan ngang thuộc Chính phủ",
+        "thành viên địa phương đơn vị trực",
+    )
+    for w in phrase.split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +278,9 @@ class _Scanner:
                         break
                     j += 1
         if lab.level in ("provincial", "collective"):
+            k = self.every_province(j, after_tinh=lab.keys[-1] == "tinh")
+            if k is not None:  # "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương"
+                return k, "national"
             k = self.seq(j, ["tỉnh"], spaced=True)
             had_tinh = k is not None or lab.keys[-1] == "tinh"
             if k is not None:
@@ -271,6 +295,42 @@ class _Scanner:
             if found is not None:
                 j, scope = found
         return j, scope
+
+    def every_province(self, j: int, *, after_tinh: bool = False) -> int | None:
+        """The words that make a provincial body every province's, from token j: "các
+        tỉnh", "các tỉnh, thành phố (trực thuộc Trung ương)", "các địa phương", or after a
+        name ending in "tỉnh" ", thành phố trực thuộc Trung ương": the index after them.
+        "các tỉnh" before a province's name names provinces, not every province."""
+        k = self.seq(j + 1, ["tỉnh"]) if j < self.n and self.keys[j] == "cac" else None
+        if k is not None and j > 0 and not self.soft(j - 1):
+            k = None
+        if k is not None:
+            if self.province_at(k, had_tinh=True) is not None:
+                return None
+            m = self.seq(k, ["thành", "phố"]) or self.seq(k, ["TP"])
+            if m is not None:
+                k = m
+            m = self._under_centre(k)
+            return m if m is not None else k
+        k = self.seq(j, ["các", "địa", "phương"])
+        if k is not None:
+            return k
+        if after_tinh:
+            m = self.seq(j, ["thành", "phố"]) or self.seq(j, ["TP"])
+            if m is not None:
+                return self._under_centre(m)
+        return None
+
+    def _under_centre(self, j: int) -> int | None:
+        """ "trực thuộc Trung ương" (TW, TƯ) from token j: the index after it."""
+        k = self.seq(j, ["trực", "thuộc"])
+        if k is None:
+            return None
+        for tail in (["Trung", "ương"], ["TW"], ["TƯ"]):
+            m = self.seq(k, tail)
+            if m is not None:
+                return m
+        return None
 
     def province_at(self, j: int, *, had_tinh: bool) -> tuple[int, str] | None:
         """A province's name at token j: (the index after it, the name)."""
@@ -298,7 +358,12 @@ class _Scanner:
             # written; its register code goes along
             name = _clean(self.text[self.starts[i] : b])
             return AgencyMention("other", scope, surface, a, b, name, lab.level, code=lab.kind)
-        return AgencyMention(lab.kind, scope, surface, a, b, None, lab.level, code=lab.kind)
+        # a body named by what it does ("cơ quan thuế", "cơ quan bảo hiểm xã hội") is a
+        # description as much as a name: listed where the text gives it a role
+        generic = lab.keys[:2] == ("cơ", "quan")
+        return AgencyMention(
+            lab.kind, scope, surface, a, b, None, lab.level, code=lab.kind, named=generic
+        )
 
     def title_before(self, i: int) -> int:
         """The first token of the title of a head written right before token i ("Phó Chủ
@@ -332,7 +397,8 @@ class _Scanner:
             return None
         head = keys[i + 1]
         j = i + 1
-        while j + 1 < n and self.soft(j) and keys[j + 1] in {"ban", "nganh", "sơ", "bô"}:
+        # "các Bộ, ngành liên quan:", "các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ:"
+        while j + 1 < n and j - i < 12 and self.soft(j) and keys[j + 1] in _ENUM_FILLERS:
             j += 1
         if j + 1 < n and ":" in self.gap(j):
             return head
@@ -349,9 +415,11 @@ class _Scanner:
                 m = self.match(self.g.full, j)
                 if m is None or m[0].level not in ("provincial", "national", "collective"):
                     return j
-            lab, k = m
-            k, scope = self.extend(lab, k)
-            out.append(self.mention(lab, j, k, scope))
+                k = self.emit(m[0], j, m[1], out)
+            else:
+                lab, k = m
+                k, scope = self.extend(lab, k)
+                out.append(self.mention(lab, j, k, scope))
             if k >= n:
                 return k
             sep = self.gap(k - 1)
@@ -387,34 +455,70 @@ class _Scanner:
                 i += 1
                 continue
             lab, j = m
-            shorter = self._yield_last_word(i, j)
-            if shorter is not None:  # "BAN CHẤP HÀNH TRUNG ƯƠNG | ĐẢNG ĐOÀN QUỐC HỘI"
-                lab, j = shorter
-            j, scope = self.extend(lab, j)
-            office = self._office(i)
-            if office is not None and lab.kind in ("ubnd_tinh", "hdnd_tinh"):
-                a, b = self.starts[office], self.ends[j - 1]
-                name = _clean(self.text[a:b])
-                out.append(AgencyMention("other", self.province, self.text[a:b], a, b, name))
-                i = j
-                continue
-            unit = self._named_unit(lab, i, j)
-            if unit is not None:  # "UBND huyện Châu Thành", "Ủy ban nhân dân các cấp"
-                out.append(unit)
-                i = self._index_after(unit.end)
-                continue
-            out.append(self.mention(lab, i, j, scope))
+            i = self.emit(lab, i, j, out)
+            last = out[-1] if out else None
             head = lab.keys[0]
-            if head in ENUM_HEADS and j < n and re.fullmatch(r"[\s*]*[,;][\s*]*", self.gap(j - 1)):
+            if (
+                last is not None
+                and last.code == lab.kind
+                and head in ENUM_HEADS
+                and i < n
+                and re.fullmatch(r"[\s*]*[,;][\s*]*", self.gap(i - 1))
+            ):
                 # "Sở Tài chính, Kế hoạch và Đầu tư": bare names continue the list
-                k = self.enum_items(head, j, out)
-                j = max(j, k)
-            i = j
+                i = max(i, self.enum_items(head, i, out))
         out.extend(self._others())
         out.extend(self._named(out))
         out.extend(self._places(out))
         out.sort(key=lambda m: m.start)
         return out
+
+    def emit(self, lab: Label, i: int, j: int, out: list[AgencyMention]) -> int:
+        """Add the mention of ``lab`` matched over tokens i..j (with what follows its name)
+        to ``out``; returns the index after it."""
+        shorter = self._yield_last_word(i, j)
+        if shorter is not None:  # "BAN CHẤP HÀNH TRUNG ƯƠNG | ĐẢNG ĐOÀN QUỐC HỘI"
+            lab, j = shorter
+        j, scope = self.extend(lab, j)
+        office = self._office(i)
+        if office is not None and lab.kind in ("ubnd_tinh", "hdnd_tinh"):
+            a, b = self.starts[office], self.ends[j - 1]
+            name = _clean(self.text[a:b])
+            out.append(AgencyMention("other", self.province, self.text[a:b], a, b, name))
+            return j
+        unit = self._named_unit(lab, i, j)
+        if unit is not None:  # "UBND huyện Châu Thành", "Ủy ban nhân dân các cấp"
+            out.append(unit)
+            return self._index_after(unit.end)
+        k = self.seq(j, ["các", "tỉnh"]) if lab.level == "provincial" else None
+        if k is not None and self.province_at(k, had_tinh=True) is not None:
+            return j  # "UBND các tỉnh Bắc Ninh, Bình Dương": the provinces named (_places)
+        m = self.mention(lab, i, j, scope)
+        if scope == "national" and lab.level != "national" and self.province != "national":
+            # a provincial text's "Sở Y tế các tỉnh": every province's body, listed where
+            # the text gives it a role (else it is the context of a cited instrument)
+            m = replace(m, named=True)
+        out.append(m)
+        return self._levels(lab, j, out)
+
+    def _levels(self, lab: Label, j: int, out: list[AgencyMention]) -> int:
+        """The other levels of a committee named by level ("UBND cấp huyện, cấp xã", "Ủy
+        ban nhân dân cấp tỉnh, cấp huyện và cấp xã"): a mention for each; the index after."""
+        if lab.kind not in _LEVELS.values() or lab.keys[-2:-1] != ("câp",):
+            return j
+        first = out[-1]
+        while j < self.n:
+            k = j + 1 if self.keys[j] == "va" and self.soft(j - 1) else j
+            m = self.seq(k, ["cấp"])
+            level = self.keys[m] if m is not None and m < self.n else None
+            if m is None or level not in _LEVELS or not self.soft(m - 1):
+                break
+            kind = _LEVELS[level]
+            a, b = self.starts[k], self.ends[m]
+            out.append(AgencyMention(kind, first.scope, self.text[a:b], a, b, None,
+                                     agency_kinds()[kind]["level"], code=kind))  # fmt: skip
+            j = m + 1
+        return j
 
     def _yield_last_word(self, i: int, j: int) -> tuple[Label, int] | None:
         """When the last word of the label matched over tokens i..j begins the name of
@@ -495,8 +599,12 @@ class _Scanner:
         other, its name), and the provinces listed after "các địa phương" / "các tỉnh"
         ("các địa phương Bắc Ninh, Bình Dương": ubnd_tinh of each)."""
         n, keys, words = self.n, self.keys, self.words
-        taken = {k for m in found for k in range(self._index_after(m.start), self.n)
-                 if self.starts[k] < m.end}  # fmt: skip
+        taken: set[int] = set()
+        for m in found:
+            k = self._index_after(m.start)
+            while k < n and self.starts[k] < m.end:
+                taken.add(k)
+                k += 1
         for i in range(n):
             if i in taken or self.masked[i] or keys[i] not in _DISTRICT_UNITS:
                 continue
@@ -530,6 +638,14 @@ class _Scanner:
                 continue
             k = i + 2 if keys[i + 1] == "tinh" else i + 3
             if keys[i + 1] == "đia" and (k - 1 >= n or keys[k - 1] != "phương"):
+                continue
+            end = self.every_province(i) if self.province == "national" else None
+            if end is not None and end > i + 2 and keys[i + 1] == "tinh":
+                # a national text's "các tỉnh, thành phố trực thuộc Trung ương": every
+                # provincial committee, listed where it is given a role
+                a, b = self.starts[i], self.ends[end - 1]
+                yield AgencyMention("ubnd_tinh", "national", self.text[a:b], a, b, None,
+                                    "provincial", "ubnd_tinh", named=True)  # fmt: skip
                 continue
             while k < n:
                 hit = self.province_at(k, had_tinh=True)
@@ -890,7 +1006,10 @@ def _identity(m: AgencyMention) -> str | None:
         return None
     if m.code:
         return m.code
-    return " ".join(t.key for t in tokenize(m.name or m.surface))
+    keys = [t.key for t in tokenize(m.name or m.surface)]
+    if keys[-2:] == ["đia", "phương"] and len(keys) > 3:
+        keys = keys[:-2]  # "cơ quan LĐTBXH địa phương" is the "cơ quan LĐTBXH"
+    return " ".join(keys)
 
 
 def agencies_of(doc: Doc, *, province: str | None) -> list[dict[str, Any]]:

@@ -119,6 +119,8 @@ _CAPS_HEADS = {
 }  # fmt: skip
 #: heads that may be written in lower case when a capitalized name follows ("phòng Kinh tế")
 _LOWER_HEADS = {_tones("Phòng")}
+#: heads that may be written in lower case before an abbreviation ("cơ quan LĐTBXH")
+_LOWER_ABBREV_HEADS = {_tones("Cơ quan")}
 #: words that end a name: the verb or function word that begins the rest of the sentence
 _STOP = set(
     _tones(
@@ -202,7 +204,14 @@ def _head_at(t: _Tokens, i: int) -> tuple[str, ...] | None:
         return None
     first = t.words[i]
     if not _capital(first) and best not in _LOWER_HEADS:
-        return None
+        after = i + len(best)
+        if not (
+            best in _LOWER_ABBREV_HEADS
+            and after < t.n
+            and t.soft(after - 1)
+            and _abbrev(t.words[after])
+        ):
+            return None
     if _abbrev(first) and best not in _CAPS_HEADS:
         return None  # "BÁO CÁO", "CƠ QUAN TRONG VIỆC": a head in capitals is mostly a title
     return best
@@ -253,8 +262,13 @@ def _name_end(
             closed = _abbrev(w) or pair2 in _TERMINALS or (key,) in _TERMINALS
             k += 1
             continue
+        if key == _DIA and k + 1 < n and diacritic_key(t.words[k + 1]) == _PHUONG:
+            k += 2  # "cơ quan LĐTBXH địa phương": of every locality
+            continue
         if closed and key not in _TAIL_WORDS:
             break
+        if key in _TAIL_WORDS and not _level_follows(t, k):
+            break  # "Cơ quan cấp: ....." (a form's field), not "… cấp huyện"
         if key in _TAIL_WORDS:
             tail = True
             k += 1
@@ -286,6 +300,19 @@ def _name_end(
     if k == j or not (named or bare or tail):
         return None
     return k
+
+
+#: what follows "cấp" / "các" when they name a level ("cấp huyện", "các cấp", "các quận")
+_LEVEL_WORDS = _DISTRICT_WORDS | set(_tones("tỉnh cấp trung cơ bộ sở"))
+_CAP_CAC = set(_tones("cấp các"))
+_DIA, _PHUONG = _tones("địa phương")
+
+
+def _level_follows(t: _Tokens, k: int) -> bool:
+    """Is token k ("cấp", "các") followed by the word of a level, or a district word itself?"""
+    if diacritic_key(t.words[k]) not in _CAP_CAC:
+        return True
+    return k + 1 < t.n and diacritic_key(t.words[k + 1]) in _LEVEL_WORDS and t.soft(k)
 
 
 def _district_tail(t: _Tokens, k: int) -> int:

@@ -78,7 +78,8 @@ class Label:
 def agency_kinds() -> dict[str, dict[str, Any]]:
     """The bodies of the register (``ontology/register/bodies.tsv``): code -> {"level",
     "labels" (names, abbreviations and variants, vi), "city" (the names used only in the
-    centrally governed cities), "pref" (vi), "schema" (is the code one of SCHEMA.md?)}."""
+    centrally governed cities), "pref" (vi), "schema" (is the code one of SCHEMA.md?),
+    "type" (ministry, department, vertical, ...)}."""
     out: dict[str, dict[str, Any]] = {}
     for b in register().bodies.values():
         out[b.code] = {
@@ -87,6 +88,7 @@ def agency_kinds() -> dict[str, dict[str, Any]]:
             "city": list(b.city_variants),
             "pref": b.name_vi,
             "schema": bool(b.schema),
+            "type": b.type,
         }
     return out
 
@@ -175,6 +177,10 @@ def _city_labels() -> tuple[Label, ...]:
     return tuple(out)
 
 
+#: the scopes of documents that belong to no province, as tokens
+_NOT_A_PROVINCE = {("national",), ("international",)}
+
+
 @lru_cache(maxsize=128)
 def gazetteer(province: str | None) -> Gazetteer:
     full: Trie = {}
@@ -189,6 +195,11 @@ def gazetteer(province: str | None) -> Gazetteer:
             stem = Label(kind, lab.keys[:-1] + prov, lab.caps[:-1] + (False,) * len(prov),
                           lab.first_cap, level)  # fmt: skip
             _insert(full, stem)
+            if lab.keys[0] == "cuc" and len(lab.keys) > 2 and prov not in _NOT_A_PROVINCE:
+                # the branch of a national system is named without its province in that
+                # province's own documents: "Cục Thuế", "Cục Thống kê" (in a national text,
+                # the central department of that name)
+                _insert(full, Label(kind, lab.keys[:-1], lab.caps[:-1], True, level))
         head = lab.keys[0]
         if head in ENUM_HEADS and ENUM_HEADS[head] == level and len(lab.keys) > 1:
             core = Label(kind, lab.keys[1:], lab.caps[1:], True, level)

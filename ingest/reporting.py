@@ -195,7 +195,9 @@ _SETTLEMENT = re.compile(r"quyết toán")
 #: words before a mention that make it something other than the subject
 _NOT_SUBJECT = re.compile(
     r"(?:của|với|cho|tham mưu|giúp|theo|tại|về|được|do|bởi|thuộc|đối với|trình|gửi|qua|"
-    r"đề nghị|yêu cầu|chỉ đạo|hướng dẫn|đôn đốc|kiến nghị)\s*[,:]?\s*$"
+    r"đề nghị|yêu cầu|chỉ đạo|hướng dẫn|đôn đốc|kiến nghị)\s*[,:]?\s*"
+    # the head of an enumeration between ("phối hợp với các Bộ, ngành liên quan: Tài chính")
+    r"(?:các\s+(?:bộ|sở)\b[^:;.]{0,40}:\s*)?$"
 )
 #: an official heading a new item of a list of subjects ("..., Chủ tịch UBND các tỉnh")
 _OFFICIAL = re.compile(r"(?:chủ tịch|giám đốc|bộ trưởng|thủ trưởng|trưởng ban|chánh)\b")

@@ -305,3 +305,131 @@ def test_the_execution_clause_lists_its_bodies() -> None:
         ("other", "Trung tâm Y tế"),
         ("other", "Phòng Giáo dục và Đào tạo các huyện, thị xã"),
     ]
+
+
+# --- enumerations, levels and every province ------------------------------------------------
+
+
+def listed(text: str, province: str | None) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (a["kind"], a["scope"], a.get("name")) for a in extract_agencies(text, province=province)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Chủ trì, phối hợp với các Bộ, ngành liên quan: Tài chính, Lao động - Thương binh "
+            "và Xã hội hướng dẫn các địa phương.",
+            ["bo_tc", "bo_ldtbxh"],
+        ),
+        (
+            "Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ: Công an, Quốc phòng, Ngân hàng "
+            "Nhà nước Việt Nam, Thanh tra Chính phủ chủ động triển khai.",
+            ["bo_ca", "bo_qp", "nhnn", "ttcp"],
+        ),
+        (
+            "Bộ trưởng các Bộ: Công an, Quốc phòng, Lao động - Thương binh và Xã hội chịu trách "
+            "nhiệm thi hành Quyết định này.",
+            ["bo_ca", "bo_qp", "bo_ldtbxh"],
+        ),
+    ],
+)
+def test_enumerations_after_a_collective_head(text: str, want: list[str]) -> None:
+    assert [k for k, _ in kinds(text, province="national")] == want
+
+
+def test_a_named_district_committee_inside_a_list_of_departments() -> None:
+    text = (
+        "Sở Tài nguyên và Môi trường, UBND huyện Châu Thành, Văn phòng UBND tỉnh có trách "
+        "nhiệm tổ chức thực hiện."
+    )
+    assert listed(text, "Tây Ninh") == [
+        ("so_tnmt", "Tây Ninh", None),
+        ("other", "Tây Ninh", "UBND huyện Châu Thành"),
+        ("vp_ubnd", "Tây Ninh", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("UBND cấp huyện, cấp xã có trách nhiệm thực hiện.", ["ubnd_huyen", "ubnd_xa"]),
+        (
+            "Ủy ban nhân dân cấp tỉnh, cấp huyện và cấp xã có trách nhiệm bố trí kinh phí.",
+            ["ubnd_tinh", "ubnd_huyen", "ubnd_xa"],
+        ),
+        ("Chủ tịch UBND cấp xã, cấp huyện chịu trách nhiệm.", ["ubnd_xa", "ubnd_huyen"]),
+    ],
+)
+def test_committees_named_by_their_levels_are_one_actor_each(text: str, want: list[str]) -> None:
+    assert kinds(text, province="national") == [(k, "national") for k in want]
+    assert kinds(text, province="Bắc Giang") == [(k, "Bắc Giang") for k in want]
+
+
+def test_every_province_in_a_national_text() -> None:
+    text = (
+        "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương; Giám đốc Sở TN&MT "
+        "các tỉnh, thành phố trực thuộc TW; Sở Lao động - Thương binh và Xã hội các địa phương "
+        "chịu trách nhiệm thi hành."
+    )
+    assert kinds(text, province="national") == [
+        ("ubnd_tinh", "national"),
+        ("so_tnmt", "national"),
+        ("so_ldtbxh", "national"),
+    ]
+    # the provinces alone stand for their committees where they are given a role
+    assert listed("Các tỉnh, thành phố trực thuộc TW chủ động bố trí kinh phí.", "national") == [
+        ("ubnd_tinh", "national", None)
+    ]
+    assert listed("Nhà ở trên địa bàn các tỉnh, thành phố trực thuộc Trung ương.", "national") == []
+    # named provinces are each their own committee
+    assert kinds("UBND các tỉnh Bắc Ninh, Bình Dương chủ trì.", province="national") == [
+        ("ubnd_tinh", "Bắc Ninh"),
+        ("ubnd_tinh", "Bình Dương"),
+    ]
+
+
+def test_every_province_in_a_provincial_text_needs_a_role() -> None:
+    text = (
+        "Căn cứ Thông tư số 02/2025/TT-BCT của Bộ Công Thương hướng dẫn chức năng của cơ quan "
+        "chuyên môn thuộc Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương;\n"
+    )
+    assert listed(text, "Lào Cai") == [("bo_ct", "national", None)]
+
+
+# --- generic names of the vertical systems ------------------------------------------------------
+
+
+def test_the_branches_of_national_systems_named_without_their_province() -> None:
+    text = "a) Cục Thuế có trách nhiệm:\n- Phối hợp với Cục Thống kê, cơ quan bảo hiểm xã hội."
+    assert kinds(text, province="Thanh Hóa") == [
+        ("thue_tinh", "Thanh Hóa"),
+        ("thong_ke_tinh", "Thanh Hóa"),
+        ("bhxh_tinh", "Thanh Hóa"),
+    ]
+    # in a national text "Cục Thuế" is the central department; "cơ quan thuế" every local one
+    text = "Cục Thuế hướng dẫn; cơ quan thuế quản lý trực tiếp có trách nhiệm kiểm tra."
+    assert listed(text, "national") == [
+        ("other", "national", "Cục Thuế"),
+        ("thue_tinh", "national", None),
+    ]
+
+
+def test_generic_names_at_a_level_and_in_forms() -> None:
+    assert listed("Cơ quan thuế các cấp có trách nhiệm kiểm tra.", "Hà Tĩnh") == [
+        ("other", "Hà Tĩnh", "Cơ quan thuế các cấp")
+    ]
+    assert listed("Cơ quan thống kê cấp huyện có trách nhiệm thu thập.", "national") == [
+        ("other", "national", "Cơ quan thống kê cấp huyện")
+    ]
+    text = "Cơ quan LĐTBXH có trách nhiệm lập danh sách gửi cơ quan LĐTBXH địa phương."
+    assert listed(text, "national") == [("other", "national", "Cơ quan LĐTBXH")]
+    # a generic name without a role, and a form's field, are no agencies
+    assert listed("Thu nhập được kết nối với hệ thống của cơ quan thuế.", "Hà Tĩnh") == []
+    assert listed("Ngày cấp: ............; Cơ quan cấp: ...............", "national") == []
+    assert listed("Hồ sơ gửi cơ quan thuế, cơ quan BHXH theo quy định.", "Hà Tĩnh") == [
+        ("thue_tinh", "Hà Tĩnh", None),
+        ("bhxh_tinh", "Hà Tĩnh", None),
+    ]

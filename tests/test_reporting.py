@@ -167,6 +167,15 @@ def test_a_directive_ministry_by_ministry() -> None:
     ]
 
 
+def test_partners_enumerated_after_a_collective_head_do_not_report() -> None:
+    text = (
+        "CHỈ THỊ\nVề hỗ trợ nhà ở\n1. Bộ Xây dựng:\n"
+        "- Chủ trì, phối hợp với các Bộ, ngành liên quan: Tài chính, Lao động - Thương binh và "
+        "Xã hội hướng dẫn triển khai; định kỳ tổng hợp tình hình báo cáo Thủ tướng Chính phủ.\n"
+    )
+    assert [d[:2] for d in _duties(text, "national")] == [(["bo_xd"], ["thu_tuong"])]
+
+
 def test_a_report_passed_on_is_a_second_duty() -> None:
     text = (
         "IV. TỔ CHỨC THỰC HIỆN\n"
