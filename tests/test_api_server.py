@@ -188,7 +188,7 @@ class Served:
         self.url = f"http://127.0.0.1:{self.port}"
         environ = {**os.environ, **{f"POLICYKG_{k.upper()}": v for k, v in env.items()}}
         environ.pop("POLICYKG_WRITE_TOKEN", None)
-        cmd = [sys.executable, "-m", "policykg.api.cli", "serve", "--data-dir", str(data_dir),
+        cmd = [sys.executable, "-m", "policykg.cli", "serve", "--data-dir", str(data_dir),
                "--port", str(self.port)]  # fmt: skip
         self.proc = subprocess.Popen(
             cmd, cwd=ROOT, env=environ, stdout=subprocess.PIPE, stderr=subprocess.STDOUT

@@ -371,7 +371,7 @@ def test_cli_check_and_validate(tmp_path: Path) -> None:
     import typer
     from typer.testing import CliRunner
 
-    from policykg.api.cli_check import register
+    from policykg.cli.check import register
 
     app = typer.Typer()
     register(app)

@@ -10,8 +10,9 @@ from conftest import ServerPool, free_port
 from typer.testing import CliRunner
 
 from policykg import bundled_corpus
-from policykg.api.cli import app, prepare_store
 from policykg.api.settings import Settings
+from policykg.cli.main import app
+from policykg.cli.store import prepare_store
 from policykg.graph.base import Store
 from policykg.graph.dataset import document_graphs
 from policykg.graph.remote import RemoteStore

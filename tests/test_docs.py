@@ -7,8 +7,8 @@ from pathlib import Path
 import typer.main
 from fastapi import FastAPI
 
-from policykg.api.cli import app as cli_app
 from policykg.api.settings import describe
+from policykg.cli.main import app as cli_app
 
 ROOT = Path(__file__).resolve().parent.parent
 

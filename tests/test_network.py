@@ -319,7 +319,7 @@ def test_assigned_duties_become_rdf() -> None:
     assert any(p.endswith("wasDerivedFrom") for p, _o in got)
 
 
-# --- the CLI command (api/cli_network.py) ----------------------------------------------------
+# --- the CLI command (cli/network.py) ----------------------------------------------------
 
 
 def test_cli_network_command(
@@ -328,13 +328,13 @@ def test_cli_network_command(
     import typer
     from typer.testing import CliRunner
 
-    from policykg.api import cli
-    from policykg.api.cli_network import parse_period, register
+    from policykg.cli import common
+    from policykg.cli.network import parse_period, register
 
     app = typer.Typer()
     app.command("noop")(lambda: None)  # a second command keeps "network" a subcommand
     register(app)
-    monkeypatch.setattr(cli, "_open_store", lambda settings, must_exist=False: corpus_store)
+    monkeypatch.setattr(common, "open_store", lambda settings, must_exist=False: corpus_store)
     out = tmp_path / "net.graphml"
     args = ["network", "--format", "graphml", "--province", "nghe-an", "-o", str(out)]
     result = CliRunner().invoke(app, args)

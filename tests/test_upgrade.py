@@ -8,7 +8,7 @@ import pyoxigraph as ox
 from typer.testing import CliRunner
 
 from policykg import bundled_corpus
-from policykg.api.cli import app
+from policykg.cli.main import app
 from policykg.graph.dataset import document_graphs, load_vocabulary
 from policykg.graph.lookups import Graph
 from policykg.graph.queries import run_select_paged

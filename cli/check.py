@@ -1,9 +1,7 @@
-"""``policykg check`` and ``policykg validate``: registered on the CLI app by :func:`register`.
+"""``policykg check`` and ``policykg validate``: the checker and the store's validation.
 
-Wiring (in ``api/cli.py``)::
-
-    from policykg.api.cli_check import register as register_check
-    register_check(app)
+A few lines around :mod:`policykg.shapes.draft` (a plan checked before it is signed) and
+:mod:`policykg.shapes.store_validation` (every document graph of the store).
 
 Exit status of ``check``: 0 when no finding reaches ``--fail-on``, 1 when one does (so it can
 gate a drafting workflow), 2 when the file cannot be read or the options are wrong.
@@ -19,6 +17,7 @@ import typer
 
 from policykg import bundled_corpus
 from policykg.api.settings import Settings
+from policykg.cli.common import DataDir, fail
 from policykg.graph.base import Store
 from policykg.graph.dataset import load_vocabulary
 from policykg.graph.errors import GraphError
@@ -31,15 +30,7 @@ from policykg.shapes.check import LEVELS, RENDERERS, render_html, render_text
 from policykg.shapes.draft import check_file
 from policykg.shapes.store_validation import DEFAULT_BATCH, summary_table, validate_store
 
-_DataDir = Annotated[
-    Path | None,
-    typer.Option(
-        "--data-dir",
-        help="Folder of the embedded store (default: ./data, or $POLICYKG_DATA_DIR).",
-        show_default=False,
-    ),
-]
-_SparqlUrl = Annotated[
+SparqlUrl = Annotated[
     str | None,
     typer.Option(
         "--sparql-url",
@@ -49,11 +40,6 @@ _SparqlUrl = Annotated[
 ]
 
 
-def _error(message: str, code: int) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(code)
-
-
 def _open_read_only(settings: Settings, code: int) -> Store:
     """The store the settings name, read-only (a remote one checked to answer)."""
     try:
@@ -61,7 +47,7 @@ def _open_read_only(settings: Settings, code: int) -> Store:
         if isinstance(store, RemoteStore):
             store.check()
     except GraphError as exc:
-        raise _error(f"cannot open the store at {settings.store_location}: {exc}", code) from exc
+        raise fail(f"cannot open the store at {settings.store_location}: {exc}", code) from exc
     return store
 
 
@@ -92,27 +78,27 @@ def check_command(
     lang: Annotated[
         str, typer.Option("--lang", help="Message language for text/html: vi or en.")
     ] = "vi",
-    data_dir: _DataDir = None,
-    sparql_url: _SparqlUrl = None,
+    data_dir: DataDir = None,
+    sparql_url: SparqlUrl = None,
 ) -> None:
     """Check a plan before it is signed: the shapes and the store, nothing is stored."""
     if fmt not in RENDERERS:
-        raise _error(f"unknown format {fmt!r}; use one of {', '.join(RENDERERS)}", 2)
+        raise fail(f"unknown format {fmt!r}; use one of {', '.join(RENDERERS)}", 2)
     if fail_on not in LEVELS:
-        raise _error(f"unknown level {fail_on!r}; use one of {', '.join(LEVELS)}", 2)
+        raise fail(f"unknown level {fail_on!r}; use one of {', '.join(LEVELS)}", 2)
     if lang not in ("vi", "en"):
-        raise _error("--lang must be vi or en", 2)
+        raise fail("--lang must be vi or en", 2)
     settings = Settings.from_env(data_dir=data_dir, sparql_query_url=sparql_url)
     minter = IriMinter(settings.base_iri)
     if not file.exists():
-        raise _error(f"{file}: no such file", 2)
+        raise fail(f"{file}: no such file", 2)
     store = open_store_for_check(settings, minter)
     try:
         report = check_file(file, store=store, minter=minter)
     except IngestError as exc:
-        raise _error(str(exc), 2) from exc
+        raise fail(str(exc), 2) from exc
     except GraphError as exc:
-        raise _error(f"{settings.store_location}: {exc}", 2) from exc
+        raise fail(f"{settings.store_location}: {exc}", 2) from exc
     if fmt == "text":
         out = render_text(report, lang=lang)
     elif fmt == "html":
@@ -125,8 +111,8 @@ def check_command(
 
 
 def validate_command(
-    data_dir: _DataDir = None,
-    sparql_url: _SparqlUrl = None,
+    data_dir: DataDir = None,
+    sparql_url: SparqlUrl = None,
     jobs: Annotated[
         int,
         typer.Option(
@@ -158,15 +144,15 @@ def validate_command(
     """Validate every document graph of the store with the shapes; print a summary table."""
     settings = Settings.from_env(data_dir=data_dir, sparql_query_url=sparql_url)
     if not settings.remote and not settings.data_dir.exists():
-        raise _error(f"no store at {settings.data_dir}: run `policykg ingest` first", 1)
+        raise fail(f"no store at {settings.data_dir}: run `policykg ingest` first", 1)
     minter = IriMinter(settings.base_iri)
     store = _open_read_only(settings, 1)
     try:
         rows = validate_store(store, minter, jobs=jobs, batch=batch, whole=whole)
     except ValueError as exc:
-        raise _error(str(exc), 1) from exc
+        raise fail(str(exc), 1) from exc
     except GraphError as exc:
-        raise _error(f"{settings.store_location}: {exc}", 1) from exc
+        raise fail(f"{settings.store_location}: {exc}", 1) from exc
     sys.stdout.write(summary_table(rows))
     if any(r.violations for r in rows):
         raise typer.Exit(1)
