@@ -12,16 +12,16 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from policykg import __version__
-from policykg.api.check import check_router
+from policykg.api import check, linked_data, meta
 from policykg.api.errors import install_error_handlers
 from policykg.api.limits import BodyLimitMiddleware
-from policykg.api.linked_data import linked_data_router
+from policykg.api.linked_data import Describer
 from policykg.api.lookups import lookups_router
-from policykg.api.meta import meta_router
 from policykg.api.pages import pages_router
 from policykg.api.settings import Settings
 from policykg.api.sparql import sparql_router
 from policykg.graph.base import Store
+from policykg.graph.lookups import Graph
 from policykg.ontology.iri import IriMinter
 
 log = logging.getLogger(__name__)
@@ -58,9 +58,12 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
             {"name": "pages", "description": "Web pages: index, document, agency network"},
         ],
     )
+    # what the routes get through their dependencies (policykg.api.deps and each router's own)
     app.state.store = store
     app.state.settings = settings
     app.state.minter = minter
+    app.state.graph = Graph(store, minter)
+    app.state.describer = Describer(store, minter)
     install_error_handlers(app)
     app.add_middleware(
         BodyLimitMiddleware, max_bytes=max(settings.max_request_bytes, settings.max_upload_bytes)
@@ -72,19 +75,11 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
             allow_methods=["GET", "POST", "HEAD", "OPTIONS"],
             allow_headers=["Accept", "Content-Type", "Authorization"],
         )
-
-    @app.get("/health", tags=["meta"], summary="Liveness")
-    def health() -> dict[str, object]:
-        """Answers while the store can be read: `{"status": "ok", "graphs": N}`.
-
-        Cheap at any store size (counts of triples are in `/.well-known/void`).
-        """
-        return {"status": "ok", "graphs": len(store.graphs())}
-
+    app.include_router(meta.health_router)
     app.include_router(sparql_router(store, settings))
     app.include_router(lookups_router(store, settings))
-    app.include_router(check_router(store, settings))
-    app.include_router(meta_router(store, settings))
-    app.include_router(linked_data_router(store, settings))
+    app.include_router(check.router)
+    app.include_router(meta.router)
+    app.include_router(linked_data.router)
     app.include_router(pages_router(store, settings))
     return app

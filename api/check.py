@@ -13,7 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
-from policykg.api.settings import Settings
+from policykg.api.deps import MinterDep, SettingsDep, StoreDep
 from policykg.api.uploads import UPLOAD_REQUEST_BODY, read_upload
 from policykg.graph.base import Store
 from policykg.ontology.iri import IriMinter
@@ -30,34 +30,31 @@ def _check_upload(store: Store, minter: IriMinter, name: str, data: bytes) -> Re
         return check_file(path, store=store, minter=minter)
 
 
-def check_router(store: Store, settings: Settings) -> APIRouter:
-    """``POST /check``: upload a plan (multipart field ``file``) or send its text
-    (``text/plain``); the answer is the checker's report as JSON. Nothing is stored."""
-    router = APIRouter()
-    minter = IriMinter(settings.base_iri)
+router = APIRouter()
 
-    @router.post(
-        "/check",
-        tags=["documents"],
-        summary="Check a plan against the shapes and the store (nothing is stored)",
-        response_class=JSONResponse,
-        responses={
-            200: {
-                "description": "the report: counts and findings (severity, code, "
-                "message_vi, message_en, focus, path, value, quote, line)"
-            },
-            413: {"description": "upload too large"},
-            415: {
-                "description": "not multipart/form-data or text/plain, or not .txt/.md/.docx/.pdf"
-            },
-            422: {"description": "the document cannot be read or extracted"},
+
+@router.post(
+    "/check",
+    tags=["documents"],
+    summary="Check a plan against the shapes and the store (nothing is stored)",
+    response_class=JSONResponse,
+    responses={
+        200: {
+            "description": "the report: counts and findings (severity, code, "
+            "message_vi, message_en, focus, path, value, quote, line)"
         },
-        openapi_extra={"requestBody": UPLOAD_REQUEST_BODY},
-    )
-    async def post_check(request: Request) -> JSONResponse:
-        name, data = await read_upload(request, settings.max_upload_bytes)
-        report = await run_in_threadpool(_check_upload, store, minter, name, data)
-        log.info("POST /check: %s, %d finding(s)", name, len(report.findings))
-        return JSONResponse(report.as_dict())
-
-    return router
+        413: {"description": "upload too large"},
+        415: {"description": "not multipart/form-data or text/plain, or not .txt/.md/.docx/.pdf"},
+        422: {"description": "the document cannot be read or extracted"},
+    },
+    openapi_extra={"requestBody": UPLOAD_REQUEST_BODY},
+)
+async def post_check(
+    request: Request, store: StoreDep, settings: SettingsDep, minter: MinterDep
+) -> JSONResponse:
+    # upload a plan (multipart field ``file``) or send its text (``text/plain``); the answer
+    # is the checker's report as JSON
+    name, data = await read_upload(request, settings.max_upload_bytes)
+    report = await run_in_threadpool(_check_upload, store, minter, name, data)
+    log.info("POST /check: %s, %d finding(s)", name, len(report.findings))
+    return JSONResponse(report.as_dict())

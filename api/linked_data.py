@@ -15,15 +15,14 @@ from __future__ import annotations
 
 import html
 import logging
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import pyoxigraph as ox
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import RedirectResponse
 
 from policykg.api.errors import ApiError
 from policykg.api.models import ErrorBody
-from policykg.api.settings import Settings
 from policykg.api.sparql import negotiate
 from policykg.graph.base import Store
 from policykg.graph.queries import run_construct
@@ -191,81 +190,117 @@ def render_html(iri: str, triples: list[ox.Triple], d: Describer, root: str) -> 
     )
 
 
-def linked_data_router(store: Store, settings: Settings) -> APIRouter:
-    """Identifier routes (303) and the data documents they redirect to."""
-    d = Describer(store, IriMinter(settings.base_iri))
-    router = APIRouter(tags=["linked data"])
+async def get_describer(request: Request) -> Describer:
+    """The app's :class:`Describer` (kept on ``app.state`` by ``create_app``)."""
+    describer: Describer = request.app.state.describer
+    return describer
 
-    def exists(iri: str) -> bool:
-        return store.has_graph(iri) or bool(d.describe(iri))
 
-    def redirect(request: Request, path: str) -> RedirectResponse:
-        if not exists(d.iri(path)):
-            raise ApiError(404, "not_found", "no resource with this identifier")
-        root = request.scope.get("root_path", "")
-        return RedirectResponse(f"{root}/data/{path}", status_code=303, headers={"Vary": "Accept"})
+DescriberDep = Annotated[Describer, Depends(get_describer)]
 
-    @router.get(
-        "/ontology",
-        summary="The vocabulary's identifier: 303 to its description",
-        status_code=303,
-        response_class=Response,
-        responses={303: {"description": "See Other: /data/ontology"}, **_ERRORS},
-    )
-    def ontology_id(request: Request) -> RedirectResponse:
-        return redirect(request, ONTOLOGY)
+router = APIRouter(tags=["linked data"])
 
-    def make_identifier_route(space: str) -> None:
-        def identifier(request: Request, rest: str) -> RedirectResponse:
-            if not rest or len(rest) > 500:
-                raise ApiError(404, "not_found", "no resource with this identifier")
-            return redirect(request, f"{space}/{rest}")
 
-        router.add_api_route(
-            f"/{space}/{{rest:path}}",
-            identifier,
-            methods=["GET"],
-            name=f"identifier_{space}",
-            summary=f"A minted identifier {{base}}{space}/...: 303 to its description",
-            status_code=303,
-            response_class=Response,
-            responses={303: {"description": f"See Other: /data/{space}/..."}, **_ERRORS},
+def _exists(d: Describer, iri: str) -> bool:
+    return d.store.has_graph(iri) or bool(d.describe(iri))
+
+
+def _redirect(request: Request, d: Describer, path: str) -> RedirectResponse:
+    if not _exists(d, d.iri(path)):
+        raise ApiError(404, "not_found", "no resource with this identifier")
+    root = request.scope.get("root_path", "")
+    return RedirectResponse(f"{root}/data/{path}", status_code=303, headers={"Vary": "Accept"})
+
+
+@router.get(
+    "/ontology",
+    summary="The vocabulary's identifier: 303 to its description",
+    status_code=303,
+    response_class=Response,
+    responses={303: {"description": "See Other: /data/ontology"}, **_ERRORS},
+)
+def ontology_id(request: Request, d: DescriberDep) -> RedirectResponse:
+    return _redirect(request, d, ONTOLOGY)
+
+
+def _identifier(request: Request, d: Describer, space: str, rest: str) -> RedirectResponse:
+    if not rest or len(rest) > 500:
+        raise ApiError(404, "not_found", "no resource with this identifier")
+    return _redirect(request, d, f"{space}/{rest}")
+
+
+def _identifier_route(space: str) -> dict[str, Any]:
+    """The route of the minted identifiers ``{base}{space}/...`` (one per :data:`SPACES`)."""
+    return {
+        "path": f"/{space}/{{rest:path}}",
+        "name": f"identifier_{space}",
+        "summary": f"A minted identifier {{base}}{space}/...: 303 to its description",
+        "status_code": 303,
+        "response_class": Response,
+        "responses": {303: {"description": f"See Other: /data/{space}/..."}, **_ERRORS},
+    }
+
+
+@router.get(**_identifier_route("eli"))
+def identifier_eli(request: Request, rest: str, d: DescriberDep) -> RedirectResponse:
+    return _identifier(request, d, "eli", rest)
+
+
+@router.get(**_identifier_route("agency"))
+def identifier_agency(request: Request, rest: str, d: DescriberDep) -> RedirectResponse:
+    return _identifier(request, d, "agency", rest)
+
+
+@router.get(**_identifier_route("province"))
+def identifier_province(request: Request, rest: str, d: DescriberDep) -> RedirectResponse:
+    return _identifier(request, d, "province", rest)
+
+
+@router.get(**_identifier_route("code"))
+def identifier_code(request: Request, rest: str, d: DescriberDep) -> RedirectResponse:
+    return _identifier(request, d, "code", rest)
+
+
+@router.get(**_identifier_route("event"))
+def identifier_event(request: Request, rest: str, d: DescriberDep) -> RedirectResponse:
+    return _identifier(request, d, "event", rest)
+
+
+@router.get(**_identifier_route("graph"))
+def identifier_graph(request: Request, rest: str, d: DescriberDep) -> RedirectResponse:
+    return _identifier(request, d, "graph", rest)
+
+
+@router.get(
+    "/data/{path:path}",
+    summary="Description of a resource: HTML, Turtle, JSON-LD or N-Triples",
+    response_class=Response,
+    responses=_DATA_ANSWER,
+)
+def data(
+    request: Request,
+    path: str,
+    d: DescriberDep,
+    format: Annotated[Literal["html", "ttl", "jsonld", "nt"] | None, Query()] = None,
+) -> Response:
+    """Every triple with the resource as subject (any graph), plus labels of the
+    resources it links to. Format by `Accept` (Turtle by default) or `format`."""
+    first = path.split("/", 1)[0]
+    if (first not in SPACES and path != ONTOLOGY) or len(path) > 500:
+        raise ApiError(404, "not_found", "no resource with this identifier")
+    iri = d.iri(path)
+    triples = d.describe(iri)
+    if not triples:
+        raise ApiError(404, "not_found", "no resource with this identifier")
+    key = FORMAT_PARAM[format] if format else negotiate(request.headers.get("accept"), OFFERS)
+    if key is None:
+        raise ApiError(
+            406, "not_acceptable", "available: " + ", ".join(sorted({o for o, _ in OFFERS}))
         )
-
-    for space in SPACES:
-        make_identifier_route(space)
-
-    @router.get(
-        "/data/{path:path}",
-        summary="Description of a resource: HTML, Turtle, JSON-LD or N-Triples",
-        response_class=Response,
-        responses=_DATA_ANSWER,
-    )
-    def data(
-        request: Request,
-        path: str,
-        format: Annotated[Literal["html", "ttl", "jsonld", "nt"] | None, Query()] = None,
-    ) -> Response:
-        """Every triple with the resource as subject (any graph), plus labels of the
-        resources it links to. Format by `Accept` (Turtle by default) or `format`."""
-        first = path.split("/", 1)[0]
-        if (first not in SPACES and path != ONTOLOGY) or len(path) > 500:
-            raise ApiError(404, "not_found", "no resource with this identifier")
-        iri = d.iri(path)
-        triples = d.describe(iri)
-        if not triples:
-            raise ApiError(404, "not_found", "no resource with this identifier")
-        key = FORMAT_PARAM[format] if format else negotiate(request.headers.get("accept"), OFFERS)
-        if key is None:
-            raise ApiError(
-                406, "not_acceptable", "available: " + ", ".join(sorted({o for o, _ in OFFERS}))
-            )
-        headers = {"Vary": "Accept", "Link": f'<{iri}>; rel="canonical"'}
-        if key == "html":
-            root = request.scope.get("root_path", "")
-            body = render_html(iri, triples, d, root).encode("utf-8")
-        else:
-            body = serialize(triples, key)
-        return Response(body, media_type=MEDIA[key], headers=headers)
-
-    return router
+    headers = {"Vary": "Accept", "Link": f'<{iri}>; rel="canonical"'}
+    if key == "html":
+        root = request.scope.get("root_path", "")
+        body = render_html(iri, triples, d, root).encode("utf-8")
+    else:
+        body = serialize(triples, key)
+    return Response(body, media_type=MEDIA[key], headers=headers)

@@ -1,4 +1,5 @@
-"""Dataset description: VoID and DCAT at ``/.well-known/void`` (RFC 5785, VoID section 7)."""
+"""The service: liveness at ``/health``, and the dataset described in VoID and DCAT at
+``/.well-known/void`` (RFC 5785, VoID section 7)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from policykg import __version__
+from policykg.api.deps import MinterDep, StoreDep
 from policykg.api.linked_data import serialize
-from policykg.api.settings import Settings
 from policykg.api.sparql import negotiate
 from policykg.graph.base import Store
 from policykg.graph.dataset import stats
@@ -105,28 +106,34 @@ _COUNT_KEYS = {
 }
 
 
-def meta_router(store: Store, settings: Settings) -> APIRouter:
-    """Routes describing the dataset."""
-    router = APIRouter(tags=["meta"])
-    minter = IriMinter(settings.base_iri)
+health_router = APIRouter(tags=["meta"])
+router = APIRouter(tags=["meta"])
 
-    @router.get(
-        "/.well-known/void",
-        summary="VoID and DCAT description of the dataset",
-        responses={
-            200: {
-                "description": "The description, with counts of documents, graphs, triples "
-                "and instances per class",
-                "content": {m: {} for m in _MEDIA.values()},
-            }
-        },
-        response_class=Response,
-    )
-    def void(request: Request) -> Response:
-        """Turtle by default; JSON-LD or N-Triples by `Accept`."""
-        key = negotiate(request.headers.get("accept"), _OFFERS) or "turtle"
-        endpoint = str(request.base_url) + "sparql"
-        body = serialize(void_triples(store, minter, endpoint), key)
-        return Response(body, media_type=_MEDIA[key])
 
-    return router
+@health_router.get("/health", summary="Liveness")
+def health(store: StoreDep) -> dict[str, object]:
+    """Answers while the store can be read: `{"status": "ok", "graphs": N}`.
+
+    Cheap at any store size (counts of triples are in `/.well-known/void`).
+    """
+    return {"status": "ok", "graphs": len(store.graphs())}
+
+
+@router.get(
+    "/.well-known/void",
+    summary="VoID and DCAT description of the dataset",
+    responses={
+        200: {
+            "description": "The description, with counts of documents, graphs, triples "
+            "and instances per class",
+            "content": {m: {} for m in _MEDIA.values()},
+        }
+    },
+    response_class=Response,
+)
+def void(request: Request, store: StoreDep, minter: MinterDep) -> Response:
+    """Turtle by default; JSON-LD or N-Triples by `Accept`."""
+    key = negotiate(request.headers.get("accept"), _OFFERS) or "turtle"
+    endpoint = str(request.base_url) + "sparql"
+    body = serialize(void_triples(store, minter, endpoint), key)
+    return Response(body, media_type=_MEDIA[key])

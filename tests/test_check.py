@@ -400,13 +400,14 @@ def test_post_check(corpus_store: Store) -> None:
     from fastapi import FastAPI
     from fastapi.testclient import TestClient
 
-    from policykg.api.check import check_router
+    from policykg.api import check
     from policykg.api.errors import install_error_handlers
     from policykg.api.settings import Settings
 
-    app = FastAPI()
+    app = FastAPI()  # the route alone, with the state its dependencies read
     install_error_handlers(app)
-    app.include_router(check_router(corpus_store, Settings()))
+    app.state.store, app.state.settings, app.state.minter = corpus_store, Settings(), IriMinter()
+    app.include_router(check.router)
     before = len(corpus_store)
     text = (DATA / "plan-annex-number.txt").read_text(encoding="utf-8")
     with TestClient(app) as client:
