@@ -12,11 +12,11 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from policykg import __version__
-from policykg.api import check, linked_data, meta
+from policykg.api import agencies, check, documents, items, linked_data, meta, writes
 from policykg.api.errors import install_error_handlers
+from policykg.api.graph_store import WriteGuard
 from policykg.api.limits import BodyLimitMiddleware
 from policykg.api.linked_data import Describer
-from policykg.api.lookups import lookups_router
 from policykg.api.pages import pages_router
 from policykg.api.settings import Settings
 from policykg.api.sparql import sparql_router
@@ -64,6 +64,7 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
     app.state.minter = minter
     app.state.graph = Graph(store, minter)
     app.state.describer = Describer(store, minter)
+    app.state.guard = WriteGuard(settings)
     install_error_handlers(app)
     app.add_middleware(
         BodyLimitMiddleware, max_bytes=max(settings.max_request_bytes, settings.max_upload_bytes)
@@ -77,7 +78,8 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
         )
     app.include_router(meta.health_router)
     app.include_router(sparql_router(store, settings))
-    app.include_router(lookups_router(store, settings))
+    for lookups in (documents, agencies, items, writes):
+        app.include_router(lookups.router)
     app.include_router(check.router)
     app.include_router(meta.router)
     app.include_router(linked_data.router)

@@ -17,10 +17,10 @@ import logging
 import re
 import threading
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Annotated, Any
 
 import pyoxigraph as ox
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from pyparsing import ParseException
 from rdflib.plugins.sparql.algebra import translateUpdate
 from rdflib.plugins.sparql.parser import parseUpdate
@@ -93,6 +93,15 @@ class WriteGuard:
                 "this graph holds ingested data and changes only through ingest",
                 detail={"graph": graph},
             )
+
+
+async def get_guard(request: Request) -> WriteGuard:
+    """The app's :class:`WriteGuard` (kept on ``app.state`` by ``create_app``)."""
+    guard: WriteGuard = request.app.state.guard
+    return guard
+
+
+GuardDep = Annotated[WriteGuard, Depends(get_guard)]
 
 
 # --- SPARQL text, scanned (never built from user input) ----------------------------------

@@ -1,6 +1,6 @@
 """Plans sent to the API: a multipart upload (field ``file``) or the raw text.
 
-Read by ``POST /documents`` (:mod:`policykg.api.lookups`) and ``POST /check``
+Read by ``POST /documents`` (:mod:`policykg.api.writes`) and ``POST /check``
 (:mod:`policykg.api.check`).
 """
 
