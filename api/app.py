@@ -12,12 +12,11 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from policykg import __version__
-from policykg.api import agencies, check, documents, items, linked_data, meta, writes
+from policykg.api import agencies, check, documents, items, linked_data, meta, pages, writes
 from policykg.api.errors import install_error_handlers
 from policykg.api.graph_store import WriteGuard
 from policykg.api.limits import BodyLimitMiddleware
 from policykg.api.linked_data import Describer
-from policykg.api.pages import pages_router
 from policykg.api.settings import Settings
 from policykg.api.sparql import sparql_router
 from policykg.graph.base import Store
@@ -65,6 +64,8 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
     app.state.graph = Graph(store, minter)
     app.state.describer = Describer(store, minter)
     app.state.guard = WriteGuard(settings)
+    app.state.pages = pages.Pages(app.state.graph)
+    app.state.templates = pages.make_templates()
     install_error_handlers(app)
     app.add_middleware(
         BodyLimitMiddleware, max_bytes=max(settings.max_request_bytes, settings.max_upload_bytes)
@@ -83,5 +84,5 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
     app.include_router(check.router)
     app.include_router(meta.router)
     app.include_router(linked_data.router)
-    app.include_router(pages_router(store, settings))
+    app.include_router(pages.router)
     return app

@@ -32,15 +32,14 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import pyoxigraph as ox
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from policykg.api.deps import StoreDep
 from policykg.api.errors import ApiError
 from policykg.api.models import ErrorBody
-from policykg.api.settings import Settings
-from policykg.graph.base import Store
 from policykg.graph.lookup_models import ChainPath
 from policykg.graph.lookups import Graph, chain_paths
 from policykg.graph.network import (
@@ -54,7 +53,7 @@ from policykg.graph.network import (
     network_options,
 )
 from policykg.graph.queries import run_select
-from policykg.ontology.iri import DCTERMS, OA, ORG, PKG, PROV, RDF, SKOS, IriMinter
+from policykg.ontology.iri import DCTERMS, OA, ORG, PKG, PROV, RDF, SKOS
 
 log = logging.getLogger(__name__)
 
@@ -204,10 +203,10 @@ class DocumentView:
 class Pages:
     """Reads what the pages show from the store."""
 
-    def __init__(self, store: Store, minter: IriMinter) -> None:
-        self.store = store
-        self.minter = minter
-        self.graph = Graph(store, minter)
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph  # the lookups' view of the store, shared with the REST lookups
+        self.store = graph.store
+        self.minter = graph.minter
 
     # links -----------------------------------------------------------------------------
     def node_href(self, iri: str, root: str = "") -> str:
@@ -480,179 +479,210 @@ _PAGE_ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def pages_router(store: Store, settings: Settings) -> APIRouter:
-    """Routes of the web pages, the JSON they fetch and their static files."""
-    pages = Pages(store, IriMinter(settings.base_iri))
-    env = make_templates()
-    router = APIRouter(tags=["pages"])
+async def get_pages(request: Request) -> Pages:
+    """The app's :class:`Pages` (kept on ``app.state`` by ``create_app``)."""
+    pages: Pages = request.app.state.pages
+    return pages
 
-    def render(request: Request, name: str, **context: Any) -> HTMLResponse:
-        root = request.scope.get("root_path", "")
-        body = env.get_template(name).render(root=root, **context)
-        return HTMLResponse(body, headers={"Content-Security-Policy": CSP})
 
-    @router.get("/", summary="Index page: the plans and links to every page",
-                response_class=HTMLResponse, responses=_HTML)  # fmt: skip
-    def index(request: Request) -> HTMLResponse:
-        """Lists the ingested plans (each with its document page) and links to the network,
-        the SPARQL editor and the API documentation."""
-        return render(request, "index.html", documents=pages.documents())
+async def get_templates(request: Request) -> Environment:
+    """The app's Jinja2 environment (:func:`make_templates`, kept on ``app.state``)."""
+    templates: Environment = request.app.state.templates
+    return templates
 
-    @router.get(
-        "/documents/{issuer}/{year}/{kind}/{local}/page",
-        summary="Document page: source text with the extracted facts highlighted",
-        response_class=HTMLResponse,
-        responses={**_HTML, **_PAGE_ERRORS},
+
+PagesDep = Annotated[Pages, Depends(get_pages)]
+TemplatesDep = Annotated[Environment, Depends(get_templates)]
+
+router = APIRouter(tags=["pages"])
+
+
+def _render(request: Request, templates: Environment, name: str, **context: Any) -> HTMLResponse:
+    root = request.scope.get("root_path", "")
+    body = templates.get_template(name).render(root=root, **context)
+    return HTMLResponse(body, headers={"Content-Security-Policy": CSP})
+
+
+def _static_file(path: str) -> FileResponse:
+    media = STATIC_FILES.get(path)
+    if media is None:
+        raise ApiError(404, "not_found", "no such file")
+    return FileResponse(STATIC / path, media_type=media)
+
+
+@router.get("/", summary="Index page: the plans and links to every page",
+            response_class=HTMLResponse, responses=_HTML)  # fmt: skip
+def index(pages: PagesDep, templates: TemplatesDep, request: Request) -> HTMLResponse:
+    """Lists the ingested plans (each with its document page) and links to the network,
+    the SPARQL editor and the API documentation."""
+    return _render(request, templates, "index.html", documents=pages.documents())
+
+
+@router.get(
+    "/documents/{issuer}/{year}/{kind}/{local}/page",
+    summary="Document page: source text with the extracted facts highlighted",
+    response_class=HTMLResponse,
+    responses={**_HTML, **_PAGE_ERRORS},
+)
+def document_page(
+    pages: PagesDep,
+    templates: TemplatesDep,
+    request: Request,
+    issuer: Issuer,
+    year: Year,
+    kind: Kind,
+    local: Local,
+) -> HTMLResponse:
+    """The text as ingested, each citation, agency mention, task, target and reporting
+    duty highlighted and linked to its node; the citation chain around the document."""
+    root = request.scope.get("root_path", "")
+    view = pages.document(issuer, year, kind, local, root)
+    return _render(request, templates, "document.html", doc=view, pages=pages)
+
+
+# --- the agency network ---------------------------------------------------------------
+@router.get("/network", summary="Agency network page (Cytoscape.js)",
+            response_class=HTMLResponse, responses=_HTML)  # fmt: skip
+def network_page(store: StoreDep, templates: TemplatesDep, request: Request) -> HTMLResponse:
+    """Agencies linked by co-leading, coordinating, reporting, being part of and
+    succeeding; filters by province, theme and edge type; node size by centrality;
+    click an agency to list its roles with links to the plans."""
+    options = network_options(store)
+    return _render(
+        request,
+        templates,
+        "network.html",
+        provinces=[(p, p) for p in options.provinces],
+        themes=options.themes,
+        edge_types=[(t, EDGE_LABELS.get(t, t)) for t in AGENCY_EDGE_TYPES],
+        formats=FORMATS,
     )
-    def document_page(
-        request: Request, issuer: Issuer, year: Year, kind: Kind, local: Local
-    ) -> HTMLResponse:
-        """The text as ingested, each citation, agency mention, task, target and reporting
-        duty highlighted and linked to its node; the citation chain around the document."""
-        root = request.scope.get("root_path", "")
-        view = pages.document(issuer, year, kind, local, root)
-        return render(request, "document.html", doc=view, pages=pages)
 
-    def static_file(path: str) -> FileResponse:
-        media = STATIC_FILES.get(path)
-        if media is None:
-            raise ApiError(404, "not_found", "no such file")
-        return FileResponse(STATIC / path, media_type=media)
 
-    # --- the agency network ---------------------------------------------------------------
-    @router.get("/network", summary="Agency network page (Cytoscape.js)",
-                response_class=HTMLResponse, responses=_HTML)  # fmt: skip
-    def network_page(request: Request) -> HTMLResponse:
-        """Agencies linked by co-leading, coordinating, reporting, being part of and
-        succeeding; filters by province, theme and edge type; node size by centrality;
-        click an agency to list its roles with links to the plans."""
-        options = network_options(store)
-        return render(
-            request,
-            "network.html",
-            provinces=[(p, p) for p in options.provinces],
-            themes=options.themes,
-            edge_types=[(t, EDGE_LABELS.get(t, t)) for t in AGENCY_EDGE_TYPES],
-            formats=FORMATS,
-        )
+@router.get(
+    "/network/agencies.json",
+    summary="The agency network as Cytoscape.js elements, sized by centrality",
+    responses=_ERRORS,
+)
+def network_json(
+    store: StoreDep,
+    province: ProvinceQ = None,
+    theme: ThemeQ = None,
+    period: PeriodQ = None,
+    measure: Annotated[
+        str, Query(pattern=r"^[a-z]{1,20}$", description=f"one of {', '.join(MEASURES)}")
+    ] = "degree",
+) -> dict[str, Any]:
+    """`elements` (nodes: `id` = agency IRI, `label`, `kind`, `province`, `tasks`,
+    `plans`, `centrality`, `size` in pixels; edges: `source`, `target`, `type`, `weight`,
+    `directed`), `counts` and the `filters` applied."""
+    if measure not in MEASURES:
+        raise ApiError(422, "invalid_parameters", f"measure: one of {', '.join(MEASURES)}")
+    g = agency_network(store, province=province, theme=theme, period=_period(period))
+    elements = cytoscape_elements(g, centrality_measure=measure)
+    scores = [float(n["data"]["centrality"]) for n in elements["nodes"]]
+    low, high = (min(scores), max(scores)) if scores else (0.0, 0.0)
+    for n in elements["nodes"]:
+        c = float(n["data"]["centrality"])
+        share = (c - low) / (high - low) if high > low else 0.5
+        n["data"]["size"] = round(NODE_SIZE[0] + share * (NODE_SIZE[1] - NODE_SIZE[0]), 1)
+    for e in elements["edges"]:
+        e["data"]["directed"] = e["data"].get("type") != "co_lead"
+    return {
+        "elements": elements,
+        "counts": {"nodes": len(elements["nodes"]), "edges": len(elements["edges"])},
+        "filters": {"province": province, "theme": theme, "period": period,
+                    "measure": measure},
+    }  # fmt: skip
 
-    @router.get(
-        "/network/agencies.json",
-        summary="The agency network as Cytoscape.js elements, sized by centrality",
-        responses=_ERRORS,
-    )
-    def network_json(
-        province: ProvinceQ = None,
-        theme: ThemeQ = None,
-        period: PeriodQ = None,
-        measure: Annotated[
-            str, Query(pattern=r"^[a-z]{1,20}$", description=f"one of {', '.join(MEASURES)}")
-        ] = "degree",
-    ) -> dict[str, Any]:
-        """`elements` (nodes: `id` = agency IRI, `label`, `kind`, `province`, `tasks`,
-        `plans`, `centrality`, `size` in pixels; edges: `source`, `target`, `type`, `weight`,
-        `directed`), `counts` and the `filters` applied."""
-        if measure not in MEASURES:
-            raise ApiError(422, "invalid_parameters", f"measure: one of {', '.join(MEASURES)}")
-        g = agency_network(store, province=province, theme=theme, period=_period(period))
-        elements = cytoscape_elements(g, centrality_measure=measure)
-        scores = [float(n["data"]["centrality"]) for n in elements["nodes"]]
-        low, high = (min(scores), max(scores)) if scores else (0.0, 0.0)
-        for n in elements["nodes"]:
-            c = float(n["data"]["centrality"])
-            share = (c - low) / (high - low) if high > low else 0.5
-            n["data"]["size"] = round(NODE_SIZE[0] + share * (NODE_SIZE[1] - NODE_SIZE[0]), 1)
-        for e in elements["edges"]:
-            e["data"]["directed"] = e["data"].get("type") != "co_lead"
-        return {
-            "elements": elements,
-            "counts": {"nodes": len(elements["nodes"]), "edges": len(elements["edges"])},
-            "filters": {"province": province, "theme": theme, "period": period,
-                        "measure": measure},
-        }  # fmt: skip
 
-    @router.get(
-        "/network/roles.json",
-        summary="An agency's roles in the plans (for the network page)",
-        responses=_ERRORS,
-    )
-    def network_roles(
-        request: Request,
-        agency: Annotated[
-            str, Query(max_length=300, description="agency IRI or id (`so-khcn/nghe-an`)")
-        ],
-    ) -> dict[str, Any]:
-        """`agency` (`iri`, `label`, `href`) and `roles`: one group per role and plan with
-        the plan's `page` (document page, when ingested) and the tasks or duties."""
-        return pages.roles(agency, request.scope.get("root_path", ""))
+@router.get(
+    "/network/roles.json",
+    summary="An agency's roles in the plans (for the network page)",
+    responses=_ERRORS,
+)
+def network_roles(
+    pages: PagesDep,
+    request: Request,
+    agency: Annotated[
+        str, Query(max_length=300, description="agency IRI or id (`so-khcn/nghe-an`)")
+    ],
+) -> dict[str, Any]:
+    """`agency` (`iri`, `label`, `href`) and `roles`: one group per role and plan with
+    the plan's `page` (document page, when ingested) and the tasks or duties."""
+    return pages.roles(agency, request.scope.get("root_path", ""))
 
-    @router.get(
-        "/network/agencies/{format}",
-        summary="Export the agency network: GraphML, GEXF, Cytoscape.js JSON or CSV edges",
-        response_class=Response,
-        responses={
-            200: {"description": "the network file",
-                  "content": {m.split(";")[0]: {} for m in MEDIA_TYPES.values()}},
-            **_ERRORS,
-        },
+
+@router.get(
+    "/network/agencies/{format}",
+    summary="Export the agency network: GraphML, GEXF, Cytoscape.js JSON or CSV edges",
+    response_class=Response,
+    responses={
+        200: {"description": "the network file",
+              "content": {m.split(";")[0]: {} for m in MEDIA_TYPES.values()}},
+        **_ERRORS,
+    },
+)  # fmt: skip
+def network_export(
+    store: StoreDep,
+    format: Annotated[str, PathParam(pattern=r"^[a-z]{1,20}$", examples=["graphml"])],
+    province: ProvinceQ = None,
+    theme: ThemeQ = None,
+    period: PeriodQ = None,
+) -> Response:
+    """The same filters as `/network/agencies.json`; a download named
+    `agency-network.<ext>`."""
+    if format not in FORMATS:
+        raise ApiError(404, "not_found", f"no such format; one of {', '.join(FORMATS)}")
+    body = export_network(
+        store, kind="agency", fmt=format, province=province, theme=theme,
+        period=_period(period),
     )  # fmt: skip
-    def network_export(
-        format: Annotated[str, PathParam(pattern=r"^[a-z]{1,20}$", examples=["graphml"])],
-        province: ProvinceQ = None,
-        theme: ThemeQ = None,
-        period: PeriodQ = None,
-    ) -> Response:
-        """The same filters as `/network/agencies.json`; a download named
-        `agency-network.<ext>`."""
-        if format not in FORMATS:
-            raise ApiError(404, "not_found", f"no such format; one of {', '.join(FORMATS)}")
-        body = export_network(
-            store, kind="agency", fmt=format, province=province, theme=theme,
-            period=_period(period),
-        )  # fmt: skip
-        ext = {"cytoscape": "json"}.get(format, format)
-        return Response(
-            body,
-            media_type=MEDIA_TYPES[format],
-            headers={"Content-Disposition": f'attachment; filename="agency-network.{ext}"'},
-        )
+    ext = {"cytoscape": "json"}.get(format, format)
+    return Response(
+        body,
+        media_type=MEDIA_TYPES[format],
+        headers={"Content-Disposition": f'attachment; filename="agency-network.{ext}"'},
+    )
 
-    @router.get(
-        "/network/citations/{format}",
-        summary="Export the citation network of instruments: GraphML, GEXF, Cytoscape.js JSON "
-        "or CSV edges",
-        response_class=Response,
-        responses={
-            200: {"description": "the network file",
-                  "content": {m.split(";")[0]: {} for m in MEDIA_TYPES.values()}},
-            **_ERRORS,
-        },
-    )  # fmt: skip
-    def citation_export(
-        format: Annotated[str, PathParam(pattern=r"^[a-z]{1,20}$", examples=["graphml"])],
-        province: ProvinceQ = None,
-    ) -> Response:
-        """Instruments and the relations between them (implements, legal basis, applies,
-        amended by, proposed by, mentions) with the evidence of each edge; `province` keeps
-        the citations made by that province's plans. A download named
-        `citation-network.<ext>`."""
-        if format not in FORMATS:
-            raise ApiError(404, "not_found", f"no such format; one of {', '.join(FORMATS)}")
-        body = export_network(store, kind="citation", fmt=format, province=province)
-        ext = {"cytoscape": "json"}.get(format, format)
-        return Response(
-            body,
-            media_type=MEDIA_TYPES[format],
-            headers={"Content-Disposition": f'attachment; filename="citation-network.{ext}"'},
-        )
 
-    # --- static files -----------------------------------------------------------------------
-    @router.get("/static/{name}", include_in_schema=False)
-    def app_asset(name: str) -> FileResponse:
-        return static_file(name)
+@router.get(
+    "/network/citations/{format}",
+    summary="Export the citation network of instruments: GraphML, GEXF, Cytoscape.js JSON "
+    "or CSV edges",
+    response_class=Response,
+    responses={
+        200: {"description": "the network file",
+              "content": {m.split(";")[0]: {} for m in MEDIA_TYPES.values()}},
+        **_ERRORS,
+    },
+)  # fmt: skip
+def citation_export(
+    store: StoreDep,
+    format: Annotated[str, PathParam(pattern=r"^[a-z]{1,20}$", examples=["graphml"])],
+    province: ProvinceQ = None,
+) -> Response:
+    """Instruments and the relations between them (implements, legal basis, applies,
+    amended by, proposed by, mentions) with the evidence of each edge; `province` keeps
+    the citations made by that province's plans. A download named
+    `citation-network.<ext>`."""
+    if format not in FORMATS:
+        raise ApiError(404, "not_found", f"no such format; one of {', '.join(FORMATS)}")
+    body = export_network(store, kind="citation", fmt=format, province=province)
+    ext = {"cytoscape": "json"}.get(format, format)
+    return Response(
+        body,
+        media_type=MEDIA_TYPES[format],
+        headers={"Content-Disposition": f'attachment; filename="citation-network.{ext}"'},
+    )
 
-    @router.get("/static/cytoscape/{name}", include_in_schema=False)
-    def cytoscape_asset(name: str) -> FileResponse:
-        return static_file(f"cytoscape/{name}")
 
-    return router
+# --- static files -----------------------------------------------------------------------
+@router.get("/static/{name}", include_in_schema=False)
+def app_asset(name: str) -> FileResponse:
+    return _static_file(name)
+
+
+@router.get("/static/cytoscape/{name}", include_in_schema=False)
+def cytoscape_asset(name: str) -> FileResponse:
+    return _static_file(f"cytoscape/{name}")
