@@ -7,18 +7,30 @@ server call :func:`create_app` with the store and settings they own.
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from policykg import __version__
-from policykg.api import agencies, check, documents, items, linked_data, meta, pages, writes
+from policykg.api import (
+    agencies,
+    check,
+    documents,
+    graph_store,
+    items,
+    linked_data,
+    meta,
+    pages,
+    sparql,
+    writes,
+)
 from policykg.api.errors import install_error_handlers
-from policykg.api.graph_store import WriteGuard
+from policykg.api.graph_store import WriteGuard, Writer
 from policykg.api.limits import BodyLimitMiddleware
 from policykg.api.linked_data import Describer
 from policykg.api.settings import Settings
-from policykg.api.sparql import sparql_router
 from policykg.graph.base import Store
 from policykg.graph.lookups import Graph
 from policykg.ontology.iri import IriMinter
@@ -34,6 +46,12 @@ they implement, the agencies that must act, their targets and reporting duties.
 * `/health`: liveness (and the number of named graphs).
 * `/.well-known/void`: VoID/DCAT description of the dataset.
 """
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    app.state.sparql.executor.close()  # the SPARQL query workers, if any started
 
 
 def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
@@ -56,6 +74,7 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
             {"name": "linked data", "description": "Dereferencing of every minted IRI"},
             {"name": "pages", "description": "Web pages: index, document, agency network"},
         ],
+        lifespan=_lifespan,
     )
     # what the routes get through their dependencies (policykg.api.deps and each router's own)
     app.state.store = store
@@ -63,7 +82,9 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
     app.state.minter = minter
     app.state.graph = Graph(store, minter)
     app.state.describer = Describer(store, minter)
-    app.state.guard = WriteGuard(settings)
+    app.state.guard = guard = WriteGuard(settings)
+    app.state.writer = writer = Writer(store, guard)
+    app.state.sparql = sparql.SparqlService(store, settings, guard=guard, writer=writer)
     app.state.pages = pages.Pages(app.state.graph)
     app.state.templates = pages.make_templates()
     install_error_handlers(app)
@@ -78,7 +99,8 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
             allow_headers=["Accept", "Content-Type", "Authorization"],
         )
     app.include_router(meta.health_router)
-    app.include_router(sparql_router(store, settings))
+    app.include_router(sparql.router)
+    app.include_router(graph_store.router)
     for lookups in (documents, agencies, items, writes):
         app.include_router(lookups.router)
     app.include_router(check.router)

@@ -27,7 +27,10 @@ from rdflib.plugins.sparql.parser import parseUpdate
 from rdflib.term import URIRef, Variable
 from starlette.concurrency import run_in_threadpool
 
+from policykg.api.deps import SettingsDep, StoreDep
 from policykg.api.errors import ApiError
+from policykg.api.limits import read_body
+from policykg.api.negotiation import negotiate_rdf
 from policykg.api.query_exec import out_bytes
 from policykg.api.settings import Settings
 from policykg.graph.base import Store
@@ -456,104 +459,117 @@ def _target(request: Request) -> str | None:
         raise ApiError(400, "bad_request", "the graph parameter is not a valid IRI") from None
 
 
-def graph_store_router(
-    store: Store,
-    settings: Settings,
-    *,
-    guard: WriteGuard,
-    writer: Writer,
-    negotiate_rdf: Any,
-    read_body: Any,
-) -> APIRouter:
-    """The Graph Store HTTP Protocol at ``/rdf-graphs``."""
-    router = APIRouter(tags=["sparql"])
-    doc_params: dict[str, Any] = {
-        "parameters": [
-            {"name": "graph", "in": "query", "required": False, "schema": {"type": "string"}},
-            {"name": "default", "in": "query", "required": False, "schema": {"type": "string"}},
-        ]
-    }
+async def get_writer(request: Request) -> Writer:
+    """The app's :class:`Writer` (kept on ``app.state`` by ``create_app``; SPARQL Update
+    and the Graph Store share it, so writes run one at a time)."""
+    writer: Writer = request.app.state.writer
+    return writer
 
-    def read(request: Request, *, head: bool) -> Response:
-        graph = _target(request)
-        if graph is not None and not store.has_graph(graph):
-            raise ApiError(404, "not_found", "no such graph", detail={"graph": graph})
-        g: ox.NamedNode | ox.DefaultGraph = (
-            ox.DefaultGraph() if graph is None else ox.NamedNode(graph)
+
+WriterDep = Annotated[Writer, Depends(get_writer)]
+
+#: The Graph Store HTTP Protocol at ``/rdf-graphs``.
+router = APIRouter(tags=["sparql"])
+
+_DOC_PARAMS: dict[str, Any] = {
+    "parameters": [
+        {"name": "graph", "in": "query", "required": False, "schema": {"type": "string"}},
+        {"name": "default", "in": "query", "required": False, "schema": {"type": "string"}},
+    ]
+}
+#: pyoxigraph format of each negotiated key (N-Quads answers as N-Triples: one graph)
+_GRAPH_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+
+
+def _read(request: Request, store: Store, *, head: bool) -> Response:
+    graph = _target(request)
+    if graph is not None and not store.has_graph(graph):
+        raise ApiError(404, "not_found", "no such graph", detail={"graph": graph})
+    g: ox.NamedNode | ox.DefaultGraph = ox.DefaultGraph() if graph is None else ox.NamedNode(graph)
+    key, media = negotiate_rdf(request.headers.get("accept"))
+    fmt = _GRAPH_FORMATS[key]
+    if key == "nquads":
+        media = "application/n-triples"
+    triples = _graph_content(store, g)
+    body = out_bytes(ox.serialize(triples, format=fmt))
+    headers = {"Vary": "Accept", "Content-Length": str(len(body))}
+    return Response(b"" if head else body, media_type=media, headers=headers)
+
+
+@router.get("/rdf-graphs", summary="Graph Store: read a graph", openapi_extra=_DOC_PARAMS)
+def gsp_get(request: Request, store: StoreDep) -> Response:
+    """The triples of `?graph=IRI` (or `?default`), in the format asked by `Accept`."""
+    return _read(request, store, head=False)
+
+
+@router.head("/rdf-graphs", include_in_schema=False)
+def gsp_head(request: Request, store: StoreDep) -> Response:
+    return _read(request, store, head=True)
+
+
+async def _parse_body(request: Request, graph: str | None, limit: int) -> list[ox.Triple]:
+    raw = await read_body(request, limit)
+    ctype = request.headers.get("content-type", "")
+    media = ctype.split(";")[0].strip().lower()
+    fmt = GRAPH_MEDIA.get(media)
+    if fmt is None:
+        raise ApiError(
+            415,
+            "unsupported_media_type",
+            "send RDF as one of: " + ", ".join(sorted(GRAPH_MEDIA)),
         )
-        key, media = negotiate_rdf(request.headers.get("accept"))
-        fmt = {
-            "turtle": ox.RdfFormat.TURTLE,
-            "ntriples": ox.RdfFormat.N_TRIPLES,
-            "nquads": ox.RdfFormat.N_TRIPLES,
-            "jsonld": ox.RdfFormat.JSON_LD,
-            "rdfxml": ox.RdfFormat.RDF_XML,
-        }[key]
-        if key == "nquads":
-            media = "application/n-triples"
-        triples = _graph_content(store, g)
-        body = out_bytes(ox.serialize(triples, format=fmt))
-        headers = {"Vary": "Accept", "Content-Length": str(len(body))}
-        return Response(b"" if head else body, media_type=media, headers=headers)
+    base = graph or str(request.url.replace(query=""))
+    try:
+        return [
+            ox.Triple(q.subject, q.predicate, q.object)
+            for q in ox.parse(raw, format=fmt, base_iri=base)
+        ]
+    except SyntaxError as exc:
+        raise ApiError(400, "bad_rdf", f"the RDF body could not be parsed: {exc}") from None
 
-    @router.get("/rdf-graphs", summary="Graph Store: read a graph", openapi_extra=doc_params)
-    def gsp_get(request: Request) -> Response:
-        """The triples of `?graph=IRI` (or `?default`), in the format asked by `Accept`."""
-        return read(request, head=False)
 
-    @router.head("/rdf-graphs", include_in_schema=False)
-    def gsp_head(request: Request) -> Response:
-        return read(request, head=True)
+async def _write(
+    request: Request, guard: WriteGuard, writer: Writer, settings: Settings, *, replace: bool
+) -> Response:
+    guard.authorize(request)
+    graph = _target(request)
+    if graph is not None:
+        guard.refuse_if_protected(graph)
+    triples = await _parse_body(request, graph, settings.max_request_bytes)
+    existed = await run_in_threadpool(writer.put_graph, graph, triples, replace=replace)
+    return Response(status_code=204 if existed else 201)
 
-    async def parse_body(request: Request, graph: str | None) -> list[ox.Triple]:
-        raw = await read_body(request)
-        ctype = request.headers.get("content-type", "")
-        media = ctype.split(";")[0].strip().lower()
-        fmt = GRAPH_MEDIA.get(media)
-        if fmt is None:
-            raise ApiError(
-                415,
-                "unsupported_media_type",
-                "send RDF as one of: " + ", ".join(sorted(GRAPH_MEDIA)),
-            )
-        base = graph or str(request.url.replace(query=""))
-        try:
-            return [
-                ox.Triple(q.subject, q.predicate, q.object)
-                for q in ox.parse(raw, format=fmt, base_iri=base)
-            ]
-        except SyntaxError as exc:
-            raise ApiError(400, "bad_rdf", f"the RDF body could not be parsed: {exc}") from None
 
-    async def write(request: Request, *, replace: bool) -> Response:
-        guard.authorize(request)
-        graph = _target(request)
-        if graph is not None:
-            guard.refuse_if_protected(graph)
-        triples = await parse_body(request, graph)
-        existed = await run_in_threadpool(writer.put_graph, graph, triples, replace=replace)
-        return Response(status_code=204 if existed else 201)
+@router.put("/rdf-graphs", summary="Graph Store: replace a graph", openapi_extra=_DOC_PARAMS)
+async def gsp_put(
+    request: Request, guard: GuardDep, writer: WriterDep, settings: SettingsDep
+) -> Response:
+    """Replace a graph with the RDF body (needs the write token; not ingested graphs)."""
+    return await _write(request, guard, writer, settings, replace=True)
 
-    @router.put("/rdf-graphs", summary="Graph Store: replace a graph", openapi_extra=doc_params)
-    async def gsp_put(request: Request) -> Response:
-        """Replace a graph with the RDF body (needs the write token; not ingested graphs)."""
-        return await write(request, replace=True)
 
-    @router.post("/rdf-graphs", summary="Graph Store: add to a graph", openapi_extra=doc_params)
-    async def gsp_post(request: Request) -> Response:
-        """Add the RDF body to a graph (needs the write token; not ingested graphs)."""
-        return await write(request, replace=False)
+@router.post("/rdf-graphs", summary="Graph Store: add to a graph", openapi_extra=_DOC_PARAMS)
+async def gsp_post(
+    request: Request, guard: GuardDep, writer: WriterDep, settings: SettingsDep
+) -> Response:
+    """Add the RDF body to a graph (needs the write token; not ingested graphs)."""
+    return await _write(request, guard, writer, settings, replace=False)
 
-    @router.delete("/rdf-graphs", summary="Graph Store: delete a graph", openapi_extra=doc_params)
-    async def gsp_delete(request: Request) -> Response:
-        """Delete a graph (needs the write token; not ingested graphs)."""
-        guard.authorize(request)
-        graph = _target(request)
-        if graph is not None:
-            guard.refuse_if_protected(graph)
-        existed = await run_in_threadpool(writer.delete_graph, graph)
-        if not existed:
-            raise ApiError(404, "not_found", "no such graph", detail={"graph": graph})
-        return Response(status_code=204)
 
-    return router
+@router.delete("/rdf-graphs", summary="Graph Store: delete a graph", openapi_extra=_DOC_PARAMS)
+async def gsp_delete(request: Request, guard: GuardDep, writer: WriterDep) -> Response:
+    """Delete a graph (needs the write token; not ingested graphs)."""
+    guard.authorize(request)
+    graph = _target(request)
+    if graph is not None:
+        guard.refuse_if_protected(graph)
+    existed = await run_in_threadpool(writer.delete_graph, graph)
+    if not existed:
+        raise ApiError(404, "not_found", "no such graph", detail={"graph": graph})
+    return Response(status_code=204)

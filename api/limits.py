@@ -9,9 +9,32 @@ their own, tighter limits (``Settings.max_request_bytes`` on ``/sparql``,
 
 from __future__ import annotations
 
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from policykg.api.errors import ApiError, error_body
+
+
+def request_too_large(limit: int) -> ApiError:
+    """413 for a request over an endpoint's own ``limit`` (:func:`read_body`)."""
+    return ApiError(
+        413, "too_large", f"the request is larger than {limit} bytes", detail={"limit": limit}
+    )
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request's body, refused (413) as soon as it is declared or read past ``limit``."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise request_too_large(limit)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise request_too_large(limit)
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 class BodyTooLarge(ApiError):

@@ -23,7 +23,7 @@ from fastapi.responses import RedirectResponse
 
 from policykg.api.errors import ApiError
 from policykg.api.models import ErrorBody
-from policykg.api.sparql import negotiate
+from policykg.api.negotiation import negotiate
 from policykg.graph.base import Store
 from policykg.graph.queries import run_construct
 from policykg.ontology.iri import PKG, PREFIXES, IriMinter

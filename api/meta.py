@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from policykg import __version__
 from policykg.api.deps import MinterDep, StoreDep
 from policykg.api.linked_data import serialize
-from policykg.api.sparql import negotiate
+from policykg.api.negotiation import negotiate
 from policykg.graph.base import Store
 from policykg.graph.dataset import stats
 from policykg.ontology.iri import (

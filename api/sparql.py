@@ -24,19 +24,21 @@ import json
 import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import parse_qsl, unquote_plus
 
 import pyoxigraph as ox
-from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import FileResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import URL, QueryParams
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from policykg.api.errors import ApiError, error_body, install_error_handlers
-from policykg.api.graph_store import WriteGuard, Writer, graph_store_router, has_dataset_clause
+from policykg.api.errors import ApiError, error_body
+from policykg.api.graph_store import WriteGuard, Writer, has_dataset_clause
+from policykg.api.limits import read_body, request_too_large
+from policykg.api.negotiation import GRAPH_OFFERS, MEDIA_TYPES, RESULT_OFFERS, negotiate
 from policykg.api.query_exec import (
     ExecError,
     InlineExecutor,
@@ -64,41 +66,6 @@ FORM = "application/x-www-form-urlencoded"
 DIRECT_QUERY = "application/sparql-query"
 DIRECT_UPDATE = "application/sparql-update"
 
-#: (media type accepted in Accept, format key). Order breaks ties: the first is the default.
-RESULT_OFFERS: list[tuple[str, str]] = [
-    ("application/sparql-results+json", "json"),
-    ("application/json", "json"),
-    ("application/sparql-results+xml", "xml"),
-    ("application/xml", "xml"),
-    ("text/xml", "xml"),
-    ("text/csv", "csv"),
-    ("text/tab-separated-values", "tsv"),
-]
-GRAPH_OFFERS: list[tuple[str, str]] = [
-    ("text/turtle", "turtle"),
-    ("application/x-turtle", "turtle"),
-    ("application/turtle", "turtle"),
-    ("application/n-triples", "ntriples"),
-    ("text/plain", "ntriples"),
-    ("application/n-quads", "nquads"),
-    ("application/ld+json", "jsonld"),
-    ("application/json", "jsonld"),
-    ("application/rdf+xml", "rdfxml"),
-    ("application/xml", "rdfxml"),
-    ("text/xml", "rdfxml"),
-]
-#: Content-Type of each answer format.
-MEDIA_TYPES: dict[str, str] = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv; charset=utf-8",
-    "tsv": "text/tab-separated-values; charset=utf-8",
-    "turtle": "text/turtle; charset=utf-8",
-    "ntriples": "application/n-triples",
-    "nquads": "application/n-quads",
-    "jsonld": "application/ld+json",
-    "rdfxml": "application/rdf+xml",
-}
 _RDF_FORMATS: dict[str, ox.RdfFormat] = {
     "turtle": ox.RdfFormat.TURTLE,
     "ntriples": ox.RdfFormat.N_TRIPLES,
@@ -112,48 +79,6 @@ FORMATS = "http://www.w3.org/ns/formats/"
 
 
 # --- content negotiation -----------------------------------------------------------------
-
-
-def parse_accept(header: str | None) -> list[tuple[str, float]]:
-    """``Accept`` as (media range, q) pairs, in header order; malformed q counts as 0."""
-    out: list[tuple[str, float]] = []
-    for part in (header or "").split(","):
-        fields = [f.strip() for f in part.split(";")]
-        media = fields[0].lower()
-        if not media:
-            continue
-        q = 1.0
-        for f in fields[1:]:
-            name, _, value = f.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    q = max(0.0, min(1.0, float(value)))
-                except ValueError:
-                    q = 0.0
-        out.append((media, q))
-    return out
-
-
-def negotiate(header: str | None, offers: list[tuple[str, str]]) -> str | None:
-    """The offered key the client prefers: highest q of the most specific matching range,
-    ties broken by the offers' order. ``None`` when the client accepts none of them."""
-    ranges = parse_accept(header)
-    if not ranges:
-        return offers[0][1]
-    best: tuple[float, int, str] | None = None
-    for index, (media, key) in enumerate(offers):
-        kind = media.split("/")[0]
-        q: float | None = None
-        specificity = -1
-        for rng, rq in ranges:
-            s = 2 if rng == media else 1 if rng == f"{kind}/*" else 0 if rng == "*/*" else -1
-            if s > specificity:
-                specificity, q = s, rq
-        if q is None or q <= 0:
-            continue
-        if best is None or q > best[0]:
-            best = (q, index, key)
-    return best[2] if best else None
 
 
 def _has_from(query: str) -> bool:
@@ -189,12 +114,6 @@ def _url_of(
                     "query_string": b"", "server": server,
                     "headers": [(b"host", host)] if host is not None else []}  # fmt: skip
     return str(URL(scope=scope))
-
-
-def negotiate_rdf(header: str | None) -> tuple[str, str]:
-    """(format key, media type) for an RDF answer; Turtle when nothing offered is accepted."""
-    key = negotiate(header, GRAPH_OFFERS) or "turtle"
-    return key, MEDIA_TYPES[key]
 
 
 # --- request reading -----------------------------------------------------------------------
@@ -265,6 +184,8 @@ class SparqlService:
         *,
         workers: int | None = None,
         executor: IsolatedExecutor | None = None,
+        guard: WriteGuard | None = None,
+        writer: Writer | None = None,
     ) -> None:
         self.store = store
         self.settings = settings
@@ -279,29 +200,15 @@ class SparqlService:
             self.executor = executor_for(
                 store, workers=workers or settings.query_workers, timeout=settings.query_timeout
             )
-        self.guard = WriteGuard(settings)
-        self.writer = Writer(store, self.guard)
+        self.guard = guard or WriteGuard(settings)
+        self.writer = writer or Writer(store, self.guard)  # one writer: writes one at a time
         self.prefixes = tuple(sorted(PREFIXES.items()))
 
     async def read_body(self, request: Request) -> bytes:
-        limit = self.settings.max_request_bytes
-        declared = request.headers.get("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > limit:
-            raise self._too_large()
-        chunks: list[bytes] = []
-        size = 0
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > limit:
-                raise self._too_large()
-            chunks.append(chunk)
-        return b"".join(chunks)
+        return await read_body(request, self.settings.max_request_bytes)
 
     def _too_large(self) -> ApiError:
-        limit = self.settings.max_request_bytes
-        return ApiError(
-            413, "too_large", f"the request is larger than {limit} bytes", detail={"limit": limit}
-        )
+        return request_too_large(self.settings.max_request_bytes)
 
     # queries ------------------------------------------------------------------------------
     async def query(self, request: Request, query: str, params: _Params) -> Response:
@@ -480,165 +387,143 @@ _ANSWERS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def sparql_router(
-    store: Store,
-    settings: Settings,
-    *,
-    workers: int | None = None,
-    service: SparqlService | None = None,
-) -> APIRouter:
-    """Routes ``/sparql``, ``/rdf-graphs`` and the editor's assets ``/static/yasgui/*``.
-
-    Worker processes start on the first query; ``router.sparql_service.executor.close()``
-    (also run on application shutdown) stops them.
-    """
-    svc = service or SparqlService(store, settings, workers=workers)
-    router = APIRouter(tags=["sparql"], on_shutdown=[svc.executor.close])
-
-    async def sparql_get_asgi(scope: Scope, receive: Receive, send: Send) -> None:
-        """``GET /sparql`` as a plain ASGI endpoint: the route below without FastAPI's
-        per-request dependency and validation machinery (it stays for the OpenAPI schema)."""
-        response = await sparql_get(Request(scope, receive))
-        await response(scope, receive, send)
-
-    # First, so that it answers GET (and HEAD) /sparql; errors reach the app's handlers.
-    router.routes.append(
-        Route(
-            "/sparql",
-            _AsgiEndpoint(sparql_get_asgi, svc),
-            methods=["GET"],
-            include_in_schema=False,
-        )
-    )
-
-    @router.get(
-        "/sparql",
-        summary="SPARQL 1.1 query (GET), service description or editor",
-        openapi_extra=_QUERY_DOC,
-        responses=_ANSWERS,
-        response_class=Response,
-    )
-    async def sparql_get(request: Request) -> Response:
-        """Run `query`; without one, the service description (RDF) or, for a browser, the
-        YASGUI editor. Answers are capped at `max_results` rows (header `X-SPARQL-Truncated`)."""
-        if len(request.url.query.encode()) > settings.max_request_bytes:
-            raise svc._too_large()
-        params = _Params(_url_params(request.query_params))
-        if "update" in params:
-            raise ApiError(
-                405,
-                "method_not_allowed",
-                "a SPARQL update must be sent with POST",
-                headers={"Allow": "POST"},
-            )
-        queries = params.getlist("query")
-        if not queries:
-            return svc.landing(request)
-        if len(queries) > 1:
-            raise ApiError(400, "bad_request", "give exactly one query parameter")
-        return await svc.query(request, queries[0], params)
-
-    @router.post(
-        "/sparql",
-        summary="SPARQL 1.1 query or update (POST form or direct)",
-        openapi_extra=_POST_DOC,
-        responses=_ANSWERS,
-        response_class=Response,
-    )
-    async def sparql_post(request: Request) -> Response:
-        """Query (form `query=` or `application/sparql-query`) or update (form `update=` or
-        `application/sparql-update`; needs the write token)."""
-        media, charset = _media(request)
-        if media is None:
-            raise ApiError(
-                415,
-                "unsupported_media_type",
-                f"a POST needs a Content-Type: {FORM}, {DIRECT_QUERY} or {DIRECT_UPDATE}",
-            )
-        if media not in (FORM, DIRECT_QUERY, DIRECT_UPDATE):
-            raise ApiError(
-                415,
-                "unsupported_media_type",
-                f"use {FORM}, {DIRECT_QUERY} or {DIRECT_UPDATE}",
-                detail={"content_type": media},
-            )
-        text = _decode(await svc.read_body(request), charset)
-        url_pairs = _url_params(request.query_params)
-        if media == FORM:
-            try:
-                body_pairs = parse_qsl(text, keep_blank_values=True, errors="strict")
-            except UnicodeDecodeError:
-                raise ApiError(400, "bad_encoding", "the form is not valid UTF-8") from None
-            params = _Params(url_pairs + body_pairs)
-            queries, updates = params.getlist("query"), params.getlist("update")
-            if len(queries) + len(updates) != 1:
-                raise ApiError(400, "bad_request", "give exactly one query or one update")
-            if queries:
-                return await svc.query(request, queries[0], params)
-            return await svc.update(request, updates[0], params)
-        params = _Params(url_pairs)
-        if "query" in params or "update" in params:
-            raise ApiError(
-                400, "bad_request", "a direct POST carries the query or update in its body only"
-            )
-        if media == DIRECT_QUERY:
-            return await svc.query(request, text, params)
-        return await svc.update(request, text, params)
-
-    @router.api_route("/sparql", methods=["PUT", "DELETE", "PATCH"], include_in_schema=False)
-    def sparql_other(request: Request) -> Response:
-        raise ApiError(
-            405,
-            "method_not_allowed",
-            f"{request.method} is not a SPARQL Protocol operation: use GET or POST",
-            headers={"Allow": "GET, POST"},
-        )
-
-    @router.get("/static/yasgui/{name}", include_in_schema=False)
-    def yasgui_asset(name: str) -> FileResponse:
-        if name not in YASGUI_FILES:
-            raise ApiError(404, "not_found", "no such file")
-        return FileResponse(STATIC / "yasgui" / name)
-
-    router.include_router(
-        graph_store_router(
-            store,
-            settings,
-            guard=svc.guard,
-            writer=svc.writer,
-            negotiate_rdf=negotiate_rdf,
-            read_body=svc.read_body,
-        )
-    )
-    router.sparql_service = svc  # type: ignore[attr-defined]
-    return router
-
-
 class _AsgiEndpoint:
     """Wraps an ASGI callable so that Starlette's ``Route`` calls it as an ASGI app (a plain
     function would be taken for a request handler)."""
 
-    def __init__(
-        self, app: Callable[[Scope, Receive, Send], Awaitable[None]], service: SparqlService
-    ) -> None:
+    def __init__(self, app: Callable[[Scope, Receive, Send], Awaitable[None]]) -> None:
         self.app = app
-        self.service = service
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         await self.app(scope, receive, send)
 
 
+async def get_sparql(request: Request) -> SparqlService:
+    """The app's :class:`SparqlService` (kept on ``app.state`` by ``create_app``)."""
+    service: SparqlService = request.app.state.sparql
+    return service
+
+
+SparqlDep = Annotated[SparqlService, Depends(get_sparql)]
+
+#: Routes ``/sparql`` and the editor's assets ``/static/yasgui/*`` (the Graph Store is
+#: :data:`policykg.api.graph_store.router`). Worker processes start on the first query;
+#: the app's shutdown (or ``service.executor.close()``) stops them.
+router = APIRouter(tags=["sparql"])
+
+
+async def _sparql_get_asgi(scope: Scope, receive: Receive, send: Send) -> None:
+    """``GET /sparql`` as a plain ASGI endpoint: the route below without FastAPI's
+    per-request dependency and validation machinery (it stays for the OpenAPI schema)."""
+    request = Request(scope, receive)
+    response = await sparql_get(request, request.app.state.sparql)
+    await response(scope, receive, send)
+
+
+# First, so that it answers GET (and HEAD) /sparql; errors reach the app's handlers.
+router.routes.append(
+    Route("/sparql", _AsgiEndpoint(_sparql_get_asgi), methods=["GET"], include_in_schema=False)
+)
+
+
+@router.get(
+    "/sparql",
+    summary="SPARQL 1.1 query (GET), service description or editor",
+    openapi_extra=_QUERY_DOC,
+    responses=_ANSWERS,
+    response_class=Response,
+)
+async def sparql_get(request: Request, svc: SparqlDep) -> Response:
+    """Run `query`; without one, the service description (RDF) or, for a browser, the
+    YASGUI editor. Answers are capped at `max_results` rows (header `X-SPARQL-Truncated`)."""
+    if len(request.url.query.encode()) > svc.settings.max_request_bytes:
+        raise svc._too_large()
+    params = _Params(_url_params(request.query_params))
+    if "update" in params:
+        raise ApiError(
+            405,
+            "method_not_allowed",
+            "a SPARQL update must be sent with POST",
+            headers={"Allow": "POST"},
+        )
+    queries = params.getlist("query")
+    if not queries:
+        return svc.landing(request)
+    if len(queries) > 1:
+        raise ApiError(400, "bad_request", "give exactly one query parameter")
+    return await svc.query(request, queries[0], params)
+
+
+@router.post(
+    "/sparql",
+    summary="SPARQL 1.1 query or update (POST form or direct)",
+    openapi_extra=_POST_DOC,
+    responses=_ANSWERS,
+    response_class=Response,
+)
+async def sparql_post(request: Request, svc: SparqlDep) -> Response:
+    """Query (form `query=` or `application/sparql-query`) or update (form `update=` or
+    `application/sparql-update`; needs the write token)."""
+    media, charset = _media(request)
+    if media is None:
+        raise ApiError(
+            415,
+            "unsupported_media_type",
+            f"a POST needs a Content-Type: {FORM}, {DIRECT_QUERY} or {DIRECT_UPDATE}",
+        )
+    if media not in (FORM, DIRECT_QUERY, DIRECT_UPDATE):
+        raise ApiError(
+            415,
+            "unsupported_media_type",
+            f"use {FORM}, {DIRECT_QUERY} or {DIRECT_UPDATE}",
+            detail={"content_type": media},
+        )
+    text = _decode(await svc.read_body(request), charset)
+    url_pairs = _url_params(request.query_params)
+    if media == FORM:
+        try:
+            body_pairs = parse_qsl(text, keep_blank_values=True, errors="strict")
+        except UnicodeDecodeError:
+            raise ApiError(400, "bad_encoding", "the form is not valid UTF-8") from None
+        params = _Params(url_pairs + body_pairs)
+        queries, updates = params.getlist("query"), params.getlist("update")
+        if len(queries) + len(updates) != 1:
+            raise ApiError(400, "bad_request", "give exactly one query or one update")
+        if queries:
+            return await svc.query(request, queries[0], params)
+        return await svc.update(request, updates[0], params)
+    params = _Params(url_pairs)
+    if "query" in params or "update" in params:
+        raise ApiError(
+            400, "bad_request", "a direct POST carries the query or update in its body only"
+        )
+    if media == DIRECT_QUERY:
+        return await svc.query(request, text, params)
+    return await svc.update(request, text, params)
+
+
+@router.api_route("/sparql", methods=["PUT", "DELETE", "PATCH"], include_in_schema=False)
+def sparql_other(request: Request) -> Response:
+    raise ApiError(
+        405,
+        "method_not_allowed",
+        f"{request.method} is not a SPARQL Protocol operation: use GET or POST",
+        headers={"Allow": "GET, POST"},
+    )
+
+
+@router.get("/static/yasgui/{name}", include_in_schema=False)
+def yasgui_asset(name: str) -> FileResponse:
+    if name not in YASGUI_FILES:
+        raise ApiError(404, "not_found", "no such file")
+    return FileResponse(STATIC / "yasgui" / name)
+
+
 def service_of(app: ASGIApp) -> SparqlService | None:
-    """The :class:`SparqlService` behind the ``/sparql`` routes of a FastAPI ``app``."""
-    pending = list(getattr(getattr(app, "router", None), "routes", ()))
-    while pending:  # FastAPI keeps included routers nested (``original_router``)
-        route = pending.pop(0)
-        endpoint = getattr(route, "endpoint", None)
-        if isinstance(endpoint, _AsgiEndpoint):
-            return endpoint.service
-        nested = getattr(route, "original_router", None) or getattr(route, "router", None)
-        pending.extend(getattr(nested, "routes", ()))
-    return None
+    """The :class:`SparqlService` behind the ``/sparql`` routes of an app of
+    :func:`~policykg.api.app.create_app` (``None`` for any other ASGI app)."""
+    service = getattr(getattr(app, "state", None), "sparql", None)
+    return service if isinstance(service, SparqlService) else None
 
 
 class SparqlFastPath:
@@ -711,15 +596,3 @@ async def _send(
     raw += [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in (headers or {}).items()]
     await send({"type": "http.response.start", "status": status, "headers": raw})
     await send({"type": "http.response.body", "body": body})
-
-
-def make_test_app(
-    store: Store, settings: Settings, *, workers: int = 2
-) -> tuple[FastAPI, SparqlService]:
-    """A minimal app with only the SPARQL routes and the error handlers (for tests)."""
-    app = FastAPI()
-    install_error_handlers(app)
-    router = sparql_router(store, settings, workers=workers)
-    app.include_router(router)
-    service: SparqlService = router.sparql_service  # type: ignore[attr-defined]
-    return app, service
