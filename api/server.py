@@ -41,7 +41,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from policykg.api.query_exec import InlineExecutor
+from policykg.api.query_inline import InlineExecutor
 from policykg.api.settings import Settings
 from policykg.graph.base import Store
 from policykg.graph.store import EmbeddedStore

@@ -41,7 +41,6 @@ from policykg.api.limits import read_body, request_too_large
 from policykg.api.negotiation import GRAPH_OFFERS, MEDIA_TYPES, RESULT_OFFERS, negotiate
 from policykg.api.query_exec import (
     ExecError,
-    InlineExecutor,
     IsolatedExecutor,
     NotAcceptable,
     QueryBusy,
@@ -51,6 +50,7 @@ from policykg.api.query_exec import (
     QueryTimeout,
     out_bytes,
 )
+from policykg.api.query_inline import InlineExecutor
 from policykg.api.query_remote import RemoteExecutor, executor_for
 from policykg.api.settings import Settings
 from policykg.graph.base import Store

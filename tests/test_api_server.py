@@ -24,12 +24,12 @@ from conftest import free_port
 
 from policykg.api.app import create_app
 from policykg.api.query_exec import (
-    InlineExecutor,
     QueryBusy,
     QueryJob,
     QuerySyntax,
     QueryTimeout,
 )
+from policykg.api.query_inline import InlineExecutor
 from policykg.api.server import ServeError, build_app, listen_socket, serve
 from policykg.api.settings import Settings
 from policykg.api.sparql import SparqlFastPath, service_of
