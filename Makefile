@@ -25,6 +25,7 @@ test: lint typecheck pytest
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache --no-logo
 
 typecheck: $(STAMP)
 	mkdir -p build/typecheck && ln -sfn ../.. build/typecheck/policykg
