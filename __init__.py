@@ -1,8 +1,9 @@
 """policykg: a knowledge graph of Vietnamese public policy.
 
 The distribution maps the repository's top-level folders to subpackages:
-``policykg.ontology``, ``policykg.ingest``, ``policykg.graph``, ``policykg.api`` and
-``policykg.shapes``.
+``policykg.ontology``, ``policykg.ingest``, ``policykg.graph``, ``policykg.shapes``,
+``policykg.load``, ``policykg.api`` and ``policykg.cli`` (who imports whom:
+``docs/architecture.md``).
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The SPARQL 1.1 Protocol endpoint at ``/sparql`` (and the Graph Store at ``/rdf-graphs``).
+"""The SPARQL 1.1 Protocol endpoint at ``/sparql`` (the Graph Store at ``/rdf-graphs`` is
+:mod:`policykg.api.graph_store`).
 
 * Query by GET, POST form and POST direct; SELECT/ASK as JSON, XML, CSV, TSV and
   CONSTRUCT/DESCRIBE as Turtle, N-Triples, N-Quads, JSON-LD, RDF/XML, chosen by ``Accept``

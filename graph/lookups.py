@@ -1,8 +1,8 @@
 """The lookups' reading of the graph: catalog of instruments and agencies, citation chains,
 document facts, tasks and duties. Every query is a named query with bound values; the
 answers are the typed values of :mod:`policykg.graph.lookup_models`. The REST lookups
-(:mod:`policykg.api.lookups`) and the pages serve them; a reference this store does not
-hold raises :class:`~policykg.graph.errors.NotFound`.
+(``api/documents.py``, ``agencies.py``, ``items.py``) and the pages serve them; a reference
+this store does not hold raises :class:`~policykg.graph.errors.NotFound`.
 
 What a request reads is cached by the store's generation (:attr:`Store.generation`: bumped
 by every write, and by a remote store at least every ``cache_ttl`` seconds): the
