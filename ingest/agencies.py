@@ -13,7 +13,12 @@ phương") has scope ``"national"``, and in a national text the provinces alone 
 thành phố trực thuộc TW") stand for their committees where they are given a role. A body
 named by what it does ("cơ quan thuế", "cơ quan bảo hiểm xã hội") is listed where it is
 given a role; the branch of a national system is named without its province in that
-province's own texts ("Cục Thuế").
+province's own texts ("Cục Thuế"). Enterprises and investors named as a group by what they
+are or do ("chủ đầu tư xây dựng hạ tầng kỹ thuật cụm công nghiệp", "các tổ chức, cá nhân
+hoạt động khoáng sản", "nhà đầu tư thứ cấp") are ``doanh_nghiep`` where the text gives them
+a duty (the subject of a clause before what it must do, after "yêu cầu", "Trách nhiệm
+của", "giao" from a body, in a table cell), never as beneficiaries ("hỗ trợ doanh
+nghiệp …") nor as "doanh nghiệp liên quan".
 
 :func:`extract_agencies` builds the document-level list of SCHEMA.md ("agencies") from the
 mentions found in the body (never "Nơi nhận"): collective actors of kind ``doanh_nghiep``
@@ -49,7 +54,7 @@ from policykg.ingest.gazetteer import (
     is_city,
     tokenize,
 )
-from policykg.ingest.reading import toneless_key
+from policykg.ingest.reading import diacritic_key, toneless_key
 from policykg.ingest.text import Doc
 
 __all__ = [
@@ -134,6 +139,41 @@ _CELL_EDGE = re.compile(r"[|\t\n]")
 _GROUP_ROW = re.compile(r"[\s|*]*[IVXLC]+[.)]?[\s|*\t]+")
 _DISTRICT_UNITS = {"huyên", "quân", "thi", "thanh"}
 _UNIT_WORDS = {"huyên", "quân", "thi", "xa", "thanh", "phô", "phương", "trân"}
+
+
+def _words(phrase: str) -> frozenset[str]:
+    """The words of ``phrase`` as :func:`diacritic_key` keys."""
+    return frozenset(diacritic_key(w) for w in phrase.split())
+
+
+#: the head words of enterprises and investors named as a group, folded, longest first;
+#: "tổ chức (, cá nhân)" only before what they do ("hoạt động", "đầu tư", "khai thác", ...)
+_ENTERPRISE_HEADS = tuple(
+    sorted(
+        (
+            tuple(diacritic_key(w) for w in h.split())
+            for h in (
+                "chủ đầu tư", "nhà đầu tư", "chủ dự án", "doanh nghiệp", "tập đoàn doanh nghiệp",
+                "tổ chức cá nhân", "tổ chức",
+            )
+        ),
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+_ENTERPRISE_FIRST = frozenset(toneless_key(h[0]) for h in _ENTERPRISE_HEADS)
+_ACTIVITY = _words("hoạt đầu khai sản kinh")
+#: words after a comma that continue a group's description ("sản xuất, kinh doanh")
+_ENTERPRISE_LIST = _words("kinh chế thương dịch")
+#: the first words of a predicate: where the description of a group ends
+_PREDICATE = _words(
+    "có chịu phải thực báo gửi lập chấp nộp cung được đã đang sẽ là theo để nhằm khi nếu "
+    "và hoặc với cho của về đối từ đến do bị không chưa cần chủ phối tham đề kiến thông "
+    "kê triển rà kiểm hướng quyết ký làm liên bảo tổ quản thuộc trình tiến xác thường "
+    "đúng nghiên đăng lựa cam bố thanh thẩm tự ban phê xử giải"
+)
+#: words a description never ends with
+_ENTERPRISE_TRAIL = _words("trong tại trên các")
 #: the level word after "cấp" -> the committee of that level
 _LEVELS = {"tinh": "ubnd_tinh", "huyên": "ubnd_huyen", "xa": "ubnd_xa"}
 #: the collective words between "các Bộ" / "các Sở" and the colon of an enumeration ("các
@@ -468,9 +508,17 @@ class _Scanner:
                 # "Sở Tài chính, Kế hoạch và Đầu tư": bare names continue the list
                 i = max(i, self.enum_items(head, i, out))
         out.extend(self._others())
+        groups = list(self._enterprises(out))
         out.extend(self._named(out))
         out.extend(self._places(out))
         out.sort(key=lambda m: m.start)
+        if groups:
+            # a group of enterprises is a body only where it is given a duty
+            ms = sorted(out + groups, key=lambda m: m.start)
+            out = sorted(
+                out + [g for g in groups if enterprise_role(self.text, g, ms)],
+                key=lambda m: m.start,
+            )
         return out
 
     def emit(self, lab: Label, i: int, j: int, out: list[AgencyMention]) -> int:
@@ -691,6 +739,66 @@ class _Scanner:
             scope = scope_of_name(name, self.province)
             level = scope if scope in ("national", "international") else "provincial"
             yield AgencyMention("other", scope, surface, a, b, name, level, named=True)
+
+    def _enterprises(self, found: list[AgencyMention]) -> Iterable[AgencyMention]:
+        """Enterprises and investors named as a group by what they do ("chủ đầu tư xây dựng
+        hạ tầng kỹ thuật cụm công nghiệp", "nhà đầu tư thứ cấp", "các tổ chức, cá nhân hoạt
+        động khoáng sản", "Tập đoàn, doanh nghiệp công nghệ số"): ``doanh_nghiep``, listed
+        where the text gives them a duty (:func:`enterprise_role`)."""
+        n, keys = self.n, self.keys
+        taken = [False] * n
+        for m in found:
+            lo, hi = bisect_right(self.ends, m.start), bisect_left(self.starts, m.end)
+            taken[lo:hi] = [True] * (hi - lo)
+        i = 0
+        while i < n:
+            if taken[i] or self.masked[i] or keys[i] not in _ENTERPRISE_FIRST:
+                i += 1
+                continue
+            j = self._enterprise_head(i)
+            if j is None:
+                i += 1
+                continue
+            # what they are or do, up to the verb of the sentence ("… báo cáo", "… có trách
+            # nhiệm"): lower-case words (a place "trong cụm công nghiệp" too), never the last
+            k = j
+            while (
+                k < n
+                and k - j < 12
+                and not taken[k]
+                and not self.masked[k]
+                and self.softs[k - 1]
+                and self.gap(k - 1).strip(" \t\r\n\u00a0") in ("", ",")
+                and (self.gap(k - 1).strip() == "" or self.dkey(k) in _ENTERPRISE_LIST)
+                and self.words[k][:1].islower()
+                and self.dkey(k) not in _PREDICATE
+            ):
+                k += 1
+            while k > j and self.dkey(k - 1) in _ENTERPRISE_TRAIL:
+                k -= 1
+            first = i - 1 if i > 0 and keys[i - 1] == "cac" and self.softs[i - 1] else i
+            a, b = self.starts[first], self.ends[k - 1]
+            yield AgencyMention("doanh_nghiep", self.province, self.text[a:b], a, b, None,
+                                "collective", "doanh_nghiep", named=True)  # fmt: skip
+            i = k
+
+    def _enterprise_head(self, i: int) -> int | None:
+        """The index after the head words of an enterprise group at token i, else None."""
+        for head in _ENTERPRISE_HEADS:
+            k = i
+            for w in head:
+                if k >= self.n or self.dkey(k) != w or (k > i and not self.softs[k - 1]):
+                    break
+                k += 1
+            else:
+                if head[0] == "tổ" and (k >= self.n or self.dkey(k) not in _ACTIVITY):
+                    continue  # "các tổ chức, cá nhân" alone: anyone
+                return k
+        return None
+
+    def dkey(self, k: int) -> str:
+        """Token k's key with its tone marks (:func:`diacritic_key`), lower case."""
+        return diacritic_key(self.words[k])
 
     def _office(self, i: int) -> int | None:
         """Index of "Văn phòng" right before token i, if any."""
@@ -919,8 +1027,12 @@ def extract_agencies(
     out: dict[tuple[str, str | None, str | None], dict[str, Any]] = {}
     with_role: set[tuple[str, str | None, str | None]] = set()
     for m in mentions:
-        if m.kind in _ROLE_ONLY and not has_role(text, m, mentions):
+        if m.kind in _ROLE_ONLY and not (
+            enterprise_role(text, m, mentions) if m.named else has_role(text, m, mentions)
+        ):
             continue
+        if m.kind in _ROLE_ONLY and _RELATED.match(text, m.end):
+            continue  # "các doanh nghiệp liên quan": a collective
         key = (m.kind, m.scope, _identity(m))
         surface = _clean(m.surface)
         item = out.get(key)
@@ -931,10 +1043,51 @@ def extract_agencies(
             item["_span"] = [m.start, m.end]
         elif surface not in item["mentions"]:
             item["mentions"].append(surface)
-        if key not in with_role and (not _named_only(m) or named_role(text, m, mentions)):
+        if key not in with_role and (
+            not _named_only(m) or m.kind in _ROLE_ONLY or named_role(text, m, mentions)
+        ):
             with_role.add(key)
     # a body the register does not hold is listed where the text gives it a role
     return [item for key, item in out.items() if key in with_role]
+
+
+#: a group qualified as concerned ("các doanh nghiệp (có) liên quan"): a collective
+_RELATED = re.compile(r"[\s,]*(?:có\s+)?liên\s+quan\b")
+#: what comes right before a group given a duty ("giao cho", "Trách nhiệm của")
+_ENTERPRISE_BEFORE = re.compile(r"(?:yêu cầu|đề nghị|[Tt]rách nhiệm của|gửi báo cáo:)[\s*]*$")
+#: "giao (cho)" before a group: a duty when a body gives it, or at a clause's start
+_GIVEN = re.compile(r"[Gg]iao(?:\s+cho)?[\s*]*$")
+#: the start of a clause before its subject: a line or item, after ".", ";" or ":", or after
+#: a time or condition ("Định kỳ hằng năm, ", "Trường hợp …, ")
+_MARK = r"(?:[-+•]|\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVX]+\.)"
+_CLAUSE_START = re.compile(
+    rf"(?:(?:^|[.;:|]|\n[ \t]*\n)[\s*#>]*(?:{_MARK}[\s*]*)?|\n[\s*#>]*{_MARK}[\s*]*)"
+    r"(?:(?:[Đđ]ịnh kỳ|[Hh][ằà]ng|[Tt]rước|[Tt]rong|[Ss]au|[Kk]hi|[Tt]rường hợp|[Đđ]ồng thời)"
+    r"[^.;:\n]{0,120},\s*)?$"
+)
+
+
+def enterprise_role(text: str, m: AgencyMention, mentions: Sequence[AgencyMention]) -> bool:
+    """Does the text give a group of enterprises a duty? As :func:`has_role`, or after
+    "giao (cho)", "yêu cầu", "Trách nhiệm của", or right before what it must do ("chủ đầu
+    tư … báo cáo", "… có trách nhiệm"), or alone in a table cell."""
+    before = unicodedata.normalize("NFC", text[max(0, m.start - 160) : m.start])
+    given = _GIVEN.search(before)
+    if given:  # "UBND tỉnh giao cho chủ đầu tư …", not "thu hồi giao chủ đầu tư" (land)
+        lead = before[: given.start()]
+        body_before = any(0 <= m.start - o.end - (len(before) - given.start()) <= 2
+                          for o in mentions if o.end <= m.start)  # fmt: skip
+        return body_before or bool(_CLAUSE_START.search(lead))
+    if has_role(text, m, mentions) or _ENTERPRISE_BEFORE.search(before):
+        return True
+    after = unicodedata.normalize("NFC", text[m.end : m.end + 80])
+    if (
+        _AFTER_ROLE.match(after)
+        and after.lstrip(" *\t\r\n")[:1] not in tuple(",;:.()")
+        and _CLAUSE_START.search(before)
+    ):
+        return True  # the subject of a duty: "Chủ đầu tư … có trách nhiệm"
+    return in_cell(text, m.start, m.end)
 
 
 def _named_only(m: AgencyMention) -> bool:

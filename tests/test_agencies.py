@@ -433,3 +433,51 @@ def test_generic_names_at_a_level_and_in_forms() -> None:
         ("thue_tinh", "Hà Tĩnh", None),
         ("bhxh_tinh", "Hà Tĩnh", None),
     ]
+
+
+# --- enterprises and investors given a duty -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chủ đầu tư xây dựng hạ tầng kỹ thuật cụm công nghiệp có trách nhiệm báo cáo Sở Công "
+        "Thương.",
+        "5. Trách nhiệm của chủ đầu tư hạ tầng kỹ thuật cụm công nghiệp:\n",
+        "a) Định kỳ trước ngày 20 tháng 6 và trước ngày 20 tháng 12 hằng năm, các tổ chức, cá "
+        "nhân đầu tư sản xuất kinh doanh trong cụm công nghiệp báo cáo tình hình hoạt động.",
+        "Đồng thời yêu cầu các tổ chức, cá nhân hoạt động khoáng sản chấp hành đầy đủ các quy "
+        "định của pháp luật.",
+        "b) Trách nhiệm của các nhà đầu tư thứ cấp trong cụm công nghiệp: Sử dụng các dịch vụ.",
+        "Tổ chức làm nhiệm vụ bồi thường lập phương án; chủ dự án chủ trì phối hợp với chính "
+        "quyền địa phương tổ chức di chuyển.",
+        "| 138. | Lập các cơ sở nghiên cứu | Tập đoàn, doanh nghiệp công nghệ số | Bộ Tài chính |",
+        "Ủy ban nhân dân tỉnh giao cho chủ đầu tư xây dựng hạ tầng kỹ thuật được lựa chọn để "
+        "quản lý, vận hành.",
+    ],
+)
+def test_enterprises_given_a_duty_are_one_actor(text: str) -> None:
+    assert ("doanh_nghiep", "Lào Cai", None) in listed(text, "Lào Cai")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hỗ trợ doanh nghiệp áp dụng tiêu chuẩn; cấp giấy chứng nhận cho nhà đầu tư hạ tầng.",
+        "6. Thúc đẩy doanh nghiệp công nghệ số thực hiện mua bán, sáp nhập.",
+        "Nghiên cứu phương án khoán hoặc thuê doanh nghiệp thực hiện.",
+        "Nhân lực được đào tạo theo Đề án khác hoặc do chủ đầu tư dự án thực hiện.",
+        "Giải phóng mặt bằng đối với diện tích đất đã có quyết định thu hồi giao chủ đầu tư "
+        "xây dựng khu công nghiệp.",
+        "Đối tượng áp dụng: các cơ quan quản lý nhà nước; chủ đầu tư xây dựng hạ tầng kỹ thuật "
+        "cụm công nghiệp; các tổ chức, cá nhân đầu tư sản xuất, kinh doanh trong cụm công "
+        "nghiệp.",
+        "Sở Công Thương chủ trì, phối hợp với các doanh nghiệp liên quan thực hiện.",
+        "Các doanh nghiệp nhỏ và vừa được hưởng chính sách hỗ trợ.",
+    ],
+)
+def test_enterprises_named_as_beneficiaries_or_partners_are_not(text: str) -> None:
+    assert all(k != "doanh_nghiep" for k, _, _ in listed(text, "Lào Cai"))
+    # nor are they found as bodies for tasks and reports to take up
+    named = [m for m in find_agencies(text, province="Lào Cai") if m.named]
+    assert all(m.kind != "doanh_nghiep" for m in named)
