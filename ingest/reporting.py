@@ -9,22 +9,30 @@ it ("báo cáo Bộ X", "gửi về Sở Y", "báo cáo kết quả ... về B�
 tổng hợp, báo cáo B") is a second duty, of A, unless another sentence states it itself.
 
 Who reports: the clause's subject ("Ủy ban nhân dân cấp huyện báo cáo ...", after
-"Hằng năm," or "Định kỳ trước ngày ...,"; not a body after "của", "với", "tham mưu",
-"phối hợp với", "hướng dẫn" and the list it heads, but the official that follows such a
-list: "cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh"), [] for a collective
-subject ("Các sở, ngành ..."); in a report passed on, the body it is submitted to ("trình
+"Hằng năm," or "Định kỳ trước ngày ...,"; the bodies a clause asks: "Đề nghị Ủy ban MTTQ
+tỉnh ..., báo cáo ..."; not a body after "của", "với", "cho (các)", "tham mưu", "phối hợp
+với", "hướng dẫn" and the list it heads, nor one in parentheses, but the official that
+follows such a list: "cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh"), [] for a
+collective subject ("Các sở, ngành ..."), ``doanh_nghiep`` for enterprises, investors and
+operators as a group ("Chủ đầu tư", "các tổ chức, cá nhân sản xuất kinh doanh", "Trách
+nhiệm của các cơ sở sản xuất"); in a report passed on, the body it is submitted to ("trình
 Bộ trưởng báo cáo Chính phủ"); a ministry's "Bộ" / "Bộ trưởng" and a department's "Sở" alone
 are the issuing body;
 else the agencies the paragraph opens with, else the line heading the items ("2 - Sở Y có
 trách nhiệm:"), else the nearest heading ("3. Bộ Công Thương:", "Điều 12. Trách nhiệm của
 Sở X").
 
-By when and how often: each deadline of the sentence is its own duty ("trước ngày 20 tháng
-6 và trước ngày 20 tháng 12 hằng năm" -> ``--06-20`` periodic and ``--12-20`` annual;
-"trước ngày 22 hằng tháng" -> ``---22``; "quý III năm 2012" -> ``2012-09-30``; "tháng 12
-năm 2024" -> ``2024-12-31``; "trước ngày 10/11/2024"), and listed frequencies without
-dates ("định kỳ 6 tháng, hằng năm") give a duty each; the date of a cited instrument is
-not a deadline; a following "Thời gian hoàn tất: trước ngày ..." dates the duty before it.
+By when and how often: each deadline of the report's clause (or of the sentence's opening)
+is its own duty ("trước ngày 20 tháng 6 và trước ngày 20 tháng 12 hằng năm" -> ``--06-20``
+periodic and ``--12-20`` annual; "trước ngày 10/6 và 10/12"; "trước ngày 22 hằng tháng",
+"Hằng tháng (trước ngày 20)" -> ``---22``, ``---20``; "quý III năm 2012" -> ``2012-09-30``;
+"tháng 12 năm 2024" -> ``2024-12-31``; "trước ngày 10/11/2024"; "trước ngày 15 tháng cuối
+quý": periodic, no date), listed frequencies without dates ("định kỳ 6 tháng, hằng năm",
+"hằng quý, 6 tháng, năm") give a duty each, and so does an occasion besides them ("hằng năm
+và khi kết thúc Chương trình"); two reports of one sentence ("Báo cáo ... 3 tháng một lần;
+báo cáo ... hằng năm về Bộ X") are read each with its own frequency, the first sharing the
+recipients of the second; the date of a cited instrument is not a deadline; a following
+"Thời gian hoàn tất: trước ngày ..." dates the duty before it.
 ``recurrence``: ``annual``, ``periodic``, ``on_request`` ("đột xuất", "kịp thời báo cáo"),
 ``once``.
 
@@ -33,15 +41,21 @@ ask for ("Bộ Tư pháp tổng hợp, báo cáo, đề xuất Thủ tướng Ch
 cell): the row's lead bodies (or the cell's own subject) report, by the row's time cell
 ("6/2025" -> ``2025-06-30``, "Quý II/2025", "2025" -> ``2025-12-31``).
 
-Not reporting duties: a request for a decision ("báo cáo ... xem xét, quyết định": the
-whole chain), an escalation ("trường hợp vượt thẩm quyền", "phản ánh ... về Sở X"), a budget
+To whom: besides the bodies after the verb, "bám sát chương trình làm việc của Bộ Chính trị,
+Ban Bí thư ... để thực hiện việc báo cáo" reports to those bodies; a copy "đồng thời gửi B để
+theo dõi / để thực hiện / để tổng hợp" is not a recipient.
+
+Not reporting duties: a request for a decision ("báo cáo ... xem xét, quyết định", "báo cáo
+cấp có thẩm quyền ra quyết định", "báo cáo Hội đồng để thực hiện việc lựa chọn": the whole
+chain), an escalation ("trường hợp vượt thẩm quyền", "phản ánh ... về Sở X", "nếu có khó
+khăn, vướng mắc, ... báo cáo", "báo cáo X các vấn đề phát sinh" unless "kịp thời"), a budget
 estimate ("lập dự toán ... báo cáo"; a settlement "báo cáo quyết toán" is one), a report
 already made ("đã báo cáo"), a report a body must have others make ("hướng dẫn các chủ đầu tư
-thực hiện ..., báo cáo định kỳ"), one asking for action ("để có biện pháp xử lý"), a
-document called a report ("Báo cáo đánh giá tác động môi trường", "chuẩn hóa chế độ báo
-cáo"), a heading or definition naming no one ("Chế độ báo cáo", "Kỳ báo cáo"), a report to
-no one that says neither what nor how often, and a report named as a table row's product
-("Báo cáo hằng năm").
+thực hiện ..., báo cáo định kỳ", "hướng dẫn các sở, ngành thực hiện chế độ báo cáo"), one
+asking for action ("để có biện pháp xử lý"), a document called a report ("Báo cáo đánh giá
+tác động môi trường", "chuẩn hóa chế độ báo cáo"), a heading or definition naming no one
+("Chế độ báo cáo", "Kỳ báo cáo"), a report to no one that says neither what nor how often,
+and a report named as a table row's product ("Báo cáo hằng năm").
 
 :func:`extract_duties` lists, per agency section of "TỔ CHỨC THỰC HIỆN", what the agency
 must do, with whom ("phối hợp với ...") and for or to whom ("tham mưu", "trình", "gửi",
@@ -74,7 +88,10 @@ _DAY_MONTH = re.compile(
     r"(?:\s*(?:/|năm)\s*((?:19|20)\d\d))?"
 )
 _ANNUAL = re.compile(r"h[àằ]ng năm|mỗi năm|định kỳ năm")
-_PERIODIC = re.compile(r"định kỳ|h[àằ]ng quý|6 tháng|sáu tháng|h[àằ]ng tháng")
+_PERIODIC = re.compile(
+    r"định kỳ|h[àằ]ng quý|mỗi quý|cuối quý|6 tháng|sáu tháng|h[àằ]ng tháng|mỗi tháng|"
+    r"(?:3|ba) tháng một lần"
+)
 _ON_REQUEST = re.compile(r"đột xuất|khi có yêu cầu|theo yêu cầu")
 _PURPOSE = re.compile(r"\s+để\s+")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -148,7 +165,8 @@ def _heading_actors(doc: Doc, sec: Section, province: str | None) -> list[Agency
 #: "báo cáo viên", a report already made "đã báo cáo")
 _VERB = re.compile(r"\bbáo cáo\b(?!\s+viên)(?!\s+số\s*\d)")
 _NOUN_BEFORE = re.compile(
-    r"(?:(?<!định )\bkỳ|\bmẫu|\bbiểu|\bbiểu mẫu|\bđơn vị gửi|\bđơn vị nhận|\bcơ quan nhận|"
+    r"(?:(?<!định )\bkỳ|\bmẫu|\bbiểu|\bbiểu mẫu|(?<!các )(?<!những )\bđơn vị gửi|\bđơn vị nhận|"
+    r"\bcơ quan nhận|"
     r"thời hạn gửi|chốt số liệu|số liệu|\btrong|\bcác|\bcủa|\btờ trình,?|\bđã|\bđược|"
     r"\bxây dựng|\bdự thảo|"
     r"\bthẩm định|phê duyệt|\bhồ sơ,?|ý kiến vào|\bvào|\bnội dung|\bvới|"
@@ -180,12 +198,22 @@ _RECIPIENT_GAP = re.compile(
     r"(?:(?:về|lên|tới|với|đến|cho|qua)\s+)*"
     r"(?:\(\s*qua\s+)?"
 )
-#: a copy sent "for compilation" besides the report ("đồng thời gửi Bộ X để tổng hợp")
-_COPY_AFTER = re.compile(r"^\s*để\s+tổng hợp\s*(?:,?\s*theo dõi)?\s*[.;]?\s*$")
+#: a copy sent besides the report, for another purpose than reporting on ("đồng thời gửi Bộ X
+#: để tổng hợp", "đồng thời gửi Kho bạc Nhà nước để thực hiện", "... để theo dõi, phối hợp")
+_COPY_AFTER = re.compile(
+    r"^(?:[^;.,()]|\([^()]*\)){0,40}?\bđể\s+(?:tổng hợp|theo dõi|biết|phối hợp|thực hiện|"
+    r"kiểm soát|giám sát|quản lý|lưu|chỉ đạo|kiểm tra|đối chiếu)\b[^;.]*?(?<!,)\s*[.;]?\s*$"
+)
 #: a request for a decision or a submission, not a report ("báo cáo ... xem xét, quyết định")
 _DECISION = re.compile(
-    r"[^;.]{0,60}?(?:xem xét|(?<!ra )quyết định(?!\s+(?:số|này|\d))|cho ý kiến|xin ý kiến|"
+    r"[^;.]{0,60}?(?:xem xét|quyết định(?!\s+(?:số|này|\d))|cho ý kiến|xin ý kiến|"
     r"chỉ đạo giải quyết|(?:có )?biện pháp xử lý)"
+)
+#: a report made for the recipient to choose, approve or appraise ("báo cáo Hội đồng đánh giá
+#: để thực hiện việc lựa chọn chủ đầu tư", "gửi Sở Tài chính để thẩm định")
+_DECISION_PURPOSE = re.compile(
+    r"[^;.]{0,80}?\bđể\s+(?:(?:thực hiện|tiến hành)\s+)?(?:việc\s+)?"
+    r"(?:lựa chọn|phê duyệt|thẩm định|chấp thuận|quyết định|xem xét|cho ý kiến|ban hành)"
 )
 _DECISION_TAIL = re.compile(r"xem xét,?\s*(?:quyết định|giải quyết|chỉ đạo)")
 _ESCALATE = re.compile(r"vượt (?:quá )?thẩm quyền")
@@ -195,18 +223,30 @@ _SETTLEMENT = re.compile(r"quyết toán")
 #: words before a mention that make it something other than the subject
 _NOT_SUBJECT = re.compile(
     r"(?:của|với|cho|tham mưu|giúp|theo|tại|về|được|do|bởi|thuộc|đối với|trình|gửi|qua|"
-    r"đề nghị|yêu cầu|chỉ đạo|hướng dẫn|đôn đốc|kiến nghị)\s*[,:]?\s*"
+    r"đề nghị|yêu cầu|chỉ đạo|hướng dẫn|đôn đốc|kiến nghị)\s*[,:]?\s*(?:(?:các|những|mọi)\s+)?"
     # the head of an enumeration between ("phối hợp với các Bộ, ngành liên quan: Tài chính")
-    r"(?:các\s+(?:bộ|sở)\b[^:;.]{0,40}:\s*)?$"
+    r"(?:(?:các\s+)?(?:bộ|sở)\b[^:;.]{0,40}:\s*)?$"
 )
 #: an official heading a new item of a list of subjects ("..., Chủ tịch UBND các tỉnh")
 _OFFICIAL = re.compile(r"(?:chủ tịch|giám đốc|bộ trưởng|thủ trưởng|trưởng ban|chánh)\b")
 #: a report a body must have others make ("hướng dẫn chủ đầu tư thực hiện quan trắc, báo
 #: cáo định kỳ"): not the body's own duty
 _GUIDED = re.compile(
-    r"(?<!có )(?<!theo )\b(?:hướng dẫn|đôn đốc|yêu cầu|đề nghị)\s+(?:các\s+|những\s+)?"
+    r"(?<!có )(?<!theo )\b(?:hướng dẫn|yêu cầu|đề nghị)\s+(?:các\s+|những\s+)?"
     r"(?:chủ đầu tư|doanh nghiệp|tổ chức|cá nhân|đơn vị|cơ quan|địa phương|nhà đầu tư|ủy ban|"
-    r"sở|phòng|bộ|ban)\b[^,;.]{0,120}?\s+thực hiện\b[^;.]{0,60}$"
+    r"sở|phòng|bộ|ban|ngành)\b[^;.]{0,160}?\s+thực hiện\b(?P<what>[^;.]{0,60})$"
+)
+#: what the guided bodies are to do is to report ("thực hiện chế độ báo cáo", "thực hiện
+#: việc báo cáo"), not the guiding body's own report after it
+_GUIDED_OBJECT = re.compile(r"^\s*(?:(?:nghiêm|đầy đủ|đúng|tốt)\s+)?(?:chế độ|việc|công tác)?\s*$")
+_ASK = re.compile(r"(?:đề nghị|yêu cầu|giao(?:\s+cho)?)\s+")
+#: a clause that opens by asking bodies to act addresses them ("Đề nghị Ủy ban MTTQ tỉnh ...
+#: phối hợp thực hiện, báo cáo ...", "Yêu cầu Thủ trưởng các sở ..."): their own report
+_ASKED = re.compile(r"đề nghị\s|yêu cầu\s+(?:các\s+)?(?:thủ trưởng|chủ tịch|giám đốc|bộ trưởng)")
+#: what may open a clause before its subject: a list mark, a leading adverbial
+_CLAUSE_OPENING = re.compile(
+    r"\W*(?:[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*|[-+•*]\s*)?"
+    r"(?:(?:h[àằ]ng|định kỳ|đồng thời)[^,;:]{0,60},\s*)?"
 )
 _COLLECTIVE_LEAD = re.compile(
     r"^\W*(?:[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*)?(?:(?:giao|yêu cầu|đề nghị)\s+)?"
@@ -218,6 +258,18 @@ _UNADDRESSED = re.compile(
     r"cơ quan có thẩm quyền|theo quy định|theo yêu cầu|h[àằ]ng (?:năm|quý|tháng)|đánh giá|"
     r"việc thực hiện|khi có yêu cầu)"
 )
+_WORK_PROGRAMME = re.compile(r"chương trình (?:làm việc|công tác)(?: toàn khóa| năm)? của\s+")
+#: a report due on an occasion besides its frequency or date ("hằng năm và khi kết thúc
+#: Chương trình", "trong năm 2014 và khi kết thúc Đề án"): one more duty, once
+_OCCASION = re.compile(r"(?:\bvà|,|hoặc)\s+(?:sau\s+)?khi\s+(?:kết thúc|hoàn thành)\b")
+#: problems met on the way ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, ... báo
+#: cáo ...") and a report of them ("báo cáo Đảng đoàn các vấn đề phát sinh"): escalations;
+#: a monitoring body's "kịp thời báo cáo ... những vấn đề phát sinh" is a duty (on request)
+_IF_PROBLEMS = re.compile(
+    r"\b(?:nếu|trường hợp|khi)\s+(?:có\s+|gặp\s+|phát sinh\s+)+(?:các\s+|những\s+)?"
+    r"(?:khó khăn|vướng mắc|vấn đề|phát sinh)"
+)
+_PROBLEMS = re.compile(r"[\s,:]*(?:về\s+)?(?:các|những)\s+(?:vấn đề|khó khăn|vướng mắc)")
 #: a body raising problems ("phản ánh ... về Sở X để tổng hợp"), not reporting
 _REFLECT = re.compile(r"phản ánh")
 #: a leading adverbial before the subject ("Hàng năm,", "Định kỳ trước ngày 20/6,")
@@ -243,6 +295,18 @@ _DATE = re.compile(
     r"(?:\s*/\s*(?P<y2>(?:19|20)\d\d))?"
 )
 _MONTHLY = re.compile(r"ngày\s+(\d{1,2})\s+(?:h[àằ]ng|mỗi)\s+tháng")
+#: a date listed after another ("trước ngày 15/6 và 15/12", "ngày 10/6, 10/12 hằng năm")
+_MORE_DATE = re.compile(
+    r"\s*(?:,|và|hoặc)\s*(?:(?:trước|chậm nhất)\s+)?(?:ngày\s+)?"
+    r"(?P<d>\d{1,2})\s*(?:/|-|tháng)\s*(?P<m>\d{1,2})(?:\s*(?:/|-|năm)\s*(?P<y>(?:19|20)\d\d))?"
+    r"(?!\s*(?:%|\d|ngày|tháng|năm\b))"
+)
+#: a day with no month in a monthly duty ("Hằng tháng (trước ngày 20)", "trước ngày 05 của
+#: tháng sau"): the day of every month
+_DAY_ONLY = re.compile(
+    r"(?:trước|chậm nhất|vào|đến)\s+ngày\s+(\d{1,2})\b(?!\s*(?:/|-|\d|tháng\s+\d|tháng\s+cuối))"
+)
+_MONTHLY_WORDS = re.compile(r"h[àằ]ng tháng|mỗi tháng|định kỳ tháng|của tháng sau|tháng tiếp theo")
 _MONTH_YEAR = re.compile(
     r"(?<!\d)(?<!\d )(?<!ngày )\btháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d\d)"
 )
@@ -289,6 +353,24 @@ def _deadlines(f: str, a: int, b: int) -> list[_Deadline]:
                       "date" if y else "yearly")
         )  # fmt: skip
         taken.append((m.start(), m.end()))
+        # "trước ngày 15/6 và 15/12", "ngày 10/6, 10/12 hằng năm": the same kind of date
+        pos = m.end()
+        while (c := _MORE_DATE.match(f, pos, b)) is not None:
+            d, mo = int(c.group("d")), int(c.group("m"))
+            y = c.group("y") or y
+            if not (1 <= d <= 31 and 1 <= mo <= 12):
+                break
+            out.append(
+                _Deadline(c.start("d"), f"{y}-{mo:02d}-{d:02d}" if y else f"--{mo:02d}-{d:02d}",
+                          "date" if y else "yearly")
+            )  # fmt: skip
+            taken.append((c.start(), c.end()))
+            pos = c.end()
+    if not out and _MONTHLY_WORDS.search(f, a, b):
+        for m in _DAY_ONLY.finditer(f, a, b):
+            if 1 <= int(m.group(1)) <= 31:
+                out.append(_Deadline(m.start(), f"---{int(m.group(1)):02d}", "monthly"))
+                taken.append((m.start(), m.end()))
     for m in _QUARTER.finditer(f, a, b):
         out.append(_Deadline(m.start(), f"{m.group(2)}-{_QUARTER_END[_ROMAN[m.group(1)]]}", "date"))
         taken.append((m.start(), m.end()))
@@ -316,6 +398,8 @@ def _heading_actor(sec: Section, province: str | None) -> list[AgencyMention] | 
     chain = chain_after(text, ms, pos, slack=24)
     if chain:
         return chain
+    if (op := _operators(f, pos, len(f), province)) is not None:
+        return op
     # "1. Các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố": the named ones
     if (
         re.match(r"(?:các|mọi)\s", f[pos:])
@@ -326,6 +410,24 @@ def _heading_actor(sec: Section, province: str | None) -> list[AgencyMention] | 
     ):
         return chain_after(text, ms, ms[0].start)
     return None
+
+
+#: enterprises, investors and operators named as a group, given a duty: one actor,
+#: ``doanh_nghiep`` ("Các tổ chức, cá nhân đầu tư sản xuất kinh doanh trong cụm công nghiệp
+#: báo cáo ...", "Chủ đầu tư có trách nhiệm báo cáo ...", "Trách nhiệm của các cơ sở sản xuất")
+_OPERATOR = re.compile(
+    r"(?:(?:các|những|mọi)\s+)?(?:(?:các\s+)?tổ chức,\s*cá nhân|(?<=các )tổ chức|tổ chức dịch vụ|"
+    r"chủ đầu tư|nhà đầu tư|doanh nghiệp|cơ sở (?:sản xuất|kinh doanh)|hợp tác xã|chủ dự án|"
+    r"người sử dụng lao động|đơn vị (?:sản xuất|kinh doanh|cung cấp dịch vụ))\b"
+)
+
+
+def _operators(f: str, pos: int, end: int, province: str | None) -> list[AgencyMention] | None:
+    """The group of enterprises or operators a clause opens with, as one actor; else None."""
+    m = _OPERATOR.match(f, pos, end)
+    if m is None:
+        return None
+    return [AgencyMention("doanh_nghiep", province or "national", m.group(), m.start(), m.end())]
 
 
 _HEADING_LEAD = re.compile(
@@ -397,12 +499,18 @@ class _Reader:
         adv = _ADVERBIAL.match(f[pos:verb])
         if adv and not any(pos <= m.start < pos + adv.end() for m in ms):
             pos += adv.end()
+        # "Đề nghị Ủy ban MTTQ tỉnh ... báo cáo", "Yêu cầu Chủ tịch UBND các huyện ...": the
+        # bodies a clause opens by asking are its subject
+        ask = _ASK.match(f, pos, verb)
+        lo = ask.end() if ask else a
         found: list[AgencyMention] = []
         excluded_end = -1
         for m in ms:
             if not (pos <= m.start < verb):
                 continue
-            before = f[max(a, m.start - 30) : m.start]
+            if f.count("(", a, m.start) > f.count(")", a, m.start):
+                continue  # "(Phòng LĐTBXH, cơ sở nuôi dưỡng ...)": an aside, not the subject
+            before = f[max(lo, m.start - 30) : m.start]
             listed = (
                 excluded_end >= 0
                 and _LIST_GAP_RE.fullmatch(f[excluded_end : m.start])
@@ -426,6 +534,8 @@ class _Reader:
                 if later and later[0].start == pos:
                     return chain_after(text, later, pos) or later[:1]
             return chain
+        if (op := _operators(f, pos, verb, self.province)) is not None:
+            return op
         if _COLLECTIVE_LEAD.match(f[pos:verb]):
             return []
         return None
@@ -455,7 +565,9 @@ class _Reader:
     def events(self, text: str, f: str, ms: list[AgencyMention], a: int, b: int) -> list[_Event]:
         verbs = []
         for m in _VERB.finditer(f, a, b):
-            if _NOUN_BEFORE.search(f[max(a, m.start() - 25) : m.start()]):
+            # the words before it, not those of a body's name ("Sở Xây dựng báo cáo")
+            w0 = max([a, m.start() - 25, *(x.end for x in ms if x.end <= m.start())])
+            if _NOUN_BEFORE.search(f[w0 : m.start()]):
                 continue
             if _NOUN_AFTER.match(f, m.end()):
                 continue
@@ -499,7 +611,7 @@ class _Reader:
                     if not (rec and _COPY_AFTER.match(f[rec[-1].end : nxt])):
                         cur.recipients += rec  # "gửi A, đồng thời gửi B"; not a copy
                     continue
-                if kind == "report" and cur.recipients and _CHAIN_GAP.search(gap):
+                if kind in ("report", "send") and cur.recipients and _CHAIN_GAP.search(gap):
                     # "gửi A để tổng hợp, trình B báo cáo C": B reports to C, else A does
                     submitted = [
                         m
@@ -517,7 +629,9 @@ class _Reader:
                     cur.recipients += pending + rec
                     pending = []
                     continue
-            if cur is None or (kind == "report" and cur.recipients):
+            if cur is None or (
+                kind == "report" and (cur.recipients or ";" in f[cur.verb_end : vs])
+            ):
                 cur = _Event(actor=[], start=vs, verb_end=ve)
                 out.append(cur)
             cur.recipients += pending + rec
@@ -541,6 +655,9 @@ class _Reader:
         if not events:
             return []
         deadlines = _deadlines(f, a, b)
+        k = _LIST_MARK.match(f, a, b)
+        adv = _ADVERBIAL.match(f, k.end() if k else a, b)
+        opening = adv.end() if adv else a
         # who: the subject of each report's clause, else the heading's agencies
         for i, e in enumerate(events):
             if e.derived:
@@ -555,6 +672,25 @@ class _Reader:
             if who is None:
                 who = events[i - 1].actor if i > 0 else self.fallback_actor(sec, p)
             e.actor = who
+        # "bám sát chương trình làm việc của Ban Chấp hành Trung ương, Bộ Chính trị ... để thực
+        # hiện việc báo cáo": to the bodies whose working programme the report follows
+        for e in events:
+            cut = f.rfind(";", a, e.start)
+            w = _WORK_PROGRAMME.search(f, max(a, cut + 1), e.start)
+            if (
+                not e.recipients
+                and w
+                and re.search(
+                    r"\bđể\s+(?:thực hiện\s+)?(?:việc\s+)?$", f[max(a, e.start - 30) : e.start]
+                )
+            ):
+                e.recipients = chain_after(text, [m for m in ms if m.start >= w.end()], w.end())
+        # "Báo cáo tình hình ... 3 tháng một lần; báo cáo kết quả ... về Bộ X": a report of
+        # the same body to no one named shares the recipients of the next one
+        for i in range(len(events) - 2, -1, -1):
+            e, nxt_e = events[i], events[i + 1]
+            if not e.recipients and not nxt_e.derived and nxt_e.actor == e.actor:
+                e.recipients = list(nxt_e.recipients)
         # which reports are not duties; a request for a decision drops its whole chain
         keep = [True] * len(events)
         for i, e in enumerate(events):
@@ -565,8 +701,10 @@ class _Reader:
             c1 = e.verb_end + nxt.start() if nxt else e.end
             after = f[(e.recipients[-1].end if e.recipients else e.verb_end) : c1]
             clause = f[c0:c1]
-            if (_DECISION.match(after) and not _SETTLEMENT.search(after)) or _DECISION_TAIL.search(
-                f[e.start : c1]
+            if (
+                (_DECISION.match(after) and not _SETTLEMENT.search(after))
+                or _DECISION_TAIL.search(f[e.start : c1])
+                or _DECISION_PURPOSE.match(after)
             ):
                 keep[i] = False
                 j = i
@@ -575,12 +713,27 @@ class _Reader:
                     keep[j] = False
             if i == 0 and _REFLECT.search(f[a : e.start] + f[e.start : c1]):
                 keep[i] = False
+            if not e.derived and (
+                _IF_PROBLEMS.search(f[a : e.start])
+                or (_PROBLEMS.match(after) and "kịp thời" not in f[c0 : e.start])
+            ):
+                keep[i] = False  # an escalation: problems raised as they come, not a report
             if _ESTIMATE.search(clause) and not _SETTLEMENT.search(clause):
                 keep[i] = False
             if re.search(r"\bđã\s+(?:\S+\s+){0,1}$", f[max(a, e.start - 12) : e.start]):
                 keep[i] = False  # a report already made
-            if not e.derived and _GUIDED.search(f[c0 : e.start]):
-                keep[i] = False
+            guided = None if e.derived else _GUIDED.search(f[c0 : e.start])
+            if (
+                guided
+                and not (
+                    _CLAUSE_OPENING.fullmatch(f[c0 : c0 + guided.start()])
+                    and _ASKED.match(f, c0 + guided.start())
+                )
+                and not re.search(r"tổng hợp,?\s*(?:và\s+)?$", f[c0 : e.start])
+                and (not e.recipients or _GUIDED_OBJECT.match(guided.group("what")))
+            ):
+                keep[i] = False  # a report others are guided to make
+
             if table and not e.recipients:
                 keep[i] = False  # a table cell naming a report as a product ("Báo cáo hàng năm")
             if (
@@ -595,7 +748,17 @@ class _Reader:
         for i, e in enumerate(events):
             if not keep[i]:
                 continue
-            own = [d for d in deadlines if d.pos < e.end and (i == 0 or d.pos >= e.start)]
+            # its own deadlines: those of its clause and after it, or of the sentence's opening
+            # ("Định kỳ trước ngày 20/6, ..."), not of an earlier clause ("A phân bổ dự toán
+            # trước ngày 25/12; gửi Bộ Tài chính ...")
+            own = [
+                d
+                for d in deadlines
+                if d.pos < e.end
+                and (
+                    d.pos >= e.start if i > 0 else d.pos < opening or ";" not in f[d.pos : e.start]
+                )
+            ]
             actor_refs = _refs(e.actor)
             recipients = [r for r in _refs(e.recipients) if r not in actor_refs]
             if not actor_refs and not recipients:
@@ -604,9 +767,15 @@ class _Reader:
             if i > 0:
                 prev = events[i - 1]
                 frm = prev.recipients[0].start if e.derived and prev.recipients else e.start
-            expanded = _expand(own, f[a:b])
+            # how often: the words of its own part of the sentence when they say it, else the
+            # sentence's ("Báo cáo ... 3 tháng một lần; báo cáo ... hằng năm": one each)
+            part = f[a if i == 0 else e.start : e.end]
+            said = _ANNUAL.search(part) or _PERIODIC.search(part) or _ON_REQUEST.search(part)
+            expanded = _expand(own, part if len(events) > 1 and said else f[a:b])
             if e.derived:
                 expanded = expanded[:1]  # one report passed on, whatever the frequencies
+            elif _OCCASION.search(f, e.start if i > 0 else a, e.end):
+                expanded.append((None, "once"))  # "... hằng năm và khi kết thúc Chương trình"
             for value, recurrence in expanded:
                 duties.append(
                     self.duty(p, frm, e.end, actor_refs, recipients, value, recurrence, e.derived)
@@ -663,10 +832,22 @@ def _refs(ms: list[AgencyMention]) -> list[dict[str, Any]]:
 #: the frequencies a sentence may list for one report ("Hàng quý, năm", "6 tháng và cả
 #: năm", "Hàng tháng có báo cáo nhanh, 3 tháng một lần có báo cáo định kỳ")
 _FREQUENCIES = (
-    ("monthly", re.compile(r"h[àằ]ng tháng|mỗi tháng")),
-    ("quarterly", re.compile(r"h[àằ]ng quý|(?:3|ba) tháng một lần")),
+    ("monthly", re.compile(r"h[àằ]ng tháng|mỗi tháng|định kỳ (?:h[àằ]ng )?tháng\b")),
+    (
+        "quarterly",
+        re.compile(
+            r"h[àằ]ng quý|mỗi quý|(?:3|ba) tháng một lần|định kỳ (?:h[àằ]ng )?quý|"
+            r"tháng cuối (?:của )?quý|báo cáo quý|\bquý\s*(?:,|và|hoặc)\s*(?:6|sáu) tháng"
+        ),
+    ),
     ("half", re.compile(r"(?:6|sáu) tháng")),
-    ("annual", re.compile(r"h[àằ]ng năm|mỗi năm|cả năm|h[àằ]ng quý\s*,\s*năm\b(?!\s*\d)")),
+    (
+        "annual",
+        re.compile(
+            r"h[àằ]ng năm|mỗi năm|cả năm|định kỳ năm|báo cáo năm|"
+            r"(?:quý|tháng)\s*(?:,|và|hoặc)\s*(?:h[àằ]ng\s+)?năm\b(?!\s*(?:19|20)\d\d)"
+        ),
+    ),
 )
 
 

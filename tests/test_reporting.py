@@ -333,3 +333,164 @@ def test_a_provincial_plan_of_another_layout() -> None:
         (["so_yt"], ["bo_yt"], "2026-11-20", "once"),
         (["so_ct"], ["ubnd_tinh"], "2026-12-25", "once"),
     ]
+
+
+# --- wordings of other issuers and domains ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "province, sentence, want",
+    [
+        # a department named like a noun ("xây dựng báo cáo") is still the subject
+        (
+            "Vĩnh Phúc",
+            "Định kỳ hằng tháng (trước ngày 20), Sở Xây dựng báo cáo UBND tỉnh tiến độ thực hiện.",
+            [(["so_xd"], ["ubnd_tinh"], "---20", "periodic")],
+        ),
+        # "các đơn vị gửi báo cáo" is a duty (not a form's "Đơn vị gửi báo cáo:"); a copy
+        # "để theo dõi" is not a recipient
+        (
+            "Quảng Ninh",
+            "Các đơn vị gửi báo cáo về Sở Nội vụ trước ngày 25/11 hằng năm, đồng thời gửi Văn "
+            "phòng UBND tỉnh để theo dõi.",
+            [([], ["so_nv"], "--11-25", "annual")],
+        ),
+        # a second date written without "ngày"
+        (
+            "Phú Thọ",
+            "Ủy ban nhân dân các huyện định kỳ trước ngày 10/6 và 10/12 hằng năm báo cáo kết "
+            "quả thực hiện về Sở Khoa học và Công nghệ.",
+            [
+                (["ubnd_huyen"], ["so_khcn"], "--06-10", "annual"),
+                (["ubnd_huyen"], ["so_khcn"], "--12-10", "annual"),
+            ],
+        ),
+        # a list of frequencies with no dates: one duty each
+        (
+            "Hà Nội",
+            "Định kỳ hằng quý, 6 tháng, năm, Sở Tư pháp báo cáo UBND Thành phố (qua Sở Nội vụ).",
+            [
+                (["so_tp"], ["ubnd_tinh", "so_nv"], None, "periodic"),
+                (["so_tp"], ["ubnd_tinh", "so_nv"], None, "periodic"),
+                (["so_tp"], ["ubnd_tinh", "so_nv"], None, "annual"),
+            ],
+        ),
+        (
+            "Bình Phước",
+            "Sở Y tế là cơ quan đầu mối, có trách nhiệm tổng hợp kết quả, báo cáo Ủy ban nhân "
+            "dân tỉnh định kỳ 6 tháng, năm hoặc đột xuất theo yêu cầu.",
+            [
+                (["so_yt"], ["ubnd_tinh"], None, "periodic"),
+                (["so_yt"], ["ubnd_tinh"], None, "annual"),
+            ],
+        ),
+        # quarterly by a day of the quarter's last month: no date
+        (
+            "Cần Thơ",
+            "Ủy ban nhân dân cấp huyện báo cáo kết quả thực hiện về Sở Y tế trước ngày 15 tháng "
+            "cuối quý.",
+            [(["ubnd_huyen"], ["so_yt"], None, "periodic")],
+        ),
+        # a plan asks a body outside the committee's command ("Đề nghị ..."): it reports
+        (
+            "Hưng Yên",
+            "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp thực hiện, báo cáo kết quả "
+            "về UBND tỉnh (qua Sở Nội vụ) trước ngày 30/11 hằng năm.",
+            [(["mttq_tinh"], ["ubnd_tinh", "so_nv"], "--11-30", "annual")],
+        ),
+        # enterprises and investors given a report to make: one collective actor
+        (
+            "Tây Ninh",
+            "Chủ đầu tư có trách nhiệm báo cáo Sở Xây dựng tình hình thực hiện dự án hằng quý.",
+            [(["doanh_nghiep"], ["so_xd"], None, "periodic")],
+        ),
+        (
+            "Sóc Trăng",
+            "Định kỳ trước ngày 15 tháng 7 hằng năm, các tổ chức, cá nhân sản xuất kinh doanh "
+            "trong khu công nghiệp báo cáo tình hình hoạt động về Sở Công Thương.",
+            [(["doanh_nghiep"], ["so_ct"], "--07-15", "annual")],
+        ),
+    ],
+)
+def test_wordings_of_other_provinces(
+    province: str, sentence: str, want: list[tuple[object, ...]]
+) -> None:
+    assert _duties("IV. TỔ CHỨC THỰC HIỆN\n" + sentence + "\n", province) == want
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # guidance on how others report
+        "Sở Tài chính chủ trì, hướng dẫn các sở, ngành, địa phương thực hiện chế độ báo cáo "
+        "theo quy định.",
+        # a report for the recipient's decision or choice
+        "Bộ Chỉ huy quân sự tỉnh xét duyệt, tổng hợp, báo cáo cấp có thẩm quyền ra quyết định "
+        "thực hiện chế độ.",
+        "Sở Công Thương chủ trì tổ chức thẩm định, báo cáo Hội đồng đánh giá để thực hiện việc "
+        "lựa chọn chủ đầu tư theo quy định.",
+        # escalations: problems raised as they come
+        "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, Ủy ban nhân dân các huyện báo "
+        "cáo về Sở Tư pháp để tổng hợp.",
+        "Văn phòng Ủy ban nhân dân tỉnh phối hợp tổ chức thực hiện; báo cáo Ủy ban nhân dân tỉnh "
+        "các vấn đề phát sinh trong quá trình thực hiện.",
+    ],
+)
+def test_what_else_is_not_a_reporting_duty(sentence: str) -> None:
+    assert _duties("IV. TỔ CHỨC THỰC HIỆN\n" + sentence + "\n", "Kiên Giang") == []
+
+
+def test_a_monitoring_body_reports_problems_in_time() -> None:
+    text = (
+        "Điều 3. Tổ chức thực hiện\nBộ Kế hoạch và Đầu tư chịu trách nhiệm theo dõi, đôn đốc "
+        "thực hiện, kịp thời báo cáo Thủ tướng Chính phủ những vấn đề phát sinh.\n"
+    )
+    assert _duties(text, None) == [(["bo_khdt"], ["thu_tuong"], None, "on_request")]
+
+
+def test_clauses_of_one_sentence() -> None:
+    text = (
+        "Điều 4. Tổ chức thực hiện\n"
+        # the deadline of an earlier clause is not the report's; a copy "để thực hiện" is
+        # not a recipient; a body in parentheses or after "cho các" is not the subject
+        "2. Bộ Xây dựng phân bổ và giao dự toán cho các Sở Xây dựng trước ngày 25 tháng 12 năm "
+        "trước; đồng thời giao dự toán cho các đơn vị (Sở Tài chính, Sở Nội vụ) trước ngày 31 "
+        "tháng 12 năm trước; gửi Bộ Tài chính (kèm theo báo cáo phân bổ), đồng thời gửi Kho bạc "
+        "Nhà nước để thực hiện.\n"
+        # a report sent to A for A to send on ("gửi A tổng hợp, gửi B")
+        "3. Sở Y tế báo cáo kết quả thực hiện trong báo cáo quyết toán hằng năm gửi Bộ Y tế tổng "
+        "hợp, gửi Bộ Tài chính.\n"
+        # two reports: the first to no one named shares the recipients of the second; an
+        # occasion besides a period is one more duty
+        "4. Ủy ban nhân dân các tỉnh báo cáo tình hình thực hiện 3 tháng một lần; báo cáo kết "
+        "quả thực hiện hằng năm và khi kết thúc Chương trình về Bộ Xây dựng, Bộ Tài chính.\n"
+    )
+    assert _duties(text, None) == [
+        (["bo_xd"], ["bo_tc"], None, "once"),
+        (["so_yt"], ["bo_yt"], None, "annual"),
+        (["bo_yt"], ["bo_tc"], None, "annual"),
+        (["ubnd_tinh"], ["bo_xd", "bo_tc"], None, "periodic"),
+        (["ubnd_tinh"], ["bo_xd", "bo_tc"], None, "annual"),
+        (["ubnd_tinh"], ["bo_xd", "bo_tc"], None, "once"),
+    ]
+
+
+def test_a_report_to_the_bodies_whose_programme_it_follows() -> None:
+    text = (
+        "III. TỔ CHỨC THỰC HIỆN\n4. Bộ Khoa học và Công nghệ chủ trì theo dõi, đôn đốc việc "
+        "triển khai thực hiện Chương trình hành động; bám sát các nội dung liên quan trong "
+        "chương trình làm việc của Bộ Chính trị, Ban Bí thư, Quốc hội để thực hiện việc báo cáo "
+        "theo quy định.\n"
+    )
+    assert _duties(text, None) == [
+        (["bo_khcn"], ["bo_chinh_tri", "ban_bi_thu", "quoc_hoi"], None, "periodic")
+    ]
+
+
+def test_a_heading_names_operators() -> None:
+    text = (
+        "Điều 14. Trách nhiệm của các cơ sở sản xuất trong khu công nghiệp\n"
+        "Thực hiện đầy đủ các thủ tục đầu tư và báo cáo tình hình hoạt động sản xuất kinh doanh "
+        "định kỳ theo quy định.\n"
+    )
+    assert _duties(text, "Bình Dương") == [(["doanh_nghiep"], [], None, "periodic")]
