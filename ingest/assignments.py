@@ -15,7 +15,9 @@ A document without a plan's task section may still say who must do what, item by
   whose clauses each name another body -> one task per clause ("Đ8.1", "QC.Đ4.2.a");
   clauses that all name one body -> one task for the article. Procedure rules (clauses
   headed by no body), clauses headed by a collective and the execution clause ("... chịu
-  trách nhiệm thi hành Quyết định này") are not tasks.
+  trách nhiệm thi hành Quyết định này"; a council's "Giao Ủy ban nhân dân tỉnh tổ chức
+  triển khai thực hiện Nghị quyết này", "Giao Thường trực Hội đồng nhân dân ... giám sát
+  việc thực hiện Nghị quyết này") are not tasks.
 
 Each task's lead is the heading's bodies plus those that "chủ trì" in its lines; its
 coordinating bodies are those it "phối hợp với" (:func:`~policykg.ingest.task_roles.
@@ -48,7 +50,9 @@ _RESPONSIBILITY = re.compile(
 _EXECUTION = re.compile(
     r"chịu trách nhiệm thi hành|thi hành (?:quyết định|chỉ thị|thông tư|nghị quyết) này"
     r"|thực hiện tốt (?:chỉ thị|quyết định|nghị quyết|kế hoạch) này"
-    r"|tổ chức thực hiện (?:chỉ thị|quyết định|nghị quyết|thông tư) này"
+    r"|tổ chức (?:triển khai )?thực hiện (?:chỉ thị|quyết định|nghị quyết|thông tư) này"
+    # a council's resolution: its standing committee and deputies supervise it
+    r"|giám sát (?:việc )?(?:thực hiện|triển khai|thi hành) nghị quyết này"
 )
 _ITEM_STYLES = ("arabic", "letter")
 #: Articles and clauses that define rather than assign ("Đối tượng áp dụng", "Phạm vi").

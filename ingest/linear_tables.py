@@ -22,8 +22,9 @@ wrapped at its column's width::
 names of the columns, one of them "chủ trì" or "phối hợp"), reads the column order from the
 header words, and splits each row into cells:
 
-* the first text cell is made of the long lines after the row number (the widest column)
-  and the line that ends its sentence;
+* the first text cell is made of the long lines after the row number (the widest column,
+  as wide as most lines, or as the rows' first lines in a table of few rows) and the line
+  that ends its sentence;
 * the next cells are told apart where a line ends a name or a clause (no ",", "và", "của",
   "-" ... at its end, no name left open such as "Bộ" or "Ủy ban") and the next line starts
   with a capital, a date or a year;
@@ -31,10 +32,10 @@ header words, and splits each row into cells:
   coordination column (a list of bodies written one per line); when it gives fewer and the
   cell after the lead does not name a body, the coordination cell is empty.
 
-Page furniture between two pages ("CÔNG BÁO/Số …/Ngày …", the page number, the header
-printed again at the top of the page) is skipped; a row cut by a page break goes on after
-it with the rest of each cut cell, in column order: those pieces are joined to the cells
-whose last line was cut.
+Page furniture between two pages ("CÔNG BÁO/Số …/Ngày …", also for a double issue "Số 612
++ 613", the page number, the header printed again at the top of the page) is skipped; a
+row cut by a page break goes on after it with the rest of each cut cell, in column order:
+those pieces are joined to the cells whose last line was cut.
 """
 
 from __future__ import annotations
@@ -48,7 +49,13 @@ from policykg.ingest.tables import Cell, Table, TableRow, _clean, _Line, _lines
 
 __all__ = ["linear_tables"]
 
-_FURNITURE = re.compile(r"^\s*CÔNG\s*BÁO\s*/\s*Số\s*\d+\s*/\s*Ngày\s*[\d\-/.]+\s*$", re.IGNORECASE)
+#: a Gazette page header ("CÔNG BÁO/Số 612 + 613/Ngày 30-8-2025", its page number before
+#: or after it on the same line), as the reading layer knows it
+_FURNITURE = re.compile(
+    r"^\s*(?:\d{1,4}\s+)?C[ÔO]NG\s*B[ÁA]O\s*/\s*Số\s*\d+(?:\s*\+\s*\d+)*\s*/\s*Ngày\s*"
+    r"[\d\-/.\s]+?(?:\s+\d{1,4})?\s*$",
+    re.IGNORECASE,
+)
 _PAGE_NO = re.compile(r"^\s*\d{1,4}\s*$")
 _LABEL = re.compile(r"^\s*(?P<label>\d{1,3}(?:\.\d{1,3})*|[IVXL]{1,6})\s*[.)]?\s*$")
 _HEADER_START = re.compile(r"^\s*(?:S\s*TT|TT|Số\s+TT)\s*\.?\s*$", re.IGNORECASE)
@@ -402,11 +409,16 @@ def _cell_of(original: str, lines: Sequence[_Line]) -> Cell:
 
 
 def _width(rows: list[_Row]) -> float:
+    """The width of the text column: the 90th percentile of the lines' lengths, or, when
+    most lines are short cells (a table of few rows), the median length of the rows' first
+    lines (each row's text starts at the row's number)."""
     lengths = [len(ln.raw.strip()) for r in rows for seg in r.segments for ln in seg]
     if not lengths:
         return 0.0
     lengths.sort()
-    return float(lengths[int(0.9 * (len(lengths) - 1))]) or statistics.mean(lengths)
+    firsts = sorted(len(r.segments[0][0].raw.strip()) for r in rows if r.segments and r.segments[0])
+    first = float(firsts[(len(firsts) - 1) // 2]) if firsts else 0.0
+    return max(float(lengths[int(0.9 * (len(lengths) - 1))]), first) or statistics.mean(lengths)
 
 
 def _split_rows(original: str, rows: list[_Row], kinds: list[str]) -> list[TableRow]:

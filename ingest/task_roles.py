@@ -2,8 +2,11 @@
 
 * a lead line: "Cơ quan chủ trì: X", "Chủ trì: X", "Đơn vị chủ trì thực hiện: X" -> lead;
   "Cơ quan phối hợp: Y" -> coordinating;
-* inline: "X chủ trì, phối hợp với Y ..." -> X lead, Y coordinating; "Phối hợp với Y" ->
-  Y coordinating (whoever's line it is);
+* a doer line: "Cơ quan thực hiện: X (chủ trì); Y, Z" -> X lead, Y and Z coordinating;
+  "Đơn vị thực hiện: X, Y" (no lead marked) -> X and Y lead;
+* inline: "X chủ trì, phối hợp (chặt chẽ) với / cùng Y ..." -> X lead, Y coordinating;
+  "Phối hợp với Y" -> Y coordinating (whoever's line it is); "X chủ trì ...; Y phối hợp
+  ..." -> Y coordinating too (the subject of "phối hợp" after the lead's clause);
 * an assignment: "Giao X (thực hiện) ...", "Giao các cơ sở ... gồm: X, Y" -> X (and Y) lead;
 * the body heading an item ("3. Bộ Nội vụ: ...", "Điều 12. Trách nhiệm của Sở Công
   Thương", "Ủy ban nhân dân cấp xã có trách nhiệm ...") -> :func:`heading_bodies`.
@@ -24,6 +27,7 @@ from policykg.ingest.reading import diacritic_key
 from policykg.ingest.text import Doc, Paragraph, Section, clean
 
 __all__ = [
+    "DOER_LINE",
     "LEAD_LINE",
     "agency_refs",
     "chain_before",
@@ -39,8 +43,22 @@ LEAD_LINE = re.compile(
     r"^\W*(?:[a-zđ]\)\s*|\d+[.)]\s*)?(?:(?:cơ quan|đơn vị)\s+)?(chủ trì|phối hợp)"
     r"(?:\s+thực hiện)?\s*:"
 )
+#: A line naming who carries the task out: "Cơ quan thực hiện: X (chủ trì); Y, Z",
+#: "Đơn vị thực hiện: X", "Trách nhiệm thực hiện: X chủ trì; Y phối hợp".
+DOER_LINE = re.compile(
+    r"^\W*(?:[a-zđ]\)\s*|\d+[.)]\s*)?(?:(?:cơ quan|đơn vị)(?:\s*,\s*(?:cơ quan|đơn vị))?"
+    r"\s+(?:thực hiện|chịu trách nhiệm|được giao|phụ trách)|trách nhiệm thực hiện"
+    r"|phân công thực hiện)\s*:"
+)
 _LIST_GAP = re.compile(r"(?:[\s,;*\-+]|\bvà\b)*")
-_SUBJECT_GAP = re.compile(r"[\s*]*(?:(?:để|sẽ)\s+)?")
+#: between a body and its verb: spaces, the "(" of a role marked after a name ("Sở Y tế
+#: (chủ trì)"), the provinces a national text's "Sở Giáo dục và Đào tạo các tỉnh, thành phố
+#: trực thuộc trung ương" names, "để"/"sẽ"
+_SUBJECT_GAP = re.compile(
+    r"[\s*(]*(?:các\s+tỉnh\s*,\s*thành\s+phố(?:\s+trực\s+thuộc\s+(?:trung\s+ương|tw))?\s*)?"
+    r"(?:(?:để|sẽ)\s+)?",
+    re.IGNORECASE,
+)
 #: A body after a preposition is its object, not a subject listed with the next body
 _OBJECT_BEFORE = re.compile(r"(?<![\wà-ỹ])(?:của|với|cho|theo|tại|từ|đến|về|qua)\s+$")
 #: What may stand between the bodies of a list of partners besides separators: the
@@ -52,10 +70,11 @@ _PARTNER_GAP = re.compile(
 _CHU_TRI = re.compile(r"(?<![\wà-ỹ])chủ trì(?![\wà-ỹ])")
 #: "X có trách nhiệm / có nhiệm vụ / chịu trách nhiệm": X is the one who must do it
 _DUTY = re.compile(r"(?<![\wà-ỹ])(?:có trách nhiệm|có nhiệm vụ|chịu trách nhiệm)(?! thi hành)")
-#: "phối hợp (với) X" as a verb; "Quy chế phối hợp", "cơ chế phối hợp" name a thing
+#: "phối hợp (chặt chẽ) (với / cùng) X" as a verb; "Quy chế phối hợp", "cơ chế phối hợp"
+#: name a thing
 _PHOI_HOP = re.compile(
     r"(?<![\wà-ỹ])(?<!quy chế )(?<!cơ chế )(?<!kế hoạch )(?<!chương trình )(?<!quan hệ )"
-    r"phối hợp(?:\s+với)?\s*"
+    r"phối hợp(?:\s+(?:chặt chẽ|thường xuyên|tích cực|đồng bộ))?(?:\s+(?:với|cùng))?\s*"
 )
 #: "... chỉ đạo Sở X phối hợp với Y": the partner of another body than the task's
 _DIRECTED = re.compile(r"(?<![\wà-ỹ])chỉ đạo\s+[^.;:]*$")
@@ -131,7 +150,6 @@ def inline_roles(
     """Lead and coordinating bodies stated in ``paragraphs`` (lead lines, inline wording)."""
     lead: list[AgencyMention] = []
     coord: list[AgencyMention] = []
-    text = doc.original
     for p in paragraphs:
         f = diacritic_key(p.text)
         ms = _para_mentions(doc, p, province)
@@ -143,20 +161,50 @@ def inline_roles(
             found = [a for a in ms if a.start >= start]
             (lead if m.group(1) == "chủ trì" else coord).extend(found)
             continue
-        for hit in _CHU_TRI.finditer(f):
-            pos, _ = p.span_of(hit.start(), hit.start() + 1)
-            lead.extend(chain_before(text, ms, pos))
-        for hit in _PHOI_HOP.finditer(f):
-            pos, _ = p.span_of(hit.end(), hit.end() + 1)
-            if hit.end() >= len(f) or _DIRECTED.search(f[: hit.start()]):
+        d = DOER_LINE.match(f)
+        if d:
+            start, _ = p.span_of(d.end(), d.end() + 1)
+            sub_lead, sub_coord = _inline(doc, p, f, [a for a in ms if a.start >= start], giao)
+            marked = bool(_CHU_TRI.search(f, d.end()))
+            rest = [a for a in ms if a.start >= start and a not in sub_lead + sub_coord]
+            # unmarked bodies: the doers, or those taking part when another one "chủ trì"
+            lead.extend([*sub_lead, *([] if marked else rest)])
+            coord.extend([*sub_coord, *(rest if marked else [])])
+            continue
+        sub_lead, sub_coord = _inline(doc, p, f, ms, giao)
+        lead.extend(sub_lead)
+        coord.extend(sub_coord)
+    return lead, coord
+
+
+def _inline(
+    doc: Doc, p: Paragraph, f: str, ms: list[AgencyMention], giao: bool
+) -> tuple[list[AgencyMention], list[AgencyMention]]:
+    """Lead and coordinating bodies of one paragraph's wording ("X chủ trì, phối hợp với Y",
+    "Giao X ...")."""
+    text = doc.original
+    lead: list[AgencyMention] = []
+    coord: list[AgencyMention] = []
+    first_lead = None
+    for hit in _CHU_TRI.finditer(f):
+        pos, _ = p.span_of(hit.start(), hit.start() + 1)
+        lead.extend(chain_before(text, ms, pos))
+        first_lead = hit.start() if first_lead is None else first_lead
+    for hit in _PHOI_HOP.finditer(f):
+        if first_lead is not None and hit.start() > first_lead:
+            # "X chủ trì ...; Y phối hợp ...": the subject of "phối hợp" takes part
+            at, _ = p.span_of(hit.start(), hit.start() + 1)
+            coord.extend(chain_before(text, ms, at))
+        pos, _ = p.span_of(hit.end(), hit.end() + 1)
+        if hit.end() >= len(f) or _DIRECTED.search(f[: hit.start()]):
+            continue
+        coord.extend(partner_chain(text, ms, pos))
+    if giao:
+        for hit in _GIAO.finditer(f):
+            if hit.end() >= len(f):
                 continue
-            coord.extend(partner_chain(text, ms, pos))
-        if giao:
-            for hit in _GIAO.finditer(f):
-                if hit.end() >= len(f):
-                    continue
-                pos, _ = p.span_of(hit.end(), hit.end() + 1)
-                lead.extend(chain_after(text, ms, pos))
+            pos, _ = p.span_of(hit.end(), hit.end() + 1)
+            lead.extend(chain_after(text, ms, pos))
     return lead, coord
 
 

@@ -13,9 +13,14 @@ before the numbers of the rows under them. ``ref`` is the row's number path as p
 assign tasks ("PL.02.II.5"; see :func:`table_tasks`).
 
 Without a "chủ trì" column, a column "Cơ quan thực hiện" / "Đơn vị chịu trách nhiệm" is
-the lead column. An allocation table whose item column is the executing body ("Danh mục dự
-án/ Cơ quan, đơn vị, địa phương thực hiện") gives one task per group row, led by the body
-the group row names, its project rows as deliverables.
+the lead column. A lead cell may name partners too: bodies after "phối hợp" in it ("Phòng
+Tổ chức cán bộ (phối hợp: Trường Đại học Hà Tĩnh)"), and the unmarked bodies of a cell that
+marks its lead ("Sở Công Thương (chủ trì); Sở Tài chính"), coordinate. Cells of Gazette
+text are read as one text, so a name wrapped over lines ("Vụ / Pháp chế") is one name.
+
+An allocation table whose item column is the executing body ("Danh mục dự án/ Cơ quan, đơn
+vị, địa phương thực hiện") gives one task per group row, led by the body the group row
+names, its project rows as deliverables.
 """
 
 from __future__ import annotations
@@ -75,6 +80,8 @@ class RowTask:
     #: the numbers of the table's first-level rows and groups ("1" ... "8"), to tell a
     #: table numbered like the body's items from one that numbers its own rows
     top_labels: tuple[str, ...] = ()
+    #: the table's index in the document (rows of one table are judged together)
+    table: int = 0
 
 
 def _col(header: Sequence[str], pattern: str, skip: Sequence[int | None] = ()) -> int | None:
@@ -144,19 +151,67 @@ _NEXT_BULLET = re.compile(
 )
 
 
-def _cell_mentions(doc: Doc, cell: Cell, province: str | None) -> list[AgencyMention]:
-    """The bodies a cell names; a cell split by a page break is read as one text (a name
-    cut there, "Bộ Khoa học và / Công nghệ", is one name), a bullet list item by item."""
+def _cell_text_mentions(
+    doc: Doc, cell: Cell, province: str | None, joined: bool = False
+) -> tuple[list[AgencyMention], str, int]:
+    """The bodies a cell names, the text their offsets point into and where it starts.
+
+    A cell split by a page break, or wrapped over lines of its own (Gazette text,
+    ``joined``), is read as one text (a name cut there, "Bộ Khoa học và / Công nghệ", "Vụ /
+    Pháp chế", is one name); a bullet list item by item; else the original text.
+    """
     text = cell.text
     if text[:1] in "-–+•" and _NEXT_BULLET.search(text):
         out: list[AgencyMention] = []
         for piece in _NEXT_BULLET.split(text.lstrip("-–+• ")):
             out.extend(find_agencies(piece, province=province))
-        return out
-    if len(cell_spans(cell)) > 1:
-        return find_agencies(text, province=province)
+        return out, "", 0
+    if joined or len(cell_spans(cell)) > 1:
+        return find_agencies(text, province=province), text, 0
     s, e = cell_spans(cell)[0]
-    return mentions_between(doc.original, s, e, province=province)
+    return mentions_between(doc.original, s, e, province=province), doc.original[s:e], s
+
+
+def _cell_mentions(
+    doc: Doc, cell: Cell, province: str | None, joined: bool = False
+) -> list[AgencyMention]:
+    """The bodies a cell names (:func:`_cell_text_mentions`)."""
+    return _cell_text_mentions(doc, cell, province, joined)[0]
+
+
+#: In a lead cell: "(phối hợp: Y)", "phối hợp với Y" put Y among the partners; "X (chủ
+#: trì)" marks the lead of a cell that names several bodies.
+_PARTNER_MARK = re.compile(r"(?<![\wà-ỹ])phối\s+hợp(?![\wà-ỹ])")
+_LEAD_MARK = re.compile(r"^[\s(]*chủ\s+trì(?![\wà-ỹ])")
+
+
+def _lead_cell_roles(
+    doc: Doc, cell: Cell, province: str | None, joined: bool = False
+) -> tuple[list[AgencyMention], list[AgencyMention]]:
+    """The lead and partner bodies a lead cell names.
+
+    Bodies after "phối hợp" in the cell take part ("Phòng Tổ chức cán bộ (phối hợp: Trường
+    Đại học Hà Tĩnh)"); when some body is marked "(chủ trì)", the unmarked ones take part.
+    """
+    found, text, base = _cell_text_mentions(doc, cell, province, joined)
+    f = diacritic_key(text)
+    if len(found) < 2 or not text or len(f) != len(text):
+        return found, []
+    partner = _PARTNER_MARK.search(f)
+    cut = base + partner.start() if partner else base + len(f)
+    lead = [m for m in found if m.start < cut]
+    coord = [m for m in found if m.start >= cut]
+    marked = [
+        m
+        for k, m in enumerate(lead)
+        if _LEAD_MARK.match(
+            f[m.end - base : (lead[k + 1].start if k + 1 < len(lead) else cut) - base]
+        )
+    ]
+    if marked:
+        coord = [m for m in lead if m not in marked] + coord
+        lead = marked
+    return lead, coord
 
 
 def _cell(row: TableRow, col: int | None) -> Cell | None:
@@ -249,10 +304,14 @@ def _row_tasks(
         path = f"{group}.{label}" if group and not _ROMAN.match(label) else label
         ref = f"{prefix}{path}" if prefix else path
         lead_cell, coord_cell = _cell(row, cols.lead), _cell(row, cols.coord)
-        lead = _cell_mentions(doc, lead_cell, province) if lead_cell else []
+        joined = table.form == "gazette"
+        lead, partners = (
+            _lead_cell_roles(doc, lead_cell, province, joined) if lead_cell else ([], [])
+        )
         if table.form == "tab":
             lead += [m for m in _slid_leads(doc, row, cols, province) if m not in lead]
-        coord = _cell_mentions(doc, coord_cell, province) if coord_cell else []
+        coord = _cell_mentions(doc, coord_cell, province, joined) if coord_cell else []
+        coord += [m for m in partners if m not in coord]
         out.append(
             RowTask(
                 ref=ref,
@@ -318,11 +377,14 @@ def table_tasks(doc: Doc, *, province: str | None) -> list[RowTask]:
     appendices = {id(a): a for _, _, a in found if a is not None}
     several = len(appendices) > 1
     out: list[RowTask] = []
-    for t, cols, app in found:
+    for k, (t, cols, app) in enumerate(found):
         if app is None:
             prefix = ""
         else:
             label = _appendix_label(app) if several else ""
             prefix = f"PL.{label}." if label else "PL."
-        out.extend(_row_tasks(doc, t, cols, prefix, province))
+        rows = _row_tasks(doc, t, cols, prefix, province)
+        for r in rows:
+            r.table = k
+        out.extend(rows)
     return out

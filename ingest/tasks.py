@@ -9,16 +9,17 @@ Three sources, merged into one list:
   task, ``ref`` its number path ("II.4"); a container item ("1. Nhiệm vụ", "2. Giải
   pháp") or an item split into sub-items each headed by a body gives its sub-items instead
   ("II.1.a", "II.2.2.c"). Roles come from the item's own lines
-  (:mod:`~policykg.ingest.task_roles`): "Cơ quan chủ trì:" / "phối hợp:" lines, "X chủ trì",
-  "phối hợp với Y", "Giao X ...", the body heading a sub-item; themes from keyword rules
+  (:mod:`~policykg.ingest.task_roles`): "Cơ quan chủ trì:" / "phối hợp:" lines, "Cơ quan
+  thực hiện: X (chủ trì); Y", "X chủ trì", "phối hợp với Y", "X chủ trì; Y phối hợp",
+  "Giao X ...", the body heading a sub-item; themes from keyword rules
   (:mod:`~policykg.ingest.task_themes`); timeframe from "Thời gian thực hiện:" ("Hằng
   năm" -> ``"annual"``, a period, a year); deliverables from "Sản phẩm:".
 * **work assigned body by body** when the document has no task section: a directive's
   items, the responsibility articles of a decision or of an attached regulation
   (:mod:`~policykg.ingest.assignments`).
 * **task tables** in the body or an appendix (:mod:`~policykg.ingest.task_tables`): a row
-  that repeats a body item (the same words) is merged into it; other rows are tasks of their
-  own ("PL.II.3").
+  that repeats a body item (the same words; or its number and topic, in a table numbered
+  like the items) is merged into it; other rows are tasks of their own ("PL.II.3").
 
 The per-agency duties under "TỔ CHỨC THỰC HIỆN" of a document with a task section are not
 tasks.
@@ -35,6 +36,7 @@ from policykg.ingest.agencies import AgencyMention
 from policykg.ingest.assignments import assigned_tasks
 from policykg.ingest.reading import ascii_key, diacritic_key
 from policykg.ingest.task_roles import (
+    DOER_LINE,
     LEAD_LINE,
     agency_refs,
     heading_bodies,
@@ -54,12 +56,14 @@ __all__ = [
     "task_themes",
 ]
 
-#: A task section's heading starts with one of these (after "các"/"những"); "nội dung"
-#: only as the content of the plan ("NỘI DUNG", "Nội dung thực hiện"), not the content of
-#: a procedure ("Nội dung thẩm định", "Nội dung và mức hỗ trợ").
+#: A task section's heading starts with one of these (after "các"/"những"): "NHIỆM VỤ,
+#: GIẢI PHÁP", "NỘI DUNG, NHIỆM VỤ", a report's "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026"; "nội
+#: dung" alone only as the content of the plan ("NỘI DUNG", "Nội dung thực hiện"), not the
+#: content of a procedure ("Nội dung thẩm định", "Nội dung và mức hỗ trợ").
 _TASK_HEADING = re.compile(
     r"^(?:(?:các|những)\s+)?(?:nhiệm vụ|giải pháp|phân công nhiệm vụ|phân công thực hiện"
     r"|phân công|chương trình hành động|hoạt động (?:chủ yếu|trọng tâm|cụ thể)"
+    r"|(?:nội dung|phương hướng|định hướng)(?:\s*,\s*|\s+và\s+|\s+)(?:nhiệm vụ|giải pháp)"
     r"|nội dung(?:\s+(?:thực hiện|chủ yếu|cụ thể|kế hoạch|chương trình|hoạt động|trọng tâm"
     r"|chính|triển khai|công việc)|\s+và\s+(?:nhiệm vụ|giải pháp))*\W*$)"
 )
@@ -284,7 +288,7 @@ def _theme_items(sec: Section) -> list[str]:
     out: list[str] = []
     for p in list(sec.all_paragraphs())[1:]:
         f = diacritic_key(p.text)
-        if LEAD_LINE.match(f) or _TIME_LINE.match(f):
+        if LEAD_LINE.match(f) or DOER_LINE.match(f) or _TIME_LINE.match(f):
             continue
         t = re.sub(r"^\W*[a-zđ]\)\s*", "", f)
         m = _PRODUCT_LINE.match(t)
@@ -343,23 +347,43 @@ def _words(s: str) -> set[str]:
     return set(re.findall(r"\w+", ascii_key(s)))
 
 
-def _repeats(row: RowTask, task: _Task, item_labels: tuple[str, ...]) -> bool:
+def _jaccard(row: RowTask, task: _Task) -> float:
+    a, b = _words(row.title), _words(task.title)
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def _numbered_like_items(rows: list[RowTask], body: list[_Task]) -> bool:
+    """Is a table numbered like the body's items (its row "3" is the item numbered 3)?
+
+    It is when its first-level numbers are those of the items, or when, in a table without
+    groups, most of its rows numbered like an item share that item's topic (a table of
+    items 1-4 and one more row of its own, "5").
+    """
+    labels = [t.section.label for t in body if t.section is not None]
+    if rows and sorted(rows[0].top_labels) == sorted(labels):
+        return True
+    by_label = {
+        lab: t for t in body if t.section is not None and labels.count(lab := t.section.label) == 1
+    }
+    if any(not r.ref.endswith(f"{r.appendix or ''}{r.label}") for r in rows):
+        return False  # rows numbered under the table's own groups ("I", "1" ... "II", "5")
+    pairs = [(r, by_label[r.label]) for r in rows if r.label in by_label]
+    hits = sum(1 for r, t in pairs if _jaccard(r, t) >= 0.2)
+    return len(pairs) >= 2 and 2 * hits > len(pairs)
+
+
+def _repeats(row: RowTask, task: _Task, numbered_like: bool) -> bool:
     """Does a table row repeat a body item: the same words, or its number and its topic?
 
     "7. Nghiên cứu đề xuất bổ sung chức năng ..." repeats "III.7" of the same words; a row
-    numbered like the item, in a table numbered like the body's items ("1" ... "8" for
-    III.1 ... III.8), repeats it when it shares its topic. A row that only shares some
-    words with an item (it details one of its bullets) does not.
+    numbered like the item, in a table numbered like the body's items, repeats it when it
+    shares its topic. A row that only shares some words with an item (it details one of
+    its bullets) does not.
     """
-    a, b = _words(row.title), _words(task.title)
-    if not a or not b:
-        return False
-    jaccard = len(a & b) / len(a | b)
-    same_number = (
-        task.section is not None
-        and row.label == task.section.label
-        and sorted(row.top_labels) == sorted(item_labels)
-    )
+    jaccard = _jaccard(row, task)
+    same_number = numbered_like and task.section is not None and row.label == task.section.label
     return jaccard >= 0.6 or (same_number and jaccard >= 0.2)
 
 
@@ -386,9 +410,13 @@ def _row_task(row: RowTask, province: str | None) -> _Task:
 def _merge_rows(tasks: list[_Task], rows: list[RowTask], province: str | None) -> list[_Task]:
     out = list(tasks)
     body = [t for t in tasks if t.section is not None]
-    labels = tuple(t.section.label for t in body if t.section is not None)
+    tables: dict[int, list[RowTask]] = {}
     for row in rows:
-        target = next((t for t in body if _repeats(row, t, labels)), None)
+        tables.setdefault(row.table, []).append(row)
+    numbered_like = {k: _numbered_like_items(rs, body) for k, rs in tables.items()}
+    for row in rows:
+        like = numbered_like[row.table]
+        target = next((t for t in body if _repeats(row, t, like)), None)
         if target is None:
             out.append(_row_task(row, province))
             continue

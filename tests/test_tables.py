@@ -189,3 +189,52 @@ def test_a_header_printed_again_at_the_top_of_a_page_is_not_a_row() -> None:
         ["1", "Khảo sát nhu cầu", "Sở Công Thương", "Sở Tài chính"],
         ["2", "Bồi dưỡng cán bộ", "Sở Nội vụ", ""],
     ]
+
+
+def test_a_double_gazette_issue_number_is_page_furniture() -> None:
+    text = """PHỤ LỤC
+
+TT
+Nhiệm vụ
+Đơn vị
+chủ trì
+Đơn vị
+phối hợp
+Sản phẩm
+Thời gian
+hoàn thành
+1.
+Xây dựng Quy chuẩn kỹ thuật quốc gia về khí
+thải công nghiệp
+Cục Môi trường
+Vụ Khoa học và
+Công nghệ; Vụ
+Pháp chế
+Thông tư
+Năm 2025
+2.
+Xây dựng cơ sở dữ liệu quan trắc chất
+lượng không khí tự động, liên tục
+Cục Chuyển đổi số
+Cục Môi trường
+Cơ sở dữ liệu
+Năm 2026
+
+CÔNG BÁO/Số 612 + 613/Ngày 30-8-2025
+48
+
+3.
+Hướng dẫn xử lý rơm rạ, phụ phẩm cây trồng không
+đốt ngoài đồng ruộng
+Cục Trồng trọt
+Trung tâm Khuyến
+nông quốc gia
+Văn bản hướng dẫn
+Hằng năm
+"""
+    (table,) = parse(text).tables
+    assert [[c.text for c in r.cells[2:]] for r in table.rows] == [
+        ["Cục Môi trường", "Vụ Khoa học và Công nghệ; Vụ Pháp chế", "Thông tư", "Năm 2025"],
+        ["Cục Chuyển đổi số", "Cục Môi trường", "Cơ sở dữ liệu", "Năm 2026"],
+        ["Cục Trồng trọt", "Trung tâm Khuyến nông quốc gia", "Văn bản hướng dẫn", "Hằng năm"],
+    ]
