@@ -502,6 +502,7 @@ class _Scanner:
                 last is not None
                 and last.code == lab.kind
                 and head in ENUM_HEADS
+                and lab.kind[:3] in ("so_", "bo_")  # not "Bộ Chỉ huy quân sự, Công an tỉnh"
                 and i < n
                 and re.fullmatch(r"[\s*]*[,;][\s*]*", self.gap(i - 1))
             ):

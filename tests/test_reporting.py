@@ -494,3 +494,21 @@ def test_a_heading_names_operators() -> None:
         "định kỳ theo quy định.\n"
     )
     assert _duties(text, "Bình Dương") == [(["doanh_nghiep"], [], None, "periodic")]
+
+
+def test_bodies_of_a_labour_text() -> None:
+    # "Bộ LĐTBXH", "Sở Lao động thương binh xã hội" (no "và"), and "Công an tỉnh" after "Bộ
+    # Chỉ huy quân sự," (not the ministry "Bộ Công an" by enumeration)
+    text = (
+        "Điều 6. Trách nhiệm thực hiện\n"
+        "1. Hàng quý, Ủy ban nhân dân huyện, thị xã, thành phố tổng hợp việc miễn, giảm để báo "
+        "cáo Sở Lao động thương binh xã hội.\n"
+        "2. Sở LĐTBXH tổng hợp báo cáo quyết toán gửi Bộ LĐTBXH trước ngày 05 tháng 7 hằng năm.\n"
+        "3. Ban Chỉ huy quân sự huyện rà soát, tổng hợp báo cáo Bộ Chỉ huy quân sự, Công an "
+        "tỉnh, Sở Lao động - Thương binh và Xã hội.\n"
+    )
+    assert _duties(text, "Gia Lai") == [
+        (["ubnd_huyen"], ["so_ldtbxh"], None, "periodic"),
+        (["so_ldtbxh"], ["bo_ldtbxh"], "--07-05", "annual"),
+        (["other"], ["bchqs_tinh", "cong_an_tinh", "so_ldtbxh"], None, "once"),
+    ]
