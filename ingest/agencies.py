@@ -22,7 +22,11 @@ nghiệp …") nor as "doanh nghiệp liên quan".
 
 :func:`extract_agencies` builds the document-level list of SCHEMA.md ("agencies") from the
 mentions found in the body (never "Nơi nhận"): collective actors of kind ``doanh_nghiep``
-and ``truong_dh_cd`` only where the text gives them a role.
+and ``truong_dh_cd`` only where the text gives them a role, bodies the register does not
+hold where the text gives them a role (also as the bodies a role is given to, listed after
+"gồm:"), and in a legal ground of the preamble ("Căn cứ Quyết định số … của Thủ tướng
+Chính phủ phê duyệt Đề án … cho Cục X") only the cited instrument's issuer, never a body
+named inside its title.
 """
 
 from __future__ import annotations
@@ -1028,6 +1032,8 @@ def extract_agencies(
     out: dict[tuple[str, str | None, str | None], dict[str, Any]] = {}
     with_role: set[tuple[str, str | None, str | None]] = set()
     for m in mentions:
+        if _in_ground_title(text, m, mentions):
+            continue  # "Căn cứ Quyết định … của Thủ tướng … phê duyệt Đề án … cho Cục X"
         if m.kind in _ROLE_ONLY and not (
             enterprise_role(text, m, mentions) if m.named else has_role(text, m, mentions)
         ):
@@ -1091,6 +1097,57 @@ def enterprise_role(text: str, m: AgencyMention, mentions: Sequence[AgencyMentio
     return in_cell(text, m.start, m.end)
 
 
+#: a legal ground of the preamble ("Căn cứ Nghị định số …"), not "Căn cứ Kế hoạch này"
+_GROUND = re.compile(
+    r"[\s*#>_\-]*Căn\s+cứ\s+(?:vào\s+)?(?:Hiến pháp|Luật|Bộ luật|Pháp lệnh|Nghị quyết|"
+    r"Nghị định|Quyết định|Thông tư|Chỉ thị|Kết luận|Công văn|Văn bản|Kế hoạch|Chương trình|"
+    r"Đề án|Thông báo|Hướng dẫn)\b(?![^;\n]{0,30}\bnày\b)"
+)
+#: right before the issuer of a cited instrument ("… của ", "… của liên Bộ ", "… của Bộ
+#: trưởng, Chủ nhiệm Văn phòng Chính phủ")
+_FIRST_OF = re.compile(r"\b(?:của|do)\b", re.IGNORECASE)
+_OF_ISSUER = re.compile(
+    r"\b(?:của|do)(?:\s+liên)?(?:\s+(?:Bộ trưởng|Chủ nhiệm|Thủ trưởng|Chủ tịch),?)*[\s*]*$",
+    re.IGNORECASE,
+)
+
+
+#: where a clause of the preamble ends: ";", a line ending in ".", ";" or ":", a blank line
+_CLAUSE_END = re.compile(r";|[.:]\s*\n|\n[ \t]*\n")
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts (a line of a hard-wrapped paragraph is not a
+    clause of its own)."""
+    lo = max(0, pos - 800)
+    last = lo if lo else 0
+    for m in _CLAUSE_END.finditer(text, lo, pos):
+        last = m.end()
+    if last == lo and lo:
+        return text.rfind("\n", 0, pos) + 1
+    return last
+
+
+def _in_ground_title(text: str, m: AgencyMention, mentions: Sequence[AgencyMention]) -> bool:
+    """Is ``m`` inside the title of an instrument a legal ground cites ("Căn cứ Quyết định
+    số … của Thủ tướng Chính phủ phê duyệt Đề án tăng cường năng lực cho Cục X"), not its
+    issuer ("của Thủ tướng Chính phủ", "của Bộ Tài chính, Bộ Nội vụ")?"""
+    line_start = _clause_start(text, m.start)
+    if not _GROUND.match(unicodedata.normalize("NFC", text[line_start : line_start + 80])):
+        return False
+    # walk back over the bodies listed before it ("của Bộ Tài chính, Bộ Nội vụ")
+    pos = m.start
+    for other in sorted(mentions, key=lambda x: -x.start):
+        if line_start <= other.end <= pos and _ROLE_GAP.fullmatch(
+            unicodedata.normalize("NFC", text[other.end : pos])
+        ):
+            pos = other.start
+    # the issuer follows the first "của" of the clause; a later one is inside the title
+    seg = unicodedata.normalize("NFC", text[line_start:pos])
+    first = _FIRST_OF.search(seg)
+    return first is None or not _OF_ISSUER.match(seg, first.start())
+
+
 def _named_only(m: AgencyMention) -> bool:
     """Was ``m`` found only by the words that name a body (not in the register)?"""
     return m.named
@@ -1101,6 +1158,11 @@ _BEFORE_ROLE = re.compile(
     r"(?:đề nghị|kiến nghị|đề xuất|trình|qua|cho|đến|tới|với|giao|yêu cầu|Giám đốc|Chánh|Trưởng|"
     r"trưởng|Lãnh đạo|Thủ trưởng|Chủ tịch|Chủ nhiệm|Viện trưởng|Tổng Giám đốc|Bí thư|"
     r"Đề nghị|Giao|Yêu cầu)[\s:*]*$"
+)
+#: the bodies a role is given to, listed after "gồm:" ("Giao các cơ sở đào tạo gồm: …")
+_ROLE_LIST = re.compile(
+    r"(?:[Gg]iao|[Cc]hủ trì|[Pp]hối hợp|[Yy]êu cầu|[Đđ]ề nghị)[^.;:\n]{0,80}"
+    r"\b(?:bao gồm|gồm)\s*:?\s*$"
 )
 #: a cited instrument right before "của": its issuer is named ("văn bản của Cục ...")
 _OF_DOCUMENT = re.compile(
@@ -1145,6 +1207,8 @@ def named_role(text: str, m: AgencyMention, mentions: Sequence[AgencyMention]) -
     before = unicodedata.normalize("NFC", text[max(0, first.start - 120) : first.start])
     after = unicodedata.normalize("NFC", text[last.end : last.end + 80])
     if _BEFORE_ROLE.search(before[-40:]) or _OF_DOCUMENT.search(before):
+        return True
+    if _ROLE_LIST.search(before):  # "Giao các cơ sở đào tạo trọng điểm gồm: Đại học …"
         return True
     if _AFTER_ROLE.match(after):
         return True

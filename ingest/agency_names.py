@@ -13,7 +13,11 @@ A name is its head words ("Cục", "Ban Chỉ đạo") and what follows while it
 a capitalized word, an abbreviation, or a lower-case word that is not a verb or function
 word beginning the rest of the sentence ("chủ trì", "phối hợp", "có trách nhiệm", ...);
 "và" only between two capitalized words; the district tails "các huyện, thị xã, thành phố",
-"quận - huyện", "cấp huyện" are part of the name.
+"quận - huyện", "cấp huyện" are part of the name, and so is the place a district word
+introduces ("Trung tâm Y tế huyện Phù Mỹ"). A function word between a capitalized word and
+more of the name is the second syllable of a word ("Trung tâm Truyền thông TN&MT"). A name
+runs over the line break of a hard-wrapped paragraph (a long line before it), not over the
+end of a short line of its own.
 """
 
 from __future__ import annotations
@@ -241,7 +245,9 @@ def _name_end(
             and _head_at(t, k) is None
             and not taken[k]
         )  # "Ủy ban Tài chính, Ngân sách"
-        if (taken[k] and not within[k]) or not (_GAP_OK.fullmatch(gap) or comma_ok):
+        if (taken[k] and not within[k]) or not (
+            _GAP_OK.fullmatch(gap) or comma_ok or _wrapped(t, k)
+        ):
             break
         if key == "và":
             # "và" joins two capitalized words of one name
@@ -250,7 +256,7 @@ def _name_end(
                 and k + 1 < n
                 and _capital(t.words[k + 1])
                 and _head_at(t, k + 1) is None
-                and _GAP_OK.fullmatch(t.gap(k))
+                and (_GAP_OK.fullmatch(t.gap(k)) or _wrapped(t, k + 1))
             ):
                 k += 1
                 continue
@@ -278,13 +284,17 @@ def _name_end(
                 and diacritic_key(t.words[k]) not in _DISTRICT_WORDS
             ):
                 k = _district_tail(t, k)
-                if k < n and diacritic_key(t.words[k]) not in _DISTRICT_WORDS:
-                    break  # "… quận - huyện" ends the name
+                if (
+                    k < n
+                    and diacritic_key(t.words[k]) not in _DISTRICT_WORDS
+                    and not (_capital(t.words[k]) and _GAP_OK.fullmatch(t.gap(k - 1)))
+                ):
+                    break  # "… quận - huyện" ends the name, not "… thành phố Hồ Chí Minh"
             continue
         pair = (key, diacritic_key(t.words[k + 1])) if k + 1 < n else ()
         if pair in _STOP_PAIRS:
             break
-        if key in _STOP and not (k == j and key in _AFTER_HEAD_OK):
+        if key in _STOP and not (k == j and key in _AFTER_HEAD_OK) and not _inside(t, k, taken):
             break
         if not (named or lower_ok or key in _AFTER_HEAD_OK):
             break
@@ -300,6 +310,30 @@ def _name_end(
     if k == j or not (named or bare or tail):
         return None
     return k
+
+
+def _wrapped(t: _Tokens, k: int) -> bool:
+    """Is the gap before token k the line break of a hard-wrapped paragraph (a long line
+    before it, no punctuation, a word after it)?"""
+    gap = t.gap(k - 1)
+    if not _WRAP.fullmatch(gap) or not t.words[k][:1].isalpha():
+        return False
+    end = t.ends[k - 1]
+    return end - (t.text.rfind("\n", 0, end) + 1) >= _WRAPPED_LINE
+
+
+_WRAP = re.compile(r"[ \t\u00a0]*\n[ \t\u00a0]*")
+#: the shortest line taken for one a paragraph was wrapped at
+_WRAPPED_LINE = 40
+
+
+def _inside(t: _Tokens, k: int, taken: Sequence[bool]) -> bool:
+    """Is the lower-case token k the second syllable of a word inside a name, between a
+    capitalized word and more of the name ("Trung tâm Truyền thông TN&MT")?"""
+    if k + 1 >= t.n or taken[k + 1] or not _capital(t.words[k - 1]):
+        return False
+    nxt = t.words[k + 1]
+    return (_capital(nxt) or _abbrev(nxt)) and bool(_GAP_OK.fullmatch(t.gap(k)))
 
 
 #: what follows "cấp" / "các" when they name a level ("cấp huyện", "các cấp", "các quận")

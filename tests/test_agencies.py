@@ -481,3 +481,60 @@ def test_enterprises_named_as_beneficiaries_or_partners_are_not(text: str) -> No
     # nor are they found as bodies for tasks and reports to take up
     named = [m for m in find_agencies(text, province="Lào Cai") if m.named]
     assert all(m.kind != "doanh_nghiep" for m in named)
+
+
+# --- names of bodies the register does not hold ---------------------------------------------
+
+
+def test_names_run_over_the_line_breaks_of_a_wrapped_paragraph() -> None:
+    text = (
+        "d) Giao các cơ sở đào tạo trọng điểm gồm: Đại học Bách Khoa Hà Nội, Trường Đại học\n"
+        "Khoa học Tự nhiên - Đại học Quốc gia Thành phố Hồ Chí Minh, Trường Đại học Đà Lạt, Viện\n"
+        "Năng lượng nguyên tử Việt Nam và các cơ sở do Bộ Khoa học và Công nghệ giao nhiệm vụ.\n"
+    )
+    assert [n for k, _, n in listed(text, "national") if k == "other"] == [
+        "Đại học Bách Khoa Hà Nội",
+        "Trường Đại học Khoa học Tự nhiên - Đại học Quốc gia Thành phố Hồ Chí Minh",
+        "Trường Đại học Đà Lạt",
+        "Viện Năng lượng nguyên tử Việt Nam",
+    ]
+    # a short line is a line of its own (a list, a header), not a wrapped one
+    got = [m.name for m in find_agencies("Vụ Pháp chế\nphối hợp", province="national")]
+    assert got == ["Vụ Pháp chế"]
+
+
+def test_the_second_syllable_of_a_word_inside_a_name() -> None:
+    got = [
+        m.name for m in find_agencies("Trung tâm Truyền thông TN&MT chủ trì.", province="national")
+    ]
+    assert got == ["Trung tâm Truyền thông TN&MT"]
+    got = [m.name for m in find_agencies("Cục Thuế có trách nhiệm hướng dẫn.", province="national")]
+    assert got == ["Cục Thuế"]
+
+
+def test_a_unit_of_a_named_district() -> None:
+    text = "| 2 | Trung tâm Y tế huyện Phù Mỹ | 6.000 |\n| 3 | Phòng Kinh tế thị xã Mường Lay | 1 |"
+    got = [m.name for m in find_agencies(text, province="Bình Định")]
+    assert got == ["Trung tâm Y tế huyện Phù Mỹ", "Phòng Kinh tế thị xã Mường Lay"]
+
+
+def test_bodies_inside_the_title_of_a_legal_ground_are_not_listed() -> None:
+    text = (
+        "Căn cứ Quyết định số 624/QĐ-TTg ngày 06 tháng 4 năm 2026 của Thủ\n"
+        "tướng Chính phủ phê duyệt Đề án Tăng cường năng lực cho Cục An toàn bức\n"
+        "xạ và hạt nhân phục vụ phát triển điện hạt nhân đến năm 2035;\n"
+        "Căn cứ Thông tư số 02/2017/TT-VPCP ngày 31/10/2017 của Bộ trưởng, Chủ nhiệm Văn phòng "
+        "Chính phủ hướng dẫn về nghiệp vụ kiểm soát thủ tục hành chính;\n"
+        "Căn cứ Thông tư liên tịch số 47/2009/TTLT-BTC-BLĐTBXH của Bộ Tài chính, Bộ Lao động - "
+        "Thương binh và Xã hội hướng dẫn chức năng của Sở Y tế; Theo đề nghị của Vụ trưởng Vụ "
+        "Chính quyền địa phương;\n"
+        "Căn cứ Kế hoạch này, Sở Xây dựng tổng hợp, báo cáo.\n"
+    )
+    assert [(k, n) for k, _, n in listed(text, "national")] == [
+        ("thu_tuong", None),
+        ("vpcp", None),
+        ("bo_tc", None),
+        ("bo_ldtbxh", None),
+        ("other", "Vụ Chính quyền địa phương"),
+        ("so_xd", None),
+    ]
