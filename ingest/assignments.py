@@ -17,7 +17,8 @@ A document without a plan's task section may still say who must do what, item by
   headed by no body), clauses headed by a collective and the execution clause ("... chịu
   trách nhiệm thi hành Quyết định này"; a council's "Giao Ủy ban nhân dân tỉnh tổ chức
   triển khai thực hiện Nghị quyết này", "Giao Thường trực Hội đồng nhân dân ... giám sát
-  việc thực hiện Nghị quyết này") are not tasks.
+  việc thực hiện Nghị quyết này") are not tasks, nor catch-all clauses whatever bodies
+  they list ("Các Sở: Tài chính, Nội vụ theo chức năng, nhiệm vụ phối hợp thực hiện").
 
 Each task's lead is the heading's bodies plus those that "chủ trì" in its lines; its
 coordinating bodies are those it "phối hợp với" (:func:`~policykg.ingest.task_roles.
@@ -111,8 +112,25 @@ def _own_text(sec: Section) -> str:
     return diacritic_key(sec.text)
 
 
+#: A catch-all clause: its bodies only take part or carry the document out "theo chức năng,
+#: nhiệm vụ" ("Các Sở: Tài chính, Nội vụ theo chức năng, nhiệm vụ phối hợp thực hiện", "...
+#: có trách nhiệm phối hợp theo chức năng, nhiệm vụ của đơn vị mình").
+_DOC_WORD = (
+    r"(?:kế hoạch|chỉ thị|quyết định|quy chế|quy định|nghị quyết|thông tư|chương trình|đề án)"
+)
+_CATCH_ALL = re.compile(
+    r"theo chức năng,? nhiệm vụ(?:,? quyền hạn|,? thẩm quyền| được giao)*,? (?:có trách nhiệm |chủ"
+    r" động )?(?:phối hợp(?: thực hiện| triển khai)?|(?:tổ chức )?(?:triển khai|thực hiện)"
+    rf"(?: thực hiện)?)(?: (?:nghiêm túc |có hiệu quả )?{_DOC_WORD} này)?\W*$"
+    r"|phối hợp(?: thực hiện)? theo chức năng,? nhiệm vụ(?:,? quyền hạn| được giao| của (?:đơn"
+    r" vị|cơ quan|ngành|địa phương) mình)*\W*$"
+)
+
+
 def _is_execution(sec: Section) -> bool:
-    return bool(_EXECUTION.search(_own_text(sec)))
+    """The execution clause, or a catch-all clause (neither assigns a task)."""
+    text = _own_text(sec)
+    return bool(_EXECUTION.search(text) or _CATCH_ALL.search(text))
 
 
 #: "Thủ trưởng các Sở, Ban, Ngành nêu tại Điều 7": the departments an article named

@@ -56,8 +56,21 @@ _LIST_GAP = re.compile(r"(?:[\s,;*\-+]|\bvà\b)*")
 #: trực thuộc trung ương" names, "để"/"sẽ"
 _SUBJECT_GAP = re.compile(
     r"[\s*(]*(?:các\s+tỉnh\s*,\s*thành\s+phố(?:\s+trực\s+thuộc\s+(?:trung\s+ương|tw))?\s*)?"
+    # "X theo chức năng, nhiệm vụ (được giao) chủ trì", "X chịu trách nhiệm chủ trì", "X là
+    # cơ quan chủ trì", "X (cơ quan chủ trì)"
+    r"(?:(?:theo|căn\s+cứ)\s+chức\s+năng\s*,?\s*nhiệm\s+vụ(?:\s+được\s+giao)?\s*,?\s*)?"
+    r"(?:(?:chịu|có)\s+trách\s+nhiệm\s+|(?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s+)?"
     r"(?:(?:để|sẽ)\s+)?",
     re.IGNORECASE,
+)
+#: A role label inside a line ("Cơ quan chủ trì: X; cơ quan phối hợp: Y", "(Chủ trì: X.
+#: Phối hợp: Y)"), and the labels that end its list ("Thời gian thực hiện: ...").
+_ROLE_LIST_LABEL = re.compile(
+    r"(?:^|(?<=[.;,(]))\W*(?:[a-zđ]\)\s*|\d+[.)]\s*)?(?:(?:cơ quan|đơn vị)\s+)?"
+    r"(chủ trì|phối hợp)(?:\s+thực hiện)?\s*:"
+)
+_OTHER_LABEL = re.compile(
+    r"(?<=[.;,(])\W*(?:thời gian|thời hạn|sản phẩm|kết quả|kinh phí|tiến độ)[^.;:]{0,30}:"
 )
 #: A body after a preposition is its object, not a subject listed with the next body
 _OBJECT_BEFORE = re.compile(r"(?<![\wà-ỹ])(?:của|với|cho|theo|tại|từ|đến|về|qua)\s+$")
@@ -155,11 +168,30 @@ def inline_roles(
         ms = _para_mentions(doc, p, province)
         if not ms:
             continue
-        m = LEAD_LINE.match(f)
-        if m:
-            start, _ = p.span_of(m.end(), m.end() + 1)
-            found = [a for a in ms if a.start >= start]
-            (lead if m.group(1) == "chủ trì" else coord).extend(found)
+        labels = list(_ROLE_LIST_LABEL.finditer(f))
+        if labels:
+            # each label's list runs to the next label
+            stops = sorted(
+                [(x.start(), x) for x in labels]
+                + [(x.start(), None) for x in _OTHER_LABEL.finditer(f)]
+                + [(len(f), None)],
+                key=lambda t: t[0],
+            )
+            before, _ = p.span_of(labels[0].start(), labels[0].start() + 1)
+            sub_lead, sub_coord = _inline(doc, p, f, [a for a in ms if a.end <= before], giao)
+            lead.extend(sub_lead)
+            coord.extend(sub_coord)
+            for k, (_, x) in enumerate(stops[:-1]):
+                if x is None:
+                    continue
+                a, _ = p.span_of(x.end(), x.end() + 1)
+                b = (
+                    p.span_of(stops[k + 1][0], stops[k + 1][0] + 1)[0]
+                    if k + 2 < len(stops)
+                    else p.end
+                )
+                found = [m for m in ms if a <= m.start and m.end <= b]
+                (lead if x.group(1) == "chủ trì" else coord).extend(found)
             continue
         d = DOER_LINE.match(f)
         if d:

@@ -1020,3 +1020,39 @@ Năm 2026
         "Vụ Khoa học và Công nghệ",
         "Vụ Pháp chế",
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Cơ quan chủ trì: Sở Tư pháp; cơ quan phối hợp: Sở Nội vụ.",
+        "Chủ trì: Sở Tư pháp. Phối hợp: Sở Nội vụ. Thời gian: năm 2026.",
+        "Sở Tư pháp chịu trách nhiệm chủ trì, phối hợp Sở Nội vụ thực hiện.",
+        "Sở Tư pháp là cơ quan chủ trì; Sở Nội vụ là cơ quan phối hợp.",
+        "Sở Tư pháp (cơ quan chủ trì), Sở Nội vụ (cơ quan phối hợp).",
+        "Sở Tư pháp theo chức năng, nhiệm vụ được giao chủ trì, phối hợp với Sở Nội vụ thực hiện.",
+    ],
+)
+def test_roles_stated_in_one_line(line: str) -> None:
+    text = _plan("NHIỆM VỤ, GIẢI PHÁP", f"1. Rà soát thủ tục hành chính\n\n{line}")
+    assert _roles(extract_tasks(parse(text), province="Hà Tĩnh")) == {
+        "II.1": (["so_tp"], ["so_nv"])
+    }
+
+
+def test_roles_in_parentheses_after_the_heading() -> None:
+    text = _plan(
+        "NHIỆM VỤ, GIẢI PHÁP",
+        "1. Rà soát thủ tục (Cơ quan chủ trì: Sở Tư pháp; cơ quan phối hợp: Sở Nội vụ, Sở Y tế)",
+    )
+    assert _roles(extract_tasks(parse(text), province="Hà Tĩnh")) == {
+        "II.1": (["so_tp"], ["so_nv", "so_yt"])
+    }
+
+
+def test_a_directives_catch_all_item_is_no_task() -> None:
+    text = DIRECTIVE.replace(
+        "3. Các Bộ, ngành liên quan khác tăng cường công tác quản lý nhà nước.",
+        "3. Các Bộ: Tài chính, Nội vụ, Tư pháp theo chức năng, nhiệm vụ phối hợp thực hiện.",
+    )
+    assert list(_roles(extract_tasks(parse(text), province=None))) == ["1", "2", "4"]
