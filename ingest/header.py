@@ -180,7 +180,9 @@ _PREAMBLE = re.compile(
     r"\s+khai|Nhằm|Để|Ngày\s+\d|\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo|Điều\s+\d|Chương\s+[IVX\d]"
     r"|PHẦN\s+[IVX\d]|[IVX]+\s*[.)]\s|\d+\s*[.)]\s)"
 )
-_PERIOD = re.compile(r"giai\s+đoạn\s+(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})")
+_PERIOD = re.compile(
+    r"(?:giai\s+đoạn|năm\s+học)\s+(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})"
+)
 _HORIZON = re.compile(
     r"(?<!tầm nhìn )(?<!tầm nhìn đến )(?:từ\s+(?:năm\s+)?(?P<a>(?:19|20)\d{2})\s+)?đến\s+"
     r"(?:năm\s+)?(?P<b>(?:19|20)\d{2})"

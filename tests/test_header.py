@@ -67,6 +67,8 @@ def test_helpers() -> None:
     assert title_case("NGHỆ AN") == "Nghệ An"
     assert parse_period("giai đoạn 2021 - 2025") == {"start": 2021, "end": 2025}
     assert parse_period("không có") is None
+    # a school year is a period too (a directive "Về nhiệm vụ năm học 2025 - 2026")
+    assert parse_period("nhiệm vụ trọng tâm năm học 2025 - 2026") == {"start": 2025, "end": 2026}
 
 
 def test_numeric_header_date_is_read_and_an_impossible_one_left_blank() -> None:
