@@ -2,14 +2,17 @@
 
 :func:`quantities` finds each quantity of a clause: a number (Vietnamese numerals: "01" ->
 1, "7,5" -> 7.5, "1.000" -> 1000) followed by "%" or a counted noun ("05 chuyên gia",
-"114 Cơ sở dữ liệu", "63/63 tỉnh"), with its comparator ("ít nhất", "tối thiểu", "trên",
-"khoảng", "không dưới", "từ ... đến ...", "15 - 20%", "30 doanh nghiệp trở lên", "≥", "≤").
-A measure ("1.000 ha", "50 km", "500 MW") is a quantity flagged ``measure`` and money
-("55 tỷ USD") one flagged ``money``: the caller decides whether they are outcomes. Numbers
-that are dates, years, document numbers, article or clause numbers, scales ("1:50.000"),
-durations, ages or scores are not quantities. :func:`cell_values` reads the value cell of
-an indicator table ("≥ 5", "≤ 3 Đông Nam Á; ≤ 50 Thế giới", "> 0,7", "Trên 600", "Tăng ít
-nhất 2 bậc", "Top 10").
+"114 Cơ sở dữ liệu", "63/63 tỉnh", "25 triệu lượt khách", "500 khẩu súng", "32 giường
+bệnh/vạn dân", "dưới 30/100.000 trẻ đẻ sống", "tăng 1,5 lần"), with its comparator ("ít
+nhất", "tối thiểu", "trên", "khoảng", "không dưới", "từ ... đến ...", "15 - 20%", "30 doanh
+nghiệp trở lên", "≥", "≤"); a rank to reach ("thuộc nhóm 15 tỉnh, thành phố dẫn đầu",
+"Top 10") is at most that rank. A measure ("1.000 ha", "50 km", "500 MW", "6,5 triệu m2
+sàn") is a quantity flagged ``measure`` and money ("55 tỷ USD") one flagged ``money``: the
+caller decides whether they are outcomes. Numbers that are dates, years, document numbers,
+article or clause numbers, scales ("1:50.000"), durations, ages, scores, ratings ("3 sao"),
+group numbers or all of a known set ("cả 03 tiêu chí") are not quantities.
+:func:`cell_values` reads the value cell of an indicator table ("≥ 5", "≤ 3 Đông Nam Á;
+≤ 50 Thế giới", "> 0,7", "Trên 600", "Tăng ít nhất 2 bậc", "Top 10").
 :func:`indicator_of` gives the indicator code of SCHEMA.md a target fits, else ``other``.
 """
 
@@ -69,10 +72,37 @@ _NOT_UNIT = frozenset(
         r"\s+",
         "năm tháng ngày giờ phút giây tuần quý buổi lần tuổi khẩu điểm đồng vnđ vnd usd "
         "triệu tỷ nghìn ngàn trăm cm mm độ giường suất bước kỳ khóa khoá lớp thứ số phần nhóm "
-        "mức",
+        "mức sao",
     )
 )
 _MONEY = re.compile(r"^(?:tỷ|triệu|nghìn|ngàn)\s+(?:usd|đô la|đồng)\b")
+#: words that multiply the number before a counted noun ("25 triệu lượt khách")
+_MULTIPLIERS = ("nghìn", "ngàn", "triệu", "tỷ")
+#: words of _NOT_UNIT that head a counted noun when these words follow ("500 khẩu súng",
+#: "02 ngày hội"), not a household size or a duration
+_NOUN_AFTER = {"khẩu": ("súng", "pháo"), "ngày": ("hội", "lễ")}
+#: a rate per head of population: "32 giường bệnh/vạn dân", "12 bác sĩ/10.000 dân"
+_PER_PEOPLE = re.compile(
+    r"(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*/\s*(?:vạn|nghìn|ngàn|\d{1,3}(?:\.\d{3})+|\d+)\s+"
+    r"(?:người\s+)?dân(?:\s+số)?\b"
+)
+#: a rate per a power of ten: "dưới 30/100.000 trẻ đẻ sống", "14/1.000 trẻ sơ sinh"
+_PER_N = re.compile(
+    rf"(?<![\w/.:,\-])(?P<a>{_NUM})\s*(?P<per>/\s*(?:100|1\.000|10\.000|100\.000|1\.000\.000)"
+    r"\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,3})"
+)
+#: a rank to reach: "thuộc nhóm 15 tỉnh, thành phố dẫn đầu", "Top 10"
+_RANK = re.compile(r"(?:\b(?:thuộc|trong|vào)\s+nhóm|\btop)\s+(?P<a>\d{1,3})(?![\w/]|[.,]\d)")
+_RANK_LEADING = re.compile(r"dẫn đầu|đứng đầu|cao nhất|hàng đầu|tốt nhất|xếp hạng")
+#: a measure after a number, with its multiplier and its rate ("1.000 ha", "6,5 triệu m2
+#: sàn", "32 m2 sàn/người", "500 tấn/ngày")
+_MEASURE_AFTER = re.compile(
+    r"\s*((?:(?:nghìn|ngàn|triệu|tỷ)\s+)?(?P<m>[^\W_]+[²]?)(?:\s+sàn)?(?:\s*/\s*[^\W\d_]+)?)"
+)
+#: a multiplier: "tăng 1,5 lần so với năm 2025", "gấp 2 lần"
+_TIMES = re.compile(
+    r"\b(?:tăng|gấp|giảm|lên)(?:\s+(?:gấp|lên))?(?:\s+(?:ít nhất|tối thiểu|trên|hơn|khoảng))?\s*$"
+)
 #: measures ("1.000 ha rừng", "50 km đường", "500 MW"): an outcome in an objective, a rule
 #: elsewhere ("diện tích tối thiểu 30 m2")
 _MEASURES = frozenset(
@@ -118,6 +148,16 @@ def _unit_after(clause: str, f: str, pos: int) -> tuple[str, bool] | None:
     m = _MONEY.match(stripped)
     if m:
         return clause[k : k + m.end()], True
+    m = _PER_PEOPLE.match(stripped)
+    if m:
+        return clause[k : k + m.end()], False
+    first = stripped.split(maxsplit=1)[0]
+    if first in _MULTIPLIERS:
+        inner = _unit_after(clause, f, k + len(first))
+        if inner is None or inner[1]:
+            return None
+        end = clause.find(inner[0], k + len(first)) + len(inner[0])
+        return clause[k:end], False
     for head in _UNIT_HEADS:
         if stripped.startswith(head) and not stripped[len(head) : len(head) + 1].isalnum():
             return clause[k : k + len(head)], False
@@ -125,7 +165,8 @@ def _unit_after(clause: str, f: str, pos: int) -> tuple[str, bool] | None:
     if not words:
         return None
     parts = words.group().split()
-    if parts[0] in _NOT_UNIT or parts[0] in _STOP or parts[0] in _MEASURES:
+    noun_after = len(parts) > 1 and parts[1] in _NOUN_AFTER.get(parts[0], ())
+    if (parts[0] in _NOT_UNIT and not noun_after) or parts[0] in _STOP or parts[0] in _MEASURES:
         return None
     n = 1
     limit = 3 if parts[0] in ("lượt", "số") else 2
@@ -140,6 +181,22 @@ def quantities(clause: str) -> list[Quantity]:
     f = diacritic_key(clause)
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
+    for m in _PER_N.finditer(f):
+        words = m.group("per").split()
+        n_words = next((i for i, w in enumerate(words[2:], 2) if w in _STOP), len(words))
+        unit = " ".join(clause[m.start("per") : m.end("per")].split()[:n_words])
+        unit = re.sub(r"^/\s*", "/", unit)
+        cmp, mn, mx = _single(f, m.start(), m.end(), parse_number(m.group("a")))
+        out.append(Quantity(cmp, mn, mx, unit, m.start(), m.end()))
+        taken.append((m.start(), m.end()))
+    for m in _RANK.finditer(f):
+        if not _RANK_LEADING.search(f[m.end() : m.end() + 80]) and "top" not in m.group():
+            continue
+        found = _unit_after(clause, f, m.end("a"))
+        unit = found[0] if found is not None and not found[1] else ""
+        n = parse_number(m.group("a"))
+        out.append(Quantity("at_most", None, n, unit, m.start("a"), m.end("a")))
+        taken.append((m.start("a"), m.end("a")))
     for m in _ALL_OF.finditer(f):
         counted = _unit_after(clause, f, m.end())
         if counted is not None and not counted[1]:
@@ -161,9 +218,12 @@ def quantities(clause: str) -> list[Quantity]:
         measure = False
         if not pct:
             found = _unit_after(clause, f, m.end())
+            times = re.match(r"\s*lần\b", f[m.end() :])
+            if times and not b and _TIMES.search(before):
+                found = (clause[m.end() + times.end() - 3 : m.end() + times.end()], False)
             if found is None:
-                mm = re.match(r"\s*([^\W_]+[²]?)", f[m.end() :])
-                if not (mm and mm.group(1) in _MEASURES):
+                mm = _MEASURE_AFTER.match(f[m.end() :])
+                if not (mm and mm.group("m") in _MEASURES):
                     continue
                 unit, measure = clause[m.end() + mm.start(1) : m.end() + mm.end(1)], True
             else:
@@ -173,28 +233,35 @@ def quantities(clause: str) -> list[Quantity]:
         if hi is not None:
             cmp, mn, mx = "range", lo, hi
         else:
-            cmp = "exact"
-            for name, rx in _CMP_BEFORE:
-                if rx.search(before):
-                    cmp = name
-                    break
-            if cmp == "exact" and _at_least_after(f, m.start(), m.end()):
-                cmp = "at_least"
-            if cmp in ("exact", "about"):
-                mn, mx = lo, lo
-            elif cmp == "at_most":
-                mn, mx = None, lo
-            else:
-                mn, mx = lo, None
+            cmp, mn, mx = _single(f, m.start(), m.end(), lo)
         out.append(Quantity(cmp, mn, mx, unit, m.start(), m.end(), money, measure))
     out.sort(key=lambda q: q.start)
     return out
 
 
+def _single(
+    f: str, start: int, end: int, n: int | float
+) -> tuple[str, int | float | None, int | float | None]:
+    """(comparator, min, max) of a single number from the words around it."""
+    before = f[max(0, start - 30) : start]
+    cmp = "exact"
+    for name, rx in _CMP_BEFORE:
+        if rx.search(before):
+            cmp = name
+            break
+    if cmp == "exact" and _at_least_after(f, start, end):
+        cmp = "at_least"
+    if cmp in ("exact", "about"):
+        return cmp, n, n
+    if cmp == "at_most":
+        return cmp, None, n
+    return cmp, n, None
+
+
 _NOT_QTY_BEFORE = re.compile(
     r"(?:\biso|\bsố|nghị quyết|quyết định|kế hoạch|thông tư|nghị định|chỉ thị|chương trình|"
     r"đề án|khoản|điểm|điều|mục|phụ lục|lần thứ|khóa|nhóm|tcvn|qcvn|giai đoạn|năm|ngày|"
-    r"tháng|quý|biểu|mẫu|bước|cấp|loại|hạng|tỷ lệ \d*\s*:|vùng|khu vực|\()\s*$"
+    r"tháng|quý|biểu|mẫu|bước|cấp|loại|hạng|tỷ lệ \d*\s*:|vùng|khu vực|\bcả|\()\s*$"
 )
 
 
@@ -221,20 +288,28 @@ def indicator_of(text: str, unit: str, after: str = "") -> str:
 
     The codes of SCHEMA.md name the first corpus's indicators (productivity and quality);
     a target of another domain is ``other``. The counted noun decides ("100% nhân lực ...
-    được đào tạo" is ``people_trained``, "70% năng lực thẩm định" is not).
+    được đào tạo" is ``people_trained``, "70% năng lực thẩm định" is not), and a code
+    names only what it was made for: experts of productivity and quality, students' clubs,
+    schools that train (universities, colleges, vocational schools), enterprises as models
+    ("3 mô hình điểm trạm y tế" and "40 trường mầm non" are ``other``).
     """
     f = diacritic_key(text)
     u = diacritic_key(unit)
     a = diacritic_key(after).strip()
-    if u.startswith(("chuyên gia", "lượt chuyên gia")) or (
-        u in ("người", "lượt người") and "chuyên gia" in f
-    ):
+    if (
+        u.startswith(("chuyên gia", "lượt chuyên gia"))
+        or (u in ("người", "lượt người") and "chuyên gia" in f)
+    ) and re.search(r"năng suất|chất lượng|đạt chuẩn", f):
         if re.search(r"quốc tế|khu vực", f):
             return "experts_international"
         return "experts_certified"
-    if u.startswith("câu lạc bộ") or (u == "%" and a.startswith("câu lạc bộ")):
+    if (u.startswith("câu lạc bộ") or (u == "%" and a.startswith("câu lạc bộ"))) and re.search(
+        r"sinh viên|học sinh", f
+    ):
         return "student_clubs"
-    if u.startswith(("trường", "cơ sở giáo dục")):
+    if u.startswith(("trường", "cơ sở giáo dục")) and re.search(
+        r"đại học|cao đẳng|nghề nghiệp|\bnghề\b", f + " " + u
+    ):
         return "training_institutions"
     trained = re.search(_TRAINED, f)
     if u.startswith("lượt") and not u.startswith("lượt doanh nghiệp"):
@@ -247,7 +322,7 @@ def indicator_of(text: str, unit: str, after: str = "") -> str:
         return "tfp_contribution"
     if "năng suất lao động" in f:
         return "labor_productivity_growth"
-    if u == "%" and re.search(r"\biso\b|giấy chứng nhận hệ thống", f):
+    if u == "%" and re.search(r"\biso\b|giấy chứng nhận hệ thống", f) and re.search(r"\btăng\b", f):
         return "certificates_growth"
     if u == "%" and "ocop" in f and re.search(r"nhãn hiệu|bảo hộ", f):
         return "ocop_trademark_share"
@@ -257,7 +332,9 @@ def indicator_of(text: str, unit: str, after: str = "") -> str:
         return "quality_award_enterprises"
     if re.search(r"đánh giá sự phù hợp", f):
         return "conformity_bodies"
-    if re.search(r"mô hình điểm|đi đầu|doanh nghiệp điểm", f):
+    if re.search(r"mô hình điểm|đi đầu|doanh nghiệp điểm", f) and re.match(
+        r"(?:doanh nghiệp|đơn vị|tổ chức|hợp tác xã|cơ sở sản xuất)", u
+    ):
         return "model_enterprises"
     if re.search(r"doanh nghiệp|đơn vị|tổ chức", f + " " + u) and re.search(
         r"hỗ trợ|hướng dẫn|áp dụng", f

@@ -5,36 +5,51 @@ gia ...", "100% hồ sơ ... được số hóa", "tăng bình quân trên 7,5%/
 indicator table ("Quy mô kinh tế số | % GDP | ≥ 30"). A quantity that defines a rule or a
 norm is not one: a rate or level of support ("giảm 90% tiền sử dụng đất", "mức hỗ trợ"), a
 cap ("không quá 0,5%"), a threshold that defines what is counted ("doanh nghiệp có doanh
-thu đạt 20 triệu USD/năm"), a duration or frequency, money allocated, a state of affairs
-already reached ("đến nay 100% hồ chứa đã được kết nối").
+thu đạt 20 triệu USD/năm"), a condition or a definition ("cho các điểm trường lẻ có từ 15
+trẻ trở lên", "là bệnh viện có từ 500 giường bệnh"), a norm shared out per unit ("mỗi trạm
+y tế bố trí tối thiểu 05 người", "mỗi lớp không quá 50 học viên"; a target only when the
+sentence states an aim: "Phấn đấu mỗi xã có ít nhất 01 tổ ..."), a duration, a frequency
+of events ("Hằng năm tổ chức ít nhất 02 chiến dịch", "mỗi tháng ít nhất 01 đợt"), money
+allocated, a state of affairs already reached ("đến nay 100% hồ chứa đã được kết nối"), a
+report's table of what was done.
 
 Where targets are read
 ----------------------
 * **Objectives** (a section headed "Mục tiêu", "Chỉ tiêu", "Tầm nhìn", ...) and
   **deliverables** ("Sản phẩm:", "Kết quả:" lines, the result cell of a task table): every
-  quantity of a counted noun or a percentage.
+  quantity of a counted noun or a percentage ("đã được ..." after it qualifies the counted
+  noun there: "Số hóa ít nhất 30% di sản đã được xếp hạng").
 * **Tasks** (a section headed "Nhiệm vụ", "Giải pháp", "Nội dung ...", a task table's task
   cell): a quantity in a sentence that states an aim ("phấn đấu", "bảo đảm", "hoàn thành",
-  "đạt", "tối thiểu", "ít nhất", "trở lên", a due year).
+  "đạt", a due year or period "trong Quý II/2026", a floor: the quantity's own "ít nhất" or
+  one that is no other number's condition), or an output with no aim word: a coverage of
+  100% ("bồi dưỡng cho 100% cán bộ, công chức cấp xã"), a yearly count ("Hằng năm bồi
+  dưỡng cho khoảng 5.000 lượt giáo viên").
 * **Anywhere else** (the execution section, articles of a decision, ...): only a sentence
-  with a strong cue ("phấn đấu", "Đến năm 2030, ...", "Trong năm 2013, ...", "bảo đảm 100%").
+  with a strong cue ("phấn đấu", "Đến năm 2030, ...", "Trong năm 2013, ...", "Chậm nhất đến
+  ngày 31 tháng 12 năm 2026, ...", "bảo đảm 100%").
 * **Tables** of every written form (:mod:`policykg.ingest.tables`: tab, Markdown and Word
   rows, Gazette text with a cell a line). A task table's task and result cells read as
   deliverables, due by the row's time cell ("2025", "6/2025"). An **indicator table**
-  (columns "Chỉ tiêu" / "Đơn vị" / "Kết quả", "Mục tiêu phấn đấu năm 2024", ...): every row
-  whose value cell holds a number ("≥ 5", "≤ 3 Đông Nam Á; ≤ 50 Thế
+  (columns "Chỉ tiêu" / "Đơn vị" / "Kết quả", "Mục tiêu phấn đấu năm 2024", "2026", ...):
+  every row whose value cell holds a number ("≥ 5", "≤ 3 Đông Nam Á; ≤ 50 Thế
   giới" gives two, "> 0,7", "90", "100%", "Trên 600", "Tăng ít nhất 2 bậc"); the unit is
   the unit column's, the comparator the value's (or "tối thiểu" ending the indicator's name
-  or its group's name).
+  or its group's name). A column of what was done or of the baseline ("Thực hiện năm 2025",
+  "Ước thực hiện", "Năm gốc") gives none, nor does a table in a report's results section.
 
 Fields: ``comparator`` (``exact``, ``at_least``, ``more_than``, ``about``, ``range``,
 ``at_most``), ``min``/``max`` (Vietnamese numerals: "01" -> 1, "7,5" -> 7.5, "1.000" ->
-1000), ``unit`` as written, ``by_year`` (the quantity's own "năm 2018 đạt 99%", else the
-sentence's or item's lead "Đến năm 2030, ...", else the nearest heading's year ("Mục tiêu
-cụ thể đến năm 2030", a table's group row "Đến năm 2045", a value column "Chỉ tiêu năm
-2024", a task row's deadline "2025"), else the plan's end year), ``per_year`` ("hằng năm",
-"/năm", "bình quân"), ``indicator`` (:func:`indicator_of`: a code of SCHEMA.md when it fits,
-else ``other``), ``ref`` (the section or table row), ``text`` and ``"_span"``.
+1000), ``unit`` as written, ``by_year`` (the quantity's own "năm 2018 đạt 99%", or a due
+year after it in its clause ("..., hoàn thành trước năm 2029", "vào cuối năm 2026",
+"trong năm học 2025 - 2026"), else the sentence's or item's lead "Đến năm 2030, ...", else
+the nearest heading's year ("Mục tiêu cụ thể đến năm 2030", "Phấn đấu đến cuối năm 2026:",
+a table's group row "Đến năm 2045", a value column "Chỉ tiêu năm 2024", a task row's
+deadline "2025"; an item's own sentence is no heading), else the plan's end year),
+``per_year`` ("hằng năm", "/năm", "tăng bình quân"; not an average level "thu nhập bình
+quân"), ``indicator`` (:func:`indicator_of`: a code of SCHEMA.md when it fits, else
+``other``; a part after ", trong đó" is measured as its whole), ``ref`` (the section or
+table row; an article "Đ7.1" as the gold writes it), ``text`` and ``"_span"``.
 """
 
 from __future__ import annotations
@@ -63,16 +78,27 @@ _Y = r"((?:19|20)\d\d)"
 #: a due year: "đến năm 2030", "Trong năm 2013", "năm 2018 đạt", "giai đoạn 2021 - 2025"
 _YEAR_CUE = re.compile(
     r"(?<!so với )(?<!so với các )\b(?:đến hết năm|đến năm|đến|tới năm|trong năm|vào năm|"
-    r"năm|giai đoạn|tầm nhìn đến năm|tầm nhìn đến|từ năm)\s*" + _Y + r"(?:\s*[-–]\s*" + _Y + ")?"
+    r"năm học|năm|giai đoạn|tầm nhìn đến năm|tầm nhìn đến|từ năm)\s*"
+    + _Y
+    + r"(?:\s*[-–]\s*"
+    + _Y
+    + ")?"
 )
 #: a due year stated after the quantity ("100% ... trong năm 2025", "... trước năm 2030")
-_DUE_AFTER = re.compile(r"\b(?:đến|trong|vào|trước|tới)\s+(?:hết\s+)?năm\s+" + _Y)
+_DUE_AFTER = re.compile(
+    r"\b(?:đến|trong|vào|trước|tới)\s+(?:hết\s+|cuối\s+)?(?:năm(?:\s+học)?\s+|giai đoạn\s+|"
+    r"quý\s+[ivx1-4]+\s*(?:/|năm)\s*|tháng\s+\d{1,2}\s*(?:/|năm)\s*)"
+    + _Y
+    + r"(?:\s*[-–]\s*"
+    + _Y
+    + ")?"
+)
 _BASELINE = re.compile(r"so với\s+(?:cùng kỳ\s+)?(?:năm|giai đoạn|kỳ)?\s*$")
 #: a line that only states the year of what follows ("a) Đến năm 2030", "Năm 2021 - 2022:")
 _CUE_LINE = re.compile(
     r"^\W*(?:[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*|[ivx]+[.)]\s*)?"
-    r"(?:(?:mục tiêu|chỉ tiêu)(?: cụ thể| chủ yếu)?\s+)?(?:tầm nhìn\s+)?"
-    r"(?:đến hết năm|đến năm|đến|năm|giai đoạn|trong năm|từ năm)\s*"
+    r"(?:(?:mục tiêu|chỉ tiêu)(?: cụ thể| chủ yếu)?\s+)?(?:tầm nhìn\s+)?(?:phấn đấu\s+)?"
+    r"(?:đến hết năm|đến cuối năm|đến năm|đến|năm|giai đoạn|trong năm|từ năm)\s*"
     + _Y
     + r"(?:\s*[-–]\s*"
     + _Y
@@ -132,16 +158,27 @@ _MARKER = re.compile(r"^\W*(?:(?:phần|mục|điều)\s+(?:[ivxlc]+|\d+)\b\s*[.
 #: cues that a sentence states an aim
 _STRONG = re.compile(
     r"phấn đấu|hướng tới|(?:bảo đảm|đảm bảo)\s+(?:đạt\s+)?100\s*%|"
-    r"^\W*(?:[a-zđ]\)\s*)?(?:đến|trong|vào|tới)\s+(?:hết\s+)?năm\s+(?:19|20)\d\d"
+    r"^\W*(?:[a-zđ]\)\s*|\d+\.\s*)?(?:(?:chậm nhất|muộn nhất)\s+)?(?:đến|trong|vào|tới|trước)\s+"
+    r"(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}(?:\s+tháng\s+|/)\d{1,2}(?:\s+năm\s+|/)|năm\s+)"
+    r"(?:19|20)\d\d"
 )
 _AIM = re.compile(
-    r"phấn đấu|hướng tới|bảo đảm|đảm bảo|hoàn thành|\bđạt\b|tối thiểu|ít nhất|trở lên|"
-    r"(?:đến|trong|vào) năm (?:19|20)\d\d|mục tiêu|nâng\b.*\blên\b|tăng\b"
+    r"phấn đấu|hướng tới|bảo đảm|đảm bảo|hoàn thành|\bđạt\b|"
+    r"(?:đến|trong|vào) năm (?:19|20)\d\d|mục tiêu|nâng\b.*\blên\b|tăng\b|"
+    r"(?:trong|trước|vào|đến)\s+(?:hết\s+)?(?:giai đoạn\s+|quý\s+[ivx1-4]+\s*(?:/|năm)\s*|"
+    r"tháng\s+\d{1,2}\s*(?:/|năm)\s*)(?:19|20)\d\d"
+)
+_FLOOR = re.compile(r"tối thiểu|ít nhất|trở lên")
+#: a floor word that is a number's comparator
+_OTHER_FLOOR = re.compile(
+    r"(?:tối thiểu|ít nhất|không dưới)(?:\s+(?:có|là|đạt|được))?\s*\d|"
+    r"\d[^,;.:\d]{0,40}\btrở lên"
 )
 #: a rule, norm or rate, not an outcome
 _RULE = re.compile(
     r"mức (?:hỗ trợ|trợ cấp|bồi thường|chi|thu|phạt|giảm|tối thiểu|tối đa)|hỗ trợ bằng|"
-    r"bồi thường|được hưởng|(?<!ảnh )\bhưởng\b|trợ cấp|suy giảm khả năng|tỷ lệ thương tật|"
+    r"bồi thường|được hưởng|(?<!ảnh )\bhưởng\b(?! lương)|trợ cấp|suy giảm khả năng|"
+    r"tỷ lệ thương tật|"
     r"tiền sử dụng đất|tiền thuê|đơn giá|giá đất|định mức|nguyên tắc|được tính|cứ mỗi|\bbằng \d|"
     r"diện tích sử dụng"
 )
@@ -153,10 +190,37 @@ _RULE_OUTSIDE = re.compile(
 )
 #: criteria listed after "theo nguyên tắc:", "điều kiện:"
 _CRITERIA = re.compile(r"(?:nguyên tắc|tiêu chí|điều kiện|tiêu chuẩn)\s*:")
+#: ... but in an objective, the measures a target is counted on ("kéo giảm tai nạn giao
+#: thông trên cả 03 tiêu chí: số vụ, số người chết ... từ 5 - 10%")
+_LIST_OF_MEASURES = re.compile(r"(?:tiêu chí|chỉ tiêu|chỉ số)\s*:")
 #: a state already reached
 _STATUS = re.compile(
-    r"đến nay|hiện nay|hiện có|hiện đang|đã có|đã được|đã hoàn thành|đã thực hiện|đã đạt|"
-    r"năm qua|năm trước|so với cùng kỳ|hiện xếp"
+    r"đến nay|hiện nay|hiện có|hiện đang|năm qua|năm trước|so với cùng kỳ|hiện xếp"
+)
+#: ... also when said after the quantity outside an objective ("95% hồ sơ đã được giải
+#: quyết"); in an objective it qualifies the counted noun ("số hóa 30% di sản đã được xếp
+#: hạng")
+_DONE = re.compile(r"đã có|đã được|đã hoàn thành|đã thực hiện|đã đạt")
+#: a quantity shared out per unit ("mỗi trạm y tế bố trí tối thiểu 05 người", "mỗi lớp
+#: không quá 60 học viên"): a norm, unless the sentence states an aim; "mỗi năm" is a period
+_PER_UNIT = re.compile(
+    r"\bmỗi\s+(?!năm\b|tháng\b|quý\b|tuần\b|ngày\b|kỳ\b|vụ\b|giai đoạn\b)[^\W\d]"
+)
+_CAP = re.compile(r"không quá|không vượt quá|tối đa")
+#: events counted per period: a frequency ("Hằng năm tổ chức ít nhất 02 chiến dịch", "mỗi
+#: tháng ít nhất 01 đợt cao điểm"), not an outcome
+_EVENT = re.compile(
+    r"^(?:lượt\s+)?(?:đợt|lần|cuộc|chiến dịch|hội nghị|hội thảo|hội chợ|buổi|phiên|kỳ|"
+    r"chương trình|sự kiện|đoàn)\b"
+)
+_PERIODIC = re.compile(
+    r"(?:mỗi|hằng|hàng)\s+(?:năm|tháng|quý|tuần)|/\s*(?:năm|tháng|quý|tuần)\b|định kỳ"
+)
+#: a quantity in a condition or a definition: "cho các điểm trường lẻ có từ 15 trẻ trở
+#: lên", "là bệnh viện có từ 500 giường bệnh"
+_CONDITION = re.compile(
+    r"(?:\b(?:cho|đối với|với|của)\s+(?:các|những|mỗi)\s+|\blà\s+)[^,;:]{1,40}?"
+    r"\s(?:có|đạt|sử dụng)\s+(?:từ\s+|trên\s+|dưới\s+)?$"
 )
 _PARENS = re.compile(r"\([^()]*\)")
 #: a past action before the quantity ("UBND tỉnh đã cấp 09 giấy phép"), not an instrument
@@ -217,11 +281,15 @@ def _zone(sec: Section, switched: dict[int, str] | None = None) -> str:
 
 
 def _heading_year(sec: Section) -> int | None:
+    """The year of the nearest heading that is a title ("Mục tiêu đến năm 2030", "a) Đến
+    năm 2025:"); an item's own text (a dash item, a sentence ending in "." or ";") is read
+    as a sentence, not as a heading ("- 100% giáo viên đạt chuẩn ... Luật Giáo dục năm
+    2019.")."""
     for node in [sec, *sec.ancestors()]:
         if node.style == "root":
             return None
         h = clean(node.heading)
-        if len(h) > 120:
+        if len(h) > 120 or node.style in ("dash", "plus") or h.endswith((".", ";")):
             continue
         y = _year_of_heading(h)
         if y:
@@ -316,6 +384,11 @@ class _Columns:
     lead: int | None = None
 
 
+#: a value column of what was done or the baseline, not of what is to be reached
+_PAST_COLUMN = re.compile(
+    r"thực hiện|\bước\b|\bước tính|hiện trạng|hiện nay|năm gốc|gốc|cơ sở|so sánh|so với|"
+    r"tăng,? giảm|\bth\b"
+)
 _NAME_COLUMN = re.compile(
     r"^(?:tên nhiệm vụ|nhiệm vụ|nội dung|tên đề án|tên văn bản|chỉ tiêu|chỉ số|bộ chỉ số|"
     r"nhóm chỉ số|tên chỉ tiêu)"
@@ -341,7 +414,11 @@ def _columns(header: list[str]) -> _Columns:
         elif re.search(
             r"^kết quả|mục tiêu|chỉ tiêu|giá trị|kế hoạch năm|(?:19|20)\d\d", h
         ) and not re.search(r"cơ quan|đơn vị|chủ trì|ghi chú", h):
-            years = _years_in(h)
+            if _PAST_COLUMN.search(h):
+                continue  # what was done: "Thực hiện năm 2025", "Ước thực hiện", "Năm gốc"
+            years = _years_in(h) or [
+                (0, int(y)) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", h)
+            ]
             c.values.append((i, years[-1][1] if years else None))
     if c.lead is not None and c.values and c.result is None:
         # a task table's "Kết quả" column is its deliverable
@@ -377,7 +454,12 @@ def _deadline_year(cell: str) -> int | None:
     return int(years[-1]) if years else None
 
 
-_PER_YEAR = re.compile(r"h[àằ]ng năm|mỗi năm|/\s*năm|bình quân|trung bình mỗi năm")
+#: a rate per year: "hằng năm", "/năm", an average growth ("tăng bình quân 8%"); not an
+#: average level ("thu nhập bình quân")
+_PER_YEAR = re.compile(
+    r"h[àằ]ng năm|mỗi năm|/\s*năm|(?:tăng|tăng trưởng|tốc độ)(?:\s+[^\W\d]+){0,8}\s+bình quân|"
+    r"bình quân (?:hằng|hàng|mỗi) năm|trung bình mỗi năm"
+)
 
 
 # --- extraction --------------------------------------------------------------------------
@@ -431,7 +513,25 @@ def _accept(zone: str, sentence: str, clause: str, q: Quantity, before: str) -> 
     if zone == "status":
         return False
     plain = _PARENS.sub("", clause)
-    if _STATUS.search(plain) or _RULE.search(plain) or _CRITERIA.search(before):
+    if _STATUS.search(plain) or _RULE.search(plain):
+        return False
+    aim_zone = zone in ("objective", "deliverable")
+    if _DONE.search(plain) and not aim_zone:
+        return False
+    if _CRITERIA.search(before) and not (aim_zone and _LIST_OF_MEASURES.search(before)):
+        return False
+    here = before.rsplit(";", 1)[-1]
+    if _CONDITION.search(before):
+        return False
+    per_unit = _PER_UNIT.search(here)
+    if per_unit and (
+        _CAP.search(here[per_unit.start() :])
+        or not (_STRONG.search(sentence) or _STRONG.search(clause))
+    ):
+        return False
+    if _EVENT.match(diacritic_key(q.unit)) and (
+        _PERIODIC.search(sentence) or zone not in ("objective", "deliverable")
+    ):
         return False
     done = _PAST.search(_PARENS.sub("", before))
     if done and not _AIM_AFTER_PAST.search(before[done.end() :]):
@@ -443,8 +543,36 @@ def _accept(zone: str, sentence: str, clause: str, q: Quantity, before: str) -> 
     if _RULE_OUTSIDE.search(clause) or q.measure:
         return bool(q.measure and (_STRONG.search(sentence) or _STRONG.search(clause)))
     if zone == "task":
-        return bool(_AIM.search(sentence))
+        # a floor is an aim when it is the quantity's own ("ít nhất 500 lượt") or a word
+        # of the task ("dòng chảy tối thiểu"), not another number's condition ("Dành 20%
+        # quỹ đất ... trong các dự án có quy mô từ 10 ha trở lên")
+        floor = _FLOOR.search(_OTHER_FLOOR.sub(" ", sentence))
+        return bool(
+            _AIM.search(sentence)
+            or floor
+            or q.comparator == "at_least"
+            or _task_output(sentence, clause, q)
+        )
     return bool(_STRONG.search(sentence) or _STRONG.search(clause))
+
+
+#: what a share of 100% is of, when it is a rate of support, not a coverage
+_FUNDS_AFTER = re.compile(
+    r"^\s*(?:số\s+)?(?:học phí|chi phí|kinh phí|phí|lệ phí|vốn|ngân sách|tiền|lãi|giá|mức|"
+    r"tổng mức|dự toán|giá trị)"
+)
+_PER_YEAR_LEAD = re.compile(r"(?:hằng|hàng|mỗi)\s+năm")
+
+
+def _task_output(sentence: str, clause: str, q: Quantity) -> bool:
+    """A task's quantity that is an output to reach with no aim word: a coverage of 100%
+    ("bồi dưỡng kỹ năng số cho 100% cán bộ, công chức cấp xã") or a yearly count ("Hằng
+    năm bồi dưỡng cho khoảng 5.000 lượt giáo viên")."""
+    if q.measure or q.money:
+        return False
+    if q.unit == "%":
+        return q.min == 100 and not _FUNDS_AFTER.match(clause[q.end :])
+    return bool(_PER_YEAR_LEAD.search(sentence))
 
 
 def _prose(doc: Doc, out: _Out, period_end: int | None) -> None:
@@ -483,10 +611,17 @@ def _prose(doc: Doc, out: _Out, period_end: int | None) -> None:
             for sa, sb in _sentences(text):
                 sentence = fp[sa:sb]
                 s_year = _lead_year(sentence)
+                prev: tuple[int, int] | None = None
                 for ca, cb in _clauses(text, sa, sb):
                     clause = text[ca:cb]
                     fc = diacritic_key(clause)
                     qs = quantities(clause)
+                    # a part ("..., trong đó có bằng cấp, chứng chỉ đạt 35%") is measured as
+                    # the whole it is part of
+                    whole = ""
+                    if prev and re.search(r"trong đó", diacritic_key(text[prev[1] : ca])):
+                        whole = text[prev[0] : prev[1]] + " "
+                    prev = (ca, cb)
                     counted = -1  # end of the last counted quantity in the clause
                     for q in qs:
                         if _page_number(doc, p, ca + q.start):
@@ -500,11 +635,7 @@ def _prose(doc: Doc, out: _Out, period_end: int | None) -> None:
                         ):
                             continue
                         own = [y for pos, y in _years_in(fc) if pos < q.start]
-                        after = [
-                            int(m.group(1))
-                            for m in _DUE_AFTER.finditer(fc, q.end)
-                            if m.start() - q.end < 60
-                        ]
+                        after = _due_after(fc, q, qs)
                         year = (
                             (own[-1] if own else None)
                             or (after[0] if after and not own else None)
@@ -519,14 +650,28 @@ def _prose(doc: Doc, out: _Out, period_end: int | None) -> None:
                         raw = text[c0:cb].strip().rstrip(" .;:")
                         start, end = p.span_of(c0, c0 + len(raw))
                         out.add(
-                            ref=sec.numbered_ref,
+                            ref=_ref(sec.numbered_ref),
                             text=clean(raw),
                             span=(start, end),
                             q=(q.comparator, q.min, q.max, q.unit),
-                            indicator=indicator_of(clause, q.unit, clause[q.end :]),
+                            indicator=indicator_of(whole + clause, q.unit, clause[q.end :]),
                             year=year,
                             per_year=bool(_PER_YEAR.search(fc)),
                         )
+
+
+def _due_after(fc: str, q: Quantity, qs: list[Quantity]) -> list[int]:
+    """Due years stated after a quantity in its clause ("100% trạm y tế ... trong năm
+    2026", "02 nhà máy ..., hoàn thành trước năm 2029"): near it, or anywhere after it when
+    no other quantity of the clause comes between (that one's own year)."""
+    nxt = min(
+        (o.start for o in qs if o.start >= q.end and not (o.measure or o.money)), default=len(fc)
+    )
+    out = []
+    for m in _DUE_AFTER.finditer(fc, q.end):
+        if m.start() - q.end < 60 or m.start() < nxt:
+            out.append(int(m.group(2) or m.group(1)))
+    return out
 
 
 def _page_number(doc: Doc, p: Paragraph, i: int) -> bool:
@@ -537,6 +682,11 @@ def _page_number(doc: Doc, p: Paragraph, i: int) -> bool:
     b = doc.original.find("\n", pos)
     line = doc.original[a : b if b >= 0 else len(doc.original)]
     return bool(re.fullmatch(r"\s*\d{1,4}\s*", line))
+
+
+def _ref(ref: str) -> str:
+    """A section's ref in the gold's form: an article "Điều 7.1" is "Đ7.1"."""
+    return re.sub(r"^Điều\s+", "Đ", ref)
 
 
 def _numbered(sec: Section) -> Section:
@@ -557,7 +707,7 @@ def _table_prefix(sec: Section) -> str:
     chain = [sec, *sec.ancestors()]
     appendix = next((s for s in chain if s.style == "appendix"), None)
     if appendix is None:
-        return sec.numbered_ref if sec.style != "root" else ""
+        return _ref(sec.numbered_ref) if sec.style != "root" else ""
     label = appendix.label or ""
     if not label:
         m = re.match(r"\s*số\s+(\w+)", diacritic_key(appendix.heading))
@@ -584,11 +734,13 @@ def _tables(doc: Doc, out: _Out, period_end: int | None) -> None:
         task_table = cols.lead is not None and cols.name is not None
         if not indicator_table and not task_table:
             continue
+        if indicator_table and grid.rows and _zone(_section_at(doc, grid.rows[0][0])) == "status":
+            continue  # a table of results in a report ("Kế hoạch năm 2025 | Thực hiện")
         group_year: int | None = None
         group_cmp = ("", "")  # (row number, comparator its name ends with)
         group_ref = ""
         for row_start, cells in grid.rows:
-            sec = _section_at(doc, row_start)
+            sec = _numbered(_section_at(doc, row_start))
             base_year = _heading_year(sec) or period_end
             texts = [c.text for c in cells]
             num = texts[0].strip(" .*") if texts else ""

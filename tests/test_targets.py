@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from policykg.ingest.extract import extract
 from policykg.ingest.targets import extract_targets, indicator_of, parse_number, quantities
 from policykg.ingest.text import parse
 
@@ -401,3 +402,390 @@ def test_measures_are_targets_only_as_objectives() -> None:
         ("exact", 1000, "ha"),
         ("at_least", 75, "%"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # a rate per head of population or per a power of ten
+        ("Giảm tỷ số tử vong mẹ xuống dưới 30/100.000 trẻ đẻ sống",
+         ("at_most", None, 30, "/100.000 trẻ đẻ sống")),
+        ("Số giường bệnh đạt 32 giường bệnh/vạn dân", ("exact", 32, 32, "giường bệnh/vạn dân")),
+        # a count in millions of a counted noun is not money
+        ("đón khoảng 25 triệu lượt khách", ("about", 25, 25, "triệu lượt khách")),
+        ("Phát triển khoảng 6,5 triệu m2 sàn nhà ở", ("about", 6.5, 6.5, "triệu m2 sàn")),
+        ("bình quân đạt 32 m2 sàn/người", ("exact", 32, 32, "m2 sàn/người")),
+        # a multiplier, a rank to reach
+        ("thu nhập tăng 1,5 lần so với năm 2025", ("exact", 1.5, 1.5, "lần")),
+        ("thuộc nhóm 15 tỉnh, thành phố dẫn đầu cả nước", ("at_most", None, 15, "tỉnh, thành phố")),
+        ("nằm trong Top 10 tỉnh về chỉ số PCI", ("at_most", None, 10, "tỉnh")),
+        # classifiers that a duration or a household size would otherwise take
+        ("giao nộp ít nhất 500 khẩu súng các loại", ("at_least", 500, None, "khẩu súng")),
+        ("Tổ chức 02 ngày hội văn hóa cấp vùng", ("exact", 2, 2, "ngày hội")),
+    ],
+)  # fmt: skip
+def test_quantities_of_rates_multipliers_and_ranks(
+    clause: str, expected: tuple[object, ...]
+) -> None:
+    (q,) = quantities(clause)
+    assert (q.comparator, q.min, q.max, q.unit) == expected
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "kéo giảm tai nạn giao thông trên cả 03 tiêu chí",  # all of a known set
+        "có 05 sản phẩm OCOP đạt 5 sao",  # a rating, not a count (the products are one)
+        "hộ có 3 khẩu",
+        "Nhóm 2 gồm các tỉnh miền núi",
+    ],
+)
+def test_sets_ratings_and_groups_are_not_counted(clause: str) -> None:
+    assert [q.unit for q in quantities(clause)] in ([], ["sản phẩm"])
+
+
+def test_indicators_keep_to_what_they_were_made_for() -> None:
+    # a model of another domain is not a model enterprise, a kindergarten no training school
+    assert indicator_of("xây dựng từ 3 đến 5 mô hình điểm trạm y tế xã", "mô hình") == "other"
+    assert indicator_of("Số trường mầm non đạt chuẩn quốc gia", "Trường") == "other"
+    assert indicator_of("Có 02 doanh nghiệp trở thành mô hình điểm", "doanh nghiệp") == (
+        "model_enterprises"
+    )
+    assert indicator_of("Đào tạo 50 chuyên gia y tế dự phòng", "chuyên gia") == "other"
+    assert indicator_of("Có 02 câu lạc bộ thể dục dưỡng sinh", "câu lạc bộ") == "other"
+
+
+def test_what_a_quantity_is_in_a_plan_of_another_domain() -> None:
+    text = (
+        "II. MỤC TIÊU\n"
+        "- Số hóa ít nhất 30% di sản văn hóa đã được xếp hạng cấp quốc gia;\n"
+        "- Kéo giảm tai nạn giao thông trên cả 03 tiêu chí: số vụ, số người chết và số người "
+        "bị thương từ 5 - 10% so với năm 2025.\n"
+        "III. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Nhân lực: mỗi trạm y tế bố trí tối thiểu 05 người làm việc theo quy định; mỗi lớp "
+        "không quá 50 học viên.\n"
+        "2. Truyền thông: Hằng năm tổ chức ít nhất 02 chiến dịch truyền thông cao điểm.\n"
+        "3. Trường lớp: Ưu tiên xây dựng phòng học cho các điểm trường lẻ có từ 15 trẻ trở lên.\n"
+        "4. Quỹ đất: Dành 20% quỹ đất ở trong các dự án có quy mô từ 10 ha trở lên.\n"
+        "5. Mô hình: Đến năm 2027, mỗi xã xây dựng ít nhất 01 mô hình phân loại rác tại nguồn.\n"
+        "6. Bồi dưỡng: Hằng năm bồi dưỡng cho khoảng 5.000 lượt giáo viên; bồi dưỡng kỹ năng "
+        "số cho 100% cán bộ, công chức cấp xã.\n"
+        "7. Hạ tầng: Đầu tư 02 nhà máy xử lý chất thải công suất 500 tấn/ngày tại Long Xuyên "
+        "và Rạch Giá, hoàn thành trước năm 2029.\n"
+        "8. Tiêm chủng: Tổ chức tiêm vắc xin cho khoảng 150.000 trẻ trong Quý II/2026.\n"
+    )
+    assert _rows(text, 2030) == [
+        # a qualifier of the counted noun ("đã được xếp hạng") in an objective
+        ("other", "at_least", 30, None, 2030),
+        # the measures a target is counted on, listed after "tiêu chí:"
+        ("other", "range", 5, 10, 2030),
+        # norms per unit, frequencies of events, conditions and reserved shares are not
+        ("other", "at_least", 1, None, 2027),
+        ("people_trained", "about", 5000, 5000, 2030),
+        ("people_trained", "exact", 100, 100, 2030),
+        # the due year after the quantity, past a measure that qualifies it
+        ("other", "exact", 2, 2, 2029),
+        ("other", "about", 150000, 150000, 2026),
+    ]
+
+
+def test_a_due_date_leading_a_rule_makes_a_target() -> None:
+    text = (
+        "Điều 3. Lộ trình triển khai\n"
+        "1. Chậm nhất đến ngày 31 tháng 12 năm 2026, 100% bệnh viện hạng I hoàn thành triển "
+        "khai hồ sơ bệnh án điện tử.\n"
+        "Điều 4. Định mức\n"
+        "1. Bệnh viện bố trí tối thiểu 03 người làm công nghệ thông tin.\n"
+    )
+    got = extract_targets(parse(text))
+    assert [(t["ref"], t["min"], t["by_year"]) for t in got] == [("Đ3.1", 100, 2026)]
+
+
+def test_report_tables_of_what_was_done_give_no_targets() -> None:
+    text = (
+        "I. KẾT QUẢ THỰC HIỆN NĂM 2025\n"
+        "TT | Chỉ tiêu | Đơn vị | Kế hoạch năm 2025 | Thực hiện năm 2025\n"
+        "1 | Số xã đạt chuẩn nông thôn mới nâng cao | Xã | 90 | 95\n"
+        "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026\n"
+        "1. Chỉ tiêu\n"
+        "TT | Chỉ tiêu | Đơn vị tính | Thực hiện năm 2025 | Kế hoạch năm 2026\n"
+        "1 | Số người tham gia bảo hiểm xã hội | Người | 118.400 | 124.000\n"
+        "2 | Tỷ lệ số nợ trên tổng số phải thu | % | 2,1 | ≤ 1,8\n"
+    )
+    assert _rows(text) == [
+        ("other", "exact", 124000, 124000, 2026),
+        ("other", "at_most", None, 1.8, 2026),
+    ]
+
+
+def test_a_column_per_year_headed_by_the_year_alone() -> None:
+    text = (
+        "I. MỤC TIÊU\n"
+        "- 100% giáo viên đạt chuẩn theo quy định của Luật Giáo dục năm 2019.\n"
+        "STT\tChỉ tiêu\tĐơn vị tính\t2026\t2028\t2030\n"
+        "1\tTỷ lệ huy động trẻ em mẫu giáo ra lớp\t%\t88\t92\t95\n"
+    )
+    got = extract_targets(parse(text), period_end=2030)
+    assert [(t["ref"], t["min"], t["by_year"]) for t in got] == [
+        ("I", 100, 2030),
+        ("I.1", 88, 2026),
+        ("I.1", 92, 2028),
+        ("I.1", 95, 2030),
+    ]
+
+
+def test_a_part_of_a_share_is_measured_as_the_whole() -> None:
+    text = (
+        "I. MỤC TIÊU\n"
+        "- Tỷ lệ lao động qua đào tạo đạt 75%, trong đó có bằng cấp, chứng chỉ đạt 35%.\n"
+    )
+    assert [t["indicator"] for t in extract_targets(parse(text), period_end=2026)] == [
+        "people_trained",
+        "people_trained",
+    ]
+
+
+# --- documents of other domains and forms, annotated by hand -------------------------------
+# tests/data/targets/README.md: short documents written for these tests, each with the
+# targets it states (ref, indicator, comparator, min, max, unit, by_year, per_year) beside
+# quantities that are not targets.
+
+TARGET_DOCS = ROOT / "tests" / "data" / "targets"
+N = None
+DOC_TARGETS: dict[str, list[tuple[object, ...]]] = {
+    "t01_thanhhoa-kh-2026-y-te-co-so.txt": [
+        ("II.2.a", "other", "at_least", 95, N, "%", 2027, False),
+        ("II.2.a", "other", "more_than", 95, N, "%", 2027, False),
+        ("II.2.b", "other", "exact", 100, 100, "%", 2030, False),
+        ("II.2.b", "other", "range", 90, 95, "%", 2030, False),
+        ("II.2.b", "other", "at_most", N, 30, "/100.000 trẻ đẻ sống", 2030, False),
+        ("II.2.b", "other", "exact", 10, 10, "%", 2030, False),
+        ("II.2.b", "other", "exact", 32, 32, "giường bệnh/vạn dân", 2030, False),
+        ("III.1", "people_trained", "at_least", 500, N, "lượt cán bộ", 2030, True),
+        ("III.2", "other", "range", 3, 5, "mô hình", 2028, False),
+        ("III.3", "other", "exact", 100, 100, "%", 2026, False),
+        ("V.3", "other", "exact", 100, 100, "%", 2028, False),
+    ],
+    "t02_phutho-qd-2025-de-an-chuyen-doi-so.txt": [
+        ("I.1", "other", "at_most", N, 15, "tỉnh, thành phố", 2030, False),
+        ("I.2.1", "other", "exact", 50, 50, "%", 2026, False),
+        ("I.2.1", "other", "exact", 60, 60, "%", 2027, False),
+        ("I.2.1", "other", "exact", 70, 70, "%", 2028, False),
+        ("I.2.1", "other", "at_least", 80, N, "%", 2030, False),
+        ("I.2.2", "other", "exact", 70, 70, "%", 2026, False),
+        ("I.2.2", "other", "exact", 80, 80, "%", 2027, False),
+        ("I.2.2", "other", "exact", 85, 85, "%", 2028, False),
+        ("I.2.2", "other", "exact", 90, 90, "%", 2030, False),
+        ("I.2.3", "other", "exact", 12, 12, "%", 2026, False),
+        ("I.2.3", "other", "exact", 14, 14, "%", 2027, False),
+        ("I.2.3", "other", "exact", 16, 16, "%", 2028, False),
+        ("I.2.3", "other", "exact", 20, 20, "%", 2030, False),
+        ("I.2.4", "other", "exact", 450, 450, "Doanh nghiệp", 2026, False),
+        ("I.2.4", "other", "exact", 500, 500, "Doanh nghiệp", 2027, False),
+        ("I.2.4", "other", "exact", 550, 550, "Doanh nghiệp", 2028, False),
+        ("I.2.4", "other", "exact", 650, 650, "Doanh nghiệp", 2030, False),
+        ("I.2.5", "other", "exact", 85, 85, "%", 2026, False),
+        ("I.2.5", "other", "exact", 90, 90, "%", 2027, False),
+        ("I.2.5", "other", "exact", 95, 95, "%", 2028, False),
+        ("I.2.5", "other", "exact", 100, 100, "%", 2030, False),
+        ("I.3", "other", "about", 30, 30, "%", 2035, False),
+        ("I.3", "other", "exact", 100, 100, "%", 2035, False),
+        ("II.1", "other", "exact", 100, 100, "%", 2026, False),
+        ("II.1", "other", "at_least", 1, N, "%", 2030, True),
+        ("II.2", "people_trained", "exact", 100, 100, "%", 2030, False),
+        ("II.2", "other", "at_least", 1, N, "tổ công nghệ số", 2030, False),
+    ],
+    "t03_hcm-ct-2025-nam-hoc.txt": [
+        ("1.a", "other", "exact", 1500, 1500, "phòng học", 2026, False),
+        ("1.b", "other", "exact", 100, 100, "%", 2026, False),
+        ("1.b", "other", "at_least", 35, N, "%", 2026, False),
+        ("1.d", "other", "exact", 100, 100, "%", 2030, False),
+        ("1.d", "other", "at_least", 30, N, "%", 2030, False),
+        ("3.b", "other", "more_than", 98, N, "%", 2026, False),
+    ],
+    "t04_byt-tt-2026-benh-an-dien-tu.txt": [
+        ("Đ3.1", "other", "exact", 100, 100, "%", 2026, False),
+        ("Đ3.2", "other", "exact", 100, 100, "%", 2028, False),
+    ],
+    "t05_quangtri-bc-2025-bao-hiem-xa-hoi.txt": [
+        ("II.1", "other", "exact", 45, 45, "%", 2026, False),
+        ("II.1", "other", "exact", 8, 8, "%", 2026, False),
+        ("II.1", "other", "more_than", 95, N, "%", 2026, False),
+        ("II.1", "other", "at_least", 3000, N, "người", 2026, False),
+        ("II.2.1", "other", "exact", 124000, 124000, "Người", 2026, False),
+        ("II.2.2", "other", "exact", 27500, 27500, "Người", 2026, False),
+        ("II.2.3", "other", "at_most", N, 1.8, "%", 2026, False),
+        ("II.3", "other", "at_most", N, 15, "doanh nghiệp", 2026, False),
+    ],
+    "t06_lamdong-nq-hdnd-2025-du-lich.txt": [
+        ("Đ1.2.a", "other", "exact", 8, 8, "%", 2030, True),
+        ("Đ1.2.a", "other", "about", 25, 25, "triệu lượt khách", 2030, False),
+        ("Đ1.2.a", "other", "more_than", 2.5, N, "triệu lượt", 2030, False),
+        ("Đ1.2.b", "other", "exact", 120000, 120000, "tỷ đồng", 2030, False),
+        ("Đ1.2.b", "other", "range", 12, 13, "%", 2030, False),
+        ("Đ1.2.c", "other", "more_than", 1000, N, "lao động", 2030, True),
+        ("Đ1.2.c", "people_trained", "exact", 75, 75, "%", 2030, False),
+        ("Đ1.2.d", "other", "at_least", 5, N, "khu du lịch", 2030, False),
+        ("Đ1.2.d", "other", "range", 3, 5, "sản phẩm du lịch", 2030, False),
+        ("Đ2.2", "people_trained", "about", 2000, 2000, "lượt lao động", 2030, True),
+    ],
+    "t07_bvhttdl-kh-2025-van-hoa.txt": [
+        ("I", "other", "exact", 95, 95, "%", 2026, False),
+        ("I", "other", "at_least", 30, N, "%", 2026, False),
+        ("I", "other", "range", 60, 65, "%", 2026, False),
+        ("PL.1", "other", "exact", 1200, 1200, "hồ sơ di tích", 2026, False),
+        ("PL.2", "other", "exact", 2, 2, "ngày hội", 2026, False),
+        ("PL.3", "people_trained", "at_least", 800, N, "lượt học viên", 2026, False),
+        ("PL.4", "other", "exact", 50, 50, "nhà văn hóa", 2026, False),
+    ],
+    "t08_angiang-kh-2025-chat-thai-nhua.txt": [
+        ("II.1", "other", "exact", 95, 95, "%", 2030, False),
+        ("II.1", "other", "exact", 85, 85, "%", 2026, False),
+        ("II.1", "other", "exact", 90, 90, "%", 2028, False),
+        ("II.1", "other", "exact", 50, 50, "%", 2030, False),
+        ("II.1", "other", "exact", 100, 100, "%", 2030, False),
+        ("II.1", "other", "range", 60, 70, "%", 2030, False),
+        ("II.1", "other", "range", 5, 7, "%", 2030, True),
+        ("II.2", "other", "at_least", 30, N, "%", 2035, False),
+        ("III.2", "other", "at_least", 1, N, "mô hình", 2027, False),
+        ("III.2", "other", "range", 3, 5, "mô hình", 2027, True),
+        ("III.3", "other", "exact", 2, 2, "nhà máy", 2029, False),
+    ],
+    "t09_bacninh-kh-2026-cai-cach-hanh-chinh.txt": [
+        ("I.2.a", "other", "exact", 100, 100, "%", 2026, False),
+        ("I.2.a", "other", "exact", 100, 100, "%", 2026, False),
+        ("I.2.b", "other", "at_least", 30, N, "%", 2026, False),
+        ("I.2.b", "other", "at_least", 80, N, "%", 2026, False),
+        ("I.2.b", "other", "at_most", N, 1, "%", 2026, False),
+        ("I.2.b", "other", "at_least", 90, N, "%", 2026, False),
+        ("I.2.c", "other", "at_least", 5, N, "%", 2026, False),
+        ("I.2.c", "people_trained", "exact", 100, 100, "%", 2026, False),
+        ("I.2.d", "other", "at_most", N, 10, "tỉnh, thành phố", 2026, False),
+        ("I.2.d", "other", "more_than", 85, N, "%", 2026, False),
+        ("II.1", "other", "at_least", 20, N, "%", 2026, False),
+        ("II.1", "other", "at_least", 30, N, "%", 2026, False),
+    ],
+    "t10_bgddt-qd-2025-mam-non-vung-kho-khan.txt": [
+        ("I", "other", "exact", 95, 95, "%", 2030, False),
+        ("I", "other", "exact", 99.5, 99.5, "%", 2030, False),
+        ("I", "other", "at_least", 85, N, "%", 2030, False),
+        ("I", "other", "exact", 90, 90, "%", 2030, False),
+        ("I", "other", "exact", 100, 100, "%", 2030, False),
+        ("I.1", "other", "exact", 88, 88, "%", 2026, False),
+        ("I.1", "other", "exact", 90, 90, "%", 2027, False),
+        ("I.1", "other", "exact", 92, 92, "%", 2028, False),
+        ("I.1", "other", "exact", 93, 93, "%", 2029, False),
+        ("I.1", "other", "exact", 95, 95, "%", 2030, False),
+        ("I.2", "other", "exact", 40, 40, "Trường", 2026, False),
+        ("I.2", "other", "exact", 45, 45, "Trường", 2027, False),
+        ("I.2", "other", "exact", 50, 50, "Trường", 2028, False),
+        ("I.2", "other", "exact", 55, 55, "Trường", 2029, False),
+        ("I.2", "other", "exact", 60, 60, "Trường", 2030, False),
+        ("II.2", "people_trained", "about", 5000, 5000, "lượt giáo viên", 2030, True),
+    ],
+    "t11_gialai-kh-2026-an-ninh-trat-tu.txt": [
+        ("II.1", "other", "at_least", 5, N, "%", 2026, False),
+        ("II.1", "other", "more_than", 80, N, "%", 2026, False),
+        ("II.1", "other", "more_than", 95, N, "%", 2026, False),
+        ("II.2", "other", "exact", 100, 100, "%", 2026, False),
+        ("II.2", "other", "more_than", 90, N, "%", 2026, False),
+        ("II.3", "other", "range", 5, 10, "%", 2026, False),
+        ("II.4", "other", "at_least", 500, N, "khẩu súng", 2026, False),
+        ("II.4", "other", "more_than", 100, N, "kg", 2026, False),
+        ("III.2", "other", "exact", 100, 100, "%", 2026, False),
+    ],
+    "t12_dongthap-ctr-2025-nong-nghiep-ocop.txt": [
+        ("I.1.a", "other", "range", 3.5, 4, "%", 2030, True),
+        ("I.1.b", "other", "exact", 150000, 150000, "ha", 2030, False),
+        ("I.1.b", "other", "more_than", 60000, N, "ha", 2030, False),
+        ("I.1.c", "other", "at_least", 20, N, "sản phẩm", 2030, True),
+        ("I.1.c", "other", "exact", 5, 5, "sản phẩm", 2030, False),
+        ("I.1.d", "other", "exact", 80, 80, "%", 2030, False),
+        ("I.1.d", "other", "exact", 1.5, 1.5, "lần", 2030, False),
+        ("II.3", "other", "exact", 50, 50, "hợp tác xã", 2028, False),
+    ],
+    "t13_hanoi-syt-kh-2026-phong-chong-dich.txt": [
+        ("II.2.1", "other", "exact", 10, 10, "%", 2026, False),
+        ("II.2.2", "other", "at_most", N, 0.05, "%", 2026, False),
+        ("II.2.3", "other", "exact", 100, 100, "%", 2026, False),
+        ("II.2.4", "other", "at_least", 95, N, "%", 2026, False),
+        ("II.2.5", "other", "exact", 2, 2, "Chiến dịch/năm", 2026, True),
+        ("III.1", "other", "exact", 100, 100, "%", 2026, False),
+        ("III.3", "other", "about", 150000, 150000, "trẻ", 2026, False),
+    ],
+    "t14_danang-qd-2025-chuong-trinh-nha-o.txt": [
+        ("Đ1.1.a", "other", "exact", 32, 32, "m2 sàn/người", 2030, False),
+        ("Đ1.1.a", "other", "exact", 35, 35, "m2 sàn/người", 2030, False),
+        ("Đ1.1.a", "other", "exact", 28, 28, "m2 sàn/người", 2030, False),
+        ("Đ1.1.b", "other", "about", 6.5, 6.5, "triệu m2 sàn", 2030, False),
+        ("Đ1.1.b", "other", "about", 52000, 52000, "căn nhà ở", 2030, False),
+        ("Đ1.1.b", "other", "about", 12000, 12000, "căn", 2030, False),
+        ("Đ1.1.c", "other", "more_than", 90, N, "%", 2030, False),
+        ("Đ1.2", "other", "about", 35, 35, "m2 sàn/người", 2035, False),
+        ("Đ1.3.c", "other", "about", 1500, 1500, "hộ", 2028, False),
+    ],
+    "t15_bca-kh-2026-de-an-06-cong-bao.txt": [
+        ("I.1", "other", "exact", 100, 100, "%", 2026, False),
+        ("I.2", "other", "at_least", 60, N, "Triệu tài khoản", 2026, False),
+        ("I.3", "other", "at_least", 30, N, "Loại", 2026, False),
+        ("I.4", "other", "at_least", 80, N, "%", 2026, False),
+        ("II.1", "other", "exact", 100, 100, "%", 2026, False),
+    ],
+    "t16_hungyen-bc-2025-nong-thon-moi.txt": [
+        ("II.1", "other", "exact", 15, 15, "xã", 2026, False),
+        ("II.1", "other", "exact", 5, 5, "xã", 2026, False),
+        ("II.1", "other", "exact", 85, 85, "triệu đồng", 2026, True),
+        ("II.1", "other", "more_than", 60, N, "%", 2026, False),
+    ],
+    "t17_ninhbinh-nq-hdnd-2025-kt-xh-2026.txt": [
+        ("Đ1.2.a", "other", "at_least", 10, N, "%", 2026, False),
+        ("Đ1.2.a", "other", "exact", 135, 135, "triệu đồng", 2026, False),
+        ("Đ1.2.a", "other", "exact", 52000, 52000, "tỷ đồng", 2026, False),
+        ("Đ1.2.a", "other", "exact", 12, 12, "%", 2026, False),
+        ("Đ1.2.b", "other", "exact", 0.5, 0.5, "%", 2026, False),
+        ("Đ1.2.b", "people_trained", "exact", 75, 75, "%", 2026, False),
+        ("Đ1.2.b", "people_trained", "exact", 35, 35, "%", 2026, False),
+        ("Đ1.2.b", "other", "exact", 95.5, 95.5, "%", 2026, False),
+        ("Đ1.2.b", "other", "exact", 14, 14, "bác sĩ", 2026, False),
+        ("Đ1.2.c", "other", "exact", 100, 100, "%", 2026, False),
+        ("Đ1.2.c", "other", "exact", 14.5, 14.5, "%", 2026, False),
+        ("Đ2.1", "other", "more_than", 95, N, "%", 2026, False),
+    ],
+}  # fmt: skip
+
+
+#: the Gazette indicator table (a cell a line, no lead column) is not read yet
+_NOT_YET = {"t15_bca-kh-2026-de-an-06-cong-bao.txt"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True)) if n in _NOT_YET else n
+        for n in sorted(DOC_TARGETS)
+    ],
+)
+def test_targets_of_documents_in_other_domains_and_forms(name: str) -> None:
+    text = (TARGET_DOCS / name).read_text(encoding="utf-8")
+    got = extract(text, source=name)["targets"]
+    expected = DOC_TARGETS[name]
+
+    def key(t: tuple[object, ...]) -> tuple[object, ...]:
+        return t[:5] + t[6:]  # the unit aside
+
+    rows = [
+        (t["ref"], t["indicator"], t["comparator"], t["min"], t["max"], t["unit"], t["by_year"],
+         t["per_year"])
+        for t in got
+    ]  # fmt: skip
+    assert Counter(map(key, rows)) == Counter(map(key, expected))
+    # the unit is the counted noun as written, from its first word (where it ends is read
+    # without a dictionary: "hộ người có công" may give "hộ người")
+    for k in {key(e) for e in expected}:
+        want = sorted(str(e[5]).lower() for e in expected if key(e) == k)
+        have = sorted(str(r[5]).lower() for r in rows if key(r) == k)
+        for w, h in zip(want, have, strict=True):
+            assert w.split()[0] == h.split()[0], (k, w, h)
+    for t in got:
+        s, e = t["_span"]
+        assert text[s:e].strip(), t  # each target points at its text
