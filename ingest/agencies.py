@@ -72,6 +72,8 @@ __all__ = [
     "chain_after",
     "extract_agencies",
     "find_agencies",
+    "issuer_block_parents",
+    "joint_issuer",
     "mentions_between",
     "tokenize",
 ]
@@ -448,7 +450,9 @@ class _Scanner:
             return head
         return None
 
-    def enum_items(self, head: str, j: int, out: list[AgencyMention]) -> int:
+    def enum_items(
+        self, head: str, j: int, out: list[AgencyMention], *, joint: bool = False
+    ) -> int:
         """Bare names after an enumeration head, from token j; returns the index after."""
         trie = self.g.cores[head]
         n = self.n
@@ -467,7 +471,7 @@ class _Scanner:
             if k >= n:
                 return k
             sep = self.gap(k - 1)
-            if not re.fullmatch(r"[\s,;*]*", sep):
+            if not re.fullmatch(r"[\s,;*]*" if not joint else r"[\s,;*\-–]*", sep):
                 return k
             if self.keys[k] == "va" and k + 1 < n and re.fullmatch(r"\s+", self.gap(k)):
                 k += 1
@@ -499,6 +503,7 @@ class _Scanner:
                 i += 1
                 continue
             lab, j = m
+            joint = i > 0 and keys[i - 1] == "liên" and self.soft(i - 1)  # "Liên Bộ X - Y"
             i = self.emit(lab, i, j, out)
             last = out[-1] if out else None
             head = lab.keys[0]
@@ -508,10 +513,13 @@ class _Scanner:
                 and head in ENUM_HEADS
                 and lab.kind[:3] in ("so_", "bo_")  # not "Bộ Chỉ huy quân sự, Công an tỉnh"
                 and i < n
-                and re.fullmatch(r"[\s*]*[,;][\s*]*", self.gap(i - 1))
+                and (
+                    re.fullmatch(r"[\s*]*[,;][\s*]*", self.gap(i - 1))
+                    or (joint and re.fullmatch(r"\s*[-–]\s*", self.gap(i - 1)))
+                )
             ):
                 # "Sở Tài chính, Kế hoạch và Đầu tư": bare names continue the list
-                i = max(i, self.enum_items(head, i, out))
+                i = max(i, self.enum_items(head, i, out, joint=joint))
         out.extend(self._others())
         groups = list(self._enterprises(out))
         out.extend(self._named(out))
@@ -1105,6 +1113,9 @@ _GROUND = re.compile(
 )
 #: right before the issuer of a cited instrument ("… của ", "… của liên Bộ ", "… của Bộ
 #: trưởng, Chủ nhiệm Văn phòng Chính phủ")
+#: between the issuers of a joint instrument ("của Bộ Tài chính, Bộ Nội vụ", "của liên Bộ
+#: Tài chính - Lao động Thương binh và Xã hội")
+_ISSUERS_GAP = re.compile(r"(?:[\s,;*\-–]|\bvà\b)*")
 _FIRST_OF = re.compile(r"\b(?:của|do)\b", re.IGNORECASE)
 _OF_ISSUER = re.compile(
     r"\b(?:của|do)(?:\s+liên)?(?:\s+(?:Bộ trưởng|Chủ nhiệm|Thủ trưởng|Chủ tịch),?)*[\s*]*$",
@@ -1138,7 +1149,7 @@ def _in_ground_title(text: str, m: AgencyMention, mentions: Sequence[AgencyMenti
     # walk back over the bodies listed before it ("của Bộ Tài chính, Bộ Nội vụ")
     pos = m.start
     for other in sorted(mentions, key=lambda x: -x.start):
-        if line_start <= other.end <= pos and _ROLE_GAP.fullmatch(
+        if line_start <= other.end <= pos and _ISSUERS_GAP.fullmatch(
             unicodedata.normalize("NFC", text[other.end : pos])
         ):
             pos = other.start
@@ -1232,6 +1243,85 @@ def _identity(m: AgencyMention) -> str | None:
 
 def agencies_of(doc: Doc, *, province: str | None) -> list[dict[str, Any]]:
     """:func:`extract_agencies` over a parsed document: its text, tables and footnotes,
-    never "Nơi nhận", the signature or web-page furniture."""
+    never "Nơi nhận", the signature or web-page furniture. In the issuer block of the header
+    only the issuer and its co-issuers are listed (:func:`issuer_block_parents`)."""
     spans = [(p.start, p.end) for p in doc.paragraphs if p.kind in ("text", "table", "footnote")]
+    parents = issuer_block_parents(doc, province=province)
+    if parents:
+        cut = sorted(parents)
+        out: list[tuple[int, int]] = []
+        for a, b in spans:
+            for pa, pb in cut:
+                if a < pb and pa < b:
+                    if a < pa:
+                        out.append((a, pa))
+                    a = max(a, pb)
+            if a < b:
+                out.append((a, b))
+        spans = out
     return extract_agencies(doc.original, province=province, spans=spans)
+
+
+#: a line of the header after the issuer block: the number, the motto, the place and date
+_AFTER_BLOCK = re.compile(r"(?i)^[\s*#|>_]*(?:số\b|độc lập|.*\bngày\b.*\btháng\b)")
+_MOTTO = re.compile(r"C[ỘO]NG\s+H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I")
+#: bodies that issue instruments jointly, each in its own right (ministries and bodies of
+#: ministry level): "BỘ TÀI CHÍNH - BỘ NỘI VỤ"
+_CO_ISSUER_TYPES = {"ministry", "ministry-level"}
+
+
+def joint_issuer(block: str, *, province: str | None) -> AgencyMention | None:
+    """The issuer of a joint issuer block ("BỘ TÀI CHÍNH - BỘ NỘI VỤ", "BỘ TÀI CHÍNH / BỘ
+    NỘI VỤ"): the first of the ministries (or bodies of ministry level) that end the block,
+    when there are two or more (SCHEMA.md: a joint instrument takes the first body as its
+    issuer); else None."""
+    found = find_agencies(block, province=province)
+    kinds = agency_kinds()
+    run: list[AgencyMention] = []
+    for m in reversed(found):
+        if m.code not in kinds or kinds[m.code]["type"] not in _CO_ISSUER_TYPES:
+            break
+        run.insert(0, m)
+    rest = block[run[-1].end :] if run else ""
+    if len(run) < 2 or re.search(r"\w", rest):
+        return None
+    return run[0]
+
+
+def issuer_block_parents(doc: Doc, *, province: str | None) -> list[tuple[int, int]]:
+    """The spans of the bodies printed above the issuer in the issuer block of the header
+    ("BAN CHẤP HÀNH TRUNG ƯƠNG" above "ĐẢNG ĐOÀN QUỐC HỘI", "UBND TỈNH LÀO CAI" above "SỞ
+    TƯ PHÁP"): the block names them to place the issuer, not to give them a role. The
+    bodies of a joint block ("BỘ TÀI CHÍNH - BỘ NỘI VỤ") are issuer and co-issuers, kept."""
+    block: list[tuple[int, int]] = []
+    for p in doc.header[:4]:
+        raw = doc.original[p.start : p.end]
+        if _AFTER_BLOCK.match(unicodedata.normalize("NFC", raw)):
+            break
+        letters = [c for c in raw if c.isalpha()]
+        if not letters or any(c.islower() for c in letters):
+            break
+        motto = _MOTTO.search(unicodedata.normalize("NFC", raw))
+        block.append((p.start, p.start + motto.start() if motto else p.end))
+        if motto:
+            break
+    if not block:
+        return []
+    text = doc.original
+    found = [
+        m
+        for m in find_agencies(text[block[0][0] : block[-1][1]], province=province)
+        if block[0][0] + m.end <= block[-1][1]
+    ]
+    if len(found) < 2:
+        return []
+    issuer = found[-1]
+    kinds = agency_kinds()
+
+    def joint(m: AgencyMention) -> bool:
+        return all(
+            x.code in kinds and kinds[x.code or ""]["type"] in _CO_ISSUER_TYPES for x in (m, issuer)
+        )
+
+    base = block[0][0]
+    return [(base + m.start, base + m.end) for m in found[:-1] if not joint(m)]

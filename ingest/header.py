@@ -7,7 +7,9 @@ line, each line classified by what it holds:
 * the issuer block: the upper-case lines before the number, the motto or the kind line
   ("THỦ TƯỚNG CHÍNH PHỦ", "BỘ TÀI CHÍNH", "ỦY BAN NHÂN DÂN / TỈNH X", "ĐẢNG CỘNG SẢN VIỆT
   NAM / BAN CHẤP HÀNH TRUNG ƯƠNG / ĐẢNG ĐOÀN QUỐC HỘI"); the issuer is its last body (the
-  one that issues), the lines above it give the province;
+  one that issues), the lines above it give the province; a joint block of ministries
+  ("BỘ TÀI CHÍNH - BỘ NỘI VỤ", "LIÊN BỘ ...") is issued by its first
+  (:func:`policykg.ingest.agencies.joint_issuer`);
 * the motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc");
 * ``number``: the "Số:" line (also "Số 3260-KH/ĐĐQH15"), spaces removed, ``None`` when the
   number is left blank ("Số: /KH-UBND");
@@ -608,6 +610,11 @@ def _issuer_block(
     continue it, as ``other``."""
     if not lines:
         return None
+    from policykg.ingest.agencies import joint_issuer
+
+    joint = joint_issuer(" \n".join(ln.text for ln in lines), province=province)
+    if joint is not None:  # "BỘ TÀI CHÍNH - BỘ NỘI VỤ": the first body issues
+        return {"kind": joint.kind, "scope": joint.scope or province or ""}, lines
     for n in range(1, min(3, len(lines)) + 1):
         tail = lines[-n:]
         ref = _register_match(doc, " ".join(ln.text for ln in tail), province)

@@ -261,6 +261,14 @@ def test_bodies_the_register_does_not_hold_are_kept_as_other() -> None:
             "BAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG ĐOÀN QUỐC HỘI",
             {"kind": "other", "scope": "national", "name": "Đảng đoàn Quốc hội"},
         ),
+        # a joint block: the first body issues
+        ("BỘ TÀI CHÍNH - BỘ NỘI VỤ", {"kind": "bo_tc", "scope": "national"}),
+        ("BỘ TÀI CHÍNH\nBỘ NỘI VỤ", {"kind": "bo_tc", "scope": "national"}),
+        ("LIÊN BỘ TÀI CHÍNH - NỘI VỤ", {"kind": "bo_tc", "scope": "national"}),
+        (
+            "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI - BỘ Y TẾ",
+            {"kind": "bo_ldtbxh", "scope": "national"},
+        ),
     ],
 )
 def test_the_issuer_is_its_body_in_the_register(block: str, issuer: dict[str, str]) -> None:
@@ -538,3 +546,27 @@ def test_bodies_inside_the_title_of_a_legal_ground_are_not_listed() -> None:
         ("other", "Vụ Chính quyền địa phương"),
         ("so_xd", None),
     ]
+
+
+@pytest.mark.parametrize(
+    "block, want",
+    [
+        ("ĐẢNG CỘNG SẢN VIỆT NAM\nBAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG ĐOÀN QUỐC HỘI", ["other"]),
+        ("UBND TỈNH LÀO CAI\nSỞ TƯ PHÁP", ["so_tp"]),
+        ("BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ", ["other"]),
+        ("BỘ TÀI CHÍNH - BỘ NỘI VỤ", ["bo_tc", "bo_nv"]),
+        ("LIÊN BỘ TÀI CHÍNH - NỘI VỤ", ["bo_tc", "bo_nv"]),
+    ],
+)
+def test_the_issuer_block_lists_the_issuer_and_its_co_issuers(block: str, want: list[str]) -> None:
+    text = (
+        f"{block}\nSố: 12/KH-X\nHà Nội, ngày 01 tháng 3 năm 2024\nKẾ HOẠCH\nVề việc ABC\n"
+        "I. MỤC ĐÍCH\nTriển khai có hiệu quả.\n"
+    )
+    doc = parse(text)
+    province = extract_document(doc)["issuer"]["scope"]
+    assert [a["kind"] for a in agencies_of(doc, province=province)] == want
+    # a parent the text gives a role is listed
+    doc = parse(text + "Báo cáo Ủy ban nhân dân tỉnh Lào Cai kết quả thực hiện.\n")
+    got = [a["kind"] for a in agencies_of(doc, province=province)]
+    assert "ubnd_tinh" in got
