@@ -32,6 +32,10 @@ header words, and splits each row into cells:
   coordination column (a list of bodies written one per line); when it gives fewer and the
   cell after the lead does not name a body, the coordination cell is empty.
 
+A header that names an indicator table instead ("STT / Chỉ tiêu / Đơn vị tính / Năm 2026
+...", no task column) is read by :mod:`policykg.ingest.indicator_tables` (name, unit, a value
+per column, the monitoring body).
+
 Page furniture between two pages ("CÔNG BÁO/Số …/Ngày …", also for a double issue "Số 612
 + 613", the page number, the header printed again at the top of the page) is skipped; a
 row cut by a page break goes on after it with the rest of each cut cell, in column order:
@@ -189,6 +193,10 @@ def _read_table(original: str, lines: list[_Line], i: int) -> tuple[Table, int] 
         return None
     if len(header) < 3 or any("|" in ln.raw or "\t" in ln.raw for ln in header):
         return None
+    from policykg.ingest.indicator_tables import indicator_header, indicator_table
+
+    if indicator_header(header):
+        return indicator_table(original, lines, i, header, j)  # "STT / Chỉ tiêu / Đơn vị tính"
     header_text = _clean(" ".join(ln.raw for ln in header[1:]))
     order = _column_order(header_text)
     kinds = [k for k, _, _ in order]

@@ -12,7 +12,8 @@ is built; it sets ``doc.tables``. Tables come in two written forms:
   row above (column by column for a full Markdown row, else fragment by fragment).
 * **column-less rows**: Official Gazette / PDF text where every cell of a row sits on
   lines of its own, one cell after the other, with no separator; read by
-  :mod:`policykg.ingest.linear_tables`.
+  :mod:`policykg.ingest.linear_tables` (task tables) and
+  :mod:`policykg.ingest.indicator_tables` (tables of indicators).
 
 ``Table`` / ``TableRow`` / ``Cell``
     ``table.header`` (cells of the header, sub-column names joined to their column),
