@@ -685,8 +685,9 @@ def _page_number(doc: Doc, p: Paragraph, i: int) -> bool:
 
 
 def _ref(ref: str) -> str:
-    """A section's ref in the gold's form: an article "Điều 7.1" is "Đ7.1"."""
-    return re.sub(r"^Điều\s+", "Đ", ref)
+    """A section's ref in the gold's form: an article "Điều 7.1" is "Đ7.1", a part "Phần
+    II" its numeral "II"."""
+    return re.sub(r"^Phần\s+", "", re.sub(r"^Điều\s+", "Đ", ref), flags=re.I)
 
 
 def _numbered(sec: Section) -> Section:

@@ -754,17 +754,7 @@ DOC_TARGETS: dict[str, list[tuple[object, ...]]] = {
 }  # fmt: skip
 
 
-#: the Gazette indicator table (a cell a line, no lead column) is not read yet
-_NOT_YET = {"t15_bca-kh-2026-de-an-06-cong-bao.txt"}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(strict=True)) if n in _NOT_YET else n
-        for n in sorted(DOC_TARGETS)
-    ],
-)
+@pytest.mark.parametrize("name", sorted(DOC_TARGETS))
 def test_targets_of_documents_in_other_domains_and_forms(name: str) -> None:
     text = (TARGET_DOCS / name).read_text(encoding="utf-8")
     got = extract(text, source=name)["targets"]
@@ -789,3 +779,62 @@ def test_targets_of_documents_in_other_domains_and_forms(name: str) -> None:
     for t in got:
         s, e = t["_span"]
         assert text[s:e].strip(), t  # each target points at its text
+
+
+# The documents written for the tasks (tests/data/tasks), annotated here for their targets:
+# nine of them state none (directives, circulars, regulations, a report of results, a rate
+# of support), the others in an objective line, a "Sản phẩm" line or an indicator appendix.
+TASK_DOCS = ROOT / "tests" / "data" / "tasks"
+TASK_DOC_TARGETS: dict[str, list[tuple[object, ...]]] = {
+    "t01_thanhhoa-kh-tram-y-te.txt": [
+        ("II", "other", "exact", 100, 100, "%", 2027, False),
+        ("II", "other", "at_least", 90, N, "%", 2027, False),
+        ("II", "other", "exact", 100, 100, "%", 2027, False),
+        ("III.3.d", "people_trained", "at_least", 200, N, "lượt viên chức", 2027, True),
+    ],
+    "t02_cantho-ct-an-toan-du-lich.txt": [],
+    "t03_bgddt-qd-de-an-chuyen-doi-so.txt": [
+        ("I", "other", "exact", 100, 100, "%", 2028, False),
+        ("I", "people_trained", "exact", 80, 80, "%", 2028, False),
+    ],
+    "t04_byt-tt-chuyen-co-so-kcb.txt": [],
+    "t05_quangninh-qd-quy-che-lien-thong.txt": [],
+    "t06_hanoi-kh-dich-vu-cong-truc-tuyen.txt": [
+        ("PL.I.1", "other", "exact", 60, 60, "%", 2025, False),
+        ("PL.I.1", "other", "exact", 80, 80, "%", 2026, False),
+        ("PL.I.2", "other", "exact", 90, 90, "%", 2025, False),
+        ("PL.I.2", "other", "exact", 100, 100, "%", 2026, False),
+    ],
+    "t07_daklak-kh-phan-bhxh.txt": [
+        ("II", "other", "exact", 45, 45, "%", 2030, False),
+        ("II", "other", "more_than", 95, N, "%", 2030, False),
+    ],
+    "t08_ttg-ct-pccc-nha-o.txt": [],
+    "t09_hue-qd-kh-di-san-bang-nhiem-vu.txt": [],
+    "t10_haiphong-nq-hdnd-ho-tro-bhxh.txt": [],
+    "t11_quangtri-bc-cai-cach-hanh-chinh.txt": [],
+    "t12_bnnmt-qd-ctr-khong-khi-congbao.txt": [
+        ("I", "other", "exact", 100, 100, "%", 2030, False),
+    ],
+    "t13_lamdong-kh-du-lich-ngoac.txt": [],
+    "t14_hatinh-sgddt-kh-bang-dong-gay.txt": [
+        ("I", "other", "exact", 100, 100, "%", 2026, False),
+        ("I", "other", "exact", 100, 100, "%", 2026, False),
+    ],
+    "t15_phutho-qd-giao-nhiem-vu-moi-truong.txt": [
+        ("Đ1.2", "other", "exact", 98, 98, "%", 2030, False),
+    ],
+    "t16_vinhlong-kh-bang-lap-lai-muc.txt": [],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(TASK_DOC_TARGETS))
+def test_targets_of_the_task_documents(name: str) -> None:
+    text = (TASK_DOCS / name).read_text(encoding="utf-8")
+    got = extract(text, source=name)["targets"]
+    rows = [
+        (t["ref"], t["indicator"], t["comparator"], t["min"], t["max"], t["by_year"], t["per_year"])
+        for t in got
+    ]
+    expected = [t[:5] + t[6:] for t in TASK_DOC_TARGETS[name]]
+    assert Counter(rows) == Counter(expected)
