@@ -10,11 +10,14 @@ A document without a plan's task section may still say who must do what, item by
 * articles (the document's own, ref "Đ23.1"; those of an attached Quy chế / Quy định, ref
   "QC.Đ12"): in the parts that assign responsibilities (an article, chapter or clause whose
   heading says "Trách nhiệm", "Nhiệm vụ", "Tổ chức thực hiện", "Phân công" or names a body;
-  every article when the document has no such part), each item headed by bodies is a task,
-  at the level where the bodies are named: an article per body -> "QC.Đ16"; an article
-  whose clauses each name another body -> one task per clause ("Đ8.1", "QC.Đ4.2.a");
-  clauses that all name one body -> one task for the article. Procedure rules (clauses
-  headed by no body), clauses headed by a collective and the execution clause ("... chịu
+  every article when the text has no such part: the decision's own articles and those of
+  the text it issues are judged apart, so "Điều 2. Giao Sở Xây dựng chủ trì ..." of a
+  decision stays a task beside a regulation's "Chương II. TRÁCH NHIỆM ..."), each item
+  headed by bodies is a task, at the level where the bodies are named: an article per body
+  -> "QC.Đ16"; an article whose clauses each name another body -> one task per clause
+  ("Đ8.1", "QC.Đ4.2.a"); clauses that all name one body -> one task for the article.
+  Procedure rules (clauses headed by no body), clauses headed by a collective and the
+  execution clause ("... chịu
   trách nhiệm thi hành Quyết định này"; a council's "Giao Ủy ban nhân dân tỉnh tổ chức
   triển khai thực hiện Nghị quyết này", "Giao Thường trực Hội đồng nhân dân ... giám sát
   việc thực hiện Nghị quyết này") are not tasks, nor catch-all clauses whatever bodies
@@ -264,12 +267,17 @@ def assigned_tasks(doc: Doc, *, province: str | None) -> list[Assigned]:
             found.append((s.label, s, _heads(doc, s, province)))
     else:
         articles = list(_articles(doc))
-        scoped = any(
-            _responsibility(s) or (s.parent is not None and _responsibility(s.parent))
-            for s, _ in articles
-        )
+        # the decision's own articles and those of the text it issues are scoped apart
+        scoped = {
+            part: any(
+                _responsibility(s) or (s.parent is not None and _responsibility(s.parent))
+                for s, att in articles
+                if att == part
+            )
+            for part in (False, True)
+        }
         for art, attached in articles:
-            if not _in_scope(art, scoped):
+            if not _in_scope(art, scoped[attached]):
                 # a clause "Trách nhiệm của các cơ quan, đơn vị:" inside another article
                 for c in art.walk():
                     if c is not art and c.style in _ITEM_STYLES and _responsibility(c):

@@ -20,9 +20,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
-from policykg.ingest.agencies import AgencyMention, chain_after, mentions_between
+from policykg.ingest.agencies import AgencyMention, chain_after, find_agencies
 from policykg.ingest.reading import diacritic_key
 from policykg.ingest.text import Doc, Paragraph, Section, clean
 
@@ -154,7 +155,18 @@ def partner_chain(text: str, mentions: Sequence[AgencyMention], pos: int) -> lis
 
 
 def _para_mentions(doc: Doc, p: Paragraph, province: str | None) -> list[AgencyMention]:
-    return mentions_between(doc.original, p.start, p.end, province=province)
+    """The bodies a paragraph names, their offsets into its clean text ``p.text``.
+
+    The clean text is what is read, not the original: a name broken by a Gazette page
+    header ("Bộ Chỉ huy Bộ đội / CÔNG BÁO/Số 41/Ngày ... / Biên phòng tỉnh") or set in
+    Markdown bold is one name there.
+    """
+    return list(_text_mentions(p.text, province))
+
+
+@lru_cache(maxsize=4096)
+def _text_mentions(text: str, province: str | None) -> tuple[AgencyMention, ...]:
+    return tuple(find_agencies(text, province=province))
 
 
 def inline_roles(
@@ -177,66 +189,57 @@ def inline_roles(
                 + [(len(f), None)],
                 key=lambda t: t[0],
             )
-            before, _ = p.span_of(labels[0].start(), labels[0].start() + 1)
-            sub_lead, sub_coord = _inline(doc, p, f, [a for a in ms if a.end <= before], giao)
+            before = labels[0].start()
+            sub_lead, sub_coord = _inline(p, f, [a for a in ms if a.end <= before], giao)
             lead.extend(sub_lead)
             coord.extend(sub_coord)
             for k, (_, x) in enumerate(stops[:-1]):
                 if x is None:
                     continue
-                a, _ = p.span_of(x.end(), x.end() + 1)
-                b = (
-                    p.span_of(stops[k + 1][0], stops[k + 1][0] + 1)[0]
-                    if k + 2 < len(stops)
-                    else p.end
-                )
+                a, b = x.end(), stops[k + 1][0]
                 found = [m for m in ms if a <= m.start and m.end <= b]
                 (lead if x.group(1) == "chủ trì" else coord).extend(found)
             continue
         d = DOER_LINE.match(f)
         if d:
-            start, _ = p.span_of(d.end(), d.end() + 1)
-            sub_lead, sub_coord = _inline(doc, p, f, [a for a in ms if a.start >= start], giao)
+            start = d.end()
+            sub_lead, sub_coord = _inline(p, f, [a for a in ms if a.start >= start], giao)
             marked = bool(_CHU_TRI.search(f, d.end()))
             rest = [a for a in ms if a.start >= start and a not in sub_lead + sub_coord]
             # unmarked bodies: the doers, or those taking part when another one "chủ trì"
             lead.extend([*sub_lead, *([] if marked else rest)])
             coord.extend([*sub_coord, *(rest if marked else [])])
             continue
-        sub_lead, sub_coord = _inline(doc, p, f, ms, giao)
+        sub_lead, sub_coord = _inline(p, f, ms, giao)
         lead.extend(sub_lead)
         coord.extend(sub_coord)
     return lead, coord
 
 
 def _inline(
-    doc: Doc, p: Paragraph, f: str, ms: list[AgencyMention], giao: bool
+    p: Paragraph, f: str, ms: list[AgencyMention], giao: bool
 ) -> tuple[list[AgencyMention], list[AgencyMention]]:
     """Lead and coordinating bodies of one paragraph's wording ("X chủ trì, phối hợp với Y",
-    "Giao X ...")."""
-    text = doc.original
+    "Giao X ..."); offsets into ``p.text`` (``f`` is its key, of the same length)."""
+    text = p.text
     lead: list[AgencyMention] = []
     coord: list[AgencyMention] = []
     first_lead = None
     for hit in _CHU_TRI.finditer(f):
-        pos, _ = p.span_of(hit.start(), hit.start() + 1)
-        lead.extend(chain_before(text, ms, pos))
+        lead.extend(chain_before(text, ms, hit.start()))
         first_lead = hit.start() if first_lead is None else first_lead
     for hit in _PHOI_HOP.finditer(f):
         if first_lead is not None and hit.start() > first_lead:
             # "X chủ trì ...; Y phối hợp ...": the subject of "phối hợp" takes part
-            at, _ = p.span_of(hit.start(), hit.start() + 1)
-            coord.extend(chain_before(text, ms, at))
-        pos, _ = p.span_of(hit.end(), hit.end() + 1)
+            coord.extend(chain_before(text, ms, hit.start()))
         if hit.end() >= len(f) or _DIRECTED.search(f[: hit.start()]):
             continue
-        coord.extend(partner_chain(text, ms, pos))
+        coord.extend(partner_chain(text, ms, hit.end()))
     if giao:
         for hit in _GIAO.finditer(f):
             if hit.end() >= len(f):
                 continue
-            pos, _ = p.span_of(hit.end(), hit.end() + 1)
-            lead.extend(chain_after(text, ms, pos))
+            lead.extend(chain_after(text, ms, hit.end()))
     return lead, coord
 
 
@@ -266,8 +269,7 @@ def duty_holders(
             continue
         for rx in (_CHU_TRI, _DUTY):
             for hit in rx.finditer(f):
-                pos, _ = p.span_of(hit.start(), hit.start() + 1)
-                out.extend(m for m in chain_before(doc.original, ms, pos) if m not in out)
+                out.extend(m for m in chain_before(p.text, ms, hit.start()) if m not in out)
     return out
 
 
@@ -347,8 +349,7 @@ def _bodies_at(
         return []
     # the register may name the body with its head ("Chủ tịch Ủy ban nhân dân ...") or not
     for at in dict.fromkeys((start, i)):
-        pos, _ = p.span_of(at, at + 1)
-        found = (partner_chain if past_collectives else chain_after)(doc.original, ms, pos)
+        found = (partner_chain if past_collectives else chain_after)(p.text, ms, at)
         if found:
             return found
     return []

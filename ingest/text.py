@@ -512,7 +512,7 @@ def _wrapped_list(ta: str, last_line_len: int, tb: str, width: float | None) -> 
 #: A line that goes on with a compound broken at its dash ("kinh tế" / "- xã hội"): a dash,
 #: then a word in lower case, after a long paragraph or line (near the wrap width, or of at
 #: least ``_LONG_LINE`` characters in a text without one) that ends in a letter.
-_BROKEN_COMPOUND = re.compile(r"^[-–]\s+[a-zđà-ỹ]")
+_BROKEN_COMPOUND = re.compile(r"^[-–]\s+[a-zđà-ỹ]")  # the range holds capitals too: see _joins
 _LONG_LINE = 80
 
 
@@ -523,6 +523,7 @@ def _joins(a: MappedText, last_line_len: int, b: MappedText, width: float | None
     long_line = 0.75 * width if width else _LONG_LINE
     if (
         _BROKEN_COMPOUND.match(tb)
+        and tb.lstrip("-– ")[:1].islower()  # not a bullet "- Đơn vị chủ trì: ..."
         and ta[-1:].isalpha()
         and max(len(ta), last_line_len) >= long_line
     ):

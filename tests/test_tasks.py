@@ -816,6 +816,75 @@ FAMILY_EXPECTED: dict[str, tuple[str, _Roles]] = {
             "PL.5": (["so_yt"], ["ubnd_xa"]),
         },
     ),
+    # written after the rules above were in place, scored before any change for them
+    "t17_tuyenquang-kh-phan-bang-gach.txt": (
+        "Tuyên Quang",
+        {
+            # a body table in "Phần III", grouped by capital letters
+            "A.1": (["so_dttg"], ["so_nnmt", "ubnd_xa"]),
+            "A.2": (["so_xd"], ["so_tc", "so_dttg"]),
+            "B.3": (["so_nv"], ["so_gddt"]),
+            "B.4": (["so_yt"], ["ubnd_xa", "hoi_phu_nu"]),
+            "B.5": (["so_vhttdl"], ["so_dttg"]),
+        },
+    ),
+    "t18_bnv-qd-kh-bang-tieu-de-hai-dong.txt": (
+        "national",
+        {
+            # "Đơn vị thực hiện" split into "Chủ trì" / "Phối hợp" on a second header row
+            "1": (["other"], ["other", "bhxh_vn"]),
+            "2": (["other"], ["other"]),
+            "3": (["other"], ["other", "so_nv"]),
+            "4": (["other"], []),  # "Các đơn vị thuộc Bộ": collective
+        },
+    ),
+    "t19_hcm-kh-nhiem-vu-giai-phap-chua.txt": (
+        "Hồ Chí Minh",
+        {
+            # "1. Nhiệm vụ" and "2. Giải pháp" only contain: their lettered items are the tasks
+            "II.1.a": (["so_yt"], ["so_nv", "ubnd_xa"]),
+            "II.1.b": (["so_yt"], ["so_gddt", "other"]),
+            "II.1.c": (["so_tc"], ["so_yt", "so_xd"]),
+            "II.2.a": (["so_yt"], ["so_tp"]),
+            "II.2.b": (["so_khcn"], ["bhxh_tinh"]),
+        },
+    ),
+    "t20_angiang-ct-phong-chong-thien-tai-congbao.txt": (
+        "An Giang",
+        {
+            # a directive in roman parts: its "NHIỆM VỤ CỤ THỂ" lists the work body by body
+            "II.1": (["so_nnmt"], ["so_xd"]),
+            "II.2": (["bchqs_tinh"], ["cong_an_tinh", "bdbp_tinh"]),
+            "II.3": (["so_ct"], []),
+            "II.4": (["so_yt"], []),
+            "II.5": (["ubnd_xa"], ["so_nnmt"]),
+        },
+    ),
+    "t21_quangngai-qd-quy-dinh-phan-cong.txt": (
+        "Quảng Ngãi",
+        {
+            "Đ2": (["so_xd"], ["so_tp"]),  # the decision's own article assigning work
+            "QC.Đ3": (["so_xd"], []),
+            "QC.Đ4": (["so_nnmt", "so_ct"], ["so_xd"]),
+            "QC.Đ5.1": (["so_tc"], []),
+            "QC.Đ5.2": (["so_khcn"], ["so_xd"]),
+            "QC.Đ6": (["ubnd_xa"], []),
+            "QC.Đ7": (["doanh_nghiep"], []),  # investors given duties
+        },
+    ),
+    "t22_thainguyen-kh-hai-phu-luc-tab.txt": (
+        "Thái Nguyên",
+        {
+            "II.1": ([], []),  # the body items say where their tasks are detailed
+            "II.2": ([], []),
+            # two appendices assign tasks: each keeps its numeral
+            "PL.I.1": (["ubnd_xa"], ["so_vhttdl"]),
+            "PL.I.2": (["so_gddt"], ["so_vhttdl"]),
+            "PL.I.3": (["ldld_tinh"], ["so_nv"]),
+            "PL.II.1": (["so_vhttdl"], ["so_gddt"]),
+            "PL.II.2": (["so_tc"], ["so_vhttdl", "bhxh_tinh"]),
+        },
+    ),
 }
 
 #: What the recognition of agencies (ingest/agencies.py) misses in the documents above, so
@@ -827,6 +896,8 @@ _RECOGNITION_GAPS = {
     "t12_bnnmt-qd-ctr-khong-khi-congbao.txt": "'Cục Trồng trọt và Bảo vệ thực vật' is read "
     "'Cục Trồng trọt và Bảo vệ'",
     "t13_lamdong-kh-du-lich-ngoac.txt": "'Hiệp hội Du lịch tỉnh' is no agency",
+    "t19_hcm-kh-nhiem-vu-giai-phap-chua.txt": "'Ủy ban nhân dân các phường, xã, đặc khu' "
+    "is read as the provincial committee",
 }
 
 
@@ -1056,3 +1127,33 @@ def test_a_directives_catch_all_item_is_no_task() -> None:
         "3. Các Bộ: Tài chính, Nội vụ, Tư pháp theo chức năng, nhiệm vụ phối hợp thực hiện.",
     )
     assert list(_roles(extract_tasks(parse(text), province=None))) == ["1", "2", "4"]
+
+
+def test_a_name_broken_by_a_gazette_page_header_is_one_name() -> None:
+    text = DIRECTIVE.replace(
+        "2. Bộ Công Thương:\n\n- Chủ trì, phối hợp với Bộ Kế hoạch và Đầu tư hướng dẫn",
+        "2. Bộ Công Thương:\n\n- Chủ trì, phối hợp với Bộ Khoa\n\n"
+        "CÔNG BÁO/Số 41 + 42/Ngày 20-5-2012\n9\n\nhọc và Công nghệ hướng dẫn",
+    )
+    assert _roles(extract_tasks(parse(text), province=None))["2"] == (["bo_ct"], ["bo_khcn"])
+
+
+def test_a_role_line_after_a_long_heading_line_is_its_own() -> None:
+    body = (
+        "1. Nhiệm vụ\na) Sắp xếp, kiện toàn mạng lưới trạm y tế sau khi tổ chức chính quyền "
+        "địa phương hai cấp\n- Đơn vị chủ trì: Sở Y tế.\n- Đơn vị phối hợp: Sở Nội vụ.\n"
+        "b) Phát triển nguồn nhân lực y tế cơ sở\n- Đơn vị chủ trì: Sở Tài chính."
+    )
+    roles = _roles(extract_tasks(parse(_plan("NHIỆM VỤ VÀ GIẢI PHÁP", body)), province="Hà Tĩnh"))
+    assert roles == {"II.1.a": (["so_yt"], ["so_nv"]), "II.1.b": (["so_tc"], [])}
+
+
+def test_a_decisions_own_article_beside_the_regulation_it_issues() -> None:
+    text = REGULATION.replace(
+        "Điều 2. Chánh Văn phòng",
+        "Điều 2. Giao Sở Xây dựng chủ trì, phối hợp với Sở Tư pháp hướng dẫn, kiểm tra việc "
+        "thực hiện Quy chế này.\n\nĐiều 3. Chánh Văn phòng",
+    )
+    roles = _roles(extract_tasks(parse(text), province="Lào Cai"))
+    assert roles["Đ2"] == (["so_xd"], ["so_tp"])
+    assert "QC.Đ3" in roles and "Đ3" not in roles
