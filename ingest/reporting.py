@@ -89,8 +89,8 @@ _DAY_MONTH = re.compile(
 )
 _ANNUAL = re.compile(r"h[àằ]ng năm|mỗi năm|định kỳ năm")
 _PERIODIC = re.compile(
-    r"định kỳ|h[àằ]ng quý|mỗi quý|cuối quý|6 tháng|sáu tháng|h[àằ]ng tháng|mỗi tháng|"
-    r"(?:3|ba) tháng một lần"
+    r"định kỳ|h[àằ]ng quý|mỗi quý|(?:cuối|đầu) quý|quý sau|6 tháng|sáu tháng|h[àằ]ng tháng|"
+    r"mỗi tháng|(?:3|ba) tháng một lần"
 )
 _ON_REQUEST = re.compile(r"đột xuất|khi có yêu cầu|theo yêu cầu")
 _PURPOSE = re.compile(r"\s+để\s+")
@@ -165,8 +165,7 @@ def _heading_actors(doc: Doc, sec: Section, province: str | None) -> list[Agency
 #: "báo cáo viên", a report already made "đã báo cáo")
 _VERB = re.compile(r"\bbáo cáo\b(?!\s+viên)(?!\s+số\s*\d)")
 _NOUN_BEFORE = re.compile(
-    r"(?:(?<!định )\bkỳ|\bmẫu|\bbiểu|\bbiểu mẫu|(?<!các )(?<!những )\bđơn vị gửi|\bđơn vị nhận|"
-    r"\bcơ quan nhận|"
+    r"(?:(?<!định )\bkỳ|\bmẫu|\bbiểu|\bbiểu mẫu|\bđơn vị nhận|\bcơ quan nhận|"
     r"thời hạn gửi|chốt số liệu|số liệu|\btrong|\bcác|\bcủa|\btờ trình,?|\bđã|\bđược|"
     r"\bxây dựng|\bdự thảo|"
     r"\bthẩm định|phê duyệt|\bhồ sơ,?|ý kiến vào|\bvào|\bnội dung|\bvới|"
@@ -259,6 +258,8 @@ _UNADDRESSED = re.compile(
     r"việc thực hiện|khi có yêu cầu)"
 )
 _WORK_PROGRAMME = re.compile(r"chương trình (?:làm việc|công tác)(?: toàn khóa| năm)? của\s+")
+#: a report that is the document itself ("báo cáo kết quả thực hiện như sau:")
+_SELF_REPORT = re.compile(r"\bnhư sau\s*:?\s*$|\bnhư sau\s*:")
 #: a report due on an occasion besides its frequency or date ("hằng năm và khi kết thúc
 #: Chương trình", "trong năm 2014 và khi kết thúc Đề án"): one more duty, once
 _OCCASION = re.compile(r"(?:\bvà|,|hoặc)\s+(?:sau\s+)?khi\s+(?:kết thúc|hoàn thành)\b")
@@ -277,6 +278,24 @@ _ADVERBIAL = re.compile(
     r"^(?:(?:hàng|hằng|định kỳ|trước|sau|trong|khi|đến|vào|chậm nhất|đồng thời|ngoài ra|"
     r"căn cứ|trên cơ sở|thường xuyên)[^,;:]{0,140},\s*)+"
 )
+_ADVERB = re.compile(
+    r"(?:(?P<ground>căn cứ|trên cơ sở|theo)|hàng|hằng|định kỳ|trước|sau|trong|khi|đến|vào|"
+    r"chậm nhất|đồng thời|ngoài ra|thường xuyên)[^,;:]{0,140},\s*"
+)
+
+
+def _after_adverbials(f: str, pos: int, end: int, ms: list[AgencyMention]) -> int:
+    """Where the subject may start after the adverbials opening a clause ("Hằng năm, căn cứ
+    dự toán được giao và hướng dẫn của Bộ LĐTBXH, Sở LĐTBXH ..."): an adverbial naming a body
+    is skipped only when it states a ground ("căn cứ ...", "theo ..."), since "Định kỳ hằng
+    năm Sở X báo cáo ..., ..." is no adverbial."""
+    while (m := _ADVERB.match(f, pos, end)) is not None:
+        if m.group("ground") is None and any(pos <= x.start < m.end() for x in ms):
+            break
+        pos = m.end()
+    return pos
+
+
 _TIME_LINE = re.compile(r"^\W*thời (?:gian|hạn)(?: hoàn (?:thành|tất)| thực hiện| gửi)?\s*:")
 _LIST_MARK = re.compile(r"^(?:\s*(?:[-+•*]|[a-zđ]\)|\d+(?:\.\d+)*[.)]|\(\d+\)|\d+\s*-(?=\s))\s*)+")
 _AGENCY_LINE_END = re.compile(
@@ -304,11 +323,16 @@ _MORE_DATE = re.compile(
 #: a day with no month in a monthly duty ("Hằng tháng (trước ngày 20)", "trước ngày 05 của
 #: tháng sau"): the day of every month
 _DAY_ONLY = re.compile(
-    r"(?:trước|chậm nhất|vào|đến)\s+ngày\s+(\d{1,2})\b(?!\s*(?:/|-|\d|tháng\s+\d|tháng\s+cuối))"
+    r"(?:trước|chậm nhất|vào|đến)\s+ngày\s+(\d{1,2})\b"
+    r"(?!\s*(?:/|-|\d|tháng\s+\d|tháng\s+(?:cuối|đầu)))"
 )
 _MONTHLY_WORDS = re.compile(r"h[àằ]ng tháng|mỗi tháng|định kỳ tháng|của tháng sau|tháng tiếp theo")
 _MONTH_YEAR = re.compile(
     r"(?<!\d)(?<!\d )(?<!ngày )\btháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d\d)"
+)
+_SUMMARY_YEAR = re.compile(
+    r"\b(?:sơ kết|tổng kết)\b[^;.]{0,40}?\b(?:vào|trong)\s+(?:(?:cuối|đầu)\s+)?năm\s+"
+    r"(?P<y>(?:19|20)\d\d)\b(?!\s*[-–]\s*(?:19|20)\d\d)"
 )
 _LAST_DAY = {1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
 
@@ -371,6 +395,12 @@ def _deadlines(f: str, a: int, b: int) -> list[_Deadline]:
             if 1 <= int(m.group(1)) <= 31:
                 out.append(_Deadline(m.start(), f"---{int(m.group(1)):02d}", "monthly"))
                 taken.append((m.start(), m.end()))
+    # "Tổ chức sơ kết vào năm 2027 và tổng kết vào năm 2030": a summary due in a year
+    for m in _SUMMARY_YEAR.finditer(f, a, b):
+        y = m.group("y")
+        if not any(x <= m.start("y") < z for x, z in taken):
+            out.append(_Deadline(m.start("y"), f"{y}-12-31", "date"))
+            taken.append((m.start("y"), m.end()))
     for m in _QUARTER.finditer(f, a, b):
         out.append(_Deadline(m.start(), f"{m.group(2)}-{_QUARTER_END[_ROMAN[m.group(1)]]}", "date"))
         taken.append((m.start(), m.end()))
@@ -482,9 +512,7 @@ class _Reader:
         f = diacritic_key(p.text)
         k = _LIST_MARK.match(f)
         pos = k.end() if k else 0
-        adv = _ADVERBIAL.match(f, pos)
-        if adv and not any(pos <= m.start < adv.end() for m in ms):
-            pos = adv.end()
+        pos = _after_adverbials(f, pos, len(f), ms)
         chain = chain_after(p.text, [m for m in ms if m.start >= pos], pos, slack=3)
         if chain:
             self.opening[id(p)] = chain
@@ -496,9 +524,7 @@ class _Reader:
         subject ("Các Sở, ngành, địa phương ..."); None when it names none."""
         k = _LIST_MARK.match(f[a:verb])
         pos = a + (k.end() if k else 0)
-        adv = _ADVERBIAL.match(f[pos:verb])
-        if adv and not any(pos <= m.start < pos + adv.end() for m in ms):
-            pos += adv.end()
+        pos = _after_adverbials(f, pos, verb, ms)
         # "Đề nghị Ủy ban MTTQ tỉnh ... báo cáo", "Yêu cầu Chủ tịch UBND các huyện ...": the
         # bodies a clause opens by asking are its subject
         ask = _ASK.match(f, pos, verb)
@@ -520,19 +546,25 @@ class _Reader:
                 if found:
                     break
                 # "phối hợp với Bộ X, Bộ Y": Bộ Y is not the subject either; "cơ quan thuộc
-                # Chính phủ, Chủ tịch UBND các tỉnh": the chairman is
-                excluded_end = m.end
+                # Chính phủ, Chủ tịch UBND các tỉnh" / "..., Ủy ban nhân dân các tỉnh": the
+                # chairman or the committee is (what "thuộc" heads is one item of the list)
+                excluded_end = -1 if re.search(r"thuộc\s*$", before) else m.end
                 continue
             found.append(m)
         if found:
             chain = chain_after(text, found, found[0].start) or found[:1]
             # "Ủy ban nhân dân tỉnh giao Sở Y tế tổng hợp, báo cáo ...": the department reports
-            given = re.match(r"\s*giao(?:\s+cho)?\s+", f[chain[-1].end : verb])
+            # "Sở Nội vụ đề nghị các cơ quan, đơn vị gửi báo cáo ...": those asked report
+            given = re.match(r"\s*(?:giao(?:\s+cho)?|đề nghị|yêu cầu)\s+", f[chain[-1].end : verb])
             if given:
                 pos = chain[-1].end + given.end()
                 later = [m for m in ms if pos <= m.start < verb]
                 if later and later[0].start == pos:
                     return chain_after(text, later, pos) or later[:1]
+                if (op := _operators(f, pos, verb, self.province)) is not None:
+                    return op
+                if _COLLECTIVE_LEAD.match(f[pos:verb]):
+                    return []
             return chain
         if (op := _operators(f, pos, verb, self.province)) is not None:
             return op
@@ -601,6 +633,9 @@ class _Reader:
                     cur.recipients += rec
                 continue
             if kind == "summary" and cur is not None:
+                if not cur.recipients and not f[cur.verb_end : vs].strip():
+                    # "báo cáo sơ kết 6 tháng về Sở X": the report's recipients
+                    cur.recipients += rec or self.toward(text, f, ms, ve, nxt)
                 continue
             if cur is not None and (cur.recipients or pending):
                 last = cur.recipients[-1].end if cur.recipients else cur.verb_end
@@ -686,11 +721,21 @@ class _Reader:
             ):
                 e.recipients = chain_after(text, [m for m in ms if m.start >= w.end()], w.end())
         # "Báo cáo tình hình ... 3 tháng một lần; báo cáo kết quả ... về Bộ X": a report of
-        # the same body to no one named shares the recipients of the next one
+        # the same body to no one named shares the recipients of the next one, else of the one
+        # before ("báo cáo sơ kết về Sở X trước ngày 20/6 và báo cáo tổng kết trước ngày ...")
         for i in range(len(events) - 2, -1, -1):
             e, nxt_e = events[i], events[i + 1]
             if not e.recipients and not nxt_e.derived and nxt_e.actor == e.actor:
                 e.recipients = list(nxt_e.recipients)
+        for i in range(1, len(events)):
+            e, prev_e = events[i], events[i - 1]
+            if (
+                not e.recipients
+                and not e.derived
+                and not prev_e.derived
+                and prev_e.actor == e.actor
+            ):
+                e.recipients = list(prev_e.recipients)
         # which reports are not duties; a request for a decision drops its whole chain
         keep = [True] * len(events)
         for i, e in enumerate(events):
@@ -722,6 +767,10 @@ class _Reader:
                 keep[i] = False
             if re.search(r"\bđã\s+(?:\S+\s+){0,1}$", f[max(a, e.start - 12) : e.start]):
                 keep[i] = False  # a report already made
+            if _SELF_REPORT.search(f[e.start : c1]) or re.search(
+                r"(?:xin|trân trọng|kính)\s+$", f[max(a, e.start - 12) : e.start]
+            ):
+                keep[i] = False  # the document itself ("UBND tỉnh báo cáo ... như sau:")
             guided = None if e.derived else _GUIDED.search(f[c0 : e.start])
             if (
                 guided
@@ -761,8 +810,16 @@ class _Reader:
             ]
             actor_refs = _refs(e.actor)
             recipients = [r for r in _refs(e.recipients) if r not in actor_refs]
-            if not actor_refs and not recipients:
-                continue  # a heading or a definition ("Chế độ báo cáo", "Kỳ báo cáo")
+            if (
+                not actor_refs
+                and not recipients
+                and not own
+                and (len(events) == 1 or not _states_frequency(f[e.start : e.end]))
+            ):
+                # a heading or a definition ("Chế độ báo cáo", "Kỳ báo cáo"), unless one of
+                # several reports of a sentence that says how often ("...; báo cáo quý trước
+                # ngày 05 tháng đầu quý sau; ...")
+                continue
             frm = a
             if i > 0:
                 prev = events[i - 1]
@@ -770,7 +827,7 @@ class _Reader:
             # how often: the words of its own part of the sentence when they say it, else the
             # sentence's ("Báo cáo ... 3 tháng một lần; báo cáo ... hằng năm": one each)
             part = f[a if i == 0 else e.start : e.end]
-            said = _ANNUAL.search(part) or _PERIODIC.search(part) or _ON_REQUEST.search(part)
+            said = _ON_REQUEST.search(part) or _states_frequency(part)
             expanded = _expand(own, part if len(events) > 1 and said else f[a:b])
             if e.derived:
                 expanded = expanded[:1]  # one report passed on, whatever the frequencies
@@ -845,10 +902,19 @@ _FREQUENCIES = (
         "annual",
         re.compile(
             r"h[àằ]ng năm|mỗi năm|cả năm|định kỳ năm|báo cáo năm|"
-            r"(?:quý|tháng)\s*(?:,|và|hoặc)\s*(?:h[àằ]ng\s+)?năm\b(?!\s*(?:19|20)\d\d)"
+            r"(?:quý|tháng)\s*(?:\([^()]*\)\s*)?(?:,|và|hoặc)\s*(?:h[àằ]ng\s+)?năm\b"
+            r"(?!\s*(?:19|20)\d\d)"
         ),
     ),
 )
+
+
+def _states_frequency(text: str) -> bool:
+    return bool(
+        _ANNUAL.search(text)
+        or _PERIODIC.search(text)
+        or any(rx.search(text) for _n, rx in _FREQUENCIES)
+    )
 
 
 def _expand(deadlines: list[_Deadline], sentence: str) -> list[tuple[str | None, str]]:
@@ -914,38 +980,61 @@ def extract_reporting(
     "Bộ" or "Bộ trưởng" alone, and a department's "Sở" ("báo cáo Bộ để báo cáo Chính phủ",
     "trình Bộ trưởng báo cáo Chính phủ")."""
     reader = _Reader(doc, province)
-    header = {id(p) for p in doc.header}
+    header = {id(p) for p in doc.header} - {id(p) for p in _letter_body(doc)}
     templates = _template_sections(doc)
     tables = _table_spans(doc)
     out: list[dict[str, Any]] = []
     last: list[dict[str, Any]] = []  # the duties of the sentence before
-    for sec in doc.root.walk():
+    for sec, p in _body(doc):
         if id(sec) in templates:
             continue
-        for p in sec.paragraphs:
-            if id(p) in header or p.kind not in ("text", "footnote"):
+        if id(p) in header or p.kind not in ("text", "footnote"):
+            continue
+        if any(a <= p.start < b for a, b in tables):
+            continue  # read by _table_duties
+        reader.agency_line(sec, p)
+        f = diacritic_key(p.text)
+        if not (_VERB.search(f) or _SUMMARY_VERB.search(f)) and not _TIME_LINE.match(f):
+            last = []
+            continue
+        ms = find_agencies(p.text, province=province)
+        ms = sorted([*ms, *_own_body(p.text, ms, issuer)], key=lambda m: m.start)
+        reader.note_opening(p, ms)
+        for a, b in _sentences(p.text):
+            if _TIME_LINE.match(f[a:b]):
+                # "Thời gian hoàn tất: trước ngày 18 tháng 8 năm 2014" dates the duty
+                # of the sentence (or paragraph) before it
+                _date_last(doc, p, f, a, b, last)
                 continue
-            if any(a <= p.start < b for a, b in tables):
-                continue  # read by _table_duties
-            reader.agency_line(sec, p)
-            f = diacritic_key(p.text)
-            if not (_VERB.search(f) or _SUMMARY_VERB.search(f)) and not _TIME_LINE.match(f):
-                last = []
-                continue
-            ms = find_agencies(p.text, province=province)
-            ms = sorted([*ms, *_own_body(p.text, ms, issuer)], key=lambda m: m.start)
-            reader.note_opening(p, ms)
-            for a, b in _sentences(p.text):
-                if _TIME_LINE.match(f[a:b]):
-                    # "Thời gian hoàn tất: trước ngày 18 tháng 8 năm 2014" dates the duty
-                    # of the sentence (or paragraph) before it
-                    _date_last(doc, p, f, a, b, last)
-                    continue
-                last = reader.sentence(sec, p, ms, a, b)
-                out.extend(last)
+            last = reader.sentence(sec, p, ms, a, b)
+            out.extend(last)
     out.extend(_table_duties(doc, reader, templates))
     out.sort(key=lambda d: d["_span"][0])
     return _finish(out)
+
+
+_ADDRESSEE = re.compile(r"^\W*kính gửi\b")
+
+
+def _letter_body(doc: Doc) -> list[Paragraph]:
+    """The paragraphs after "Kính gửi: ..." that come before any numbered section (the body
+    of a letter or of a report written without sections), which the header holds."""
+    out: list[Paragraph] = []
+    after = False
+    for p in doc.header:
+        if after and p.kind == "text":
+            out.append(p)
+        elif _ADDRESSEE.match(diacritic_key(p.text)):
+            after = True
+    return out
+
+
+def _body(doc: Doc) -> Iterator[tuple[Section, Paragraph]]:
+    for p in _letter_body(doc):
+        yield doc.root, p
+    for sec in doc.root.walk():
+        for p in sec.paragraphs:
+            yield sec, p
 
 
 def _date_last(doc: Doc, p: Paragraph, f: str, a: int, b: int, last: list[dict[str, Any]]) -> None:

@@ -512,3 +512,84 @@ def test_bodies_of_a_labour_text() -> None:
         (["so_ldtbxh"], ["bo_ldtbxh"], "--07-05", "annual"),
         (["other"], ["bchqs_tinh", "cong_an_tinh", "so_ldtbxh"], None, "once"),
     ]
+
+
+def test_a_government_programme_and_a_circular() -> None:
+    text = (
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        # the committee listed after "cơ quan thuộc Chính phủ" is a subject of its own
+        "2. Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh, thành "
+        "phố trực thuộc trung ương định kỳ hằng năm báo cáo kết quả thực hiện gửi Bộ Kế hoạch và "
+        "Đầu tư trước ngày 15 tháng 12 để tổng hợp, báo cáo Chính phủ.\n"
+        # a ground opening the clause names a body that is not the subject
+        "3. Hằng năm, căn cứ dự toán được giao và hướng dẫn của Bộ Y tế, Sở Y tế các tỉnh lập "
+        "phương án phân bổ, trình Ủy ban nhân dân cấp tỉnh quyết định; đồng thời báo cáo Bộ Y "
+        "tế để tổng hợp, theo dõi.\n"
+    )
+    assert _duties(text, None) == [
+        (["ubnd_tinh"], ["bo_khdt"], "--12-15", "annual"),
+        (["bo_khdt"], ["chinh_phu"], None, "annual"),
+        (["so_yt"], ["bo_yt"], None, "annual"),
+    ]
+
+
+def test_several_reports_of_a_sentence() -> None:
+    text = (
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+        # the recipient of the first serves the second; a summary report's recipient
+        "1. Ủy ban nhân dân các huyện có trách nhiệm triển khai Kế hoạch; báo cáo sơ kết 6 "
+        "tháng về Sở Tài nguyên và Môi trường trước ngày 20/6/2026 và báo cáo tổng kết trước "
+        "ngày 20/12/2026.\n"
+        # a collective's dated reports to no one named are duties, each with its frequency
+        "2. Các sở, ban, ngành báo cáo tình hình thực hiện trước ngày 05 hằng tháng; báo cáo quý "
+        "trước ngày 05 tháng đầu quý sau; báo cáo năm trước ngày 10 tháng 12.\n"
+        # 6-monthly and yearly with their dates in parentheses
+        "3. Sở Văn hóa, Thể thao và Du lịch định kỳ 6 tháng (trước ngày 15/6) và năm (trước ngày "
+        "15/12) tổng hợp kết quả báo cáo UBND tỉnh.\n"
+        # a summary due in a year, without a report named
+        "4. Sở Công Thương tổ chức sơ kết vào năm 2027 và tổng kết vào năm 2030.\n"
+    )
+    assert _duties(text, "Tiền Giang") == [
+        (["ubnd_huyen"], ["so_tnmt"], "2026-06-20", "once"),
+        (["ubnd_huyen"], ["so_tnmt"], "2026-12-20", "once"),
+        ([], [], "---05", "periodic"),
+        ([], [], None, "periodic"),
+        ([], [], "--12-10", "annual"),
+        (["so_vhttdl"], ["ubnd_tinh"], "--06-15", "periodic"),
+        (["so_vhttdl"], ["ubnd_tinh"], "--12-15", "annual"),
+        (["so_ct"], [], "2027-12-31", "once"),
+        (["so_ct"], [], "2030-12-31", "once"),
+    ]
+
+
+def test_an_official_letter_asks_for_reports() -> None:
+    text = (
+        "Kính gửi: Các sở, ban, ngành tỉnh\n"
+        "Để có cơ sở tổng hợp, Sở Nội vụ đề nghị các cơ quan, đơn vị gửi báo cáo về Sở Nội vụ "
+        "trước ngày 15/11/2025.\n"
+    )
+    assert _duties(text, "Bắc Ninh") == [([], ["so_nv"], "2025-11-15", "once")]
+
+
+def test_a_letter_without_sections_and_a_report_that_is_the_document() -> None:
+    letter = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSỞ NỘI VỤ\nSố: 1250/SNV-TCBC\n"
+        "V/v báo cáo kết quả cải cách hành chính năm 2025\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Bắc Ninh, ngày 20 tháng 10 năm 2025\n\nKính gửi: Các sở, ban, ngành tỉnh\n\n"
+        "Thực hiện Kế hoạch số 12/KH-UBND ngày 10/01/2025 của UBND tỉnh, Sở Nội vụ đề nghị các "
+        "cơ quan, đơn vị báo cáo kết quả thực hiện, gửi về Sở Nội vụ trước ngày 15/11/2025 để "
+        "tổng hợp, báo cáo UBND tỉnh.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n"
+    )
+    assert _duties(letter, "Bắc Ninh") == [
+        ([], ["so_nv"], "2025-11-15", "once"),
+        (["so_nv"], ["ubnd_tinh"], None, "once"),
+    ]
+    report = (
+        "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 215/BC-UBND\n\nLào Cai, ngày 05 tháng 6 năm 2026\n\n"
+        "BÁO CÁO\nKết quả thực hiện Chỉ thị số 38/CT-TTg\n\n"
+        "Kính gửi: Bộ Nông nghiệp và Môi trường\n\n"
+        "Ủy ban nhân dân tỉnh Lào Cai báo cáo Bộ Nông nghiệp và Môi trường kết quả thực hiện như "
+        "sau:\n\nI. KẾT QUẢ THỰC HIỆN\n1. Công tác chỉ đạo\nĐã ban hành các văn bản chỉ đạo.\n"
+    )
+    assert _duties(report, "Lào Cai") == []
