@@ -6,10 +6,12 @@
 bệnh/vạn dân", "dưới 30/100.000 trẻ đẻ sống", "tăng 1,5 lần"), with its comparator ("ít
 nhất", "tối thiểu", "trên", "khoảng", "không dưới", "từ ... đến ...", "15 - 20%", "30 doanh
 nghiệp trở lên", "≥", "≤"); a rank to reach ("thuộc nhóm 15 tỉnh, thành phố dẫn đầu",
-"Top 10") is at most that rank. A measure ("1.000 ha", "50 km", "500 MW", "6,5 triệu m2
+"Top 10") is at most that rank; "trên 10.000 dân" after a count is per capita. A measure ("1.000 ha", "50 km", "500 MW", "6,5 triệu m2
 sàn") is a quantity flagged ``measure`` and money ("55 tỷ USD") one flagged ``money``: the
-caller decides whether they are outcomes. Numbers that are dates, years, document numbers,
-article or clause numbers, scales ("1:50.000"), durations, ages, scores, ratings ("3 sao"),
+caller decides whether they are outcomes ("5.400 USD" is money, a sum in đồng a rate or a
+price, no quantity). Numbers that are dates, years, document numbers,
+article or clause numbers, scales ("1:50.000"), durations, ages, scores ("85 điểm"; "12
+điểm ven biển" counts places), ratings ("3 sao"),
 group numbers or all of a known set ("cả 03 tiêu chí") are not quantities.
 :func:`cell_values` reads the value cell of an indicator table ("≥ 5", "≤ 3 Đông Nam Á;
 ≤ 50 Thế giới", "> 0,7", "Trên 600", "Tăng ít nhất 2 bậc", "Top 10").
@@ -75,12 +77,17 @@ _NOT_UNIT = frozenset(
         "mức sao",
     )
 )
-_MONEY = re.compile(r"^(?:tỷ|triệu|nghìn|ngàn)\s+(?:usd|đô la|đồng)\b")
+#: money: a multiple of a currency ("55 tỷ USD", "135 triệu đồng"), or dollars ("GDP bình
+#: quân đầu người đạt 5.400 - 5.500 USD"); sums in đồng are rates and prices, not outcomes
+_MONEY = re.compile(r"^(?:(?:tỷ|triệu|nghìn|ngàn)\s+(?:usd|đô la|đồng)|usd|đô la)\b")
 #: words that multiply the number before a counted noun ("25 triệu lượt khách")
 _MULTIPLIERS = ("nghìn", "ngàn", "triệu", "tỷ")
 #: words of _NOT_UNIT that head a counted noun when these words follow ("500 khẩu súng",
 #: "02 ngày hội"), not a household size or a duration
 _NOUN_AFTER = {"khẩu": ("súng", "pháo"), "ngày": ("hội", "lễ")}
+#: "điểm" counts places ("12 điểm ven biển", "05 điểm du lịch") unless it is a score ("đạt
+#: 85 điểm", "80 điểm trở lên", "điểm sàn")
+_SCORE_AFTER = frozenset(("trở", "trên", "theo", "và", "sàn", "chuẩn", "số", "tuyệt", "đánh"))
 #: a rate per head of population: "32 giường bệnh/vạn dân", "12 bác sĩ/10.000 dân"
 _PER_PEOPLE = re.compile(
     r"(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*/\s*(?:vạn|nghìn|ngàn|\d{1,3}(?:\.\d{3})+|\d+)\s+"
@@ -90,6 +97,10 @@ _PER_PEOPLE = re.compile(
 _PER_N = re.compile(
     rf"(?<![\w/.:,\-])(?P<a>{_NUM})\s*(?P<per>/\s*(?:100|1\.000|10\.000|100\.000|1\.000\.000)"
     r"\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,3})"
+)
+#: "trên 10.000 dân" after a count is per capita ("Số bác sĩ trên 10.000 dân đạt 15 bác sĩ")
+_PER_CAPITA = re.compile(
+    r"\btrên\s+(?P<a>100|1\.000|10\.000|100\.000|vạn)\s+(?:người\s+)?(?:dân|dân số|trẻ)\b"
 )
 #: a rank to reach: "thuộc nhóm 15 tỉnh, thành phố dẫn đầu", "Top 10"
 _RANK = re.compile(r"(?:\b(?:thuộc|trong|vào)\s+nhóm|\btop)\s+(?P<a>\d{1,3})(?![\w/]|[.,]\d)")
@@ -165,7 +176,10 @@ def _unit_after(clause: str, f: str, pos: int) -> tuple[str, bool] | None:
     if not words:
         return None
     parts = words.group().split()
-    noun_after = len(parts) > 1 and parts[1] in _NOUN_AFTER.get(parts[0], ())
+    noun_after = len(parts) > 1 and (
+        parts[1] in _NOUN_AFTER.get(parts[0], ())
+        or (parts[0] == "điểm" and parts[1] not in _SCORE_AFTER and parts[1] not in _STOP)
+    )
     if (parts[0] in _NOT_UNIT and not noun_after) or parts[0] in _STOP or parts[0] in _MEASURES:
         return None
     n = 1
@@ -196,6 +210,8 @@ def quantities(clause: str) -> list[Quantity]:
         unit = found[0] if found is not None and not found[1] else ""
         n = parse_number(m.group("a"))
         out.append(Quantity("at_most", None, n, unit, m.start("a"), m.end("a")))
+        taken.append((m.start("a"), m.end("a")))
+    for m in _PER_CAPITA.finditer(f):
         taken.append((m.start("a"), m.end("a")))
     for m in _ALL_OF.finditer(f):
         counted = _unit_after(clause, f, m.end())

@@ -34,7 +34,8 @@ Where targets are read
   (columns "Chỉ tiêu" / "Đơn vị" / "Kết quả", "Mục tiêu phấn đấu năm 2024", "2026", ...):
   every row whose value cell holds a number ("≥ 5", "≤ 3 Đông Nam Á; ≤ 50 Thế
   giới" gives two, "> 0,7", "90", "100%", "Trên 600", "Tăng ít nhất 2 bậc"); the unit is
-  the unit column's, the comparator the value's (or "tối thiểu" ending the indicator's name
+  the unit column's (or the one the name ends with: "Tỷ lệ che phủ rừng (%)"), the
+  comparator the value's (or "tối thiểu" ending the indicator's name
   or its group's name). A column of what was done or of the baseline ("Thực hiện năm 2025",
   "Ước thực hiện", "Năm gốc") gives none, nor does a table in a report's results section.
 
@@ -42,7 +43,8 @@ Fields: ``comparator`` (``exact``, ``at_least``, ``more_than``, ``about``, ``ran
 ``at_most``), ``min``/``max`` (Vietnamese numerals: "01" -> 1, "7,5" -> 7.5, "1.000" ->
 1000), ``unit`` as written, ``by_year`` (the quantity's own "năm 2018 đạt 99%", or a due
 year after it in its clause ("..., hoàn thành trước năm 2029", "vào cuối năm 2026",
-"trong năm học 2025 - 2026"), else the sentence's or item's lead "Đến năm 2030, ...", else
+"trong năm học 2025 - 2026"), or a due time of an earlier clause of its sentence
+("... trong Quý II/2025; 100% cán bộ được quán triệt"), else the sentence's or item's lead "Đến năm 2030, ...", else
 the nearest heading's year ("Mục tiêu cụ thể đến năm 2030", "Phấn đấu đến cuối năm 2026:",
 a table's group row "Đến năm 2045", a value column "Chỉ tiêu năm 2024", a task row's
 deadline "2025"; an item's own sentence is no heading), else the plan's end year),
@@ -457,7 +459,7 @@ def _deadline_year(cell: str) -> int | None:
 #: a rate per year: "hằng năm", "/năm", an average growth ("tăng bình quân 8%"); not an
 #: average level ("thu nhập bình quân")
 _PER_YEAR = re.compile(
-    r"h[àằ]ng năm|mỗi năm|/\s*năm|(?:tăng|tăng trưởng|tốc độ)(?:\s+[^\W\d]+){0,8}\s+bình quân|"
+    r"h[àằ]ng năm|mỗi năm|/\s*năm|(?:tăng|tăng trưởng|tốc độ)\b[^\d;,.]{0,60}?\bbình quân|"
     r"bình quân (?:hằng|hàng|mỗi) năm|trung bình mỗi năm"
 )
 
@@ -636,9 +638,16 @@ def _prose(doc: Doc, out: _Out, period_end: int | None) -> None:
                             continue
                         own = [y for pos, y in _years_in(fc) if pos < q.start]
                         after = _due_after(fc, q, qs)
+                        # a due time of an earlier clause of the sentence ("... quán triệt
+                        # Nghị quyết trong Quý II/2025; 100% cán bộ, đảng viên được quán triệt")
+                        earlier = [
+                            int(m.group(2) or m.group(1))
+                            for m in _DUE_AFTER.finditer(diacritic_key(text[sa:ca]))
+                        ]
                         year = (
                             (own[-1] if own else None)
                             or (after[0] if after and not own else None)
+                            or (earlier[-1] if earlier else None)
                             or s_year
                             or item_year
                             or cue
@@ -772,6 +781,10 @@ def _tables(doc: Doc, out: _Out, period_end: int | None) -> None:
                 chosen = _value_cells(grid.header, cols.values, values)
                 unit_cell = _cell(cells, cols.unit)
                 unit_text = clean(unit_cell.text) if unit_cell is not None else ""
+                if not unit_text:
+                    # no unit column: the unit the name ends with ("Tỷ lệ che phủ rừng (%)")
+                    named = re.search(r"\(([^()\d]{1,15})\)\s*$", clean(name.text))
+                    unit_text = named.group(1).strip() if named else ""
                 for value_cell, value_year in chosen:
                     year = value_year or group_year or base_year
                     for cmp, mn, mx, u in cell_values(value_cell.text, default):

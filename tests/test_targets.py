@@ -422,6 +422,10 @@ def test_measures_are_targets_only_as_objectives() -> None:
         # classifiers that a duration or a household size would otherwise take
         ("giao nộp ít nhất 500 khẩu súng các loại", ("at_least", 500, None, "khẩu súng")),
         ("Tổ chức 02 ngày hội văn hóa cấp vùng", ("exact", 2, 2, "ngày hội")),
+        # places, not a score; "trên 10.000 dân" is per capita; dollars are money
+        ("Xóa bỏ 12 điểm tập kết rác tự phát", ("exact", 12, 12, "điểm tập")),
+        ("Số bác sĩ trên 10.000 dân đạt khoảng 15 bác sĩ", ("about", 15, 15, "bác sĩ")),
+        ("GDP bình quân đầu người đạt 5.400 - 5.500 USD", ("range", 5400, 5500, "USD")),
     ],
 )  # fmt: skip
 def test_quantities_of_rates_multipliers_and_ranks(
@@ -438,6 +442,8 @@ def test_quantities_of_rates_multipliers_and_ranks(
         "có 05 sản phẩm OCOP đạt 5 sao",  # a rating, not a count (the products are one)
         "hộ có 3 khẩu",
         "Nhóm 2 gồm các tỉnh miền núi",
+        "bài thi đạt 85 điểm trở lên",
+        "lực lượng mỗi xã từ 10 đến 12 đồng chí",
     ],
 )
 def test_sets_ratings_and_groups_are_not_counted(clause: str) -> None:
@@ -750,6 +756,54 @@ DOC_TARGETS: dict[str, list[tuple[object, ...]]] = {
         ("Đ1.2.c", "other", "exact", 100, 100, "%", 2026, False),
         ("Đ1.2.c", "other", "exact", 14.5, 14.5, "%", 2026, False),
         ("Đ2.1", "other", "more_than", 95, N, "%", 2026, False),
+    ],
+    "t18_cp-nq-2026-kt-xh-cong-bao.txt": [
+        ("I.2.a", "other", "at_least", 10, N, "%", 2026, False),
+        ("I.2.a", "other", "range", 5400, 5500, "USD", 2026, False),
+        ("I.2.a", "other", "about", 4.5, 4.5, "%", 2026, True),
+        ("I.2.a", "labor_productivity_growth", "about", 8.5, 8.5, "%", 2026, True),
+        ("I.2.a", "other", "at_most", N, 4.2, "%", 2026, False),
+        ("I.2.b", "other", "at_most", N, 4, "%", 2026, False),
+        ("I.2.b", "other", "range", 1, 1.5, "%", 2026, False),
+        ("I.2.b", "other", "about", 15, 15, "bác sĩ", 2026, False),
+        ("I.2.b", "other", "exact", 95.2, 95.2, "%", 2026, False),
+        ("I.2.c", "other", "exact", 95, 95, "%", 2026, False),
+        ("II.1", "other", "about", 15, 15, "%", 2026, False),
+        ("II.2", "other", "more_than", 95, N, "%", 2026, False),
+    ],
+    "t19_tinhuy-kh-2025-nq57.txt": [
+        ("II.1", "other", "exact", 25, 25, "%", 2030, False),
+        ("II.1", "other", "more_than", 40, N, "%", 2030, False),
+        ("II.1", "other", "at_least", 3, N, "%", 2030, True),
+        ("II.1", "other", "at_most", N, 20, "tỉnh, thành phố", 2030, False),
+        ("II.1", "other", "range", 3, 5, "sản phẩm", 2030, False),
+        ("II.2", "other", "at_least", 50, N, "%", 2045, False),
+        ("III.1", "other", "exact", 100, 100, "%", 2025, False),
+        ("III.2", "other", "at_least", 10, N, "%", 2030, False),
+        ("III.3", "other", "at_least", 200, N, "kỹ sư", 2030, False),
+    ],
+    "t20_tayninh-qd-2025-chi-tieu-moi-truong.txt": [
+        ("I.1", "other", "exact", 13, 13, "%", 2026, False),
+        ("I.2", "other", "more_than", 75, N, "%", 2026, False),
+        ("I.3", "other", "exact", 2, 2, "khu", 2026, False),
+        ("I.4", "other", "exact", 100, 100, "%", 2026, False),
+        ("I.5", "other", "at_least", 150, N, "ha", 2026, False),
+        ("II.1", "other", "at_least", 500, N, "giếng khoan", 2026, False),
+        ("II.2", "other", "at_least", 120, N, "cơ sở", 2026, False),
+    ],
+    "t21_hcm-sct-ctr-2026-thuong-mai-dien-tu.txt": [
+        ("I.1", "other", "range", 20, 25, "%", 2026, False),
+        ("I.2", "other", "exact", 60, 60, "tỷ USD", 2026, False),
+        ("I.3", "enterprises_supported", "at_least", 500, N, "doanh nghiệp", 2026, False),
+        ("I.4", "people_trained", "about", 2000, 2000, "lượt học viên", 2026, False),
+        ("II.3", "other", "at_least", 3, N, "trung tâm", 2026, False),
+    ],
+    "t22_vungtau-phuong-kh-2026-ve-sinh-moi-truong.txt": [
+        ("I", "other", "exact", 100, 100, "%", 2026, False),
+        ("I", "other", "at_least", 80, N, "%", 2026, False),
+        ("I", "other", "exact", 100, 100, "%", 2026, False),
+        ("I", "other", "exact", 12, 12, "điểm", 2026, False),
+        ("II.2", "other", "exact", 2000, 2000, "cây xanh", 2026, False),
     ],
 }  # fmt: skip
 
