@@ -167,7 +167,7 @@ _VERB = re.compile(r"\bbáo cáo\b(?!\s+viên)(?!\s+số\s*\d)")
 _NOUN_BEFORE = re.compile(
     r"(?:(?<!định )\bkỳ|\bmẫu|\bbiểu|\bbiểu mẫu|\bđơn vị nhận|\bcơ quan nhận|"
     r"thời hạn gửi|chốt số liệu|số liệu|\btrong|\bcác|\bcủa|\btờ trình,?|\bđã|\bđược|"
-    r"\bxây dựng|\bdự thảo|"
+    r"\bxây dựng|\bdự thảo|\blà|"
     r"\bthẩm định|phê duyệt|\bhồ sơ,?|ý kiến vào|\bvào|\bnội dung|\bvới|"
     r"(?:quy định|về|hướng dẫn|chuẩn hóa|hoàn thiện|xây dựng|ban hành|sửa đổi)(?:\s+\S+){0,2}"
     r"\s+chế độ)"
@@ -257,6 +257,8 @@ _UNADDRESSED = re.compile(
     r"cơ quan có thẩm quyền|theo quy định|theo yêu cầu|h[àằ]ng (?:năm|quý|tháng)|đánh giá|"
     r"việc thực hiện|khi có yêu cầu)"
 )
+_COUNCILS = {"hdnd_tinh", "quoc_hoi", "ubtvqh"}
+_SESSION = re.compile(r"\b(?:tại|trình|ở|trong)\s+(?:các\s+)?kỳ họp\b")
 _WORK_PROGRAMME = re.compile(r"chương trình (?:làm việc|công tác)(?: toàn khóa| năm)? của\s+")
 #: a report that is the document itself ("báo cáo kết quả thực hiện như sau:")
 _SELF_REPORT = re.compile(r"\bnhư sau\s*:?\s*$|\bnhư sau\s*:")
@@ -469,9 +471,12 @@ _HEADING_LEAD = re.compile(
 class _Reader:
     """Reads the reporting duties of one document, sentence by sentence."""
 
-    def __init__(self, doc: Doc, province: str | None) -> None:
+    def __init__(
+        self, doc: Doc, province: str | None, issuer: Mapping[str, Any] | None = None
+    ) -> None:
         self.doc = doc
         self.province = province
+        self.issuer = issuer
         self.running: dict[int, list[AgencyMention]] = {}
         self.opening: dict[int, list[AgencyMention]] = {}
 
@@ -703,7 +708,13 @@ class _Reader:
                 start = prev.recipients[-1].end if prev.recipients else prev.verb_end
                 semi = [m.end() for m in re.finditer(r"[;.]\s*", f[start : e.start])]
                 start = start + semi[-1] if semi else start
-            who = self.subject(text, f, ms, start, e.start)
+            # "Các Bộ trưởng, Chủ tịch UBND các tỉnh ... thực hiện nghiêm Chỉ thị này; Bộ Công an
+            # theo dõi, đôn đốc, định kỳ báo cáo Thủ tướng": the subject of the report's own
+            # ";"-clause first
+            cut = f.rfind(";", start, e.start)
+            who = self.subject(text, f, ms, cut + 1, e.start) if cut >= 0 else None
+            if who is None:
+                who = self.subject(text, f, ms, start, e.start)
             if who is None:
                 who = events[i - 1].actor if i > 0 else self.fallback_actor(sec, p)
             e.actor = who
@@ -720,6 +731,12 @@ class _Reader:
                 )
             ):
                 e.recipients = chain_after(text, [m for m in ms if m.start >= w.end()], w.end())
+        # "báo cáo kết quả tại kỳ họp cuối năm" in a council's resolution: to the council
+        council = str((self.issuer or {}).get("kind") or "")
+        for e in events:
+            if not e.recipients and council in _COUNCILS and _SESSION.search(f, e.start, e.end):
+                scope = (self.issuer or {}).get("scope")
+                e.recipients = [AgencyMention(council, scope, "", e.verb_end, e.verb_end)]
         # "Báo cáo tình hình ... 3 tháng một lần; báo cáo kết quả ... về Bộ X": a report of
         # the same body to no one named shares the recipients of the next one, else of the one
         # before ("báo cáo sơ kết về Sở X trước ngày 20/6 và báo cáo tổng kết trước ngày ...")
@@ -934,8 +951,10 @@ def _expand(deadlines: list[_Deadline], sentence: str) -> list[tuple[str | None,
         elif d.kind == "date":
             out.append((d.value, "once"))
         elif len(yearly) > 1 and d is not yearly[-1] and {"half", "quarterly"} & set(freqs):
+            # "quý (...), 6 tháng (trước ngày 15 tháng 6) và năm (...)": the date of a year
+            # is the half-year's, the quarter's having none
             out.append((d.value, "periodic"))
-            covered.update({"half", "quarterly"})
+            covered.add("half" if "half" in freqs and "half" not in covered else "quarterly")
         elif "annual" in freqs or _ANNUAL.search(text):
             out.append((d.value, "annual"))
             covered.add("annual")
@@ -979,7 +998,7 @@ def extract_reporting(
     ``issuer`` (the document's, ``{"kind", "scope"}``) names the body a ministry's text calls
     "Bộ" or "Bộ trưởng" alone, and a department's "Sở" ("báo cáo Bộ để báo cáo Chính phủ",
     "trình Bộ trưởng báo cáo Chính phủ")."""
-    reader = _Reader(doc, province)
+    reader = _Reader(doc, province, issuer)
     header = {id(p) for p in doc.header} - {id(p) for p in _letter_body(doc)}
     templates = _template_sections(doc)
     tables = _table_spans(doc)
@@ -1014,11 +1033,17 @@ def extract_reporting(
 
 
 _ADDRESSEE = re.compile(r"^\W*kính gửi\b")
+_KIND_LINE = re.compile(
+    r"^(?:CHỈ THỊ|KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|THÔNG TƯ|BÁO CÁO|CÔNG VĂN|THÔNG BÁO|"
+    r"HƯỚNG DẪN|CHƯƠNG TRÌNH|ĐỀ ÁN|KẾT LUẬN|CÔNG ĐIỆN)\s*:?$"
+)
+_PREAMBLE = re.compile(r"^(?:Căn cứ|Xét|Theo đề nghị|V/v|Về việc|Số\s*:)", re.IGNORECASE)
 
 
 def _letter_body(doc: Doc) -> list[Paragraph]:
-    """The paragraphs after "Kính gửi: ..." that come before any numbered section (the body
-    of a letter or of a report written without sections), which the header holds."""
+    """The body paragraphs the header holds: those after "Kính gửi: ..." before any numbered
+    section (a letter, a report), and in a text with no numbered section at all (a short
+    directive or letter) the sentences after its kind line and title."""
     out: list[Paragraph] = []
     after = False
     for p in doc.header:
@@ -1026,6 +1051,14 @@ def _letter_body(doc: Doc) -> list[Paragraph]:
             out.append(p)
         elif _ADDRESSEE.match(diacritic_key(p.text)):
             after = True
+    if out or doc.root.children:
+        return out
+    texts = [p.text for p in doc.header]
+    kind = next((k for k, t in enumerate(texts) if _KIND_LINE.match(t.strip(" *#"))), None)
+    for p in doc.header[kind + 2 :] if kind is not None else []:
+        t = p.text.strip()
+        if p.kind == "text" and len(t) >= 60 and not t.isupper() and not _PREAMBLE.match(t):
+            out.append(p)
     return out
 
 

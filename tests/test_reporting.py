@@ -593,3 +593,49 @@ def test_a_letter_without_sections_and_a_report_that_is_the_document() -> None:
         "sau:\n\nI. KẾT QUẢ THỰC HIỆN\n1. Công tác chỉ đạo\nĐã ban hành các văn bản chỉ đạo.\n"
     )
     assert _duties(report, "Lào Cai") == []
+
+
+def test_the_subject_of_the_reports_own_clause() -> None:
+    text = (
+        "CHỈ THỊ\nVề tăng cường phòng cháy\n"
+        "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố "
+        "trực thuộc trung ương chịu trách nhiệm tổ chức thực hiện nghiêm Chỉ thị này; Bộ Công an "
+        "theo dõi, đôn đốc, định kỳ hằng năm báo cáo Thủ tướng Chính phủ.\n"
+    )
+    assert _duties(text, None) == [(["bo_ca"], ["thu_tuong"], None, "annual")]
+
+
+def test_quarterly_half_yearly_and_yearly_with_their_dates() -> None:
+    text = (
+        "IV. TỔ CHỨC THỰC HIỆN\nSở Nội vụ chủ trì theo dõi, tổng hợp; báo cáo Ủy ban nhân dân "
+        "tỉnh định kỳ quý (trước ngày 15 của tháng cuối quý), 6 tháng (trước ngày 15 tháng 6) và "
+        "năm (trước ngày 15 tháng 12).\n"
+    )
+    assert sorted(_duties(text, "Bắc Ninh"), key=str) == sorted(
+        [
+            (["so_nv"], ["ubnd_tinh"], "--06-15", "periodic"),
+            (["so_nv"], ["ubnd_tinh"], "--12-15", "annual"),
+            (["so_nv"], ["ubnd_tinh"], None, "periodic"),
+        ],
+        key=str,
+    )
+
+
+def test_a_councils_resolution_and_a_reports_closing() -> None:
+    resolution = (
+        "NGHỊ QUYẾT\nVề phát triển du lịch\n"
+        "Điều 3. Tổ chức thực hiện\n1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết; "
+        "báo cáo kết quả tại kỳ họp thường lệ cuối năm.\n"
+    )
+    got = extract_reporting(
+        parse(resolution), province="Ninh Bình", issuer={"kind": "hdnd_tinh", "scope": "Ninh Bình"}
+    )
+    assert [
+        ([a["kind"] for a in r["actor"]], [a["kind"] for a in r["recipient"]]) for r in got
+    ] == [(["ubnd_tinh"], ["hdnd_tinh"])]
+    closing = (
+        "I. KẾT QUẢ\n1. Công tác chỉ đạo\nĐã ban hành các văn bản.\n"
+        "Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính năm 2025 của Ủy ban "
+        "nhân dân tỉnh Quảng Trị./.\n"
+    )
+    assert _duties(closing, "Quảng Trị") == []
