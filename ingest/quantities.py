@@ -1,18 +1,18 @@
 """Quantities in Vietnamese administrative text: numbers, comparators, counted nouns.
 
 :func:`quantities` finds each quantity of a clause: a number (Vietnamese numerals: "01" ->
-1, "7,5" -> 7.5, "1.000" -> 1000) followed by "%" or a counted noun ("05 chuyên gia",
-"114 Cơ sở dữ liệu", "63/63 tỉnh", "25 triệu lượt khách", "500 khẩu súng", "32 giường
-bệnh/vạn dân", "dưới 30/100.000 trẻ đẻ sống", "tăng 1,5 lần"), with its comparator ("ít
-nhất", "tối thiểu", "trên", "khoảng", "không dưới", "từ ... đến ...", "15 - 20%", "30 doanh
-nghiệp trở lên", "≥", "≤"); a rank to reach ("thuộc nhóm 15 tỉnh, thành phố dẫn đầu",
-"Top 10") is at most that rank; "trên 10.000 dân" after a count is per capita. A measure ("1.000 ha", "50 km", "500 MW", "6,5 triệu m2
-sàn") is a quantity flagged ``measure`` and money ("55 tỷ USD") one flagged ``money``: the
-caller decides whether they are outcomes ("5.400 USD" is money, a sum in đồng a rate or a
-price, no quantity). Numbers that are dates, years, document numbers,
-article or clause numbers, scales ("1:50.000"), durations, ages, scores ("85 điểm"; "12
-điểm ven biển" counts places), ratings ("3 sao"),
-group numbers or all of a known set ("cả 03 tiêu chí") are not quantities.
+1, "7,5" -> 7.5, "1.000" -> 1000) followed by "%" or a counted noun ("05 chuyên gia", "114
+Cơ sở dữ liệu", "63/63 tỉnh", "25 triệu lượt khách", "500 khẩu súng", "32 giường bệnh/vạn
+dân", "dưới 30/100.000 trẻ đẻ sống", "tăng 1,5 lần"), with its comparator ("ít nhất", "tối
+thiểu", "trên", "khoảng", "không dưới", "từ ... đến ...", "15 - 20%", "30 doanh nghiệp trở
+lên", "≥", "≤"); a rank to reach ("thuộc nhóm 15 tỉnh, thành phố dẫn đầu", "Top 10") is at
+most that rank; "trên 10.000 dân" after a count is per capita. A measure ("1.000 ha", "50
+km", "500 MW", "6,5 triệu m2 sàn") is a quantity flagged ``measure`` and money ("55 tỷ USD")
+one flagged ``money``: the caller decides whether they are outcomes ("5.400 USD" is money, a
+sum in đồng a rate or a price, no quantity). Numbers that are dates, years, document
+numbers, article or clause numbers, scales ("1:50.000"), durations, ages, scores ("85 điểm";
+"12 điểm ven biển" counts places), ratings ("3 sao"), group numbers or all of a known set
+("cả 03 tiêu chí") are not quantities.
 :func:`cell_values` reads the value cell of an indicator table ("≥ 5", "≤ 3 Đông Nam Á;
 ≤ 50 Thế giới", "> 0,7", "Trên 600", "Tăng ít nhất 2 bậc", "Top 10").
 :func:`indicator_of` gives the indicator code of SCHEMA.md a target fits, else ``other``.

@@ -42,12 +42,12 @@ Where targets are read
 Fields: ``comparator`` (``exact``, ``at_least``, ``more_than``, ``about``, ``range``,
 ``at_most``), ``min``/``max`` (Vietnamese numerals: "01" -> 1, "7,5" -> 7.5, "1.000" ->
 1000), ``unit`` as written, ``by_year`` (the quantity's own "năm 2018 đạt 99%", or a due
-year after it in its clause ("..., hoàn thành trước năm 2029", "vào cuối năm 2026",
-"trong năm học 2025 - 2026"), or a due time of an earlier clause of its sentence
-("... trong Quý II/2025; 100% cán bộ được quán triệt"), else the sentence's or item's lead "Đến năm 2030, ...", else
-the nearest heading's year ("Mục tiêu cụ thể đến năm 2030", "Phấn đấu đến cuối năm 2026:",
-a table's group row "Đến năm 2045", a value column "Chỉ tiêu năm 2024", a task row's
-deadline "2025"; an item's own sentence is no heading), else the plan's end year),
+year after it in its clause ("..., hoàn thành trước năm 2029", "vào cuối năm 2026", "trong
+năm học 2025 - 2026"), or a due time of an earlier clause of its sentence ("... trong Quý
+II/2025; 100% cán bộ được quán triệt"), else the sentence's or item's lead "Đến năm 2030,
+...", else the nearest heading's year ("Mục tiêu cụ thể đến năm 2030", "Phấn đấu đến cuối
+năm 2026:", a table's group row "Đến năm 2045", a value column "Chỉ tiêu năm 2024", a task
+row's deadline "2025"; an item's own sentence is no heading), else the plan's end year),
 ``per_year`` ("hằng năm", "/năm", "tăng bình quân"; not an average level "thu nhập bình
 quân"), ``indicator`` (:func:`indicator_of`: a code of SCHEMA.md when it fits, else
 ``other``; a part after ", trong đó" is measured as its whole), ``ref`` (the section or
