@@ -1,7 +1,7 @@
 """Tables of a parsed document: header, rows and cells over the original text.
 
 :func:`build_tables` is called by :func:`policykg.ingest.text.parse` once the section tree
-is built; it sets ``doc.tables``. Tables come in two written forms:
+is built; it sets ``doc.tables``. Tables come in these written forms:
 
 * **rows of cells**: cells separated by tabs (a Word table pasted as text, the bundled
   plans), and Markdown or flattened Word rows (``| STT | Nhiệm vụ | ... |``, ``1 | Tổ chức
@@ -14,10 +14,13 @@ is built; it sets ``doc.tables``. Tables come in two written forms:
   lines of its own, one cell after the other, with no separator; read by
   :mod:`policykg.ingest.linear_tables` (task tables) and
   :mod:`policykg.ingest.indicator_tables` (tables of indicators).
+* **aligned columns**: PDF text kept in its layout, each cell starting at its column's
+  character position, runs of spaces between cells, a long cell wrapped at its column;
+  read by :mod:`policykg.ingest.aligned_tables` (task tables).
 
 ``Table`` / ``TableRow`` / ``Cell``
     ``table.header`` (cells of the header, sub-column names joined to their column),
-    ``table.rows`` (data rows), ``table.form`` ("tab" or "gazette"), ``row.cells``,
+    ``table.rows`` (data rows), ``table.form`` ("tab", "gazette", "aligned"), ``row.cells``,
     ``row.lines`` (the raw cells of each physical line of tab rows), ``cell.text`` (clean,
     one line), ``cell.start``/``cell.end`` (original offsets of its first and last
     character), ``cell.parts`` (the original spans the cell is made of, when it is not one
@@ -74,9 +77,10 @@ def cell_spans(cell: Cell) -> tuple[tuple[int, int], ...]:
 
 def build_tables(doc: Doc) -> None:
     """Set ``doc.tables``: every table of ``doc`` in text order, whatever its form."""
+    from policykg.ingest.aligned_tables import aligned_tables
     from policykg.ingest.linear_tables import linear_tables
 
-    tables = _tab_tables(doc) + linear_tables(doc.original)
+    tables = _tab_tables(doc) + linear_tables(doc.original) + aligned_tables(doc.original)
     tables.sort(key=lambda t: t.start)
     for t in tables:
         t.section = _section_at(doc, t.start)

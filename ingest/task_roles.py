@@ -64,6 +64,9 @@ _SUBJECT_GAP = re.compile(
     r"(?:(?:để|sẽ)\s+)?",
     re.IGNORECASE,
 )
+#: "X là cơ quan chủ trì" after a preposition describes X ("gửi về Bộ Xây dựng là cơ quan
+#: chủ trì"); it does not give X this task
+_APPOSITION = re.compile(r"\blà\s", re.IGNORECASE)
 #: A role label inside a line ("Cơ quan chủ trì: X; cơ quan phối hợp: Y", "(Chủ trì: X.
 #: Phối hợp: Y)"), and the labels that end its list ("Thời gian thực hiện: ...").
 _ROLE_LIST_LABEL = re.compile(
@@ -84,6 +87,11 @@ _PARTNER_GAP = re.compile(
 _CHU_TRI = re.compile(r"(?<![\wà-ỹ])chủ trì(?![\wà-ỹ])")
 #: "X có trách nhiệm / có nhiệm vụ / chịu trách nhiệm": X is the one who must do it
 _DUTY = re.compile(r"(?<![\wà-ỹ])(?:có trách nhiệm|có nhiệm vụ|chịu trách nhiệm)(?! thi hành)")
+#: "(việc X) do Y thực hiện / đảm nhiệm": Y is the one who does it
+_DONE_BY = re.compile(r"(?<![\wà-ỹ])do\s+")
+_DONE_VERB = re.compile(
+    r"\s*(?:trực tiếp\s+|chủ trì\s+)?(?:thực hiện|đảm nhiệm|phụ trách|chủ trì)(?![\wà-ỹ])"
+)
 #: "phối hợp (chặt chẽ) (với / cùng) X" as a verb; "Quy chế phối hợp", "cơ chế phối hợp"
 #: name a thing
 _PHOI_HOP = re.compile(
@@ -133,8 +141,11 @@ def chain_before(text: str, mentions: Sequence[AgencyMention], pos: int) -> list
         gap = unicodedata.normalize("NFC", text[m.end : pos])
         if not (_SUBJECT_GAP if not out else _LIST_GAP).fullmatch(gap):
             break
-        if out and _OBJECT_BEFORE.search(diacritic_key(text[max(0, m.start - 12) : m.start])):
+        after_object = _OBJECT_BEFORE.search(diacritic_key(text[max(0, m.start - 12) : m.start]))
+        if out and after_object:
             break  # "Trên cơ sở đề nghị của UBND quận, huyện, Sở Xây dựng chủ trì"
+        if not out and after_object and _APPOSITION.search(gap):
+            break  # "Gửi kế hoạch về Bộ Xây dựng là cơ quan chủ trì": it describes the body
         out.insert(0, m)
         pos = m.start
     return out
@@ -260,7 +271,8 @@ def is_collective_heading(sec: Section) -> bool:
 def duty_holders(
     doc: Doc, paragraphs: Iterable[Paragraph], province: str | None
 ) -> list[AgencyMention]:
-    """The bodies that "chủ trì" or "có trách nhiệm" in ``paragraphs``."""
+    """The bodies that "chủ trì" or "có trách nhiệm" in ``paragraphs``, or by whom the
+    work is done ("Công tác thanh tra do Thanh tra tỉnh thực hiện")."""
     out: list[AgencyMention] = []
     for p in paragraphs:
         f = diacritic_key(p.text)
@@ -270,6 +282,10 @@ def duty_holders(
         for rx in (_CHU_TRI, _DUTY):
             for hit in rx.finditer(f):
                 out.extend(m for m in chain_before(p.text, ms, hit.start()) if m not in out)
+        for hit in _DONE_BY.finditer(f):
+            found = chain_after(p.text, ms, hit.end())
+            if found and _DONE_VERB.match(f, max(m.end for m in found)):
+                out.extend(m for m in found if m not in out)
     return out
 
 

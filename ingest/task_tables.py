@@ -304,7 +304,7 @@ def _row_tasks(
         path = f"{group}.{label}" if group and not _ROMAN.match(label) else label
         ref = f"{prefix}{path}" if prefix else path
         lead_cell, coord_cell = _cell(row, cols.lead), _cell(row, cols.coord)
-        joined = table.form == "gazette"
+        joined = table.form != "tab"  # cells wrapped over lines of their own
         lead, partners = (
             _lead_cell_roles(doc, lead_cell, province, joined) if lead_cell else ([], [])
         )

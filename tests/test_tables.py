@@ -238,3 +238,48 @@ Hằng năm
         ["Cục Chuyển đổi số", "Cục Môi trường", "Cơ sở dữ liệu", "Năm 2026"],
         ["Cục Trồng trọt", "Trung tâm Khuyến nông quốc gia", "Văn bản hướng dẫn", "Hằng năm"],
     ]
+
+
+ALIGNED = """PHỤ LỤC
+
+ TT   Nhiệm vụ                                      Cơ quan          Cơ quan phối hợp       Thời gian
+                                                    chủ trì                                 hoàn thành
+ I    Hoàn thiện thể chế, chính sách
+ 1    Rà soát, đề xuất cắt giảm thành phần hồ sơ    Sở Tư pháp       Công an tỉnh; Văn      Quý IV/2025
+      thủ tục hành chính                                             phòng UBND tỉnh
+                                                                                      2
+ 2    Ban hành quy trình nội bộ                     Văn phòng        Sở Khoa học và         Năm 2026
+                                                    UBND tỉnh        Công nghệ
+
+Nơi nhận:
+- Như trên.
+"""  # noqa: E501
+
+
+def test_pdf_text_whose_columns_are_aligned_with_spaces() -> None:
+    (table,) = parse(ALIGNED).tables
+    assert table.form == "aligned"
+    assert [c.text for c in table.header] == [
+        "TT",
+        "Nhiệm vụ",
+        "Cơ quan chủ trì",  # a column name wrapped on the next line
+        "Cơ quan phối hợp",
+        "Thời gian hoàn thành",
+    ]
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["I", "Hoàn thiện thể chế, chính sách", "", "", ""],
+        [
+            "1",
+            "Rà soát, đề xuất cắt giảm thành phần hồ sơ thủ tục hành chính",
+            "Sở Tư pháp",
+            "Công an tỉnh; Văn phòng UBND tỉnh",
+            "Quý IV/2025",
+        ],  # the page number between rows is no cell
+        [
+            "2",
+            "Ban hành quy trình nội bộ",
+            "Văn phòng UBND tỉnh",
+            "Sở Khoa học và Công nghệ",
+            "Năm 2026",
+        ],
+    ]

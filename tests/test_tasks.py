@@ -885,6 +885,19 @@ FAMILY_EXPECTED: dict[str, tuple[str, _Roles]] = {
             "PL.II.2": (["so_tc"], ["so_vhttdl", "bhxh_tinh"]),
         },
     ),
+    "t23_ninhbinh-kh-pdf-layout.txt": (
+        "Ninh Bình",
+        {
+            "II.1": ([], []),
+            "II.2": ([], []),
+            "II.3": ([], []),
+            # PDF text kept in its layout: columns aligned with spaces, cells wrapped
+            "PL.I.1": (["so_tp"], ["cong_an_tinh", "vp_ubnd"]),
+            "PL.I.2": (["vp_ubnd"], ["so_khcn"]),
+            "PL.II.3": (["so_khcn"], ["cong_an_tinh"]),
+            "PL.III.4": (["cong_an_tinh"], ["ubnd_xa", "tinh_doan"]),
+        },
+    ),
 }
 
 #: What the recognition of agencies (ingest/agencies.py) misses in the documents above, so
@@ -1157,3 +1170,16 @@ def test_a_decisions_own_article_beside_the_regulation_it_issues() -> None:
     roles = _roles(extract_tasks(parse(text), province="Lào Cai"))
     assert roles["Đ2"] == (["so_xd"], ["so_tp"])
     assert "QC.Đ3" in roles and "Đ3" not in roles
+
+
+def test_a_body_table_of_pdf_text_aligned_with_spaces() -> None:
+    table = (
+        "Phân công thực hiện như sau:\n\n"
+        " TT   Nhiệm vụ                                  Cơ quan chủ trì      Cơ quan phối hợp\n"
+        " 1    Rà soát văn bản quy phạm pháp luật về     Sở Tư pháp           Sở Công Thương\n"
+        "      thương mại điện tử\n"
+        " 2    Xây dựng chính sách hỗ trợ doanh          Sở Công Thương       Sở Tài chính,\n"
+        "      nghiệp tham gia sàn thương mại điện tử                         Sở Nội vụ\n"
+    )
+    roles = _roles(extract_tasks(parse(_plan("NHIỆM VỤ, GIẢI PHÁP", table)), province="Hà Tĩnh"))
+    assert roles == {"1": (["so_tp"], ["so_ct"]), "2": (["so_ct"], ["so_tc", "so_nv"])}
