@@ -944,7 +944,7 @@ _RECIPIENTS_RE = re.compile(r"^[\s*#]*N[ơo]i\s+nh[ậa]n\s*[:*]", re.MULTILINE 
 _APPENDIX_RE = re.compile(r"^[\s*#]*(PH[ỤU] L[ỤU]C|Ph[ụu] l[ụu]c)\b", re.MULTILINE)
 _ROLE_RE = re.compile(
     r"(ch[ủu] tr[ìi]|ph[ốo]i h[ợo]p|giao|y[êe]u c[ầa]u|b[áa]o c[áa]o|g[ửu]i)"
-    r"(\s+v[ớo]i)?[\s:*]*$",
+    r"(\s+v[ớo]i|\s+v[ềe])?[\s:*]*$",
     re.IGNORECASE,
 )
 _HEADING_RE = re.compile(r"^[\s*#]*(\d+|[IVX]+)[.)]\s*[*\s]*$")
@@ -1042,6 +1042,8 @@ def extract_agencies(
     for m in mentions:
         if _in_ground_title(text, m, mentions):
             continue  # "Căn cứ Quyết định … của Thủ tướng … phê duyệt Đề án … cho Cục X"
+        if _QUALIFIER.search(unicodedata.normalize("NFC", text[max(0, m.start - 60) : m.start])):
+            continue  # "Thủ trưởng cơ quan thuộc Chính phủ": the bodies under it act
         if m.kind in _ROLE_ONLY and not (
             enterprise_role(text, m, mentions) if m.named else has_role(text, m, mentions)
         ):
@@ -1105,6 +1107,13 @@ def enterprise_role(text: str, m: AgencyMention, mentions: Sequence[AgencyMentio
     return in_cell(text, m.start, m.end)
 
 
+#: a body that only qualifies the bodies under it ("cơ quan thuộc Chính phủ", "các đơn vị
+#: trực thuộc Sở", "cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh")
+_QUALIFIER = re.compile(
+    r"\b(?:cơ quan|đơn vị|tổ chức|bộ phận|ngành)(?:\s+(?:chuyên môn|sự nghiệp|hành chính))?"
+    r"\s+(?:trực\s+)?thuộc[\s*]*$",
+    re.IGNORECASE,
+)
 #: a legal ground of the preamble ("Căn cứ Nghị định số …"), not "Căn cứ Kế hoạch này"
 _GROUND = re.compile(
     r"[\s*#>_\-]*Căn\s+cứ\s+(?:vào\s+)?(?:Hiến pháp|Luật|Bộ luật|Pháp lệnh|Nghị quyết|"
@@ -1166,7 +1175,8 @@ def _named_only(m: AgencyMention) -> bool:
 
 #: what comes before a body given a role ("Theo đề nghị của Vụ trưởng", "kiến nghị", "qua")
 _BEFORE_ROLE = re.compile(
-    r"(?:đề nghị|kiến nghị|đề xuất|trình|qua|cho|đến|tới|với|giao|yêu cầu|Giám đốc|Chánh|Trưởng|"
+    r"(?:(?:đề nghị|kiến nghị|đề xuất)(?: của)?|trình|qua|cho|đến|tới|với|giao|yêu cầu|"
+    r"Giám đốc|Chánh|Trưởng|"
     r"trưởng|Lãnh đạo|Thủ trưởng|Chủ tịch|Chủ nhiệm|Viện trưởng|Tổng Giám đốc|Bí thư|"
     r"Đề nghị|Giao|Yêu cầu)[\s:*]*$"
 )
@@ -1238,6 +1248,10 @@ def _identity(m: AgencyMention) -> str | None:
     keys = [t.key for t in tokenize(m.name or m.surface)]
     if keys[-2:] == ["đia", "phương"] and len(keys) > 3:
         keys = keys[:-2]  # "cơ quan LĐTBXH địa phương" is the "cơ quan LĐTBXH"
+    if "vê" in keys[2:]:
+        # "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng" is also written without what
+        # it is about
+        keys = keys[: keys.index("vê", 2)]
     return " ".join(keys)
 
 

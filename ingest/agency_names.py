@@ -17,12 +17,16 @@ word beginning the rest of the sentence ("chủ trì", "phối hợp", "có trá
 introduces ("Trung tâm Y tế huyện Phù Mỹ"). A function word between a capitalized word and
 more of the name is the second syllable of a word ("Trung tâm Truyền thông TN&MT"). A name
 runs over the line break of a hard-wrapped paragraph (a long line before it), not over the
-end of a short line of its own.
+end of a short line of its own. A word whose second syllable begins a predicate elsewhere
+stays in the name ("phát triển", "thẩm định"). A collegial body's name ends with what it is
+about ("Ủy ban Quốc gia về chuyển đổi số", "Ban Chỉ đạo Trung ương về phòng, chống tham
+nhũng, tiêu cực"), except after a report's verb ("báo cáo Ban Chỉ đạo … về kết quả …").
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -131,9 +135,20 @@ _STOP = set(
         "chủ phối có chịu thực được là sẽ theo tại để nhằm ra trình gửi giúp xem căn cùng "
         "của cho với từ trong trên đối về nếu khi đã đang hướng tham tổ xây triển kiểm "
         "thẩm xác cung thông rà báo đề kiến tiếp lập quyết làm chỉ đôn đẩy nâng bảo quản "
-        "hoặc hay nhưng mà thì"
+        "hoặc hay nhưng mà thì trước sau ngày hằng hàng định tổng"
     )
 )
+#: words whose second syllable begins a predicate elsewhere ("phát triển", not "triển
+#: khai"; "truyền thông", not "thông báo")
+_COMPOUNDS = {
+    _tones(w)
+    for w in (
+        "phát triển", "truyền thông", "giao thông", "đảm bảo", "thúc đẩy", "định hướng",
+        "ý kiến", "trực tiếp", "thành lập", "chính xác", "vấn đề", "giải quyết", "cảnh báo",
+        "thông báo", "điều phối", "hỗ trợ", "kiểm tra", "thanh tra", "giám sát", "xây dựng",
+        "thẩm định", "giám định", "quy định", "xác định", "ổn định", "quyết định",
+    )
+}  # fmt: skip
 #: first words of the title of a head ("Thủ trưởng", "Giám đốc"): never part of a name
 _TITLE_WORDS = set(_tones("thủ giám chủ chánh trưởng phó tổng cục vụ lãnh"))
 _STOP_PAIRS = {_tones("ban hành"), _tones("phê duyệt")}
@@ -182,9 +197,56 @@ def named_spans(t: _Tokens, taken: Sequence[bool], *, within: Sequence[bool]) ->
         if j is None:
             i += 1
             continue
+        before = unicodedata.normalize("NFC", t.text[max(0, t.starts[i] - 24) : t.starts[i]])
+        if head in _COLLEGIAL and not _REPORTED_TO.search(before):
+            j = _about(t, j, taken)
         out.append(NamedSpan(i, j))
         i = j
     return out
+
+
+#: the heads of collegial bodies, whose names may end with what they are about ("Ủy ban
+#: Quốc gia về …", "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, tiêu cực")
+_COLLEGIAL = {_tones(h) for h in ("Ủy ban", "Uỷ ban", "Ban Chỉ đạo", "Hội đồng", "Tổ công tác")}
+_VE = _tones("về")[0]
+#: words that begin the rest of the sentence inside a "về …" part of a name
+_ABOUT_STOP = _STOP - set(_tones("về của cho với trong trên đối tổ tham"))
+_ABOUT_STOP_PAIRS = {_tones("tham mưu"), _tones("tham gia")}
+#: the first words of what a report or a decision is about ("về kết quả", "về việc"): not
+#: the name of the body before it
+_ABOUT_NOT = set(_tones("kết tình việc những tiến nội mục kế đề thực ý vấn"))
+#: a body that a report is sent or put to: a "về …" after it is what the report is about
+_REPORTED_TO = re.compile(
+    r"(?:báo cáo|trình|gửi|kiến nghị|đề xuất|ý kiến|đề nghị)\s*$", re.IGNORECASE
+)
+
+
+def _about(t: _Tokens, j: int, taken: Sequence[bool]) -> int:
+    """The index after the "về …" part of a collegial body's name that starts at token j
+    (lower-case words, "các", the commas of "phòng, chống tham nhũng, tiêu cực"), else j."""
+    n = t.n
+    if j >= n or diacritic_key(t.words[j]) != _VE or not _GAP_OK.fullmatch(t.gap(j - 1)):
+        return j
+    k = j + 1
+    while k < n and k - j <= 12 and not taken[k]:
+        w = t.words[k]
+        key = diacritic_key(w)
+        gap = t.gap(k - 1)
+        if not (_GAP_OK.fullmatch(gap) or _wrapped(t, k) or (gap == ", " and k > j + 1)):
+            break
+        if k == j + 1 and key in _ABOUT_NOT:
+            break
+        if (_capital(w) and _head_at(t, k) is not None) or (key in _ABOUT_STOP and k > j + 1):
+            break
+        if k + 1 < n and (key, diacritic_key(t.words[k + 1])) in _ABOUT_STOP_PAIRS:
+            break
+        if not (w[:1].islower() or _abbrev(w) or (key,) in _TERMINALS):
+            break
+        k += 1
+    # never a trailing function word
+    while k > j + 1 and diacritic_key(t.words[k - 1]) in _STOP:
+        k -= 1
+    return k if k > j + 1 else j
 
 
 def head_at(t: _Tokens, i: int) -> tuple[str, ...] | None:
@@ -244,7 +306,8 @@ def _name_end(
             and not _abbrev(w)
             and _head_at(t, k) is None
             and not taken[k]
-        )  # "Ủy ban Tài chính, Ngân sách"
+            and key not in _TITLE_WORDS
+        )  # "Ủy ban Tài chính, Ngân sách", not "Vụ Kế hoạch - Tài chính, Thủ trưởng …"
         if (taken[k] and not within[k]) or not (
             _GAP_OK.fullmatch(gap) or comma_ok or _wrapped(t, k)
         ):
@@ -271,11 +334,12 @@ def _name_end(
         if key == _DIA and k + 1 < n and diacritic_key(t.words[k + 1]) == _PHUONG:
             k += 2  # "cơ quan LĐTBXH địa phương": of every locality
             continue
-        if closed and key not in _TAIL_WORDS:
+        # "… cấp huyện", "… các quận"; not "Cơ quan cấp: ....." (a form's field) nor "các
+        # vùng kinh tế" (words of the name)
+        level = key in _TAIL_WORDS and _level_follows(t, k)
+        if closed and not level:
             break
-        if key in _TAIL_WORDS and not _level_follows(t, k):
-            break  # "Cơ quan cấp: ....." (a form's field), not "… cấp huyện"
-        if key in _TAIL_WORDS:
+        if level:
             tail = True
             k += 1
             if (
@@ -294,14 +358,22 @@ def _name_end(
         pair = (key, diacritic_key(t.words[k + 1])) if k + 1 < n else ()
         if pair in _STOP_PAIRS:
             break
-        if key in _STOP and not (k == j and key in _AFTER_HEAD_OK) and not _inside(t, k, taken):
+        if (
+            key in _STOP
+            and not (k == j and key in _AFTER_HEAD_OK)
+            and not _inside(t, k, taken)
+            and (diacritic_key(t.words[k - 1]), key) not in _COMPOUNDS
+        ):
             break
         if not (named or lower_ok or key in _AFTER_HEAD_OK):
             break
         lower_ok = True
         lowers += 1
-        if lowers > 8:
+        if lowers > (12 if bare else 8):
             break
+        # "… Quốc hội", "… Trung ương": a name closed by a word whose second syllable is
+        # written in lower case
+        closed = (diacritic_key(t.words[k - 1]), key) in _TERMINALS
         k += 1
     k = _district_tail(t, k)
     # no trailing lower-case function words

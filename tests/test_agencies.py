@@ -238,7 +238,7 @@ def test_bodies_the_register_does_not_hold_are_kept_as_other() -> None:
         "Vụ Pháp chế",
         "Cục Quản lý tài nguyên nước",
         "Trung tâm Xúc tiến đầu tư",
-        "Ban Chỉ đạo Trung ương",
+        "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng",
         "Cục Thống kê",
     ]
     # a body mentioned without a role is not listed; a title in capitals is no body
@@ -570,3 +570,57 @@ def test_the_issuer_block_lists_the_issuer_and_its_co_issuers(block: str, want: 
     doc = parse(text + "Báo cáo Ủy ban nhân dân tỉnh Lào Cai kết quả thực hiện.\n")
     got = [a["kind"] for a in agencies_of(doc, province=province)]
     assert "ubnd_tinh" in got
+
+
+def test_a_body_that_only_qualifies_the_bodies_under_it() -> None:
+    text = (
+        "Điều 10. Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc Chính "
+        "phủ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương chịu trách nhiệm "
+        "thi hành Quyết định này.\nCác đơn vị trực thuộc Sở Y tế triển khai thực hiện.\n"
+    )
+    assert listed(text, "national") == [("ubnd_tinh", "national", None)]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Xét đề nghị của Ban Chỉ đạo điều phối phát triển các vùng kinh tế trọng điểm và Bộ "
+            "trưởng Bộ Kế hoạch và Đầu tư,",
+            "Ban Chỉ đạo điều phối phát triển các vùng kinh tế trọng điểm",
+        ),
+        (
+            "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, tiêu cực chỉ đạo thực hiện.",
+            "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, tiêu cực",
+        ),
+        (
+            "Giao Ủy ban Công tác về các tổ chức phi chính phủ nước ngoài tại Việt Nam chủ trì.",
+            "Ủy ban Công tác về các tổ chức phi chính phủ nước ngoài",
+        ),
+        (
+            "Ủy ban Quốc gia về chuyển đổi số có trách nhiệm đôn đốc.",
+            "Ủy ban Quốc gia về chuyển đổi số",
+        ),
+        ("Đảng đoàn Quốc hội lãnh đạo, chỉ đạo thực hiện.", "Đảng đoàn Quốc hội"),
+        (
+            "Các đơn vị gửi báo cáo về Vụ Kế hoạch - Tài chính trước ngày 15 tháng cuối quý.",
+            "Vụ Kế hoạch - Tài chính",
+        ),
+        (
+            "Chánh Văn phòng Bộ, Vụ trưởng Vụ Kế hoạch - Tài chính, Thủ trưởng các đơn vị trực "
+            "thuộc Bộ chịu trách nhiệm thi hành.",
+            "Vụ Kế hoạch - Tài chính",
+        ),
+    ],
+)
+def test_where_the_name_of_a_body_outside_the_register_ends(text: str, name: str) -> None:
+    assert name in [n for k, _, n in listed(text, "national") if k == "other"]
+
+
+def test_what_a_report_is_about_is_not_the_name_of_its_recipient() -> None:
+    text = (
+        "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng chủ trì; các Bộ báo cáo Ban Chỉ đạo "
+        "Trung ương về kết quả thực hiện."
+    )
+    got = listed(text, "national")
+    assert got == [("other", "national", "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng")]
