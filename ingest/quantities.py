@@ -56,7 +56,7 @@ def parse_number(s: str) -> int | float:
     return int(s)
 
 
-# counted nouns written as several words (the longest first), kept whole as the unit
+# counted nouns written as several words, kept whole as the unit (the longest is tried first)
 _UNIT_HEADS = (
     "lượt cán bộ, công chức, viên chức", "lượt cán bộ lãnh đạo, quản lý và người lao động",
     "trường đại học, cao đẳng, cơ sở giáo dục nghề nghiệp", "trường đại học, cao đẳng",
@@ -66,7 +66,13 @@ _UNIT_HEADS = (
     "cơ sở dữ liệu", "cơ sở", "nhóm nghiên cứu", "mô hình", "sản phẩm", "giấy chứng nhận",
     "tiêu chuẩn", "quy chuẩn", "phòng thí nghiệm", "hồ chứa", "công trình", "dự án",
     "thương vụ", "trung tâm", "tỉnh, thành phố", "tỉnh thành phố",
+    # a head and its two-syllable complement ("05 khu du lịch quốc gia")
+    "trường cao đẳng", "trường trung cấp", "trường đại học", "trường mầm non",
+    "trường tiểu học", "trường trung học", "trạm y tế", "khu du lịch", "điểm du lịch",
+    "khu công nghiệp", "cụm công nghiệp", "khu kinh tế", "nhà văn hóa", "hồ sơ", "vùng nguyên liệu",
+    "sản phẩm du lịch", "thiết kế mẫu", "giếng khoan", "tổ công nghệ số",
 )  # fmt: skip
+_HEADS_LONGEST_FIRST = sorted(_UNIT_HEADS, key=len, reverse=True)
 #: words after a number that make it a duration, a date, money, a measure, a frequency,
 #: an age or a score: not a count of outcomes
 _NOT_UNIT = frozenset(
@@ -169,7 +175,7 @@ def _unit_after(clause: str, f: str, pos: int) -> tuple[str, bool] | None:
             return None
         end = clause.find(inner[0], k + len(first)) + len(inner[0])
         return clause[k:end], False
-    for head in _UNIT_HEADS:
+    for head in _HEADS_LONGEST_FIRST:
         if stripped.startswith(head) and not stripped[len(head) : len(head) + 1].isalnum():
             return clause[k : k + len(head)], False
     words = re.match(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}", stripped)

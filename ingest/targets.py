@@ -1,22 +1,24 @@
 """Targets: every quantified objective of a document, in any domain.
 
-A target is an outcome to reach by a time (SCHEMA.md, "Targets"): "Có ít nhất 05 chuyên
-gia ...", "100% hồ sơ ... được số hóa", "tăng bình quân trên 7,5%/năm", a row of an
-indicator table ("Quy mô kinh tế số | % GDP | ≥ 30"). A quantity that defines a rule or a
-norm is not one: a rate or level of support ("giảm 90% tiền sử dụng đất", "mức hỗ trợ"), a
-cap ("không quá 0,5%"), a threshold that defines what is counted ("doanh nghiệp có doanh
-thu đạt 20 triệu USD/năm"), a condition or a definition ("cho các điểm trường lẻ có từ 15
-trẻ trở lên", "là bệnh viện có từ 500 giường bệnh"), a norm shared out per unit ("mỗi trạm
-y tế bố trí tối thiểu 05 người", "mỗi lớp không quá 50 học viên"; a target only when the
-sentence states an aim: "Phấn đấu mỗi xã có ít nhất 01 tổ ..."), a duration, a frequency
-of events ("Hằng năm tổ chức ít nhất 02 chiến dịch", "mỗi tháng ít nhất 01 đợt"), money
-allocated, a state of affairs already reached ("đến nay 100% hồ chứa đã được kết nối"), a
-report's table of what was done.
+A target is an outcome to reach by a time (SCHEMA.md, "Targets"): "Có ít nhất 05 chuyên gia
+...", "100% hồ sơ ... được số hóa", "tăng bình quân trên 7,5%/năm", a row of an indicator
+table ("Quy mô kinh tế số | % GDP | ≥ 30"). A quantity that defines a rule or a norm is not
+one: a rate or level of support ("giảm 90% tiền sử dụng đất", "mức hỗ trợ"), a cap ("không
+quá 0,5%"), a threshold that defines what is counted ("doanh nghiệp có doanh thu đạt 20
+triệu USD/năm"), a condition or a definition ("cho các điểm trường lẻ có từ 15 trẻ trở lên",
+"là bệnh viện có từ 500 giường bệnh"), a norm shared out per unit ("mỗi trạm y tế bố trí tối
+thiểu 05 người", "mỗi lớp không quá 50 học viên"; a target only when the sentence states an
+aim: "Phấn đấu mỗi xã có ít nhất 01 tổ ..."), a duration, a frequency of events ("Hằng năm
+tổ chức ít nhất 02 chiến dịch", "mỗi tháng ít nhất 01 đợt"), a count per a thing outside an
+objective ("mật độ trồng tối thiểu 1.100 cây/ha"), the size of each thing ("diện tích căn hộ
+từ 25 m2 đến 70 m2"), money allocated, a state of affairs already reached ("đến nay 100% hồ
+chứa đã được kết nối"), a report's table of what was done.
 
 Where targets are read
 ----------------------
-* **Objectives** (a section headed "Mục tiêu", "Chỉ tiêu", "Tầm nhìn", ...) and
-  **deliverables** ("Sản phẩm:", "Kết quả:" lines, the result cell of a task table): every
+* **Objectives** (a section headed "Mục tiêu", "Chỉ tiêu", "Tầm nhìn", "Kết quả dự kiến",
+  ...) and **deliverables** ("Sản phẩm:", "Kết quả:" lines, the result cell of a task
+  table): every
   quantity of a counted noun or a percentage ("đã được ..." after it qualifies the counted
   noun there: "Số hóa ít nhất 30% di sản đã được xếp hạng").
 * **Tasks** (a section headed "Nhiệm vụ", "Giải pháp", "Nội dung ...", a task table's task
@@ -31,7 +33,8 @@ Where targets are read
 * **Tables** of every written form (:mod:`policykg.ingest.tables`: tab, Markdown and Word
   rows, Gazette text with a cell a line). A task table's task and result cells read as
   deliverables, due by the row's time cell ("2025", "6/2025"). An **indicator table**
-  (columns "Chỉ tiêu" / "Đơn vị" / "Kết quả", "Mục tiêu phấn đấu năm 2024", "2026", ...):
+  (columns "Chỉ tiêu" / "Đơn vị" / "Kết quả", "Mục tiêu phấn đấu năm 2024", "2026", ...; a
+  header on two rows, "Mục tiêu" over "Năm 2027 | Năm 2030", names each column by both):
   every row whose value cell holds a number ("≥ 5", "≤ 3 Đông Nam Á; ≤ 50 Thế
   giới" gives two, "> 0,7", "90", "100%", "Trên 600", "Tăng ít nhất 2 bậc"); the unit is
   the unit column's (or the one the name ends with: "Tỷ lệ che phủ rừng (%)"), the
@@ -134,7 +137,8 @@ def _cue_year(text: str) -> int | None:
 
 #: headings of the zones (matched at the start of a heading, or anywhere in a short one)
 _OBJECTIVE = re.compile(
-    r"^(?:các\s+)?(?:mục tiêu|chỉ tiêu|tầm nhìn|định hướng (?:đến|tới)|kết quả (?:cần|phải) đạt)"
+    r"^(?:các\s+)?(?:mục tiêu|chỉ tiêu|tầm nhìn|định hướng (?:đến|tới)|"
+    r"kết quả (?:cần|phải) đạt|kết quả (?:dự kiến|mong đợi))"
 )
 _OBJECTIVE_IN = re.compile(r"mục tiêu cụ thể|chỉ tiêu cụ thể|chỉ tiêu chủ yếu|các chỉ tiêu")
 _EXECUTION = re.compile(
@@ -171,6 +175,17 @@ _AIM = re.compile(
     r"tháng\s+\d{1,2}\s*(?:/|năm)\s*)(?:19|20)\d\d"
 )
 _FLOOR = re.compile(r"tối thiểu|ít nhất|trở lên")
+#: a count per a thing that is not a time or a population: a norm ("1.100 cây/ha", "25
+#: học viên/lớp"), not a rate to reach ("20.000 lao động/năm", "32 giường bệnh/vạn dân")
+_PER_THING = re.compile(
+    r"^\s*(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*/\s*(?!năm|tháng|quý|tuần|ngày|kỳ|vụ|giai đoạn|"
+    r"vạn|nghìn|ngàn|\d|dân|người dân|dân số)[^\W\d_]"
+)
+#: the size of each thing, read before a measure that has no verb of an outcome between
+_SPEC = re.compile(
+    r"\b(?:diện tích|chiều (?:rộng|dài|cao|sâu)|công suất|quy mô|mật độ|tải trọng|kích thước|"
+    r"dung tích|khổ)\b(?:(?!\b(?:đạt|tăng|giảm|lên|thêm)\b)[^,;:])*$"
+)
 #: a floor word that is a number's comparator
 _OTHER_FLOOR = re.compile(
     r"(?:tối thiểu|ít nhất|không dưới)(?:\s+(?:có|là|đạt|được))?\s*\d|"
@@ -360,8 +375,25 @@ def _grids(doc: Doc) -> list[_Grid]:
     for t in doc.tables:
         header = [diacritic_key(clean(c.text)) for c in t.header]
         rows = [(r.start, [_Cell(clean(c.text), c.start, c.end) for c in r.cells]) for r in t.rows]
+        while rows and _sub_header(rows[0][1]):
+            # "| Mục tiêu | |" over "| | | Năm 2027 | Năm 2030 |": each column named by both
+            sub = [diacritic_key(c.text) for c in rows[0][1]]
+            header = [" ".join(x for x in (h, u) if x) for h, u in zip(header, sub, strict=False)]
+            rows = rows[1:]
         out.append(_Grid(header, rows))
     return out
+
+
+def _sub_header(cells: list[_Cell]) -> bool:
+    """A row under a table's header that names sub-columns: no number, no name, and
+    column names ("Năm 2027", "2030", "Kế hoạch", "Chủ trì") where values would be."""
+    texts = [c.text.strip() for c in cells]
+    if len(texts) < 3 or texts[0] or not any(texts):
+        return False
+    named = [t for t in texts if t]
+    return all(
+        not re.search(r"\d", t) or _cue_year(t) or re.fullmatch(r"(?:19|20)\d\d", t) for t in named
+    )
 
 
 def _in_tables(doc: Doc) -> list[tuple[int, int]]:
@@ -540,8 +572,12 @@ def _accept(zone: str, sentence: str, clause: str, q: Quantity, before: str) -> 
         return False  # "Trong năm 2025, UBND tỉnh đã cấp 09 giấy phép, trong đó ..."
     if _IN_TITLE.search(before):
         return False
+    if q.measure and _SPEC.search(clause[: q.start]):
+        return False  # a size, not an outcome: "diện tích căn hộ từ 25 m2 đến 70 m2"
     if zone in ("objective", "deliverable"):
         return True
+    if _PER_THING.match(clause[q.end :]):
+        return False  # a norm per unit: "mật độ trồng tối thiểu 1.100 cây/ha"
     if _RULE_OUTSIDE.search(clause) or q.measure:
         return bool(q.measure and (_STRONG.search(sentence) or _STRONG.search(clause)))
     if zone == "task":
