@@ -183,6 +183,7 @@ def _cell_mentions(
 #: trì)" marks the lead of a cell that names several bodies.
 _PARTNER_MARK = re.compile(r"(?<![\wà-ỹ])phối\s+hợp(?![\wà-ỹ])")
 _LEAD_MARK = re.compile(r"^[\s(]*chủ\s+trì(?![\wà-ỹ])")
+_PARTNER_AFTER = re.compile(r"^[\s(]*phối\s+hợp\s*\)")
 
 
 def _lead_cell_roles(
@@ -190,27 +191,34 @@ def _lead_cell_roles(
 ) -> tuple[list[AgencyMention], list[AgencyMention]]:
     """The lead and partner bodies a lead cell names.
 
-    Bodies after "phối hợp" in the cell take part ("Phòng Tổ chức cán bộ (phối hợp: Trường
-    Đại học Hà Tĩnh)"); when some body is marked "(chủ trì)", the unmarked ones take part.
+    A body marked "(chủ trì)" leads and one marked "(phối hợp)" takes part; bodies after
+    "phối hợp" in the cell take part ("Phòng Tổ chức cán bộ (phối hợp: Trường Đại học Hà
+    Tĩnh)"); when some body is marked "(chủ trì)", the unmarked ones take part.
     """
     found, text, base = _cell_text_mentions(doc, cell, province, joined)
     f = diacritic_key(text)
     if len(found) < 2 or not text or len(f) != len(text):
         return found, []
-    partner = _PARTNER_MARK.search(f)
-    cut = base + partner.start() if partner else base + len(f)
-    lead = [m for m in found if m.start < cut]
-    coord = [m for m in found if m.start >= cut]
-    marked = [
-        m
-        for k, m in enumerate(lead)
-        if _LEAD_MARK.match(
-            f[m.end - base : (lead[k + 1].start if k + 1 < len(lead) else cut) - base]
-        )
-    ]
+    lead: list[AgencyMention] = []
+    coord: list[AgencyMention] = []
+    marked: list[AgencyMention] = []
+    partners = False
+    for k, m in enumerate(found):
+        after = f[
+            m.end - base : (found[k + 1].start if k + 1 < len(found) else base + len(f)) - base
+        ]
+        if partners:
+            coord.append(m)
+        elif _LEAD_MARK.match(after):
+            marked.append(m)
+        elif _PARTNER_AFTER.match(after):
+            coord.append(m)  # "Sở Y tế (phối hợp)"
+        else:
+            lead.append(m)
+        if _PARTNER_MARK.search(after) and not _PARTNER_AFTER.match(after):
+            partners = True  # "... (phối hợp: Y)", "phối hợp với Y": the bodies after it
     if marked:
-        coord = [m for m in lead if m not in marked] + coord
-        lead = marked
+        return marked, [*lead, *coord]
     return lead, coord
 
 

@@ -1012,10 +1012,12 @@ PHỤ LỤC
 STT\tNội dung\tĐơn vị thực hiện\tThời gian
 1\tKhảo sát nhu cầu doanh nghiệp\tSở Công Thương (chủ trì); Sở Tài chính\tNăm 2026
 2\tBồi dưỡng cán bộ\tSở Nội vụ (phối hợp: Sở Y tế)\tNăm 2026
+3\tThanh tra\tSở Nội vụ (chủ trì), Sở Y tế (phối hợp)\tNăm 2026
 """
     roles = _roles(extract_tasks(parse(text), province="Hà Tĩnh"))
     assert roles["PL.1"] == (["so_ct"], ["so_tc"])
     assert roles["PL.2"] == (["so_nv"], ["so_yt"])
+    assert roles["PL.3"] == (["so_nv"], ["so_yt"])
 
 
 def test_a_table_numbered_like_the_items_with_a_row_of_its_own() -> None:
