@@ -186,10 +186,11 @@ def _assign(
 ) -> list[tuple[str, Section, list[AgencyMention]]]:
     """(ref, section, heading bodies) of the tasks inside ``sec`` (itself included).
 
-    An item headed by bodies is a task, unless each of its clauses names another body
-    (then the clauses are); an item whose clauses are all tasks of one body is one task; an
-    item headed by no body is a task when its own lines say who "chủ trì" or "có trách
-    nhiệm" (a clause "Trách nhiệm của các cơ quan:" followed by one paragraph per body).
+    An item headed by bodies is a task, unless its clauses name other bodies than its own,
+    or each a different one of its own (then the clauses are); an item whose clauses are
+    all tasks of one body is one task; an item headed by no body is a task when its own
+    lines say who "chủ trì" or "có trách nhiệm" (a clause "Trách nhiệm của các cơ quan:"
+    followed by one paragraph per body).
     """
     if _DEFINITION.match(diacritic_key(heading_text(sec))):
         return []
@@ -202,7 +203,11 @@ def _assign(
         inner = [t for ts in per_kid for t in ts]
         own = {(m.kind, m.scope, m.name) for m in heads}
         beyond = any(not {(m.kind, m.scope, m.name) for m in t[2]} <= own for t in inner)
-        if all(per_kid) and len({_key(t[2]) for t in inner}) >= 2 and beyond:
+        # clauses that each name a different body: "Trách nhiệm của Sở Y tế và Sở Giáo dục
+        # và Đào tạo" / "1. Sở Y tế ..." / "2. Sở Giáo dục và Đào tạo ..."
+        sets = [{(m.kind, m.scope, m.name) for m in t[2]} for t in inner]
+        apart = all(not (a & b) for k, a in enumerate(sets) for b in sets[k + 1 :])
+        if all(per_kid) and len({_key(t[2]) for t in inner}) >= 2 and (beyond or apart):
             return inner  # each clause names another body than the heading's
         return [(ref, sec, heads)]
     out: list[tuple[str, Section, list[AgencyMention]]] = []

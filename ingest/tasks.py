@@ -325,6 +325,36 @@ def _section_task(
 
 
 _PART_WORD = re.compile(r"^(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+")
+#: "Phần thứ hai" is part II
+_ORDINAL = re.compile(r"^(?:thứ|THỨ|Thứ)\s+(\S+)")
+_ORDINALS = {
+    "nhất": "I",
+    "hai": "II",
+    "ba": "III",
+    "tư": "IV",
+    "bốn": "IV",
+    "năm": "V",
+    "sáu": "VI",
+    "bảy": "VII",
+    "tám": "VIII",
+    "chín": "IX",
+    "mười": "X",
+}
+
+
+def _part_ref(ref: str) -> str:
+    """An item's ref with its part's word dropped: "Phần II.1" -> "II.1", "Phần thứ hai.1"
+    -> "II.1", "Điều 2.1" -> "Đ2.1"."""
+    ref = _ARTICLE_WORD.sub("Đ", _PART_WORD.sub("", ref))
+    m = _ORDINAL.match(ref)
+    if m:
+        head, dot, rest = m.group(1).partition(".")
+        numeral = _ORDINALS.get(head.lower())
+        if numeral:
+            ref = numeral + dot + rest
+    return ref
+
+
 _ARTICLE_WORD = re.compile(r"^Điều\s+")
 
 
@@ -335,7 +365,7 @@ def _plan_tasks(doc: Doc, sections: list[Section], province: str | None) -> list
             for it in _expand(doc, item, province):
                 heads = heading_bodies(doc, it, province, lead_in=it is not item)
                 # "Phần II" -> "II": a plan in parts numbers its tasks by the part's numeral
-                ref = _ARTICLE_WORD.sub("Đ", _PART_WORD.sub("", it.ref))
+                ref = _part_ref(it.ref)
                 out.append(_section_task(doc, it, ref, province, heads))
     return out
 

@@ -323,7 +323,8 @@ _DASH = re.compile(r"^(?P<label>[-–—−•])\s*(?=\S)")
 _PLUS = re.compile(r"^(?:[-–•]\s*)?(?P<label>\+)\s*(?=\S)")
 _DIEU = re.compile(r"^(?P<label>Điều\s+\d{1,3})\s*[.:]\s*")
 _PART = re.compile(
-    r"^(?P<label>(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?:[IVXL]+|\d+|THỨ \S+))\b[.:]?\s*"
+    r"^(?P<label>(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?:[IVXL]+|\d+|(?:THỨ|[Tt]hứ) \S+))"
+    r"\b[.:]?\s*"
 )
 _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?P<label>[IVXL]+|\d+))?\b[.:]?\s*")
 _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S")
