@@ -947,7 +947,7 @@ _ROLE_RE = re.compile(
     r"(\s+v[ớo]i|\s+v[ềe])?[\s:*]*$",
     re.IGNORECASE,
 )
-_HEADING_RE = re.compile(r"^[\s*#]*(\d+|[IVX]+)[.)]\s*[*\s]*$")
+_HEADING_RE = re.compile(r"^[\s*#]*(\d+|[IVX]+|[a-zđ])[.)]\s*[*\s]*$")
 
 
 def body_spans(text: str) -> list[tuple[int, int]]:
@@ -1045,7 +1045,9 @@ def extract_agencies(
         if _QUALIFIER.search(unicodedata.normalize("NFC", text[max(0, m.start - 60) : m.start])):
             continue  # "Thủ trưởng cơ quan thuộc Chính phủ": the bodies under it act
         if m.kind in _ROLE_ONLY and not (
-            enterprise_role(text, m, mentions) if m.named else has_role(text, m, mentions)
+            enterprise_role(text, m, mentions)
+            if m.named or m.kind == "doanh_nghiep"
+            else has_role(text, m, mentions)
         ):
             continue
         if m.kind in _ROLE_ONLY and _RELATED.match(text, m.end):
@@ -1178,7 +1180,7 @@ _BEFORE_ROLE = re.compile(
     r"(?:(?:đề nghị|kiến nghị|đề xuất)(?: của)?|trình|qua|cho|đến|tới|với|giao|yêu cầu|"
     r"Giám đốc|Chánh|Trưởng|"
     r"trưởng|Lãnh đạo|Thủ trưởng|Chủ tịch|Chủ nhiệm|Viện trưởng|Tổng Giám đốc|Bí thư|"
-    r"Đề nghị|Giao|Yêu cầu)[\s:*]*$"
+    r"Đề nghị|Giao|Yêu cầu)(?:\s+các)?[\s:*]*$"
 )
 #: the bodies a role is given to, listed after "gồm:" ("Giao các cơ sở đào tạo gồm: …")
 _ROLE_LIST = re.compile(
@@ -1199,7 +1201,8 @@ _AFTER_ROLE = re.compile(
     r"thông báo|rà soát|kiểm tra|xây dựng|triển khai|theo dõi|đẩy mạnh|giúp|là cơ quan|"
     r"tiếp tục|báo cáo|gửi|lập|trình|quản lý|tiếp nhận|chỉ đạo|đôn đốc|cập nhật|"
     r"nghiên cứu|đề xuất|bảo đảm|phê duyệt|cấp|mở tài khoản|ban hành|xác định|lãnh đạo|"
-    r"chủ động|phụ trách|làm đầu mối|là đầu mối|:)",
+    r"chủ động|phụ trách|làm đầu mối|là đầu mối|khẩn trương|tập trung|tích cực|phải|"
+    r"nghiêm túc|kịp thời|thường xuyên|:)",
     re.IGNORECASE,
 )
 _ITEM_START = re.compile(r"(?:^|\n)[\s*#>|-]*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)]|[-+*•])?[\s*]*$")
@@ -1279,9 +1282,10 @@ def agencies_of(doc: Doc, *, province: str | None) -> list[dict[str, Any]]:
 #: a line of the header after the issuer block: the number, the motto, the place and date
 _AFTER_BLOCK = re.compile(r"(?i)^[\s*#|>_]*(?:số\b|độc lập|.*\bngày\b.*\btháng\b)")
 _MOTTO = re.compile(r"C[ỘO]NG\s+H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I")
-#: bodies that issue instruments jointly, each in its own right (ministries and bodies of
-#: ministry level): "BỘ TÀI CHÍNH - BỘ NỘI VỤ"
-_CO_ISSUER_TYPES = {"ministry", "ministry-level"}
+#: bodies that issue instruments jointly, each in its own right: ministries and bodies of
+#: ministry level ("BỘ TÀI CHÍNH - BỘ NỘI VỤ"), the Government or a people's committee with
+#: the Fatherland Front ("ỦY BAN NHÂN DÂN / ỦY BAN MTTQ VIỆT NAM / TỈNH ĐẮK LẮK")
+_CO_ISSUER_TYPES = {"ministry", "ministry-level", "government", "executive", "front"}
 
 
 def joint_issuer(block: str, *, province: str | None) -> AgencyMention | None:

@@ -135,7 +135,7 @@ _STOP = set(
         "chủ phối có chịu thực được là sẽ theo tại để nhằm ra trình gửi giúp xem căn cùng "
         "của cho với từ trong trên đối về nếu khi đã đang hướng tham tổ xây triển kiểm "
         "thẩm xác cung thông rà báo đề kiến tiếp lập quyết làm chỉ đôn đẩy nâng bảo quản "
-        "hoặc hay nhưng mà thì trước sau ngày hằng hàng định tổng"
+        "hoặc hay nhưng mà thì trước sau ngày hằng hàng định tổng gồm bao"
     )
 )
 #: words whose second syllable begins a predicate elsewhere ("phát triển", not "triển
@@ -153,7 +153,7 @@ _COMPOUNDS = {
 _TITLE_WORDS = set(_tones("thủ giám chủ chánh trưởng phó tổng cục vụ lãnh"))
 _STOP_PAIRS = {_tones("ban hành"), _tones("phê duyệt")}
 #: a stop word that is part of a name right after its head ("Văn phòng đăng ký …")
-_AFTER_HEAD_OK = set(_tones("đăng ký quản lý chỉ đạo"))
+_AFTER_HEAD_OK = set(_tones("đăng ký quản lý chỉ đạo thẩm kiểm"))
 _DISTRICT_WORDS = set(_tones("huyện quận thị xã thành phố phường trấn"))
 _TAIL_WORDS = _DISTRICT_WORDS | set(_tones("các cấp"))
 #: words that close a name: a lower-case word after them begins the rest of the sentence
@@ -292,6 +292,7 @@ def _name_end(
     named = False  # a capitalized word or abbreviation after the head
     tail = False  # a district word after the head ("Công an huyện")
     closed = False  # the name ends with a word that closes it ("… Việt Nam", "… TN&MT")
+    described = False  # a word that describes the body right after its head
     k = j
     lowers = 0
     while k < n and k - i < 18:
@@ -367,6 +368,8 @@ def _name_end(
             break
         if not (named or lower_ok or key in _AFTER_HEAD_OK):
             break
+        if k == j and key in _AFTER_HEAD_OK and _capital(t.words[i]):
+            described = True  # "Văn phòng đăng ký …", "Hội đồng thẩm định …"
         lower_ok = True
         lowers += 1
         if lowers > (12 if bare else 8):
@@ -376,10 +379,16 @@ def _name_end(
         closed = (diacritic_key(t.words[k - 1]), key) in _TERMINALS
         k += 1
     k = _district_tail(t, k)
-    # no trailing lower-case function words
+    # no trailing lower-case function words (but the second syllable of a word, and the
+    # word a head may take: "Hội đồng thẩm định")
     while k > j and diacritic_key(t.words[k - 1]) in _STOP:
+        last = diacritic_key(t.words[k - 1])
+        if k - 1 > j and (diacritic_key(t.words[k - 2]), last) in _COMPOUNDS:
+            break
+        if k - 1 == j and last in _AFTER_HEAD_OK:
+            break
         k -= 1
-    if k == j or not (named or bare or tail):
+    if k == j or not (named or bare or tail or described):
         return None
     return k
 

@@ -269,6 +269,11 @@ def test_bodies_the_register_does_not_hold_are_kept_as_other() -> None:
             "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI - BỘ Y TẾ",
             {"kind": "bo_ldtbxh", "scope": "national"},
         ),
+        # a people's committee and the Front issuing a joint regulation
+        (
+            "ỦY BAN NHÂN DÂN\nỦY BAN MTTQ VIỆT NAM\nTỈNH ĐẮK LẮK",
+            {"kind": "ubnd_tinh", "scope": "Đắk Lắk"},
+        ),
     ],
 )
 def test_the_issuer_is_its_body_in_the_register(block: str, issuer: dict[str, str]) -> None:
@@ -556,6 +561,7 @@ def test_bodies_inside_the_title_of_a_legal_ground_are_not_listed() -> None:
         ("BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ", ["other"]),
         ("BỘ TÀI CHÍNH - BỘ NỘI VỤ", ["bo_tc", "bo_nv"]),
         ("LIÊN BỘ TÀI CHÍNH - NỘI VỤ", ["bo_tc", "bo_nv"]),
+        ("ỦY BAN NHÂN DÂN\nỦY BAN MTTQ VIỆT NAM\nTỈNH ĐẮK LẮK", ["ubnd_tinh", "mttq_tinh"]),
     ],
 )
 def test_the_issuer_block_lists_the_issuer_and_its_co_issuers(block: str, want: list[str]) -> None:
@@ -624,3 +630,33 @@ def test_what_a_report_is_about_is_not_the_name_of_its_recipient() -> None:
     )
     got = listed(text, "national")
     assert got == [("other", "national", "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng")]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("c) Các doanh nghiệp có trách nhiệm kê khai, nộp thuế đúng hạn.", ("doanh_nghiep", None)),
+        (
+            "3. Sở Tài chính, các chủ đầu tư khẩn trương đánh giá tình hình thực hiện.",
+            ("doanh_nghiep", None),
+        ),
+        ("Hội đồng thẩm định có trách nhiệm thẩm định hồ sơ.", ("other", "Hội đồng thẩm định")),
+        (
+            "Văn phòng đăng ký quyền sử dụng đất có trách nhiệm chuyển thông tin.",
+            ("other", "Văn phòng đăng ký quyền sử dụng đất"),
+        ),
+        (
+            "2. Giám đốc các Ban Quản lý dự án chuyên ngành chịu trách nhiệm.",
+            ("other", "Ban Quản lý dự án chuyên ngành"),
+        ),
+    ],
+)
+def test_duties_of_a_heading_item_or_after_an_adverb(
+    text: str, want: tuple[str, str | None]
+) -> None:
+    assert want in [(k, n) for k, _, n in listed(text, "Thanh Hóa")]
+
+
+def test_a_head_in_lower_case_with_a_describing_word_names_no_body() -> None:
+    text = "Thành phần gồm lãnh đạo phòng quản lý chuyên môn có trách nhiệm."
+    assert [m for m in find_agencies(text, province="Lào Cai") if m.kind == "other"] == []
