@@ -1248,3 +1248,30 @@ def test_an_article_of_two_bodies_whose_clauses_each_name_one() -> None:
     )
     roles = _roles(extract_tasks(parse(text), province="Lào Cai"))
     assert roles["QC.Đ3.1"] == (["so_xd"], []) and roles["QC.Đ3.2"] == (["so_yt"], ["so_tc"])
+
+
+def test_the_documents_of_other_forms_stay_above_their_floor() -> None:
+    """Lead/coordinating pairs over all the documents above, as the evaluation counts them
+    (F1 0.987 when measured; what recognition misses counts against it)."""
+    tp = pred = gold = 0
+    for name, (_, expected) in FAMILY_EXPECTED.items():
+        got = _family_roles(name)[1]
+        p = [
+            (r, role, k)
+            for r, roles in got.items()
+            for role, ks in zip("lc", roles, strict=True)
+            for k in ks
+        ]
+        g = [
+            (r, role, k)
+            for r, roles in expected.items()
+            for role, ks in zip("lc", roles, strict=True)
+            for k in ks
+        ]
+        rest = list(g)
+        for item in p:
+            if item in rest:
+                rest.remove(item)
+                tp += 1
+        pred, gold = pred + len(p), gold + len(g)
+    assert 2 * tp / (pred + gold) >= 0.97
