@@ -43,8 +43,10 @@ from policykg.graph.lookups import (
     implemented_by_document,
 )
 from policykg.ontology.iri import slug
+from policykg.ontology.terms import RELATION_PROPERTIES
 
-RELATIONS = ("implements", "legal_basis", "applies", "amended_by", "proposed_by", "mentions")
+#: The citation relations a chain may follow: every code of the relation list.
+RELATIONS = tuple(RELATION_PROPERTIES)
 MAX_PATHS = 1000
 
 router = APIRouter()

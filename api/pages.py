@@ -54,6 +54,7 @@ from policykg.graph.network import (
 )
 from policykg.graph.queries import run_select
 from policykg.ontology.iri import DCTERMS, OA, ORG, PKG, PROV, RDF, SKOS
+from policykg.ontology.terms import RELATION_PROPERTIES
 
 log = logging.getLogger(__name__)
 
@@ -72,10 +73,8 @@ CSP = (
     "form-action 'self'; frame-ancestors 'none'"
 )
 SEGMENT = r"^[A-Za-z0-9._~-]{1,120}$"
-#: Citation relations followed by the chain around a document.
-RELATIONS = frozenset(
-    {"implements", "legal_basis", "applies", "amended_by", "proposed_by", "mentions"}
-)
+#: Citation relations followed by the chain around a document: all of them.
+RELATIONS = frozenset(RELATION_PROPERTIES)
 EDGE_LABELS = {
     "co_lead": "co-lead a task",
     "lead_coordinator": "lead → coordinator",
@@ -663,8 +662,8 @@ def citation_export(
     province: ProvinceQ = None,
 ) -> Response:
     """Instruments and the relations between them (implements, legal basis, applies,
-    amended by, proposed by, mentions) with the evidence of each edge; `province` keeps
-    the citations made by that province's plans. A download named
+    amended by, replaced by, proposed by, mentions) with the evidence of each edge;
+    `province` keeps the citations made by that province's plans. A download named
     `citation-network.<ext>`."""
     if format not in FORMATS:
         raise ApiError(404, "not_found", f"no such format; one of {', '.join(FORMATS)}")

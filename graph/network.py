@@ -46,10 +46,12 @@ Citation network. Nodes are instruments with ``label`` (number, else short title
 ``kind`` (document-kind code), ``number``, ``title``, ``date``, ``issuer`` (IRI),
 ``province`` and ``plan`` (``True`` for an ingested plan). Edges are keyed by the relation
 (:data:`CITATION_EDGE_TYPES`): ``implements``, ``legal_basis``, ``applies``,
-``amended_by``, ``proposed_by``, ``mentions``; attributes ``type``, ``citations``
-(number of citations stating it), ``plans``, ``weight`` (at least 1), ``evidence`` (the
-quoted evidence, `` | ``-joined), ``docs`` (citing plans). ``province`` keeps the edges
-stated in plans of that province (and the reference data's own edges between nodes kept).
+``amended_by``, ``replaced_by`` (the cited instrument replaced or repealed by the citing
+document: the edge goes from the old instrument to it), ``proposed_by``, ``mentions``;
+attributes ``type``, ``citations`` (number of citations stating it), ``plans``, ``weight``
+(at least 1), ``evidence`` (the quoted evidence, `` | ``-joined), ``docs`` (citing plans).
+``province`` keeps the edges stated in plans of that province (and the reference data's own
+edges between nodes kept).
 
 Analytics::
 
@@ -93,6 +95,7 @@ import pyoxigraph as ox
 from policykg.graph.base import Store
 from policykg.graph.queries import get_query
 from policykg.ontology.iri import slug
+from policykg.ontology.terms import RELATION_PROPERTIES
 
 __all__ = [
     "AGENCY_EDGE_TYPES",
@@ -125,14 +128,8 @@ AGENCY_EDGE_TYPES: tuple[str, ...] = (
     "part_of",
     "succeeded_by",
 )
-CITATION_EDGE_TYPES: tuple[str, ...] = (
-    "implements",
-    "legal_basis",
-    "applies",
-    "amended_by",
-    "proposed_by",
-    "mentions",
-)
+#: Every code of the relation list (``implements`` ... ``mentions``).
+CITATION_EDGE_TYPES: tuple[str, ...] = tuple(RELATION_PROPERTIES)
 MEASURES: tuple[str, ...] = ("degree", "strength", "betweenness", "eigenvector", "pagerank")
 FORMATS: tuple[str, ...] = ("graphml", "gexf", "cytoscape", "csv")
 ROLES: tuple[str, ...] = (

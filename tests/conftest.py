@@ -42,6 +42,11 @@ from policykg.ontology.iri import IriMinter
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_DIR = ROOT / "tests" / "gold"
+#: A provincial decision that replaces an earlier one ("... và thay thế Quyết định số
+#: 14/2019/QĐ-UBND"): 14/2019 ``replaced_by`` it (eli:repealed_by).
+REPLACING_DECISION = ROOT / "tests" / "data" / "citations" / "ha-nam_27-2024-qd-ubnd_thay-the.txt"
+REPLACING_ID = "ha-nam/2024/qd/27-2024-qd-ubnd"
+REPLACED_ID = "ha-nam/2019/qd/14-2019-qd-ubnd"
 
 #: The store backends of ``@pytest.mark.backends`` tests.
 BACKENDS = ("embedded", "oxigraph", "virtuoso")

@@ -13,12 +13,15 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import LiveServer
+from conftest import REPLACED_ID, REPLACING_DECISION, REPLACING_ID, LiveServer
+from fastapi.testclient import TestClient
 
 from policykg.api.app import create_app
 from policykg.api.ical import Event, calendar, fold
 from policykg.api.settings import Settings
 from policykg.graph.base import Store
+from policykg.load.documents import ingest_file
+from policykg.ontology.iri import IriMinter
 
 TQ = "tuyen-quang/2022/kh/60-kh-ubnd"
 NA = "nghe-an/2021/kh/683-kh-ubnd"
@@ -140,6 +143,29 @@ def test_chain_paths_out_and_in(http: httpx.Client) -> None:
     assert {p["end"]["province"] for p in inward["paths"]} >= {"Nghệ An", "Đồng Nai"}
     capped = get(http, f"/documents/{TQ}/chain", direction="both", depth=5, limit=3)
     assert capped["truncated"] is True and len(capped["paths"]) == 3
+
+
+def test_chain_shows_the_instrument_a_document_replaces(
+    fresh_store: Store, minter: IriMinter
+) -> None:
+    """'Quyết định này ... thay thế Quyết định số 14/2019/QĐ-UBND': the old decision is
+    ``replaced_by`` this one, on every store backend."""
+    assert ingest_file(fresh_store, REPLACING_DECISION, minter).ok
+    with TestClient(create_app(fresh_store, Settings())) as c:
+        inward = c.get(f"/documents/{REPLACING_ID}/chain", params={"direction": "in"})
+        assert inward.status_code == 200, inward.text
+        edges = [(e["source"]["id"], e["relation"]) for p in inward.json()["paths"]
+                 for e in p["edges"]]  # fmt: skip
+        assert (REPLACED_ID, "replaced_by") in edges
+        onward = c.get(
+            f"/documents/{REPLACED_ID}/chain",
+            params={"direction": "out", "relations": "replaced_by"},
+        ).json()
+        assert [p["end"]["id"] for p in onward["paths"]] == [REPLACING_ID]
+        evidence = onward["paths"][0]["edges"][0]["evidence"]
+        assert "14/2019/QĐ-UBND" in evidence[0]["evidence"]
+        known = c.get(f"/documents/{REPLACING_ID}/chain", params={"relations": "repeals"})
+        assert "replaced_by" in known.json()["error"]["detail"]["known"]
 
 
 # --- agencies, tasks, targets, reporting ----------------------------------------------

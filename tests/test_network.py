@@ -10,10 +10,13 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 import pytest
+from conftest import REPLACED_ID, REPLACING_DECISION, REPLACING_ID
 
 from policykg.graph import network as N
+from policykg.graph.dataset import load_vocabulary
 from policykg.graph.store import EmbeddedStore
 from policykg.ingest.rdf import document_triples
+from policykg.load.documents import ingest_file
 from policykg.ontology.iri import PKG, IriMinter
 
 M = IriMinter()
@@ -23,6 +26,7 @@ KH26 = "https://w3id.org/policykg/eli/vn/tuyen-quang/2021/kh/26-kh-ubnd"
 Q100 = "https://w3id.org/policykg/eli/vn/ttg/2019/qd/100-qd-ttg"
 Q1322 = "https://w3id.org/policykg/eli/vn/ttg/2020/qd/1322-qd-ttg"
 TT35 = "https://w3id.org/policykg/eli/vn/bo-tc/2021/tt/35-2021-tt-btc"
+ELI_VN = "https://w3id.org/policykg/eli/vn/"
 
 
 def ag(kind: str, scope: str) -> str:
@@ -287,6 +291,23 @@ def test_export_network_rejects_unknown(corpus_store: EmbeddedStore) -> None:
         N.export_network(corpus_store, fmt="dot")
     with pytest.raises(ValueError, match="unknown network kind"):
         N.export_network(corpus_store, kind="people")
+
+
+def test_a_replaced_instrument_points_to_the_document_replacing_it(minter: IriMinter) -> None:
+    """'Quyết định này ... thay thế Quyết định số 14/2019/QĐ-UBND': an edge ``replaced_by``
+    from the old decision to the new one, stated by the new one."""
+    store = EmbeddedStore()
+    load_vocabulary(store, minter)
+    assert ingest_file(store, REPLACING_DECISION, minter).ok
+    g = N.citation_network(store)
+    new, old = ELI_VN + REPLACING_ID, ELI_VN + REPLACED_ID
+    assert "replaced_by" in N.CITATION_EDGE_TYPES
+    assert g.has_edge(old, new, key="replaced_by")
+    data = g.edges[old, new, "replaced_by"]
+    assert data["type"] == "replaced_by" and data["citations"] == 1
+    assert data["docs"] == new and "14/2019/QĐ-UBND" in data["evidence"]
+    assert g.has_edge(new, old, key="mentions")
+    assert "replaced_by" in N.to_csv_edges(g)
 
 
 # --- assigned duties in RDF ------------------------------------------------------------------

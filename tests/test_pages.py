@@ -14,6 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from conftest import REPLACED_ID, REPLACING_DECISION, REPLACING_ID
 from fastapi.testclient import TestClient
 
 from policykg import bundled_corpus
@@ -179,6 +180,21 @@ def test_document_page_shows_the_citation_chain(client: TestClient) -> None:
     assert "/eli/vn/ttg/2020/qd/1322-qd-ttg" in chain
     assert "/eli/vn/tuyen-quang/2021/kh/26-kh-ubnd" in chain
     assert "/eli/vn/ttg/2019/qd/100-qd-ttg" in chain
+
+
+def test_document_page_shows_the_instrument_it_replaces(minter: IriMinter) -> None:
+    """'Quyết định này ... thay thế Quyết định số 14/2019/QĐ-UBND': the old decision is
+    ``replaced_by`` this one, shown under "Cited by" (and this one mentions it)."""
+    store = EmbeddedStore()
+    load_vocabulary(store, minter)
+    assert ingest_file(store, REPLACING_DECISION, minter).ok
+    with TestClient(create_app(store, Settings())) as c:
+        page = c.get(f"/documents/{REPLACING_ID}/page").text
+    cited_by = page[page.index("<h3>Cited by</h3>") :].split("</ul>", 1)[0]
+    assert f'href="/eli/vn/{REPLACED_ID}"' in cited_by
+    assert '<span class="rel">replaced_by</span>' in cited_by
+    cites = page[page.index("<h3>This document cites</h3>") :].split("</ul>", 1)[0]
+    assert f'<span class="rel">mentions</span> <a href="/eli/vn/{REPLACED_ID}"' in cites
 
 
 def test_cited_decision_page_lists_the_plans_citing_it(client: TestClient) -> None:
