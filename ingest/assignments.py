@@ -46,7 +46,7 @@ from policykg.ingest.task_roles import (
 )
 from policykg.ingest.text import Doc, Section
 
-__all__ = ["Assigned", "assigned_tasks"]
+__all__ = ["Assigned", "assigned_tasks", "duty_tasks", "part_ref"]
 
 _RESPONSIBILITY = re.compile(
     r"trách nhiệm|nhiệm vụ|tổ chức thực hiện|phân công|đối với (?:các )?cơ quan"
@@ -260,6 +260,61 @@ def _directive_items(doc: Doc) -> list[Section]:
     return [s for s in doc.root.children if s.style == "arabic"]
 
 
+#: A part of a plan that gives each body its duties ("IV. TỔ CHỨC THỰC HIỆN", "PHÂN CÔNG
+#: TRÁCH NHIỆM", "TRÁCH NHIỆM CỦA CÁC CƠ QUAN").
+_DUTIES_PART = re.compile(r"^\W*(?:tổ chức thực hiện|(?:phân công )?trách nhiệm)")
+_PART_WORD = re.compile(r"^(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+")
+_ARTICLE_WORD = re.compile(r"^Điều\s+")
+#: "Phần thứ hai" is part II
+_ORDINAL = re.compile(r"^(?:thứ|THỨ|Thứ)\s+(\S+)")
+_ORDINALS = {
+    "nhất": "I",
+    "hai": "II",
+    "ba": "III",
+    "tư": "IV",
+    "bốn": "IV",
+    "năm": "V",
+    "sáu": "VI",
+    "bảy": "VII",
+    "tám": "VIII",
+    "chín": "IX",
+    "mười": "X",
+}
+
+
+def part_ref(ref: str) -> str:
+    """A section's ref with its part's word dropped: "Phần II.1" -> "II.1", "Phần thứ
+    hai.1" -> "II.1", "Điều 2.1" -> "Đ2.1"."""
+    ref = _ARTICLE_WORD.sub("Đ", _PART_WORD.sub("", ref))
+    m = _ORDINAL.match(ref)
+    if m:
+        head, dot, rest = m.group(1).partition(".")
+        numeral = _ORDINALS.get(head.lower())
+        if numeral:
+            ref = numeral + dot + rest
+    return ref
+
+
+def duty_tasks(doc: Doc, *, province: str | None) -> list[Assigned]:
+    """The per-body duties of a plan that lists its work nowhere else (no task section, no
+    task table): the items of its "TỔ CHỨC THỰC HIỆN" headed by bodies ("IV.1")."""
+    found: list[tuple[str, Section, list[AgencyMention]]] = []
+    for sec in doc.sections():
+        if sec.style not in ("roman", "part") or any(
+            a.style in ("roman", "part", "appendix") for a in sec.ancestors()
+        ):
+            continue
+        if not _DUTIES_PART.match(diacritic_key(heading_text(sec))):
+            continue
+        for item in _children(sec):
+            if _is_execution(item):
+                continue
+            heads = _heads(doc, item, province)
+            if heads or is_collective_heading(item):
+                found.append((part_ref(item.ref), item, heads))
+    return _with_roles(doc, found, province)
+
+
 def assigned_tasks(doc: Doc, *, province: str | None) -> list[Assigned]:
     """The tasks of a document that assigns work body by body (see the module doc)."""
     found: list[tuple[str, Section, list[AgencyMention]]] = []
@@ -290,6 +345,12 @@ def assigned_tasks(doc: Doc, *, province: str | None) -> list[Assigned]:
                         found.extend(_assign_inner(doc, c, ref, province))
                 continue
             found.extend(_assign(doc, art, _ref(art, attached), province))
+    return _with_roles(doc, found, province)
+
+
+def _with_roles(
+    doc: Doc, found: list[tuple[str, Section, list[AgencyMention]]], province: str | None
+) -> list[Assigned]:
     out: list[Assigned] = []
     for ref, sec, heads in found:
         lead, coord = inline_roles(doc, sec.all_paragraphs(), province)

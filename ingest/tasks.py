@@ -21,8 +21,9 @@ Three sources, merged into one list:
   that repeats a body item (the same words; or its number and topic, in a table numbered
   like the items) is merged into it; other rows are tasks of their own ("PL.II.3").
 
-The per-agency duties under "TỔ CHỨC THỰC HIỆN" of a document with a task section are not
-tasks.
+The per-agency duties under "TỔ CHỨC THỰC HIỆN" of a document with a task section (or a
+task table) are not tasks; a plan that lists its work nowhere else gives them as its tasks
+(:func:`~policykg.ingest.assignments.duty_tasks`, "IV.1").
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policykg.ingest.agencies import AgencyMention
-from policykg.ingest.assignments import assigned_tasks
+from policykg.ingest.assignments import Assigned, assigned_tasks, duty_tasks, part_ref
 from policykg.ingest.reading import ascii_key, diacritic_key
 from policykg.ingest.task_roles import (
     DOER_LINE,
@@ -324,40 +325,6 @@ def _section_task(
     )
 
 
-_PART_WORD = re.compile(r"^(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+")
-#: "Phần thứ hai" is part II
-_ORDINAL = re.compile(r"^(?:thứ|THỨ|Thứ)\s+(\S+)")
-_ORDINALS = {
-    "nhất": "I",
-    "hai": "II",
-    "ba": "III",
-    "tư": "IV",
-    "bốn": "IV",
-    "năm": "V",
-    "sáu": "VI",
-    "bảy": "VII",
-    "tám": "VIII",
-    "chín": "IX",
-    "mười": "X",
-}
-
-
-def _part_ref(ref: str) -> str:
-    """An item's ref with its part's word dropped: "Phần II.1" -> "II.1", "Phần thứ hai.1"
-    -> "II.1", "Điều 2.1" -> "Đ2.1"."""
-    ref = _ARTICLE_WORD.sub("Đ", _PART_WORD.sub("", ref))
-    m = _ORDINAL.match(ref)
-    if m:
-        head, dot, rest = m.group(1).partition(".")
-        numeral = _ORDINALS.get(head.lower())
-        if numeral:
-            ref = numeral + dot + rest
-    return ref
-
-
-_ARTICLE_WORD = re.compile(r"^Điều\s+")
-
-
 def _plan_tasks(doc: Doc, sections: list[Section], province: str | None) -> list[_Task]:
     out: list[_Task] = []
     for sec in sections:
@@ -365,7 +332,7 @@ def _plan_tasks(doc: Doc, sections: list[Section], province: str | None) -> list
             for it in _expand(doc, item, province):
                 heads = heading_bodies(doc, it, province, lead_in=it is not item)
                 # "Phần II" -> "II": a plan in parts numbers its tasks by the part's numeral
-                ref = _part_ref(it.ref)
+                ref = part_ref(it.ref)
                 out.append(_section_task(doc, it, ref, province, heads))
     return out
 
@@ -465,22 +432,28 @@ def _merge_rows(tasks: list[_Task], rows: list[RowTask], province: str | None) -
 def extract_tasks(doc: Doc, *, province: str | None) -> list[dict[str, Any]]:
     """The tasks of a document in the form of SCHEMA.md, each with "_span" (its text)."""
     sections = task_sections(doc)
+    rows = table_tasks(doc, province=province)
     if sections:
         tasks = _plan_tasks(doc, sections, province)
     else:
-        tasks = [
-            _Task(
-                ref=a.ref,
-                title=_title(a.section),
-                section=a.section,
-                lead=a.lead,
-                coord=a.coord,
-                timeframe=_timeframe(a.section),
-                deliverables=_deliverables(a.section),
-                items=_theme_items(a.section),
-                span=(a.section.start, a.section.end),
-            )
-            for a in assigned_tasks(doc, province=province)
-        ]
-    tasks = _merge_rows(tasks, table_tasks(doc, province=province), province)
+        assigned = assigned_tasks(doc, province=province)
+        if not assigned and not rows:
+            # a plan that lists its work nowhere else: the duties of "TỔ CHỨC THỰC HIỆN"
+            assigned = duty_tasks(doc, province=province)
+        tasks = [_assigned_task(a) for a in assigned]
+    tasks = _merge_rows(tasks, rows, province)
     return [t.record() for t in tasks]
+
+
+def _assigned_task(a: Assigned) -> _Task:
+    return _Task(
+        ref=a.ref,
+        title=_title(a.section),
+        section=a.section,
+        lead=a.lead,
+        coord=a.coord,
+        timeframe=_timeframe(a.section),
+        deliverables=_deliverables(a.section),
+        items=_theme_items(a.section),
+        span=(a.section.start, a.section.end),
+    )

@@ -1275,3 +1275,19 @@ def test_the_documents_of_other_forms_stay_above_their_floor() -> None:
                 tp += 1
         pred, gold = pred + len(p), gold + len(g)
     assert 2 * tp / (pred + gold) >= 0.97
+
+
+def test_a_plan_without_a_task_section_gives_its_bodies_duties() -> None:
+    text = _plan("NỘI DUNG TUYÊN TRUYỀN", "1. Ý nghĩa lịch sử của sự kiện.").replace(
+        "III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ theo dõi, đôn đốc.",
+        "III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với "
+        "Sở Nội vụ hướng dẫn tổ chức tuyên truyền.\n\n2. Ủy ban nhân dân các xã, phường tổ "
+        "chức tuyên truyền trên hệ thống thông tin cơ sở.\n\n3. Các sở, ban, ngành theo chức "
+        "năng, nhiệm vụ phối hợp thực hiện.",
+    )
+    assert _roles(extract_tasks(parse(text), province="Hà Tĩnh")) == {
+        "III.1": (["so_vhttdl"], ["so_nv"]),
+        "III.2": (["ubnd_xa"], []),
+    }
+    # with a task section, those duties stay out (as in the first corpus)
+    assert "III.1" not in _roles(extract_tasks(parse(PLAN), province="Hà Tĩnh"))
