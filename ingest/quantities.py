@@ -11,8 +11,8 @@ km", "500 MW", "6,5 triệu m2 sàn") is a quantity flagged ``measure`` and mone
 one flagged ``money``: the caller decides whether they are outcomes ("5.400 USD" is money, a
 sum in đồng a rate or a price, no quantity). Numbers that are dates, years, document
 numbers, article or clause numbers, scales ("1:50.000"), durations, ages, scores ("85 điểm";
-"12 điểm ven biển" counts places), ratings ("3 sao"), group numbers or all of a known set
-("cả 03 tiêu chí") are not quantities.
+"12 điểm ven biển" counts places), ratings ("3 sao"), copies of a paper ("01 bản"), group
+numbers or all of a known set ("cả 03 tiêu chí") are not quantities.
 :func:`cell_values` reads the value cell of an indicator table ("≥ 5", "≤ 3 Đông Nam Á;
 ≤ 50 Thế giới", "> 0,7", "Trên 600", "Tăng ít nhất 2 bậc", "Top 10").
 :func:`indicator_of` gives the indicator code of SCHEMA.md a target fits, else ``other``.
@@ -80,7 +80,7 @@ _NOT_UNIT = frozenset(
         r"\s+",
         "năm tháng ngày giờ phút giây tuần quý buổi lần tuổi khẩu điểm đồng vnđ vnd usd "
         "triệu tỷ nghìn ngàn trăm cm mm độ giường suất bước kỳ khóa khoá lớp thứ số phần nhóm "
-        "mức sao",
+        "mức sao bản",
     )
 )
 #: money: a multiple of a currency ("55 tỷ USD", "135 triệu đồng"), or dollars ("GDP bình
@@ -90,7 +90,12 @@ _MONEY = re.compile(r"^(?:(?:tỷ|triệu|nghìn|ngàn)\s+(?:usd|đô la|đồng
 _MULTIPLIERS = ("nghìn", "ngàn", "triệu", "tỷ")
 #: words of _NOT_UNIT that head a counted noun when these words follow ("500 khẩu súng",
 #: "02 ngày hội"), not a household size or a duration
-_NOUN_AFTER = {"khẩu": ("súng", "pháo"), "ngày": ("hội", "lễ")}
+_NOUN_AFTER = {
+    "khẩu": ("súng", "pháo"),
+    "ngày": ("hội", "lễ"),
+    # "bản" counts copies of a paper ("gửi 01 bản", "sao lưu 02 bản"), villages only so named
+    "bản": ("làng", "đặc", "vùng", "dân", "khó"),
+}
 #: "điểm" counts places ("12 điểm ven biển", "05 điểm du lịch") unless it is a score ("đạt
 #: 85 điểm", "80 điểm trở lên", "điểm sàn")
 _SCORE_AFTER = frozenset(("trở", "trên", "theo", "và", "sàn", "chuẩn", "số", "tuyệt", "đánh"))
@@ -338,6 +343,8 @@ def indicator_of(text: str, unit: str, after: str = "") -> str:
         return "people_trained"
     if trained and (re.fullmatch(_PEOPLE, u) or (u == "%" and re.match(_PEOPLE + r"\b", a))):
         return "people_trained"
+    if u == "%" and re.match(rf"[^,;:]{{0,40}}?\bđược\s+(?:{_TRAINED})", a):
+        return "people_trained"  # "100% thuyền trưởng được bồi dưỡng pháp luật"
     if u == "%" and re.search(r"\btỷ lệ\s+" + _PEOPLE, f) and trained:
         return "people_trained"
     if re.search(r"\btfp\b|\btep\b|nhân tố tổng hợp", f):

@@ -26,7 +26,10 @@ Where targets are read
   "đạt", a due year or period "trong Quý II/2026", a floor: the quantity's own "ít nhất" or
   one that is no other number's condition), or an output with no aim word: a coverage of
   100% ("bồi dưỡng cho 100% cán bộ, công chức cấp xã"), a yearly count ("Hằng năm bồi
-  dưỡng cho khoảng 5.000 lượt giáo viên").
+  dưỡng cho khoảng 5.000 lượt giáo viên"), the count a verb of making, training or
+  supporting is done to ("số hóa khoảng 15 triệu trang", "tập huấn cho 200 công chức").
+  A count right after another one and "tại / ở" says where that one is ("02 bản tại 02
+  địa điểm"), not an outcome.
 * **Anywhere else** (the execution section, articles of a decision, ...): only a sentence
   with a strong cue ("phấn đấu", "Đến năm 2030, ...", "Trong năm 2013, ...", "Chậm nhất đến
   ngày 31 tháng 12 năm 2026, ...", "bảo đảm 100%").
@@ -600,17 +603,34 @@ _FUNDS_AFTER = re.compile(
     r"tổng mức|dự toán|giá trị)"
 )
 _PER_YEAR_LEAD = re.compile(r"(?:hằng|hàng|mỗi)\s+năm")
+#: a count right after another one's noun and "tại / ở": where that one is, not an outcome
+_WHERE_OF = re.compile(r"\d\s+[^\W\d]+(?:\s+[^\W\d]+){0,3}\s+(?:tại|ở)\s+(?:khoảng\s+)?$")
+#: a verb whose object is the count (a few words and "cho / tại / ở" between at most)
+_OUTPUT_VERB = re.compile(
+    r"\b(?:số hóa|xây dựng|xây mới|trồng|đào tạo|tập huấn|bồi dưỡng|hỗ trợ|cấp (?:mới|đổi|phép)|"
+    r"đầu tư|cải tạo|"
+    r"nâng cấp|sửa chữa|thành lập|tuyển dụng|tuyển sinh|giải quyết việc làm|thu hút|kiểm tra|"
+    r"thanh tra|di dời|tiêm|khám|đưa vào (?:sử dụng|hoạt động|khai thác)|hình thành|công nhận|"
+    r"xác định|trám lấp|xóa bỏ|phổ cập|vận động)\b"
+    r"(?:\s+[^\W\d]+){0,5}?\s*(?:\b(?:cho|tại|ở|thêm|mới|được)\s+)?"
+    r"(?:(?:khoảng|ít nhất|tối thiểu|trên|gần|từ|hơn)\s+)?$"
+)
 
 
 def _task_output(sentence: str, clause: str, q: Quantity) -> bool:
     """A task's quantity that is an output to reach with no aim word: a coverage of 100%
-    ("bồi dưỡng kỹ năng số cho 100% cán bộ, công chức cấp xã") or a yearly count ("Hằng
-    năm bồi dưỡng cho khoảng 5.000 lượt giáo viên")."""
+    ("bồi dưỡng kỹ năng số cho 100% cán bộ, công chức cấp xã"), a yearly count ("Hằng
+    năm bồi dưỡng cho khoảng 5.000 lượt giáo viên"), or the count a verb of making,
+    training or supporting is done to ("số hóa khoảng 15 triệu trang tài liệu", "tập huấn
+    nghiệp vụ cho khoảng 200 công chức", "xây dựng cơ sở dữ liệu ở 530 đơn vị")."""
     if q.measure or q.money:
         return False
     if q.unit == "%":
         return q.min == 100 and not _FUNDS_AFTER.match(clause[q.end :])
-    return bool(_PER_YEAR_LEAD.search(sentence))
+    return bool(
+        _PER_YEAR_LEAD.search(sentence)
+        or _OUTPUT_VERB.search(clause[max(0, q.start - 80) : q.start])
+    )
 
 
 def _prose(doc: Doc, out: _Out, period_end: int | None) -> None:
@@ -666,6 +686,8 @@ def _prose(doc: Doc, out: _Out, period_end: int | None) -> None:
                             continue
                         if q.money and counted >= 0 and "," not in clause[counted : q.start]:
                             continue  # a threshold qualifying that count
+                        if _WHERE_OF.search(fc[max(0, q.start - 40) : q.start]):
+                            continue  # where a count is: "02 bản tại 02 địa điểm khác nhau"
                         if not q.money:
                             counted = q.end
                         if not _accept(

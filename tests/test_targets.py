@@ -223,8 +223,9 @@ def test_a_plan_of_another_domain() -> None:
         ("other", "at_most", None, 15, 2030),
         ("people_trained", "at_least", 1200, None, 2030),
         ("other", "at_least", 10, None, 2035),
-        # a task that states an aim, with its own year; rates, status, money and the
-        # execution section's duties are not targets
+        # the count a task builds ("cải tạo 30 trạm y tế"), a task that states an aim with
+        # its own year; rates, status, money and the execution section's duties are not
+        ("other", "exact", 30, 30, 2030),
         ("other", "exact", 50, 50, 2027),
     ]
 
@@ -582,6 +583,33 @@ def test_expected_results_norms_per_hectare_and_sizes() -> None:
     ]
 
 
+def test_counts_a_task_makes_or_trains() -> None:
+    text = (
+        "III. NHIỆM VỤ\n"
+        "1. Cục Lưu trữ chủ trì số hóa khoảng 15 triệu trang tài liệu, trong đó năm 2026 số "
+        "hóa 4 triệu trang.\n"
+        "2. Tổ chức 04 lớp tập huấn nghiệp vụ cho khoảng 200 công chức, viên chức.\n"
+        "3. Chủ đầu tư gửi Sở Công Thương, Ủy ban nhân dân cấp xã 01 bản để theo dõi.\n"
+        "4. Thuyền viên: 100% thuyền trưởng được bồi dưỡng pháp luật về khai thác thủy sản.\n"
+    )
+    got = extract_targets(parse(text), period_end=2028)
+    assert [(t["ref"], t["indicator"], t["min"], t["by_year"]) for t in got] == [
+        ("III.1", "other", 15, 2028),
+        ("III.1", "other", 4, 2026),
+        ("III.2", "people_trained", 200, 2028),
+        ("III.4", "people_trained", 100, 2028),
+    ]
+
+
+def test_copies_and_where_a_count_is_are_not_outcomes() -> None:
+    text = (
+        "II. CHỈ TIÊU\n"
+        "- Năm 2026: số hóa 30% tài liệu lưu trữ;\n"
+        "- Tài liệu được sao lưu tối thiểu 02 bản tại 02 địa điểm khác nhau.\n"
+    )
+    assert [t["min"] for t in extract_targets(parse(text), period_end=2028)] == [30]
+
+
 # --- documents of other domains and forms, annotated by hand -------------------------------
 # tests/data/targets/README.md: short documents written for these tests, each with the
 # targets it states (ref, indicator, comparator, min, max, unit, by_year, per_year) beside
@@ -868,6 +896,25 @@ DOC_TARGETS: dict[str, list[tuple[object, ...]]] = {
         ("II.2", "other", "exact", 5, 5, "thiết kế mẫu", 2026, False),
         ("II.3", "other", "at_least", 20, N, "tỉnh, thành phố", 2027, False),
         ("II.4", "other", "exact", 100, 100, "%", 2030, False),
+    ],
+    "t26_camau-kh-2026-kinh-te-bien.txt": [
+        ("I.1.a", "other", "exact", 650000, 650000, "tấn", 2028, False),
+        ("I.1.a", "other", "more_than", 60, N, "%", 2028, False),
+        ("I.1.b", "other", "at_least", 1.5, N, "tỷ USD", 2028, False),
+        ("I.2.a", "other", "exact", 5000, 5000, "ha", 2030, False),
+        ("I.2.b", "other", "exact", 100, 100, "%", 2030, False),
+        ("I.2.c", "other", "exact", 30, 30, "%", 2030, False),
+        ("II.1", "other", "exact", 3, 3, "vùng nuôi", 2027, False),
+        ("II.3", "people_trained", "more_than", 3000, N, "lượt nông dân", 2030, True),
+        ("II.3", "people_trained", "exact", 100, 100, "%", 2030, False),
+    ],
+    "t27_bnv-kh-2026-chuyen-doi-so-luu-tru.txt": [
+        ("II", "other", "exact", 30, 30, "%", 2026, False),
+        ("II", "other", "exact", 70, 70, "%", 2027, False),
+        ("II", "other", "exact", 100, 100, "%", 2028, False),
+        ("III.1", "other", "about", 15, 15, "triệu trang", 2028, False),
+        ("III.1", "other", "exact", 4, 4, "triệu trang", 2026, False),
+        ("III.3", "people_trained", "about", 200, 200, "công chức", 2028, False),
     ],
 }  # fmt: skip
 
