@@ -36,7 +36,15 @@ recipients of the second; the date of a cited instrument is not a deadline; a fo
 ``recurrence``: ``annual``, ``periodic``, ``on_request`` ("đột xuất", "kịp thời báo cáo"),
 ``once``.
 
-A task table (:mod:`policykg.ingest.tables`, any written form) gives the reports its rows
+Bodies as reporting reads them: besides the register's, a class of bodies given duties is one
+``other`` actor ("Các đơn vị thuộc Sở X", "Các huyện ủy, thị ủy, đảng ủy trực thuộc Tỉnh
+ủy"; not "Thủ trưởng các đơn vị trực thuộc Bộ", each unit's head), and a unit of a party
+committee with the committee's name is one ``other`` body ("Ban Tuyên giáo và Dân vận Tỉnh
+ủy", "Văn phòng Tỉnh ủy").
+
+A table of reports ("Tên báo cáo | Cơ quan báo cáo | Cơ quan nhận báo cáo | Thời hạn gửi")
+gives a duty per row, a date with no year recurring every year. A task table
+(:mod:`policykg.ingest.tables`, any written form) gives the reports its rows
 ask for ("Bộ Tư pháp tổng hợp, báo cáo, đề xuất Thủ tướng Chính phủ" in the result or task
 cell): the row's lead bodies (or the cell's own subject) report, by the row's time cell
 ("6/2025" -> ``2025-06-30``, "Quý II/2025", "2025" -> ``2025-12-31``).
@@ -71,6 +79,7 @@ from typing import Any
 
 from policykg.ingest.agencies import AgencyMention, chain_after, find_agencies, mentions_between
 from policykg.ingest.reading import diacritic_key
+from policykg.ingest.tables import Cell
 from policykg.ingest.text import Doc, Paragraph, Section, clean
 
 __all__ = ["deadline_of", "extract_duties", "extract_reporting", "recurrence_of"]
@@ -194,6 +203,7 @@ _CHAIN_GAP = re.compile(
 #: và kiến nghị Chính phủ", "báo cáo, đề xuất Thủ tướng"
 _RECIPIENT_GAP = re.compile(
     r"[\s,:]*(?:(?:và\s+|,\s*)?(?:kiến nghị|đề xuất|đề nghị)\s+)?"
+    r"(?:(?:ngay|kịp thời|bằng văn bản|trực tiếp|đầy đủ)\s+)*"
     r"(?:(?:về|lên|tới|với|đến|cho|qua)\s+)*"
     r"(?:\(\s*qua\s+)?"
 )
@@ -217,7 +227,7 @@ _DECISION_PURPOSE = re.compile(
 _DECISION_TAIL = re.compile(r"xem xét,?\s*(?:quyết định|giải quyết|chỉ đạo)")
 _ESCALATE = re.compile(r"vượt (?:quá )?thẩm quyền")
 #: a budget estimate sent upward is not a report; a settlement ("quyết toán") is
-_ESTIMATE = re.compile(r"\bdự toán\b")
+_ESTIMATE = re.compile(r"(?<!thực hiện )(?<!giải ngân )\bdự toán\b")
 _SETTLEMENT = re.compile(r"quyết toán")
 #: words before a mention that make it something other than the subject
 _NOT_SUBJECT = re.compile(
@@ -416,7 +426,9 @@ def _deadlines(f: str, a: int, b: int) -> list[_Deadline]:
     return out
 
 
-def _heading_actor(sec: Section, province: str | None) -> list[AgencyMention] | None:
+def _heading_actor(
+    sec: Section, province: str | None, issuer: Mapping[str, Any] | None = None
+) -> list[AgencyMention] | None:
     """The agencies a section's heading addresses ("3. Bộ Công Thương:", "Điều 12. Trách
     nhiệm của Sở Công Thương", "2. Các sở: Y tế, Xây dựng"); [] for a collective heading
     ("Các Bộ, ngành liên quan khác"); None when the heading names no one."""
@@ -426,7 +438,7 @@ def _heading_actor(sec: Section, province: str | None) -> list[AgencyMention] | 
     f = diacritic_key(text)
     m = _HEADING_LEAD.match(f)
     pos = m.end() if m else 0
-    ms = [x for x in find_agencies(text, province=province) if x.start >= pos]
+    ms = [x for x in _mentions(text, province, issuer) if x.start >= pos]
     chain = chain_after(text, ms, pos, slack=24)
     if chain:
         return chain
@@ -492,7 +504,7 @@ class _Reader:
         while node is not None and node.style != "root":
             if id(node) in self.running:
                 return self.running[id(node)]
-            got = _heading_actor(node, self.province)
+            got = _heading_actor(node, self.province, self.issuer)
             if got is not None:
                 return got
             node = node.parent
@@ -506,7 +518,7 @@ class _Reader:
             return
         k = _LIST_MARK.match(f)
         pos = k.end() if k else 0
-        ms = [m for m in find_agencies(p.text, province=self.province) if m.start >= pos]
+        ms = [m for m in _mentions(p.text, self.province, self.issuer) if m.start >= pos]
         chain = chain_after(p.text, ms, pos, slack=24)
         if chain and _AGENCY_LINE_END.fullmatch(f[chain[-1].end :]):
             holder = sec.parent if sec.style in ("dash", "plus") and sec.parent else sec
@@ -781,7 +793,7 @@ class _Reader:
             ):
                 keep[i] = False  # an escalation: problems raised as they come, not a report
             if _ESTIMATE.search(clause) and not _SETTLEMENT.search(clause):
-                keep[i] = False
+                keep[i] = False  # a budget estimate, not "tình hình thực hiện dự toán"
             if re.search(r"\bđã\s+(?:\S+\s+){0,1}$", f[max(a, e.start - 12) : e.start]):
                 keep[i] = False  # a report already made
             if _SELF_REPORT.search(f[e.start : c1]) or re.search(
@@ -890,6 +902,63 @@ def _masked(text: str) -> str:
     """``text`` with each parenthesis blanked (same length), so that a list of recipients
     runs across "(đối với KKT, KCN)": "Bộ KH&ĐT (đối với KKT, KCN) và Bộ Công Thương"."""
     return _PAREN.sub(lambda m: " " * len(m.group()), text)
+
+
+#: a class of bodies given duties, one ``other`` actor ("Các đơn vị thuộc Sở Lao động - Thương
+#: binh và Xã hội", "Các đơn vị thuộc Bộ", "Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc
+#: Tỉnh ủy")
+_CLASS = re.compile(
+    r"\b(?:các|những)\s+(?:cơ quan,\s*)?(?:đơn vị|cơ quan)(?:,\s*đơn vị)?\s+(?:trực\s+)?thuộc\s+"
+    r"(?:bộ|sở|ủy ban nhân dân|ubnd|tổng cục|cục)\b"
+    r"|\b(?:các|những)\s+(?:huyện ủy|thị ủy|thành ủy|quận ủy|đảng ủy|cấp ủy|chi bộ|đảng đoàn|"
+    r"ban cán sự đảng)(?:\s*,\s*(?:huyện ủy|thị ủy|thành ủy|quận ủy|đảng ủy|đảng đoàn|"
+    r"ban cán sự đảng))*(?:\s+(?:trực thuộc|thuộc)\s+(?:tỉnh ủy|thành ủy))?"
+)
+#: the head of a unit of a party committee, the committee's name following it ("Ban Tuyên
+#: giáo và Dân vận Tỉnh ủy", "Văn phòng Tỉnh ủy", "Ủy ban Kiểm tra Thành ủy")
+_PARTY_UNIT = re.compile(r"(?:Ban|Văn phòng|Ủy ban Kiểm tra|Uỷ ban Kiểm tra)\b")
+
+
+def _mentions(
+    text: str, province: str | None, issuer: Mapping[str, Any] | None = None
+) -> list[AgencyMention]:
+    """The agencies of ``text`` as reporting reads them: the register's, the issuer called
+    "Bộ" or "Sở" alone, a class of bodies given duties as one ``other`` actor, and a unit of
+    a party committee with the committee's name as one ``other`` body."""
+    ms = find_agencies(text, province=province)
+    ms = sorted([*ms, *_own_body(text, ms, issuer)], key=lambda m: m.start)
+    f = diacritic_key(text)
+    scope = province or "national"
+    for c in _CLASS.finditer(f):
+        if re.search(r"(?:thủ trưởng|lãnh đạo|người đứng đầu)\s*$", f[: c.start()]):
+            continue  # "Thủ trưởng các đơn vị trực thuộc Bộ": each unit's head, collective
+        end = c.end()
+        inner = [m for m in ms if c.start() <= m.start < end + 2]
+        # "thuộc Sở Lao động - Thương binh và Xã hội": the body named is part of the class
+        end = max([end, *(m.end for m in inner)])
+        name = clean(text[c.start() : end])
+        ms = [m for m in ms if not (c.start() <= m.start < end)]
+        ms.append(AgencyMention("other", scope, name, c.start(), end, name))
+    out: list[AgencyMention] = []
+    for m in sorted(ms, key=lambda m: m.start):
+        if m.kind == "tinh_uy" and diacritic_key(m.surface) in ("tỉnh ủy", "thành ủy"):
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.kind == "other"
+                and not text[prev.end : m.start].strip()
+                and _PARTY_UNIT.match(prev.surface)
+            ):
+                name = clean(text[prev.start : m.end])
+                out[-1] = AgencyMention("other", prev.scope, name, prev.start, m.end, name)
+                continue
+            unit = re.search(r"(?:Văn phòng|Ủy ban Kiểm tra|Uỷ ban Kiểm tra)\s+$", text[: m.start])
+            if unit and not (prev is not None and prev.end > unit.start()):
+                name = clean(text[unit.start() : m.end])
+                out.append(AgencyMention("other", m.scope, name, unit.start(), m.end, name))
+                continue
+        out.append(m)
+    return out
 
 
 def _refs(ms: list[AgencyMention]) -> list[dict[str, Any]]:
@@ -1016,8 +1085,7 @@ def extract_reporting(
         if not (_VERB.search(f) or _SUMMARY_VERB.search(f)) and not _TIME_LINE.match(f):
             last = []
             continue
-        ms = find_agencies(p.text, province=province)
-        ms = sorted([*ms, *_own_body(p.text, ms, issuer)], key=lambda m: m.start)
+        ms = _mentions(p.text, province, issuer)
         reader.note_opening(p, ms)
         for a, b in _sentences(p.text):
             if _TIME_LINE.match(f[a:b]):
@@ -1028,6 +1096,7 @@ def extract_reporting(
             last = reader.sentence(sec, p, ms, a, b)
             out.extend(last)
     out.extend(_table_duties(doc, reader, templates))
+    out.extend(_schedule_duties(doc, reader, templates))
     out.sort(key=lambda d: d["_span"][0])
     return _finish(out)
 
@@ -1164,6 +1233,8 @@ def _table_duties(doc: Doc, reader: _Reader, templates: set[int]) -> list[dict[s
         def column(rx: re.Pattern[str], head: list[str] = head) -> int | None:
             return next((i for i, h in enumerate(head) if rx.search(h)), None)
 
+        if _schedule_columns(head) is not None:
+            continue  # a table of reports (read by _schedule_duties)
         lead = column(_LEAD_COLUMN)
         if lead is None or re.search(r"theo dõi|đánh giá", head[lead]):
             continue  # not a task table (an indicator table's monitoring body)
@@ -1173,7 +1244,7 @@ def _table_duties(doc: Doc, reader: _Reader, templates: set[int]) -> list[dict[s
             cells = row.cells
             if lead >= len(cells):
                 continue
-            leads = find_agencies(clean(cells[lead].text), province=reader.province)
+            leads = _mentions(clean(cells[lead].text), reader.province, reader.issuer)
             deadline, recurrence = (
                 _cell_deadline(cells[when].text) if when is not None and when < len(cells)
                 else (None, None)
@@ -1185,7 +1256,7 @@ def _table_duties(doc: Doc, reader: _Reader, templates: set[int]) -> list[dict[s
                 f = diacritic_key(text)
                 if not _VERB.search(f):
                     continue
-                ms = find_agencies(text, province=reader.province)
+                ms = _mentions(text, reader.province, reader.issuer)
                 for e in reader.events(text, f, ms, 0, len(text)):
                     if not e.recipients or _DECISION.match(f[e.recipients[-1].end :]):
                         continue
@@ -1206,6 +1277,78 @@ def _table_duties(doc: Doc, reader: _Reader, templates: set[int]) -> list[dict[s
                         }
                     )
                 break  # the result cell, else the task cell
+    return out
+
+
+#: the columns of a table of reports ("Tên báo cáo | Cơ quan báo cáo | Cơ quan nhận báo cáo |
+#: Thời hạn gửi"): who sends, who receives, by when, how often
+_SENDER_COLUMN = re.compile(
+    r"(?:cơ quan|đơn vị|đối tượng|chủ thể)\s+(?:thực hiện\s+|lập\s+|gửi\s+)?(?:báo cáo|gửi)|"
+    r"(?:cơ quan|đơn vị) thực hiện"
+)
+_RECEIVER_COLUMN = re.compile(r"(?:cơ quan|đơn vị|nơi)\s+nhận")
+_DUE_COLUMN = re.compile(r"thời hạn|thời gian|ngày gửi|hạn gửi|thời điểm")
+_PERIOD_COLUMN = re.compile(r"kỳ báo cáo|tần suất|định kỳ|chu kỳ")
+
+
+def _schedule_columns(head: list[str]) -> tuple[int, int, int | None, int | None] | None:
+    """(sender, receiver, due, period) columns of a table of reports, else None."""
+    sender = next((i for i, h in enumerate(head) if _SENDER_COLUMN.search(h)), None)
+    receiver = next((i for i, h in enumerate(head) if _RECEIVER_COLUMN.search(h)), None)
+    if sender is None or receiver is None or sender == receiver:
+        return None
+    due = next((i for i, h in enumerate(head) if _DUE_COLUMN.search(h)), None)
+    period = next((i for i, h in enumerate(head) if _PERIOD_COLUMN.search(h)), None)
+    return sender, receiver, due, period
+
+
+def _schedule_duties(doc: Doc, reader: _Reader, templates: set[int]) -> list[dict[str, Any]]:
+    """A table of reports (a plan's or a circular's "Chế độ báo cáo"): each row a duty, its
+    sender's bodies to its receiver's, by its due cell, as often as its name or period cell
+    says ("Báo cáo kết quả 6 tháng | UBND các xã | Sở X | Trước ngày 10/6"); a date with no
+    year in such a table recurs every year."""
+    out: list[dict[str, Any]] = []
+    for t in doc.tables:
+        if t.section is not None and id(t.section) in templates:
+            continue
+        cols = _schedule_columns([diacritic_key(clean(c.text)) for c in t.header])
+        if cols is None:
+            continue
+        sender, receiver, due, period = cols
+        for row in t.rows:
+            cells = row.cells
+            if max(sender, receiver) >= len(cells):
+                continue
+
+            def cell(i: int | None, cells: list[Cell] = cells) -> str:
+                return clean(cells[i].text) if i is not None and i < len(cells) else ""
+
+            who = _mentions(cell(sender), reader.province, reader.issuer)
+            whom = _mentions(cell(receiver), reader.province, reader.issuer)
+            if not who and not whom:
+                continue
+            words = " ".join(clean(c.text) for c in cells)
+            f = diacritic_key(f"{cell(due)} {cell(period)}")
+            own = _deadlines(f, 0, len(f)) or [
+                _Deadline(0, d.value, d.kind)
+                for d in _deadlines(diacritic_key(words), 0, len(words))
+            ]
+            expanded = _expand(own, diacritic_key(words))
+            actors = _refs(who)
+            for value, recurrence in expanded:
+                if recurrence == "once" and value is not None and value.startswith("--"):
+                    recurrence = "annual"
+                out.append(
+                    {
+                        "actor": actors,
+                        "recipient": [r for r in _refs(whom) if r not in actors],
+                        "deadline": value,
+                        "recurrence": recurrence,
+                        "evidence": clean(words),
+                        "_span": [row.start, row.end],
+                        "_derived": False,
+                    }
+                )
     return out
 
 

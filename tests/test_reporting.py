@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from policykg.ingest.extract import extract
 from policykg.ingest.reporting import deadline_of, extract_duties, extract_reporting, recurrence_of
 from policykg.ingest.text import parse
 
@@ -639,3 +640,122 @@ def test_a_councils_resolution_and_a_reports_closing() -> None:
         "nhân dân tỉnh Quảng Trị./.\n"
     )
     assert _duties(closing, "Quảng Trị") == []
+
+
+# --- documents of other issuers, kinds and forms, annotated by hand ----------------------------
+# tests/data/reporting/README.md: short documents written for these tests, each with the
+# duties it states (actor kinds, recipient kinds, deadline, recurrence) beside reports that are
+# not duties.
+
+REPORT_DOCS = ROOT / "tests" / "data" / "reporting"
+DOC_DUTIES: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str | None, str]]] = {
+    "r01_quangbinh-kh-2026-chuyen-doi-so.txt": [
+        (("so_khcn",), ("bo_khcn", "ubnd_tinh"), None, "periodic"),
+        (("so_khcn",), ("bo_khcn", "ubnd_tinh"), "--12-10", "annual"),
+        (("so_khcn",), ("ubnd_tinh",), "2026-07-31", "once"),
+        (("ubnd_huyen",), ("so_khcn",), None, "periodic"),
+    ],
+    "r02_byt-tt-2026-bao-cao-tiem-chung.txt": [
+        (("other",), ("other",), "---05", "periodic"),
+        (("other",), ("other", "so_yt"), "---10", "periodic"),
+        (("so_yt",), ("bo_yt", "other"), "--07-15", "periodic"),
+        (("so_yt",), ("bo_yt", "other"), "--01-15", "annual"),
+        (("other",), ("so_yt",), None, "once"),
+    ],
+    "r03_ttg-qd-2026-de-an-nhan-luc-y-te.txt": [
+        (("bo_yt",), ("thu_tuong",), "--03-31", "annual"),
+        (("bo_yt",), ("thu_tuong",), "2028-12-31", "once"),
+        (("bo_yt",), ("thu_tuong",), "2030-12-31", "once"),
+        (("bo_gddt",), ("bo_yt",), None, "annual"),
+        (("ubnd_tinh",), ("bo_yt",), "--12-15", "annual"),
+    ],
+    "r04_hanoi-sgddt-cv-2025-bao-cao-so-ket.txt": [
+        ((), ("other", "so_gddt"), "2026-01-10", "once"),
+    ],
+    "r05_dongnai-ct-2026-an-toan-thuc-pham.txt": [
+        (("so_yt",), ("ubnd_tinh",), "2026-03-15", "once"),
+        (("so_yt",), ("bo_yt", "other"), None, "periodic"),
+        (("so_yt",), ("bo_yt", "other"), None, "annual"),
+        (("so_ct", "so_nnmt"), ("so_yt",), "2026-11-30", "once"),
+        (("cong_an_tinh",), ("ubnd_tinh",), None, "on_request"),
+        (("ubnd_xa",), ("other", "so_yt"), None, "periodic"),
+    ],
+    "r06_bnnmt-qd-2026-ke-hoach-tai-nguyen-nuoc.txt": [
+        # the Cục's report to the minister of row 2 is the one II.1 has it pass on: one duty
+        (("other",), ("bo_nnmt",), "2026-11-30", "once"),
+        (("other",), ("other",), "2026-11-15", "once"),
+    ],
+    "r07_hatinh-tu-kh-2026-hoc-tap-nghi-quyet.txt": [
+        (("other",), ("tinh_uy",), "2026-06-30", "once"),
+        (("other",), ("other", "tinh_uy"), "2026-06-15", "once"),
+    ],
+    "r08_haiphong-bc-2025-kinh-te-xa-hoi.txt": [
+        (("so_tc",), ("ubnd_tinh",), None, "periodic"),
+        (("ubnd_xa",), ("so_tc",), "2026-12-05", "once"),
+        (("so_tc",), ("ubnd_tinh",), None, "once"),
+    ],
+    "r09_nghean-qd-2026-quy-che-cum-cong-nghiep.txt": [
+        (("ubnd_xa",), ("so_ct",), "--06-10", "periodic"),
+        (("ubnd_xa",), ("so_ct",), "--12-10", "annual"),
+        (("doanh_nghiep",), ("so_ct", "ubnd_xa"), None, "periodic"),
+        (("so_ct",), ("bo_ct", "ubnd_tinh"), "--12-20", "annual"),
+        (("so_xd",), ("so_ct",), None, "annual"),
+    ],
+    "r10_cantho-nq-hdnd-2026-ho-tro-hoc-phi.txt": [
+        (("ubnd_tinh",), ("hdnd_tinh",), None, "annual"),
+    ],
+    "r11_ttg-ct-2026-giai-ngan-cong-bao.txt": [
+        ((), ("bo_tc",), "---10", "periodic"),
+        (("bo_tc",), ("thu_tuong",), None, "periodic"),
+        (("bo_tc",), ("chinh_phu",), None, "periodic"),
+    ],
+    "r12_lamdong-kh-2026-giam-ngheo-bang-bao-cao.txt": [
+        (("ubnd_xa",), ("so_nnmt",), "--06-10", "periodic"),
+        (("ubnd_xa",), ("so_nnmt",), "--12-10", "annual"),
+        (("so_nnmt",), ("bo_nnmt", "ubnd_tinh"), "--12-20", "annual"),
+    ],
+}
+
+
+#: what a document's duties still miss, and why (recognition of bodies the register lacks)
+WAITING = {
+    "r02_byt-tt-2026-bao-cao-tiem-chung.txt": "'Cơ sở tiêm chủng', 'Trạm Y tế xã': classes "
+    "and units the recognition does not know",
+    "r05_dongnai-ct-2026-an-toan-thuc-pham.txt": "'Ban Chỉ đạo' standing for the Ban Chỉ đạo "
+    "liên ngành named before it",
+    "r08_haiphong-bc-2025-kinh-te-xa-hoi.txt": "a report passed on to the body another "
+    "sentence already has the same actor report to is taken for that report",
+}
+
+
+def _doc_duties(name: str) -> list[tuple[tuple[str, ...], tuple[str, ...], str | None, str]]:
+    text = (REPORT_DOCS / name).read_text(encoding="utf-8")
+    got = extract(text, source=name)["reporting"]
+    return [
+        (
+            tuple(sorted(a["kind"] for a in r["actor"])),
+            tuple(sorted(a["kind"] for a in r["recipient"])),
+            r["deadline"],
+            r["recurrence"],
+        )
+        for r in got
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(set(DOC_DUTIES) - set(WAITING)))
+def test_duties_of_documents_in_other_forms(name: str) -> None:
+    assert Counter(_doc_duties(name)) == Counter(DOC_DUTIES[name])
+
+
+def test_duties_of_documents_in_other_forms_overall() -> None:
+    """Over every document written for the tests, those waiting included: F1 of the key of
+    the evaluation (actor kinds | recipient kinds | deadline) stays above what was reached."""
+    tp = pred = gold = 0
+    for name, want in DOC_DUTIES.items():
+        got = Counter(d[:3] for d in _doc_duties(name))
+        exp = Counter(d[:3] for d in want)
+        tp += sum((got & exp).values())
+        pred += sum(got.values())
+        gold += sum(exp.values())
+    p, r = tp / pred, tp / gold
+    assert 2 * p * r / (p + r) >= 0.9
