@@ -13,7 +13,8 @@ phương") has scope ``"national"``, and in a national text the provinces alone 
 thành phố trực thuộc TW") stand for their committees where they are given a role. A body
 named by what it does ("cơ quan thuế", "cơ quan bảo hiểm xã hội") is listed where it is
 given a role; the branch of a national system is named without its province in that
-province's own texts ("Cục Thuế"). Enterprises and investors named as a group by what they
+province's own texts ("Cục Thuế"); a regional unit of a vertical system is a body of
+its own ("Kho bạc Nhà nước khu vực XIV": ``other``). Enterprises and investors named as a group by what they
 are or do ("chủ đầu tư xây dựng hạ tầng kỹ thuật cụm công nghiệp", "các tổ chức, cá nhân
 hoạt động khoáng sản", "nhà đầu tư thứ cấp") are ``doanh_nghiep`` where the text gives them
 a duty (the subject of a clause before what it must do, after "yêu cầu", "Trách nhiệm
@@ -610,6 +611,12 @@ class _Scanner:
         k = self.seq(j, ["các", "cấp"], spaced=True)
         if k is not None:
             return self._other(i, k)
+        k = self.seq(j, ["chi", "nhánh"]) or j
+        k = self.seq(k, ["khu", "vực"])
+        if k is not None and k < n and self.soft(k - 1) and not self.words[k][:1].islower():
+            # a regional unit ("Kho bạc Nhà nước khu vực XIV", "Ngân hàng Nhà nước Chi nhánh
+            # khu vực 7", "Chi cục Thuế khu vực II"): other, with its number
+            return self._other(i, k + 1)
         if lab.level == "provincial" and lab.keys[-1] != "tinh" and lab.kind not in _TAILS:
             # "Kho bạc Nhà nước quận - huyện", "Thanh tra huyện": a district-level body
             k = self.seq(j, ["cấp", "huyện"]) or self.seq(j, ["quận"]) or self.seq(j, ["huyện"])
@@ -1255,7 +1262,21 @@ def _identity(m: AgencyMention) -> str | None:
         # "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng" is also written without what
         # it is about
         keys = keys[: keys.index("vê", 2)]
+    # "Phòng Lao động - Thương binh và Xã hội quận - huyện" is the "… cấp quận": the level
+    # below the province however it is written
+    end = len(keys)
+    while end > 2 and keys[end - 1] in _LEVEL_TAIL:
+        end -= 1
+    if end < len(keys):
+        keys = [*keys[:end], "#local"]
     return " ".join(keys)
+
+
+#: the words of a district or commune level written after a body's name, folded
+_LEVEL_TAIL = frozenset(
+    toneless_key(w)
+    for w in ("cấp", "các", "quận", "huyện", "thị", "xã", "thành", "phố", "phường", "trấn")
+)
 
 
 def agencies_of(doc: Doc, *, province: str | None) -> list[dict[str, Any]]:

@@ -21,6 +21,9 @@ end of a short line of its own. A word whose second syllable begins a predicate 
 stays in the name ("phát triển", "thẩm định"). A collegial body's name ends with what it is
 about ("Ủy ban Quốc gia về chuyển đổi số", "Ban Chỉ đạo Trung ương về phòng, chống tham
 nhũng, tiêu cực"), except after a report's verb ("báo cáo Ban Chỉ đạo … về kết quả …").
+A name holds the party committee, council, committee or front it belongs to ("Ban Tổ chức
+Tỉnh ủy", "Đảng đoàn HĐND tỉnh", "Ban cán sự đảng UBND tỉnh"), and ends with a province's
+name ("Báo và Phát thanh, Truyền hình Lào Cai").
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from policykg.ingest.reading import diacritic_key, toneless_key
@@ -78,6 +82,9 @@ _HEADS: dict[tuple[str, ...], bool] = {
         ("Phòng", False),
         ("Ban", False),
         ("Ban Chỉ đạo", True),
+        ("Ban cán sự đảng", True),
+        ("Ban Cán sự Đảng", True),
+        ("Báo và Phát thanh Truyền hình", False),
         ("Ban Chỉ huy", True),
         ("Ban Quản lý", True),
         ("Hội đồng", True),
@@ -159,7 +166,11 @@ _TAIL_WORDS = _DISTRICT_WORDS | set(_tones("các cấp"))
 #: words that close a name: a lower-case word after them begins the rest of the sentence
 _TERMINALS = {_tones(w) for w in ("Việt Nam", "Quốc hội", "Trung ương", "Chính phủ", "quốc tế")}
 #: bodies of the register that a name may hold ("Đảng đoàn Quốc hội", "Văn phòng Chính phủ")
-SWALLOWED = frozenset({"quoc_hoi", "chinh_phu"})
+#: ("Ban Tổ chức Tỉnh ủy", "Đảng đoàn HĐND tỉnh", "Ban cán sự đảng UBND tỉnh", "Đảng đoàn
+#: Ủy ban MTTQ tỉnh": the bodies of a party committee, council, committee or front)
+SWALLOWED = frozenset(
+    {"quoc_hoi", "chinh_phu", "tinh_uy", "hdnd_tinh", "ubnd_tinh", "mttq_tinh", "mttq_tw"}
+)
 #: words that make a named body national ("Cục … Việt Nam", "Ban Chỉ đạo Trung ương",
 #: "Ủy ban Quốc gia …"); a lower-case "quốc gia" describes the programmes a provincial
 #: committee steers, not the committee
@@ -228,7 +239,7 @@ def _about(t: _Tokens, j: int, taken: Sequence[bool]) -> int:
     if j >= n or diacritic_key(t.words[j]) != _VE or not _GAP_OK.fullmatch(t.gap(j - 1)):
         return j
     k = j + 1
-    while k < n and k - j <= 12 and not taken[k]:
+    while k < n and k - j <= 18 and not taken[k]:
         w = t.words[k]
         key = diacritic_key(w)
         gap = t.gap(k - 1)
@@ -236,7 +247,11 @@ def _about(t: _Tokens, j: int, taken: Sequence[bool]) -> int:
             break
         if k == j + 1 and key in _ABOUT_NOT:
             break
-        if (_capital(w) and _head_at(t, k) is not None) or (key in _ABOUT_STOP and k > j + 1):
+        if (_capital(w) and _head_at(t, k) is not None) or (
+            key in _ABOUT_STOP
+            and k > j + 1
+            and (diacritic_key(t.words[k - 1]), key) not in _COMPOUNDS
+        ):
             break
         if k + 1 < n and (key, diacritic_key(t.words[k + 1])) in _ABOUT_STOP_PAIRS:
             break
@@ -313,6 +328,10 @@ def _name_end(
             _GAP_OK.fullmatch(gap) or comma_ok or _wrapped(t, k)
         ):
             break
+        if taken[k] and within[k]:
+            k += 1  # a body of the register the name holds ("… UBND tỉnh", "… Tỉnh ủy")
+            named = closed = True
+            continue
         if key == "và":
             # "và" joins two capitalized words of one name
             if (
@@ -320,6 +339,7 @@ def _name_end(
                 and k + 1 < n
                 and _capital(t.words[k + 1])
                 and _head_at(t, k + 1) is None
+                and not taken[k + 1]
                 and (_GAP_OK.fullmatch(t.gap(k)) or _wrapped(t, k + 1))
             ):
                 k += 1
@@ -329,7 +349,12 @@ def _name_end(
             named = True
             lowers = 0
             pair2 = (diacritic_key(t.words[k - 1]), key)
-            closed = _abbrev(w) or pair2 in _TERMINALS or (key,) in _TERMINALS
+            closed = (
+                _abbrev(w)
+                or pair2 in _TERMINALS
+                or (key,) in _TERMINALS
+                or _ends_with_province(t, k + 1)
+            )
             k += 1
             continue
         if key == _DIA and k + 1 < n and diacritic_key(t.words[k + 1]) == _PHUONG:
@@ -391,6 +416,24 @@ def _name_end(
     if k == j or not (named or bare or tail or described):
         return None
     return k
+
+
+@lru_cache(maxsize=1)
+def _province_names() -> frozenset[tuple[str, ...]]:
+    from policykg.ingest.gazetteer import PROVINCES
+
+    return frozenset(_tones(p.replace("-", " ")) for p in PROVINCES)
+
+
+def _ends_with_province(t: _Tokens, k: int) -> bool:
+    """Do the tokens before index k end with a province's name ("… Lào Cai", "… Hà Nội")?
+    A province's name closes the name of a body ("Công ty Điện lực Lào Cai mở …")."""
+    names = _province_names()
+    return any(
+        tuple(diacritic_key(w) for w in t.words[k - size : k]) in names
+        for size in (2, 3, 4)
+        if k - size >= 0
+    )
 
 
 def _wrapped(t: _Tokens, k: int) -> bool:

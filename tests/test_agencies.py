@@ -660,3 +660,51 @@ def test_duties_of_a_heading_item_or_after_an_adverb(
 def test_a_head_in_lower_case_with_a_describing_word_names_no_body() -> None:
     text = "Thành phần gồm lãnh đạo phòng quản lý chuyên môn có trách nhiệm."
     assert [m for m in find_agencies(text, province="Lào Cai") if m.kind == "other"] == []
+
+
+def test_the_bodies_of_a_party_committee_council_or_front_carry_its_name() -> None:
+    text = (
+        "1. Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì hướng dẫn việc học tập.\n"
+        "2. Ban cán sự đảng UBND tỉnh lãnh đạo xây dựng kế hoạch hành động.\n"
+        "3. Đảng đoàn HĐND tỉnh lãnh đạo ban hành các cơ chế, chính sách.\n"
+        "4. Ủy ban Kiểm tra Tỉnh ủy chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy kiểm tra.\n"
+        "5. Đảng đoàn Ủy ban MTTQ tỉnh tuyên truyền, vận động.\n"
+        "6. Văn phòng Tỉnh ủy theo dõi, tổng hợp.\n"
+    )
+    assert listed(text, "Hà Tĩnh") == [
+        ("other", "Hà Tĩnh", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+        ("other", "Hà Tĩnh", "Ban cán sự đảng UBND tỉnh"),
+        ("other", "Hà Tĩnh", "Đảng đoàn HĐND tỉnh"),
+        ("other", "Hà Tĩnh", "Ủy ban Kiểm tra Tỉnh ủy"),
+        ("other", "Hà Tĩnh", "Ban Tổ chức Tỉnh ủy"),
+        ("other", "Hà Tĩnh", "Đảng đoàn Ủy ban MTTQ tỉnh"),
+        ("other", "Hà Tĩnh", "Văn phòng Tỉnh ủy"),
+    ]
+    # a body of the register after "và" is a body of its own
+    got = listed("Ban Quản lý dự án và UBND tỉnh phối hợp thực hiện.", "Hà Tĩnh")
+    assert ("ubnd_tinh", "Hà Tĩnh", None) in got
+
+
+def test_regional_units_and_merged_provincial_bodies_after_2025() -> None:
+    text = (
+        "2. Sở Tài chính phối hợp với Thuế tỉnh, Kho bạc Nhà nước khu vực XIV hướng dẫn.\n"
+        "6. Báo và Phát thanh, Truyền hình Lào Cai mở chuyên mục tuyên truyền.\n"
+        "9. Ngân hàng Nhà nước Chi nhánh khu vực 7, Bảo hiểm xã hội tỉnh cung cấp dữ liệu.\n"
+    )
+    assert listed(text, "Lào Cai") == [
+        ("so_tc", "Lào Cai", None),
+        ("thue_tinh", "Lào Cai", None),
+        ("other", "Lào Cai", "Kho bạc Nhà nước khu vực XIV"),
+        ("other", "Lào Cai", "Báo và Phát thanh, Truyền hình Lào Cai"),
+        ("other", "Lào Cai", "Ngân hàng Nhà nước Chi nhánh khu vực 7"),
+        ("bhxh_tinh", "Lào Cai", None),
+    ]
+
+
+def test_a_unit_below_the_province_however_its_level_is_written() -> None:
+    text = (
+        "Trưởng Phòng Lao động - Thương binh và Xã hội quận - huyện có trách nhiệm lập danh "
+        "sách; Phòng Lao động - Thương binh và Xã hội cấp quận gửi hồ sơ."
+    )
+    got = listed(text, "Hồ Chí Minh")
+    assert [n for _, _, n in got] == ["Phòng Lao động - Thương binh và Xã hội quận - huyện"]
