@@ -14,12 +14,12 @@ thành phố trực thuộc TW") stand for their committees where they are given
 named by what it does ("cơ quan thuế", "cơ quan bảo hiểm xã hội") is listed where it is
 given a role; the branch of a national system is named without its province in that
 province's own texts ("Cục Thuế"); a regional unit of a vertical system is a body of
-its own ("Kho bạc Nhà nước khu vực XIV": ``other``). Enterprises and investors named as a group by what they
-are or do ("chủ đầu tư xây dựng hạ tầng kỹ thuật cụm công nghiệp", "các tổ chức, cá nhân
-hoạt động khoáng sản", "nhà đầu tư thứ cấp") are ``doanh_nghiep`` where the text gives them
-a duty (the subject of a clause before what it must do, after "yêu cầu", "Trách nhiệm
-của", "giao" from a body, in a table cell), never as beneficiaries ("hỗ trợ doanh
-nghiệp …") nor as "doanh nghiệp liên quan".
+its own ("Kho bạc Nhà nước khu vực XIV": ``other``). Enterprises and investors named as
+a group by what they are or do ("chủ đầu tư xây dựng hạ tầng kỹ thuật cụm công nghiệp",
+"các tổ chức, cá nhân hoạt động khoáng sản", "nhà đầu tư thứ cấp") are ``doanh_nghiep``
+where the text gives them a duty (the subject of a clause before what it must do, after
+"yêu cầu", "Trách nhiệm của", "giao" from a body, in a table cell), never as beneficiaries
+("hỗ trợ doanh nghiệp …") nor as "doanh nghiệp liên quan".
 
 :func:`extract_agencies` builds the document-level list of SCHEMA.md ("agencies") from the
 mentions found in the body (never "Nơi nhận"): collective actors of kind ``doanh_nghiep``
