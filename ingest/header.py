@@ -364,7 +364,7 @@ def _read_header(lines: list[_Line]) -> _Header:
                 AUTHORITY_LINE.fullmatch(t)
                 or (_PREAMBLE.match(t) and (h.title_lines or not _title_like(lines, n)))
                 or _SO_START.match(t)
-                or (h.title_lines and not ln.adjacent)
+                or (h.title_lines and not ln.adjacent and not _title_goes_on(h.title_lines, t))
                 or (h.title_lines and _KIND_ALONE.fullmatch(t))
                 or (
                     h.title_lines
@@ -407,6 +407,23 @@ _STRONG_PREAMBLE = re.compile(
     r"^(?:Căn\s+cứ|Kính\s+gửi|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|Điều\s+\d|Chương\s+[IVX\d]"
     r"|[IVX]+\s*[.)]\s|\d+\s*[.)]\s)"
 )
+
+
+def _title_goes_on(title: list[_Line], t: str) -> bool:
+    """A title printed as several paragraphs (a Markdown or HTML copy parts its lines by
+    blank lines) goes on with ``t``: the title so far ends no sentence, and ``t`` is set like
+    it (in capitals under capitals, a compound broken at its dash "KINH TẾ" / "- XÃ HỘI"
+    included) or, under a title in sentence case, is no sentence, heading or note of its own
+    (it ends in no punctuation, opens with no marker or parenthesis)."""
+    last = title[-1].text.rstrip()
+    if last[-1:] in ".;:!?" or t[:1] in '(“"[' or len(t) > 300:
+        return False
+    if all(_is_upper(x.text) for x in title):
+        body = t[1:].lstrip() if t[:1] in "-–" else t
+        return _is_upper(t) and not re.match(r"[IVX]+\s*[.)]|\d+\s*[.)]|(?:PHẦN|CHƯƠNG)\s", body)
+    if _is_upper(t) or t.rstrip()[-1:] in ".;:!?,":
+        return False
+    return not re.match(r"[IVX]+\s*[.)]|\d+\s*[.)]|[a-zđ]\s*\)|[-–+•]\s", t)
 
 
 def _title_like(lines: list[_Line], n: int) -> bool:
@@ -618,6 +635,8 @@ def _issuer_block(
     for n in range(1, min(3, len(lines)) + 1):
         tail = lines[-n:]
         ref = _register_match(doc, " ".join(ln.text for ln in tail), province)
+        if ref is None and n == 1:
+            ref = _last_body(doc, tail[0].text, province)
         if ref is not None:
             return ref, tail
     k = len(lines) - 1
@@ -653,6 +672,30 @@ def _register_match(doc: Doc, name: str, province: str | None) -> dict[str, str]
     ref: dict[str, str] = {"kind": m.kind, "scope": m.scope or province or ""}
     if m.kind == "other":
         ref["name"] = _as_written(doc, covered)
+    return ref
+
+
+def _last_body(doc: Doc, name: str, province: str | None) -> dict[str, str] | None:
+    """The last of the bodies one line of an issuer block names one after the other (the
+    block's lines run together: "BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG ĐOÀN QUỐC HỘI", "UBND TỈNH
+    THANH HÓA SỞ Y TẾ"): the one that issues, as on the last line of the block."""
+    from policykg.ingest.agencies import find_agencies
+
+    name = re.sub(r"\s+", " ", name).strip(" -–_.,")
+    found = find_agencies(name, province=province)
+    if len(found) < 2:
+        return None
+    pos = 0
+    for m in found:  # the bodies cover the line, one after the other
+        if name[pos : m.start].strip(" -–,"):
+            return None
+        pos = m.end
+    if name[pos:].strip() and not _match_province(name[pos:]):
+        return None
+    m = found[-1]
+    ref: dict[str, str] = {"kind": m.kind, "scope": m.scope or province or ""}
+    if m.kind == "other":
+        ref["name"] = _as_written(doc, name[m.start : m.end])
     return ref
 
 

@@ -78,13 +78,54 @@ def cell_spans(cell: Cell) -> tuple[tuple[int, int], ...]:
 def build_tables(doc: Doc) -> None:
     """Set ``doc.tables``: every table of ``doc`` in text order, whatever its form."""
     from policykg.ingest.aligned_tables import aligned_tables
-    from policykg.ingest.linear_tables import linear_tables
 
-    tables = _tab_tables(doc) + linear_tables(doc.original) + aligned_tables(doc.original)
+    tables = _tab_tables(doc) + _linear_tables(doc) + aligned_tables(doc.original)
     tables.sort(key=lambda t: t.start)
     for t in tables:
         t.section = _section_at(doc, t.start)
     doc.tables = tables
+
+
+def _linear_tables(doc: Doc) -> list[Table]:
+    """The tables written one cell a line, read in the original composed (NFC: a
+    decomposed copy reads as the same words), their offsets mapped back to the original.
+    (Not in the logical text: the reader needs the page furniture to know where a page
+    breaks a row.)"""
+    from policykg.ingest.linear_tables import linear_tables
+    from policykg.ingest.reading import nfc_mapped
+
+    mt = nfc_mapped(doc.original)
+    if mt.text == doc.original:
+        return linear_tables(doc.original)
+
+    def start(i: int) -> int:
+        return mt.starts[i] if i < len(mt.text) else (mt.ends[-1] if len(mt.text) else 0)
+
+    def end(i: int, j: int) -> int:
+        return mt.ends[j - 1] if j > i else start(i)
+
+    def cell(c: Cell) -> Cell:
+        parts = tuple((start(a), end(a, b)) for a, b in c.parts)
+        return Cell(c.text, start(c.start), end(c.start, c.end), parts)
+
+    out: list[Table] = []
+    for t in linear_tables(mt.text):
+        rows = [
+            TableRow(
+                [cell(c) for c in r.cells],
+                [[cell(c) for c in ln] for ln in r.lines],
+                start(r.start),
+                end(r.start, r.end),
+                r.line,
+            )
+            for r in t.rows
+        ]
+        out.append(
+            Table(
+                [cell(c) for c in t.header], rows, start(t.start), end(t.start, t.end), form=t.form
+            )
+        )
+    return out
 
 
 # --- tab rows ---------------------------------------------------------------------------

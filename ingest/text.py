@@ -354,6 +354,10 @@ _MOTTO = re.compile(r"^(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|Độc\s+lập\s*[
 _PLACE_DATE_LINE = re.compile(
     r"^(?:[^\d\s,][^\d,]{0,40}?|[.…]+),\s*ngày\s*[\d.…_ ]*tháng\s*[\d.…_ ]*năm\s*\d{4}\s*$"
 )
+#: The opening of a preamble: after a blank line it starts a paragraph of its own.
+_PREAMBLE_OPEN = re.compile(
+    r"^(?:Căn\s+cứ|Thực\s+hiện|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|Kính\s+gửi)\b"
+)
 _KIND_ALONE = re.compile(
     r"^(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in KIND_LINES) + r")\s*:?$"
 )
@@ -592,6 +596,8 @@ def parse(text: str, *, source: str | None = None) -> Doc:
             joined_text = MappedText(" ".join(p.text for p in parts), [], [])
             if not _joins(joined_text, last_len, nxt, width):
                 break
+            if j > i and _PREAMBLE_OPEN.match(nxt.text):
+                break  # a preamble after a blank line starts a paragraph (the title ends)
             if notes and not _starts_lower(nxt.text):
                 break
             parts.append(nxt)
@@ -653,6 +659,14 @@ def parse(text: str, *, source: str | None = None) -> Doc:
             while m < len(paras) and _STAMP.match(texts[m]):
                 kinds[m] = "furniture"
                 m += 1
+            # the last recipients, cut off from their column by a page break, may come
+            # between the signing marks and the name
+            q = m
+            while q < len(paras) and q - m < 8 and texts[q].startswith(("-", "–", "+", "•")):
+                q += 1
+            if rec_idx and m < q < len(paras) and _is_name(texts[q]):
+                rec_idx.extend(range(m, q))
+                m = q
             if m < len(paras) and _is_name(texts[m]):
                 sig_idx.append(m)
                 m += 1

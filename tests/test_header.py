@@ -338,6 +338,20 @@ def test_promulgated_title_goes_on_over_a_compound_broken_at_its_dash() -> None:
             "Hạ Long",
             ("other", "Quảng Ninh"),
         ),
+        # the block's lines run together on one line: the last body issues
+        (["UBND TỈNH THANH HÓA SỞ Y TẾ"], "8/KH-SYT", "Thanh Hóa", ("so_yt", "Thanh Hóa")),
+        (
+            ["ỦY BAN NHÂN DÂN TỈNH LÀO CAI SỞ TÀI CHÍNH"],
+            "5/KH-STC",
+            "Lào Cai",
+            ("so_tc", "Lào Cai"),
+        ),
+        (
+            ["BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG ĐOÀN QUỐC HỘI"],
+            "3260-KH/ĐĐQH15",
+            "Hà Nội",
+            ("other", "national"),
+        ),
     ],
 )
 def test_issuer_blocks(block: list[str], number: str, place: str, issuer: tuple[str, str]) -> None:
@@ -404,3 +418,35 @@ def test_a_web_portal_page_is_read_as_its_document(tmp_path: Path) -> None:
     }
     cited = {c["target"].get("number") for c in record["citations"]}
     assert "43/2014/NĐ-CP" not in cited
+
+
+def test_a_title_printed_as_several_paragraphs_goes_on_over_blank_lines() -> None:
+    """A Markdown or HTML copy parts the title's lines by blank lines: in capitals under
+    capitals (a compound broken at its dash included), or a line of a sentence-case title
+    that is no sentence; a preamble, a heading or a note in parentheses ends it."""
+    upper = (
+        "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG\n\nSố: 59/QĐ-BTNMT\n\nHà Nội, ngày 08 tháng 01 năm 2024\n\n"
+        "**QUYẾT ĐỊNH**\n\n**VỀ VIỆC BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG THỰC HIỆN KẾ HOẠCH PHÁT "
+        "TRIỂN KINH TẾ**\n\n**- XÃ HỘI NĂM 2024**\n\n**BỘ TRƯỞNG BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG**"
+        "\n\nCăn cứ Nghị định số 68/2022/NĐ-CP;\n"
+    )
+    assert _fields(upper)["title"] == (
+        "VỀ VIỆC BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG THỰC HIỆN KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI "
+        "NĂM 2024"
+    )
+    sentence = (
+        "ĐẢNG ĐOÀN QUỐC HỘI\n\nSố 12-KH/ĐĐQH15\n\nHà Nội, ngày 10 tháng 01 năm 2025\n\n"
+        "**KẾ HOẠCH**\n\n**Triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024**\n\n"
+        "**của Bộ Chính trị về phát triển khoa học, công nghệ**\n\n"
+        "Ngày 22/12/2024, Bộ Chính trị ban hành Nghị quyết số 57-NQ/TW.\n\nI. MỤC ĐÍCH\n"
+    )
+    assert _fields(sentence)["title"] == (
+        "Triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về phát "
+        "triển khoa học, công nghệ"
+    )
+    note = (
+        "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH\n\nSố: 7/KH-UBND\n\nHà Tĩnh, ngày 3 tháng 3 năm 2024\n\n"
+        "KẾ HOẠCH\n\nPhát triển du lịch năm 2024\n\n(Kèm theo Quyết định số 1/QĐ-UBND)\n\n"
+        "Phát triển du lịch bền vững\n\nI. MỤC ĐÍCH\n"
+    )
+    assert _fields(note)["title"] == "Phát triển du lịch năm 2024"

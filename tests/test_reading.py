@@ -319,3 +319,78 @@ def test_gazette_page_header_with_its_page_number_on_the_line() -> None:
     lines = _lines(text)
     assert not any("CÔNG BÁO" in ln for ln in lines)
     _maps_back(text)
+
+
+def test_rows_of_empty_cells_and_word_rows_with_an_empty_first_cell() -> None:
+    """The empty head row of a layout table ("|  |  |") is no row; under a row of a Word
+    table ("a | b"), a row whose first cell is empty (" | b | c") keeps its first cell."""
+    closing = (
+        "|  |  |\n|---|---|\n"
+        "| Nơi nhận: - Như Điều 3; | KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Lê Minh Khái |\n"
+    )
+    assert _lines(closing) == [
+        "Nơi nhận: - Như Điều 3;",
+        "KT. THỦ TƯỚNG",
+        "PHÓ THỦ TƯỚNG",
+        "Lê Minh Khái",
+    ]
+    word = (
+        "3 | Hỗ trợ doanh nghiệp | - Sở Khoa học và Công nghệ | - Các Sở: Công Thương; Nông\n"
+        " | nghiệp và Phát triển nông thôn; Y tế | chi theo Thông tư số 35/2021/TT-BTC\n"
+    )
+    assert read(word).text.split("\n")[1] == (
+        "\tnghiệp và Phát triển nông thôn; Y tế\tchi theo Thông tư số 35/2021/TT-BTC"
+    )
+    assert read("| a | b |\n| c | d |\n").text == "a\tb\nc\td\n"
+
+
+def test_a_number_set_off_from_its_symbol_in_a_header_run_together() -> None:
+    text = (
+        "Số: 683 /KH-UBND Nghệ An, ngày 17 tháng 11 năm 2021 KẾ HOẠCH Nâng cao năng suất "
+        "trên địa bàn tỉnh Nghệ An giai đoạn 2021 - 2030\nThực hiện Quyết định số 1322/QĐ-TTg;\n"
+    )
+    assert _lines(text)[:4] == [
+        "Số: 683 /KH-UBND",
+        "Nghệ An, ngày 17 tháng 11 năm 2021",
+        "KẾ HOẠCH",
+        "Nâng cao năng suất trên địa bàn tỉnh Nghệ An giai đoạn 2021 - 2030",
+    ]
+
+
+def test_two_columns_end_where_a_line_spans_the_page() -> None:
+    """A PDF that prints no blank line after the header's columns: the kind line and the
+    title that follow are no column of it; the left column of a closing goes on below the
+    signing marks."""
+    text = (
+        "Số: 12015/KH-UBND        Đồng Nai, ngày 01 tháng 10 năm 2021\n"
+        "KẾ HOẠCH\n"
+        "Thực hiện Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất\n"
+        "và chất lượng sản phẩm, hàng hóa trên địa bàn tỉnh Đồng Nai\n"
+        "I. CĂN CỨ XÂY DỰNG\n"
+    )
+    assert _lines(text) == [
+        "Số: 12015/KH-UBND",
+        "Đồng Nai, ngày 01 tháng 10 năm 2021",
+        "KẾ HOẠCH",
+        "Thực hiện Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất",
+        "và chất lượng sản phẩm, hàng hóa trên địa bàn tỉnh Đồng Nai",
+        "I. CĂN CỨ XÂY DỰNG",
+    ]
+    _maps_back(text)
+    closing = (
+        "Nơi nhận:                                      TM. ỦY BAN NHÂN DÂN\n"
+        "- Như phân công;                               KT. CHỦ TỊCH\n"
+        "- Bộ Khoa học và Công nghệ;                    PHÓ CHỦ TỊCH\n"
+        "- Lưu: VT.\n"
+        "                                               Bùi Đình Long\n"
+    )
+    assert _lines(closing) == [
+        "Nơi nhận:",
+        "- Như phân công;",
+        "- Bộ Khoa học và Công nghệ;",
+        "- Lưu: VT.",
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Bùi Đình Long",
+    ]

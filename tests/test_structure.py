@@ -229,3 +229,42 @@ def test_a_report_without_a_number_line_starts_at_its_kind_line() -> None:
     before = [p for p in doc.paragraphs if p.start < text.index("BÁO CÁO")]
     assert before and all(p.kind == "furniture" for p in before)
     assert doc.header[0].text == "BÁO CÁO"
+
+
+def test_a_preamble_after_a_blank_line_starts_a_paragraph() -> None:
+    """A wrapped title that reached the wrap width does not run on into the preamble."""
+    lines = [
+        "Triển khai thực hiện Chỉ thị số 11-CT/TU ngày 04/01/2026 của Ban Thường vụ Tỉnh",
+        "ủy về tăng cường sự lãnh đạo của Đảng đối với công tác quản lý nhà nước về",
+        "khoáng sản trên địa bàn tỉnh, bảo đảm đúng quy định của pháp luật hiện hành",
+        "",
+        "Thực hiện Chỉ thị số 11-CT/TU ngày 04/01/2026 của Ban Thường vụ Tỉnh ủy, Ủy ban",
+        "nhân dân tỉnh ban hành Kế hoạch triển khai thực hiện Chỉ thị với các nội dung",
+        "cụ thể như sau và giao các sở, ngành, địa phương tổ chức thực hiện nghiêm túc:",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Mục đích",
+        "- Cụ thể hóa đầy đủ, kịp thời và đồng bộ các nội dung lãnh đạo, chỉ đạo đã được",
+        "nêu trong Chỉ thị; tạo chuyển biến trong công tác quản lý nhà nước về khoáng sản.",
+    ]
+    doc = parse("\n".join(lines) + "\n")
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[0].endswith("bảo đảm đúng quy định của pháp luật hiện hành")
+    assert texts[1].startswith("Thực hiện Chỉ thị số 11-CT/TU")
+
+
+def test_the_signers_name_after_recipients_a_page_break_cut_off() -> None:
+    """A closing in two columns cut by a page break: the last recipients come between the
+    signing marks and the name."""
+    text = (
+        "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.\n"
+        "Nơi nhận:\n- Như Điều 3;\n- Bộ Công Thương;\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\n"
+        "PHÓ CHỦ TỊCH\n\n- CT, các PCT UBND tỉnh;\n- Lưu: VT.\n\nNguyễn Văn Sơn\n"
+    )
+    doc = parse(text)
+    assert [p.text for p in doc.recipients][-2:] == ["- CT, các PCT UBND tỉnh;", "- Lưu: VT."]
+    assert [p.text for p in doc.signature] == [
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Nguyễn Văn Sơn",
+    ]

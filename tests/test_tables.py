@@ -283,3 +283,20 @@ def test_pdf_text_whose_columns_are_aligned_with_spaces() -> None:
             "Năm 2026",
         ],
     ]
+
+
+def test_gazette_rows_read_the_same_decomposed_with_windows_line_ends_and_numbered_heads() -> None:
+    """The same Gazette table in NFD with CRLF line ends, its page header printed with the
+    page number on the same line: the same cells, their offsets in that text."""
+    import unicodedata
+
+    text = GAZETTE.replace("\nCÔNG BÁO/", "\n12 CÔNG BÁO/")
+    nfd = unicodedata.normalize("NFD", text).replace("\n", "\r\n")
+    (plain,) = parse(GAZETTE).tables
+    (table,) = parse(nfd).tables
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        [c.text for c in r.cells] for r in plain.rows
+    ]
+    a, b = cell_spans(table.rows[2].cells[2])
+    got = nfd[a[0] : a[1]] + " " + nfd[b[0] : b[1]]
+    assert unicodedata.normalize("NFC", got) == "Bộ Khoa học và Công nghệ"

@@ -213,22 +213,29 @@ _PIPE = re.compile(r"[ \t]*\|[ \t]*")
 
 def table_rows(mt: MappedText) -> MappedText:
     """Table rows written with pipes become tab-separated cells: Markdown rows
-    ("| a | b |", their "|---|---|" rules blanked) and Word tables flattened to text
-    ("a | b")."""
+    ("| a | b |", their "|---|---|" rules and rows of empty cells blanked) and Word tables
+    flattened to text ("a | b"; a row under one such whose first cell is empty: " | b")."""
     text = mt.text
     if "|" not in text:
         return mt
     edits: list[tuple[int, int, str]] = []
+    word_table = False  # the line before is a row of a Word table ("a | b")
     for i, j in _line_spans(text):
         ln = text[i:j]
         if "|" not in ln:
+            word_table = word_table and not ln.strip()
             continue
         if _MD_RULE_ROW.match(ln):
             edits.append((i, j, ""))
             continue
         stripped = ln.strip()
-        markdown_row = stripped.startswith("|")
+        # a row of a Word table whose first cell is empty (" | b | c") is no Markdown row
+        markdown_row = stripped.startswith("|") and not (word_table and not stripped.endswith("|"))
+        word_table = not markdown_row
         if not markdown_row and " | " not in ln and not stripped.endswith(" |"):
+            continue
+        if markdown_row and not stripped.strip("| \t"):
+            edits.append((i, j, ""))  # a row of empty cells (the head of a layout table)
             continue
         pipes = list(_PIPE.finditer(ln))
         for n, m in enumerate(pipes):
@@ -349,6 +356,23 @@ def _disjoint(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return out
 
 
+def _column_region(lines: list[str], gaps: list[re.Match[str] | None], col: int) -> tuple[int, int]:
+    """The lines of a block laid out in two columns: from its first line with a gap
+    between columns, through lines of one column only (the left one, or one indented to
+    the right column), up to a line that spans the page: a kind line ("KẾ HOẠCH", the
+    header done) or a left line too wide for the left column. A PDF copy that prints no
+    blank line after the header's two columns goes on with its kind line and title."""
+    first = next(k for k, g in enumerate(gaps) if g is not None)
+    last = first + 1
+    for k in range(first + 1, len(lines)):
+        ln = lines[k]
+        left_only = gaps[k] is None and len(ln) - len(ln.lstrip()) < col - 8
+        if left_only and (_KIND_ALONE_LINE.fullmatch(ln) or len(ln.strip()) > col + 8):
+            break
+        last = k + 1
+    return first, last
+
+
 def _columns(mt: MappedText) -> MappedText:
     text = mt.text
     if "    " not in text:
@@ -381,9 +405,11 @@ def _columns(mt: MappedText) -> MappedText:
         ):
             continue
         col = min(cols)
+        first, last = _column_region(lines, gaps, col)
         left: list[MappedText] = []
         right: list[MappedText] = []
-        for n, (ln, g) in zip(range(a, b), zip(lines, gaps, strict=True), strict=True):
+        for n in range(a + first, a + last):
+            ln, g = lines[n - a], gaps[n - a]
             i = spans[n][0]
             if g is not None:
                 left.append(mt.slice(i, i + g.start()).strip_spaces())
@@ -393,7 +419,7 @@ def _columns(mt: MappedText) -> MappedText:
             else:
                 left.append(mt.slice(i, spans[n][1]))
         ordered = [p for p in left + right if p.text]
-        start, end = spans[a][0], spans[b - 1][1]
+        start, end = spans[a + first][0], spans[a + last - 1][1]
         pieces.append(mt.slice(pos, start))
         pieces.append(MappedText.join(ordered, "\n"))
         pos = end
@@ -437,7 +463,9 @@ _PREAMBLE = re.compile(
     r"^[ \t]*(?:Căn\s+cứ|Thực\s+hiện|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|Kính\s+gửi|Điều\s+1\b"
     r"|Chương\s+I\b|PHẦN\s+I\b|I\s*\.\s)"
 )
-_NUMBER_HEAD = re.compile(r"^[ \t]*Số\s*(?:hiệu)?\s*:?[ \t]*(?=\S*[/-])")
+#: A number line's head: "Số:" before a number with its symbol ("683/KH-UBND", a number set
+#: off from its symbol "683 /KH-UBND", a blank one "/KH-UBND").
+_NUMBER_HEAD = re.compile(r"^[ \t]*Số\s*(?:hiệu)?\s*:?[ \t]*(?=\S*[/-]|\d[\w.]*[ \t]+[/-])")
 _NUMBER_TAIL = re.compile(r"\S*(?:[ \t]+[/-][ \t]*\S+|[/-][ \t]+\S+)*")
 _PLACE_DATE = re.compile(
     r"[" + _UPPER + r"][^\d,\n]{1,40}?,?[ \t]*ngày[ \t]*[\d \t.…_]*tháng[ \t]*[\d \t.…_]*"
@@ -445,6 +473,7 @@ _PLACE_DATE = re.compile(
 )
 _DATE_END = re.compile(r"ngày[ \t]*[\d \t.…_]*tháng[ \t]*[\d \t.…_]*năm[ \t]*\d{4}")
 _MOTTO_SPLIT = re.compile(r"(?<=\S)[ \t]+(?=CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–])")
+_KIND_ALONE_LINE = re.compile(r"[ \t]*(?:" + _KIND_RE + r")[ \t]*:?[ \t]*")
 _KIND_START = re.compile(r"^[ \t]*(?:" + _KIND_RE + r")(?=[ \t]+\S)")
 _NOT_BEFORE_AUTHORITY = ("CỦA", "VÀ", "VỀ", "VỚI", "CHO", "TẠI", "THUỘC", "GIỮA", "CÁC")
 
