@@ -1297,7 +1297,7 @@ def agencies_of(doc: Doc, *, province: str | None) -> list[dict[str, Any]]:
             if a < b:
                 out.append((a, b))
         spans = out
-    return extract_agencies(doc.original, province=province, spans=spans)
+    return extract_agencies(doc.flat, province=province, spans=spans)
 
 
 #: a line of the header after the issuer block: the number, the motto, the place and date

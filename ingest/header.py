@@ -808,8 +808,11 @@ def _first_signature(doc: Doc) -> list[Paragraph]:
     out: list[Paragraph] = []
     prev: Paragraph | None = None
     for p in doc.signature:
-        if prev is not None and doc.paragraphs.index(p) - doc.paragraphs.index(prev) > 3:
-            break
+        if prev is not None:
+            between = doc.paragraphs[doc.paragraphs.index(prev) + 1 : doc.paragraphs.index(p)]
+            # (recipients a page break cut off from their column may come before the name)
+            if sum(1 for q in between if q.kind != "recipients") > 2:
+                break
         out.append(p)
         prev = p
         if not p.text.isupper() and not re.match(r"^(?:T\s*/\s*M|TM|KT|TL|TUQ|Q)\b", p.text):

@@ -161,11 +161,11 @@ def _heading_actors(doc: Doc, sec: Section, province: str | None) -> list[Agency
     p = sec.heading_paragraph
     if p is None:
         return []
-    ms = mentions_between(doc.original, p.start, p.end, province=province)
+    ms = mentions_between(doc.flat, p.start, p.end, province=province)
     # skip the marker ("1.", "**2.") and a collective lead-in ("Các sở, ngành,")
     m = re.match(r"^\W*(?:\d+|[IVX]+|[a-zđ])[.)]\s*", p.text)
     pos, _ = p.span_of(m.end() if m else 0, (m.end() if m else 0) + 1)
-    return chain_after(doc.original, ms, pos, slack=24)
+    return chain_after(doc.flat, ms, pos, slack=24)
 
 
 # --- reporting duties ----------------------------------------------------------------------
@@ -1427,14 +1427,14 @@ def extract_duties(doc: Doc, *, province: str | None) -> list[dict[str, Any]]:
         for p in items:
             if _CLOSING.match(diacritic_key(p.text)):
                 continue  # the plan's closing words, not this agency's duty
-            ms = mentions_between(doc.original, p.start, p.end, province=province)
+            ms = mentions_between(doc.flat, p.start, p.end, province=province)
             f = diacritic_key(p.text)
             partners: list[dict[str, Any]] = []
             to: list[dict[str, Any]] = []
             for rx, bucket in ((_PARTNER, partners), (_TO, to)):
                 for hit in rx.finditer(f):
                     pos, _ = p.span_of(hit.end(), hit.end() + 1)
-                    bucket.extend(_ref(m) for m in chain_after(doc.original, ms, pos))
+                    bucket.extend(_ref(m) for m in chain_after(doc.flat, ms, pos))
             partners, to = _dedupe(partners), _dedupe(to)
             others = _dedupe(
                 [

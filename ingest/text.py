@@ -271,6 +271,31 @@ class Doc:
     def quote(self, start: int, end: int) -> str:
         return self.original[start:end]
 
+    @functools.cached_property
+    def flat(self) -> str:
+        """The original with its paragraphs read as the reading layer reads them, at the
+        same offsets: inside a paragraph, line breaks (hard wraps) and what the reading
+        dropped (page furniture printed between two lines of it, Markdown markers) are
+        spaces. Names a wrap or a page cut ("Trường Đại học\\nKhoa học Tự nhiên") are
+        found whole in it, at offsets that are the original's."""
+        chars = list(self.original)
+        for p in self.paragraphs:
+            if p.kind == "furniture" or p.end <= p.start:
+                continue
+            covered = bytearray(p.end - p.start)
+            if isinstance(p._starts, range) or not p._starts:
+                covered[:] = b"\x01" * len(covered)
+            else:  # what the paragraph is read from (a space joining two lines spans a gap)
+                for ch, a, b in zip(p.text, p._starts, p._ends, strict=True):
+                    a, b = max(a, p.start), min(b, p.end)
+                    if b > a and ch != " ":
+                        covered[a - p.start : b - p.start] = b"\x01" * (b - a)
+            for k in range(p.start, p.end):
+                c = chars[k]
+                if c in "\r\n" or (not covered[k - p.start] and not c.isspace()):
+                    chars[k] = " "
+        return "".join(chars)
+
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self._line_starts, offset)
 
@@ -543,8 +568,13 @@ def _joins(a: MappedText, last_line_len: int, b: MappedText, width: float | None
         return _is_upper_line(tb) and not _SO.match(tb)
     if end in ",;" and _wrapped_list(ta, last_line_len, tb, width):
         return True
-    if end in ".;:!?":
+    if end in ".!?":
         return False
+    if end in ";:":
+        # a hard wrap after the semicolon or colon of an enumeration: the next clause goes
+        # on in lower case on the next line
+        wrapped = width is not None and last_line_len >= 0.75 * width
+        return wrapped and _starts_lower(tb) and not tb[:1].isdigit()
     if _starts_lower(tb):
         return True
     if end == "-":
@@ -650,7 +680,12 @@ def parse(text: str, *, source: str | None = None) -> Doc:
                 m += 1
             k = m
             continue
-        if kinds[k] == "text" and _SIGN_LINE.match(t) and _looks_like_signature(texts, k):
+        after_recipients = bool(rec_idx) and rec_idx[-1] == k - 1
+        if (
+            kinds[k] == "text"
+            and _SIGN_LINE.match(t)
+            and (after_recipients or _looks_like_signature(texts, k))
+        ):
             m = k
             while m < len(paras) and _SIGN_LINE.match(texts[m]):
                 sig_idx.append(m)
@@ -662,7 +697,7 @@ def parse(text: str, *, source: str | None = None) -> Doc:
             # the last recipients, cut off from their column by a page break, may come
             # between the signing marks and the name
             q = m
-            while q < len(paras) and q - m < 8 and texts[q].startswith(("-", "–", "+", "•")):
+            while q < len(paras) and q - m < 40 and texts[q].startswith(("-", "–", "+", "•")):
                 q += 1
             if rec_idx and m < q < len(paras) and _is_name(texts[q]):
                 rec_idx.extend(range(m, q))

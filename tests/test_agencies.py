@@ -708,3 +708,31 @@ def test_a_unit_below_the_province_however_its_level_is_written() -> None:
     )
     got = listed(text, "Hồ Chí Minh")
     assert [n for _, _, n in got] == ["Phòng Lao động - Thương binh và Xã hội quận - huyện"]
+
+
+def test_a_name_a_hard_wrap_or_a_page_header_cuts_is_found_whole() -> None:
+    """The agencies of a document are read in its paragraphs as the reading layer reads
+    them (``doc.flat``): a name a PDF wrapped over two lines, or cut by a Gazette page
+    header, is one name."""
+    import textwrap
+
+    from policykg.ingest.agencies import agencies_of
+    from policykg.ingest.text import parse
+
+    item = (
+        "a) Xây dựng kế hoạch đào tạo, bồi dưỡng hằng năm và giai đoạn 5 năm trên cơ sở tổng "
+        "hợp kết quả đào tạo, bồi dưỡng, xác định nhu cầu đào tạo, bồi dưỡng nhân lực theo "
+        "từng nội dung, hình thức và tiến độ triển khai chiến lược phát triển, ứng dụng năng "
+        "lượng nguyên tử; bảo đảm chỉ tiêu đào tạo phù hợp mục tiêu phát triển nhân lực."
+    )
+    lines = [
+        *textwrap.wrap(item, 84),
+        "b) Tổ chức các khóa đào tạo, bồi dưỡng theo các hình thức trực tiếp, trực tuyến, mô",
+        "phỏng, thực tập; tổ chức đào tạo chuyên sâu theo hình thức đào tạo tại chỗ, phối",
+        "hợp với các cơ sở đào tạo trọng điểm theo đề nghị của Vụ trưởng Vụ Tổ chức cán bộ và Vụ",
+        "93 CÔNG BÁO/Số 297/Ngày 27-05-2026",
+        "Chính quyền địa phương; định kỳ trước ngày 15 tháng 12 hằng năm báo cáo kết quả.",
+    ]
+    doc = parse("\n".join(lines) + "\n")
+    names = {a.get("name") for a in agencies_of(doc, province=None)}
+    assert {"Vụ Tổ chức cán bộ", "Vụ Chính quyền địa phương"} <= names

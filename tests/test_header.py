@@ -450,3 +450,22 @@ def test_a_title_printed_as_several_paragraphs_goes_on_over_blank_lines() -> Non
         "Phát triển du lịch bền vững\n\nI. MỤC ĐÍCH\n"
     )
     assert _fields(note)["title"] == "Phát triển du lịch năm 2024"
+
+
+def test_the_signer_of_a_closing_a_page_break_cut() -> None:
+    """A PDF closing in two columns cut by a page break: the position signs right after
+    the recipients of its page, the last recipients and the name come after the break."""
+    text = (
+        "BỘ NỘI VỤ        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "                 Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 11/2024/TT-BNV        Hà Nội, ngày 18 tháng 10 năm 2024\n"
+        "THÔNG TƯ\nQUY ĐỊNH VỀ VIỆC LẬP, QUẢN LÝ HỒ SƠ ĐỊA GIỚI ĐƠN VỊ HÀNH CHÍNH\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+        "Điều 1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 12 năm 2024.\n"
+        "Nơi nhận:                                                        BỘ TRƯỞNG\n"
+        "- Ban Bí thư Trung ương Đảng;\n- Thủ tướng Chính phủ;\n"
+        "\f                                      6\n"
+        "- Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ;\n- Lưu: VT, CQĐP.\n\n\n"
+        "                                                                  Phạm Thị Thanh Trà\n"
+    )
+    assert _fields(text)["signer"] == {"name": "Phạm Thị Thanh Trà", "position": "Bộ trưởng"}

@@ -394,3 +394,30 @@ def test_two_columns_end_where_a_line_spans_the_page() -> None:
         "PHÓ CHỦ TỊCH",
         "Bùi Đình Long",
     ]
+
+
+def test_a_header_and_a_closing_in_columns_in_one_block_of_lines() -> None:
+    """A PDF that prints no blank line between its parts: the header's columns and the
+    closing's columns are each read column by column."""
+    text = (
+        "ỦY BAN NHÂN DÂN        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH HÀ GIANG          Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 378/QĐ-UBND        Hà Giang, ngày 18 tháng 3 năm 2022\n"
+        "QUYẾT ĐỊNH\n"
+        "Về việc công bố danh mục thủ tục hành chính\n"
+        "Điều 1. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n"
+        "Nơi nhận: - Như Điều 2; - Lưu: VT.        CHỦ TỊCH\n"
+        "                                          Nguyễn Văn Sơn\n"
+    )
+    lines = _lines(text)
+    assert lines[:7] == [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH HÀ GIANG",
+        "Số: 378/QĐ-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Hà Giang, ngày 18 tháng 3 năm 2022",
+        "QUYẾT ĐỊNH",
+    ]
+    assert lines[-3:] == ["Nơi nhận: - Như Điều 2; - Lưu: VT.", "CHỦ TỊCH", "Nguyễn Văn Sơn"]
+    _maps_back(text)

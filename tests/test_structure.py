@@ -268,3 +268,59 @@ def test_the_signers_name_after_recipients_a_page_break_cut_off() -> None:
         "PHÓ CHỦ TỊCH",
         "Nguyễn Văn Sơn",
     ]
+
+
+def _wrapped(paragraphs: list[str], width: int = 80) -> list[str]:
+    """Paragraphs hard-wrapped as a PDF's text layer prints them."""
+    return [ln for p in paragraphs for ln in textwrap.wrap(p, width)]
+
+
+_PLAN_ITEMS = [
+    "a) Chủ trì, phối hợp với các sở, ngành, địa phương xây dựng và triển khai kế hoạch đào "
+    "tạo, bồi dưỡng nguồn nhân lực hằng năm và giai đoạn 5 năm trên cơ sở tổng hợp nhu cầu "
+    "của các cơ quan, đơn vị, bảo đảm phù hợp với mục tiêu phát triển kinh tế - xã hội.",
+    "b) Hướng dẫn các cơ quan, đơn vị xây dựng kế hoạch chi tiết, bố trí kinh phí thực hiện "
+    "và tổ chức kiểm tra, giám sát việc triển khai thực hiện các nhiệm vụ được giao tại kế "
+    "hoạch này, định kỳ tổng hợp kết quả thực hiện và đề xuất các giải pháp cần thiết.",
+    "c) Tổ chức các khóa đào tạo, bồi dưỡng theo các hình thức trực tiếp, trực tuyến, mô "
+    "phỏng, thực tập; tổ chức đào tạo chuyên sâu theo hình thức đào tạo tại chỗ cho cán bộ "
+    "tham gia việc thẩm định, bảo đảm đủ năng lực, trình độ và kinh nghiệm để làm chủ công "
+    "tác thẩm định; thực hiện sát hạch, đánh giá năng lực và cấp chứng chỉ theo quy định.",
+]
+
+
+def test_a_clause_wrapped_after_its_semicolon_goes_on_in_lower_case() -> None:
+    """In hard-wrapped text a line that reached the wrap width and ends an enumeration's
+    clause with ";" goes on with the next clause when that starts in lower case."""
+    item = [
+        "c) Tổ chức các khóa đào tạo, bồi dưỡng theo các hình thức trực tiếp, trực tuyến,",
+        "mô phỏng, thực tập, tổ chức đào tạo chuyên sâu theo hình thức đào tạo tại chỗ;",
+        "thực hiện sát hạch, đánh giá năng lực và cấp chứng chỉ theo quy định hiện hành.",
+    ]
+    lines = _wrapped(_PLAN_ITEMS, 84) + item
+    texts = [p.text for p in parse("\n".join(lines) + "\n").paragraphs]
+    assert texts == [*_PLAN_ITEMS, " ".join(item)]
+    # a short line that ends in ";" is an item of its own, not a wrap
+    short = parse("\n".join([*lines, "- Sở Tài chính;", "báo cáo kết quả thực hiện."]) + "\n")
+    assert short.paragraphs[-1].text == "báo cáo kết quả thực hiện."
+
+
+def test_flat_text_reads_a_paragraph_as_one_line_at_the_original_offsets() -> None:
+    """``doc.flat``: the original, same length, a paragraph's hard wraps and the page
+    furniture printed inside it read as spaces (a name cut by them is found whole)."""
+    item = (
+        "d) Giao các cơ sở đào tạo trọng điểm gồm: Đại học Bách Khoa Hà Nội, Trường Đại học "
+        "Khoa học Tự nhiên - Đại học Quốc gia Hà Nội xây dựng chương trình đào tạo."
+    )
+    lines = _wrapped([*_PLAN_ITEMS, item], 84)
+    cut = next(k for k, ln in enumerate(lines) if ln.endswith("Trường Đại học"))
+    lines.insert(cut + 1, "93 CÔNG BÁO/Số 297/Ngày 27-05-2026")
+    text = "\n".join(lines) + "\n"
+    doc = parse(text)
+    assert doc.paragraphs[-1].text == item
+    assert len(doc.flat) == len(text)
+    i = doc.flat.index("Trường Đại học")
+    assert " ".join(doc.flat[i : i + 160].split()).startswith(
+        "Trường Đại học Khoa học Tự nhiên - Đại học Quốc gia Hà Nội xây dựng"
+    )
+    assert "CÔNG BÁO" not in doc.flat

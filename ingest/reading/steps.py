@@ -356,13 +356,12 @@ def _disjoint(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return out
 
 
-def _column_region(lines: list[str], gaps: list[re.Match[str] | None], col: int) -> tuple[int, int]:
-    """The lines of a block laid out in two columns: from its first line with a gap
-    between columns, through lines of one column only (the left one, or one indented to
+def _region_end(lines: list[str], gaps: list[re.Match[str] | None], first: int, col: int) -> int:
+    """Where a run of lines laid out in two columns ends: after its first line (one with a
+    gap between columns), through lines of one column only (the left one, or one indented to
     the right column), up to a line that spans the page: a kind line ("KẾ HOẠCH", the
-    header done) or a left line too wide for the left column. A PDF copy that prints no
-    blank line after the header's two columns goes on with its kind line and title."""
-    first = next(k for k, g in enumerate(gaps) if g is not None)
+    header done) or a left line too wide for the left column. (A PDF copy may print no
+    blank line after the header's columns and go on with its kind line and title.)"""
     last = first + 1
     for k in range(first + 1, len(lines)):
         ln = lines[k]
@@ -370,7 +369,14 @@ def _column_region(lines: list[str], gaps: list[re.Match[str] | None], col: int)
         if left_only and (_KIND_ALONE_LINE.fullmatch(ln) or len(ln.strip()) > col + 8):
             break
         last = k + 1
-    return first, last
+    return last
+
+
+def _layout_gap(ln: str, g: re.Match[str] | None) -> bool:
+    """A line whose two columns hold a header or signature field on either side."""
+    return g is not None and bool(
+        _LAYOUT_CELL.match(ln[: g.start()]) or _LAYOUT_CELL.match(ln[g.end() :])
+    )
 
 
 def _columns(mt: MappedText) -> MappedText:
@@ -391,40 +397,41 @@ def _columns(mt: MappedText) -> MappedText:
         k = m
     pieces: list[MappedText] = []
     pos = 0
-    changed = False
     for a, b in blocks:
         lines = [text[spans[n][0] : spans[n][1]] for n in range(a, b)]
         gaps = [_GAP.search(ln) for ln in lines]
-        cols = [g.end() for g in gaps if g is not None]
-        if not cols:
+        if not any(_layout_gap(ln, g) for ln, g in zip(lines, gaps, strict=True)):
             continue
-        if not any(
-            g is not None
-            and (_LAYOUT_CELL.match(ln[: g.start()]) or _LAYOUT_CELL.match(ln[g.end() :]))
-            for ln, g in zip(lines, gaps, strict=True)
-        ):
-            continue
-        col = min(cols)
-        first, last = _column_region(lines, gaps, col)
-        left: list[MappedText] = []
-        right: list[MappedText] = []
-        for n in range(a + first, a + last):
-            ln, g = lines[n - a], gaps[n - a]
-            i = spans[n][0]
-            if g is not None:
-                left.append(mt.slice(i, i + g.start()).strip_spaces())
-                right.append(mt.slice(i + g.end(), spans[n][1]).strip_spaces())
-            elif len(ln) - len(ln.lstrip()) >= col - 8:
-                right.append(mt.slice(i, spans[n][1]).strip_spaces())
-            else:
-                left.append(mt.slice(i, spans[n][1]))
-        ordered = [p for p in left + right if p.text]
-        start, end = spans[a + first][0], spans[a + last - 1][1]
-        pieces.append(mt.slice(pos, start))
-        pieces.append(MappedText.join(ordered, "\n"))
-        pos = end
-        changed = True
-    if not changed:
+        # each run of lines in two columns (a header, a closing) is read column by column
+        first = 0
+        while first < len(lines):
+            g = gaps[first]
+            if g is None:
+                first += 1
+                continue
+            last = _region_end(lines, gaps, first, g.end())
+            run = range(first, last)
+            if not any(_layout_gap(lines[n], gaps[n]) for n in run):
+                first += 1
+                continue
+            col = min(gaps[n].end() for n in run if gaps[n] is not None)  # type: ignore[union-attr]
+            left: list[MappedText] = []
+            right: list[MappedText] = []
+            for n in run:
+                ln, gn, i = lines[n], gaps[n], spans[a + n][0]
+                if gn is not None:
+                    left.append(mt.slice(i, i + gn.start()).strip_spaces())
+                    right.append(mt.slice(i + gn.end(), spans[a + n][1]).strip_spaces())
+                elif len(ln) - len(ln.lstrip()) >= col - 8:
+                    right.append(mt.slice(i, spans[a + n][1]).strip_spaces())
+                else:
+                    left.append(mt.slice(i, spans[a + n][1]))
+            ordered = [p for p in left + right if p.text]
+            pieces.append(mt.slice(pos, spans[a + first][0]))
+            pieces.append(MappedText.join(ordered, "\n"))
+            pos = spans[a + last - 1][1]
+            first = last
+    if not pieces:
         return mt
     pieces.append(mt.slice(pos, len(text)))
     return MappedText.join(pieces, "")
