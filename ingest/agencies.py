@@ -429,7 +429,7 @@ class _Scanner:
         """Is token i inside the name of a law ("Luật Tổ chức Chính phủ")?"""
         for back in range(1, 4):
             k = i - back
-            if k < 0 or not self.soft(k):
+            if k < 0 or not self.soft(k) or "\t" in self.gap(k):  # (a tab parts cells)
                 return False
             if self.keys[k] == "luât" and self.words[k][:1].isupper():
                 return True

@@ -736,3 +736,11 @@ def test_a_name_a_hard_wrap_or_a_page_header_cuts_is_found_whole() -> None:
     doc = parse("\n".join(lines) + "\n")
     names = {a.get("name") for a in agencies_of(doc, province=None)}
     assert {"Vụ Tổ chức cán bộ", "Vụ Chính quyền địa phương"} <= names
+
+
+def test_a_body_in_the_cell_after_a_law_is_no_part_of_its_name() -> None:
+    """A tab parts two cells of a table row: the body in the cell after the name of a law
+    ("Luật Dữ liệu" | "Bộ Công an") is a body, not the end of the law's name."""
+    row = "29.\tXây dựng văn bản hướng dẫn thi hành Luật Dữ liệu\tBộ Công an\tCác bộ, ngành"
+    assert [m.kind for m in find_agencies(row, province=None)] == ["bo_ca"]
+    assert find_agencies("Luật Tổ chức Chính phủ", province=None) == []

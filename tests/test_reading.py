@@ -421,3 +421,16 @@ def test_a_header_and_a_closing_in_columns_in_one_block_of_lines() -> None:
     ]
     assert lines[-3:] == ["Nơi nhận: - Như Điều 2; - Lưu: VT.", "CHỦ TỊCH", "Nguyễn Văn Sơn"]
     _maps_back(text)
+
+
+def test_an_authority_in_capitals_after_a_title_in_sentence_case_run_together() -> None:
+    text = (
+        "Số: 982/QĐ-TTg Hà Nội, ngày 04 tháng 6 năm 2026 QUYẾT ĐỊNH Phê duyệt Đề án hỗ trợ "
+        "doanh nghiệp công nghệ số vươn ra toàn cầu đến năm 2030 THỦ TƯỚNG CHÍNH PHỦ\n"
+        "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n"
+    )
+    assert _lines(text)[2:5] == [
+        "QUYẾT ĐỊNH",
+        "Phê duyệt Đề án hỗ trợ doanh nghiệp công nghệ số vươn ra toàn cầu đến năm 2030",
+        "THỦ TƯỚNG CHÍNH PHỦ",
+    ]

@@ -499,13 +499,23 @@ def _authority_suffix(line: str) -> int | None:
     return None
 
 
+def _authority_after(line: str) -> int | None:
+    """Where an issuing-authority line in capitals run onto the end of a title in sentence
+    case starts ("Phê duyệt Đề án … đến năm 2030 THỦ TƯỚNG CHÍNH PHỦ")."""
+    for m in re.finditer(r"(?<=\s)\S", line):
+        tail = line[m.start() :]
+        if tail.upper() == tail and AUTHORITY_LINE.fullmatch(tail.strip()):
+            return m.start()
+    return None
+
+
 def run_together_header(mt: MappedText) -> MappedText:
     """Header fields printed on one line are put one a line.
 
     A copy that lost the header's layout runs it together ("Số: 3745/QĐ-UBND Tây Ninh,
     ngày 30 tháng 12 năm 2021 QUYẾT ĐỊNH VỀ VIỆC … ỦY BAN NHÂN DÂN TỈNH TÂY NINH"): the
     line is broken after the number, after the date, after the kind word and before the
-    issuing authority that follows an upper-case title; a motto line is broken before "Độc
+    issuing authority in capitals that follows the title; a motto line is broken before "Độc
     lập - Tự do - Hạnh phúc" and an issuer line before "CỘNG HÒA XÃ HỘI …". Only the
     header (the lines before the preamble) is read so.
     """
@@ -552,8 +562,9 @@ def run_together_header(mt: MappedText) -> MappedText:
         ):
             after_kind = True
             continue
-        if after_kind and ln[pos:].strip() and ln[pos:].upper() == ln[pos:]:
-            p = _authority_suffix(ln[pos:])
+        if after_kind and ln[pos:].strip():
+            rest = ln[pos:]
+            p = _authority_suffix(rest) if rest.upper() == rest else _authority_after(rest)
             if p is not None:
                 a = pos + p
                 sp = re.search(r"[ \t]+$", ln[:a])
