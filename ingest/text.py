@@ -277,10 +277,11 @@ class Doc:
         same offsets: inside a paragraph, line breaks (hard wraps) and what the reading
         dropped (page furniture printed between two lines of it, Markdown markers) are
         spaces. Names a wrap or a page cut ("Trường Đại học\\nKhoa học Tự nhiên") are
-        found whole in it, at offsets that are the original's."""
+        found whole in it, at offsets that are the original's. A block in capitals keeps
+        its lines (an issuer block stacks one body a line)."""
         chars = list(self.original)
         for p in self.paragraphs:
-            if p.kind == "furniture" or p.end <= p.start:
+            if p.kind == "furniture" or p.end <= p.start or _is_upper_line(p.text):
                 continue
             covered = bytearray(p.end - p.start)
             if isinstance(p._starts, range) or not p._starts:
