@@ -27,8 +27,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policykg.ingest.linear_tables import _FURNITURE
-from policykg.ingest.tables import Cell, Table, TableRow, _cell, _clean, _Line, _lines
+from policykg.ingest.reading import clean
+from policykg.ingest.table_model import Cell, Line, Table, TableRow, lines_of, span_cell
+from policykg.ingest.table_rows import FURNITURE
 
 __all__ = ["aligned_tables"]
 
@@ -59,11 +60,11 @@ class _Field:
 
 @dataclass
 class _Row:
-    label_line: _Line
+    label_line: Line
     spans: list[list[tuple[int, int]]] = field(default_factory=list)
 
 
-def _fields(ln: _Line) -> list[_Field]:
+def _fields(ln: Line) -> list[_Field]:
     """The fields of a line: runs of text separated by two or more spaces or a tab."""
     return [
         _Field(m.group(), m.start(), ln.start + m.start(), ln.start + m.end())
@@ -75,7 +76,7 @@ def aligned_tables(original: str) -> list[Table]:
     """Every task table of ``original`` whose columns are aligned with spaces."""
     if "   " not in original:
         return []
-    lines = _lines(original)
+    lines = lines_of(original)
     out: list[Table] = []
     i = 0
     while i < len(lines):
@@ -99,7 +100,7 @@ def _column_of(cols: list[int], at: int) -> int:
 
 
 def _read_table(
-    original: str, lines: list[_Line], i: int, head: list[_Field]
+    original: str, lines: list[Line], i: int, head: list[_Field]
 ) -> tuple[Table, int] | None:
     cols = [f.col for f in head]
     names: list[list[tuple[int, int]]] = [[(f.start, f.end)] for f in head]
@@ -112,18 +113,18 @@ def _read_table(
         for f in fs:
             names[_column_of(cols, f.col)].append((f.start, f.end))
         j += 1
-    header = [_cell(original, spans) for spans in names]
+    header = [span_cell(original, spans) for spans in names]
     if not _ROLE_WORDS.search(" ".join(c.text for c in header)):
         return None
     rows: list[_Row] = []
-    header_texts = [_clean(lines[n].raw) for n in range(i, j)]
+    header_texts = [clean(lines[n].raw) for n in range(i, j)]
     while j < len(lines):
         ln = lines[j]
         raw = ln.raw.strip()
-        if not raw or _PAGE_NO.match(raw) or _FURNITURE.match(raw):
+        if not raw or _PAGE_NO.match(raw) or FURNITURE.match(raw):
             j += 1
             continue
-        if _clean(ln.raw) in header_texts:
+        if clean(ln.raw) in header_texts:
             j += 1  # the header printed again at the top of a page
             continue
         if _END.match(ln.raw):
@@ -145,7 +146,7 @@ def _read_table(
         return None
     table_rows: list[TableRow] = []
     for r in rows:
-        cells: list[Cell] = [_cell(original, spans) for spans in r.spans]
+        cells: list[Cell] = [span_cell(original, spans) for spans in r.spans]
         end = max((c.end for c in cells), default=r.label_line.end)
         table_rows.append(TableRow(cells, [cells], r.label_line.start, end, r.label_line.no))
     return Table(header, table_rows, lines[i].start, table_rows[-1].end, form="aligned"), j

@@ -36,7 +36,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from policykg.ingest.tables import Cell, Table, TableRow, _clean, _Line
+from policykg.ingest.reading import clean
+from policykg.ingest.table_model import Cell, Line, Table, TableRow, cell_of_lines
+from policykg.ingest.table_rows import read_rows
 
 __all__ = ["indicator_header", "indicator_table"]
 
@@ -54,9 +56,9 @@ _YEAR = re.compile(r"^\s*(?:năm\s+)?(?:19|20)\d\d\s*$", re.I)
 _OPEN = re.compile(r"(?:\b(?:năm|đến|và|của|với|các|theo|về|trong|giai\s+đoạn)|[-,/(])\s*$", re.I)
 
 
-def _header_names(lines: Sequence[_Line]) -> list[list[_Line]]:
+def _header_names(lines: Sequence[Line]) -> list[list[Line]]:
     """The header's lines (after "STT") grouped into column names."""
-    cols: list[list[_Line]] = []
+    cols: list[list[Line]] = []
     for ln in lines:
         raw = ln.raw.strip()
         if not raw:
@@ -74,10 +76,10 @@ def _header_names(lines: Sequence[_Line]) -> list[list[_Line]]:
     return cols
 
 
-def indicator_header(header: Sequence[_Line]) -> bool:
+def indicator_header(header: Sequence[Line]) -> bool:
     """Is this a Gazette header of an indicator table ("STT / Chỉ tiêu / Đơn vị tính /
     ...", no task column)?"""
-    names = [_clean(" ".join(ln.raw for ln in col)) for col in _header_names(header[1:])]
+    names = [clean(" ".join(ln.raw for ln in col)) for col in _header_names(header[1:])]
     return (
         any(_NAME.search(n) for n in names[:2])
         and any(_UNIT.match(n) for n in names)
@@ -85,10 +87,10 @@ def indicator_header(header: Sequence[_Line]) -> bool:
     )
 
 
-def _pieces(lines: Sequence[_Line]) -> list[list[_Line]]:
+def _pieces(lines: Sequence[Line]) -> list[list[Line]]:
     """Lines grouped where a line starts a new cell: with a capital or a symbol, after a
     line that leaves nothing open; a line in lower case goes on the one before."""
-    out: list[list[_Line]] = []
+    out: list[list[Line]] = []
     for ln in lines:
         raw = ln.raw.strip()
         if not raw:
@@ -101,18 +103,18 @@ def _pieces(lines: Sequence[_Line]) -> list[list[_Line]]:
     return out
 
 
-def _split_row(lines: Sequence[_Line], n_values: int, has_unit: bool) -> list[list[_Line]]:
+def _split_row(lines: Sequence[Line], n_values: int, has_unit: bool) -> list[list[Line]]:
     """[name, unit, value ..., rest] of a row's lines (empty lists where a cell is blank)."""
     lines = [ln for ln in lines if ln.raw.strip()]
     first_value = next((k for k, ln in enumerate(lines) if k > 0 and _VALUE.match(ln.raw)), None)
     if first_value is None:
         return [list(lines)] + [[] for _ in range(n_values + (2 if has_unit else 1))]
     pieces = _pieces(lines[:first_value])
-    unit: list[_Line] = []
+    unit: list[Line] = []
     if has_unit and len(pieces) > 1:
         unit = pieces.pop()
     name = [ln for p in pieces for ln in p]
-    values: list[list[_Line]] = []
+    values: list[list[Line]] = []
     k = first_value
     while k < len(lines) and len(values) < n_values and _VALUE.match(lines[k].raw):
         values.append([lines[k]])
@@ -123,14 +125,12 @@ def _split_row(lines: Sequence[_Line], n_values: int, has_unit: bool) -> list[li
 
 
 def indicator_table(
-    original: str, lines: list[_Line], i: int, header: Sequence[_Line], j: int
+    original: str, lines: list[Line], i: int, header: Sequence[Line], j: int
 ) -> tuple[Table, int] | None:
     """The indicator table whose header runs from ``lines[i]`` ("STT") to the first row
     at ``lines[j]``, and the index of the line after it."""
-    from policykg.ingest.linear_tables import _cell_of, _read_rows
-
     cols = _header_names(header[1:])
-    names = [_clean(" ".join(ln.raw for ln in col)) for col in cols]
+    names = [clean(" ".join(ln.raw for ln in col)) for col in cols]
     has_unit = any(_UNIT.match(n) for n in names)
     unit_at = next((k for k, n in enumerate(names) if _UNIT.match(n)), 1)
     # the value columns: after the unit up to the first column that names a body or a note
@@ -139,11 +139,11 @@ def indicator_table(
         (k for k, n in enumerate(tail) if re.search(r"cơ quan|đơn vị|chủ trì|ghi chú", n, re.I)),
         len(tail),
     )
-    header_words = [_clean(ln.raw).lower() for ln in header]
-    rows, end = _read_rows(lines, j, header_words)
+    header_words = [clean(ln.raw).lower() for ln in header]
+    rows, end = read_rows(lines, j, header_words)
     if not rows:
         return None
-    header_cells = [Cell(_clean(header[0].raw), header[0].start, header[0].end)]
+    header_cells = [Cell(clean(header[0].raw), header[0].start, header[0].end)]
     header_cells += [Cell(n, col[0].start, col[-1].end) for n, col in zip(names, cols, strict=True)]
     n_cols = len(names)
     out: list[TableRow] = []
@@ -154,7 +154,7 @@ def indicator_table(
         parts = parts[:n_cols] if len(parts) >= n_cols else parts + [[]] * (n_cols - len(parts))
         label = Cell(r.label, r.label_line.start, r.label_line.end)
         cells = [label] + [
-            _cell_of(original, p) if p else Cell("", label.end, label.end) for p in parts
+            cell_of_lines(original, p) if p else Cell("", label.end, label.end) for p in parts
         ]
         row_end = max((c.end for c in cells), default=label.end)
         out.append(TableRow(cells, [cells], r.label_line.start, row_end, r.label_line.no))

@@ -47,26 +47,15 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-from policykg.ingest.tables import Cell, Table, TableRow, _clean, _Line, _lines
+from policykg.ingest.indicator_tables import indicator_header, indicator_table
+from policykg.ingest.reading import clean
+from policykg.ingest.table_model import Cell, Line, Table, TableRow, cell_of_lines, lines_of
+from policykg.ingest.table_rows import ROW_LABEL, Row, read_rows
 
 __all__ = ["linear_tables"]
 
-#: a Gazette page header ("CÔNG BÁO/Số 612 + 613/Ngày 30-8-2025", its page number before
-#: or after it on the same line), as the reading layer knows it
-_FURNITURE = re.compile(
-    r"^\s*(?:\d{1,4}\s+)?C[ÔO]NG\s*B[ÁA]O\s*/\s*Số\s*\d+(?:\s*\+\s*\d+)*\s*/\s*Ngày\s*"
-    r"[\d\-/.\s]+?(?:\s+\d{1,4})?\s*$",
-    re.IGNORECASE,
-)
-_PAGE_NO = re.compile(r"^\s*\d{1,4}\s*$")
-_LABEL = re.compile(r"^\s*(?P<label>\d{1,3}(?:\.\d{1,3})*|[IVXL]{1,6})\s*[.)]?\s*$")
 _HEADER_START = re.compile(r"^\s*(?:S\s*TT|TT|Số\s+TT)\s*\.?\s*$", re.IGNORECASE)
-_END = re.compile(
-    r"^\s*(?:PHỤ\s+LỤC|Phụ\s+lục|Nơi\s+nhận|NƠI\s+NHẬN|Điều\s+\d+\s*[.:]|(?:TM|KT|TL)\.\s)"
-)
-_INLINE_LABEL = re.compile(r"^\s*(?P<label>\d{1,3}(?:\.\d{1,3})*|[IVXL]{1,6})\s*[.)]\s+(?=\S)")
 
 #: Column kinds and the header words that name them, in the order they are tried.
 _COLUMNS: tuple[tuple[str, str], ...] = (
@@ -114,17 +103,9 @@ _BODY_START = re.compile(
 )
 
 
-@dataclass
-class _Row:
-    label: str
-    label_line: _Line
-    #: the row's lines, one list per page it runs over
-    segments: list[list[_Line]] = field(default_factory=list)
-
-
 def linear_tables(original: str) -> list[Table]:
     """Every table of ``original`` written without column separators."""
-    lines = _lines(original)
+    lines = lines_of(original)
     out: list[Table] = []
     i = 0
     while i < len(lines):
@@ -179,12 +160,12 @@ def _header_cells(header_text: str, order: list[tuple[str, int, int]]) -> list[s
     return names
 
 
-def _read_table(original: str, lines: list[_Line], i: int) -> tuple[Table, int] | None:
+def _read_table(original: str, lines: list[Line], i: int) -> tuple[Table, int] | None:
     # the header: from "TT" to the first row number
     j = i + 1
-    header: list[_Line] = [lines[i]]
+    header: list[Line] = [lines[i]]
     while j < len(lines) and j - i <= 24:
-        if _LABEL.match(lines[j].raw) and lines[j].raw.strip():
+        if ROW_LABEL.match(lines[j].raw) and lines[j].raw.strip():
             break
         if lines[j].raw.strip():
             header.append(lines[j])
@@ -193,11 +174,9 @@ def _read_table(original: str, lines: list[_Line], i: int) -> tuple[Table, int] 
         return None
     if len(header) < 3 or any("|" in ln.raw or "\t" in ln.raw for ln in header):
         return None
-    from policykg.ingest.indicator_tables import indicator_header, indicator_table
-
     if indicator_header(header):
         return indicator_table(original, lines, i, header, j)  # "STT / Chỉ tiêu / Đơn vị tính"
-    header_text = _clean(" ".join(ln.raw for ln in header[1:]))
+    header_text = clean(" ".join(ln.raw for ln in header[1:]))
     order = _column_order(header_text)
     kinds = [k for k, _, _ in order]
     if "lead" not in kinds and "coord" not in kinds:
@@ -206,13 +185,13 @@ def _read_table(original: str, lines: list[_Line], i: int) -> tuple[Table, int] 
         if "task" in kinds:
             return None  # the text cell is read first; another order is not this form
         order.insert(0, ("task", 0, 0))
-    header_words = [_clean(ln.raw).lower() for ln in header]
+    header_words = [clean(ln.raw).lower() for ln in header]
 
-    rows, end = _read_rows(lines, j, header_words)
+    rows, end = read_rows(lines, j, header_words)
     if not rows:
         return None
     names = _header_cells(header_text, order)
-    header_cells = [Cell(_clean(header[0].raw), header[0].start, header[0].end)]
+    header_cells = [Cell(clean(header[0].raw), header[0].start, header[0].end)]
     header_cells += [Cell(n, header[1].start, header[-1].end) for n in names]
     kinds = [k for k, _, _ in order]
     table_rows = _split_rows(original, rows, kinds)
@@ -220,102 +199,6 @@ def _read_table(original: str, lines: list[_Line], i: int) -> tuple[Table, int] 
     table_end = last.end if last else rows[-1].label_line.end
     table = Table(header_cells, table_rows, lines[i].start, table_end, form="gazette")
     return table, end
-
-
-def _next_ok(label: str, prev: list[str]) -> bool:
-    """Is ``label`` a plausible next row number after the labels ``prev``?"""
-    if re.fullmatch(r"[IVXL]+", label):
-        romans = [p for p in prev if re.fullmatch(r"[IVXL]+", p)]
-        want = _roman(len(romans) + 1)
-        return label == want
-    nums = [p for p in prev if not re.fullmatch(r"[IVXL]+", p)]
-    parts = [int(x) for x in label.split(".")]
-    if not nums:
-        return parts[-1] == 1 or (len(parts) == 1 and parts[0] <= 2)
-    last = [int(x) for x in nums[-1].split(".")]
-    if parts == [*last, 1]:
-        return True  # first child
-    for depth in range(len(last), 0, -1):
-        if parts == [*last[: depth - 1], last[depth - 1] + 1]:
-            return True  # next sibling of the row or of one of its parents
-    # numbering restarted under a new group
-    return bool(prev) and re.fullmatch(r"[IVXL]+", prev[-1]) is not None and parts == [1]
-
-
-def _roman(n: int) -> str:
-    vals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-    out = ""
-    for v, s in vals:
-        while n >= v:
-            out += s
-            n -= v
-    return out
-
-
-def _read_rows(lines: list[_Line], j: int, header_words: list[str]) -> tuple[list[_Row], int]:
-    rows: list[_Row] = []
-    labels: list[str] = []
-    n = len(lines)
-    new_page = False
-    while j < n:
-        ln = lines[j]
-        raw = ln.raw.strip()
-        if not raw:
-            j += 1
-            continue
-        if _END.match(raw) or _heading_line(raw):
-            break
-        if _FURNITURE.match(raw):
-            j += 1
-            # the page number printed with the running head, then the header printed again
-            while j < n and (not lines[j].raw.strip() or _PAGE_NO.match(lines[j].raw)):
-                j += 1
-            j = _skip_header(lines, j, header_words)
-            new_page = True
-            continue
-        m = _LABEL.match(raw) or _INLINE_LABEL.match(ln.raw)
-        if m and _next_ok(m.group("label"), labels):
-            labels.append(m.group("label"))
-            rows.append(_Row(m.group("label"), ln, [[]]))
-            if m.re is _INLINE_LABEL:
-                # "2. Đẩy mạnh ...": the row's text starts on its number's line
-                rest = _Line(ln.no, ln.start + m.end(), ln.end, ln.raw[m.end() :])
-                rows[-1].label_line = _Line(ln.no, ln.start, ln.start + m.end(), ln.raw[: m.end()])
-                rows[-1].segments[0].append(rest)
-            new_page = False
-            j += 1
-            continue
-        if rows:
-            if new_page:
-                rows[-1].segments.append([])
-                new_page = False
-            rows[-1].segments[-1].append(ln)
-        j += 1
-    return rows, j
-
-
-def _heading_line(raw: str) -> bool:
-    """A heading of the text around the table ("III. TỔ CHỨC THỰC HIỆN"), in capitals."""
-    m = _INLINE_LABEL.match(raw)
-    if not m:
-        return False
-    words = raw[m.end() :].split()[:3]
-    return len(words) >= 2 and all(w.isupper() for w in words)
-
-
-def _skip_header(lines: list[_Line], j: int, header_words: list[str]) -> int:
-    """Past the header printed again at the top of a page (if it is there)."""
-    k, h = j, 0
-    while k < len(lines) and h < len(header_words):
-        raw = lines[k].raw.strip()
-        if not raw:
-            k += 1
-            continue
-        if _clean(raw).lower() != header_words[h]:
-            break
-        k += 1
-        h += 1
-    return k if h == len(header_words) else j
 
 
 # --- splitting a row into cells -----------------------------------------------------------
@@ -355,8 +238,8 @@ def _breaks(a: str, b: str) -> bool:
     return not (last[:1].isupper() and _NAME_TAILS.match(b))
 
 
-def _pieces(lines: Sequence[_Line]) -> list[list[_Line]]:
-    out: list[list[_Line]] = []
+def _pieces(lines: Sequence[Line]) -> list[list[Line]]:
+    out: list[list[Line]] = []
     for ln in lines:
         if out and not _breaks(out[-1][-1].raw, ln.raw):
             out[-1].append(ln)
@@ -365,11 +248,11 @@ def _pieces(lines: Sequence[_Line]) -> list[list[_Line]]:
     return out
 
 
-def _long(ln: _Line, width: float) -> bool:
+def _long(ln: Line, width: float) -> bool:
     return len(ln.raw.strip()) >= 0.6 * width
 
 
-def _task_lines(seg: Sequence[_Line], width: float, first: bool) -> int:
+def _task_lines(seg: Sequence[Line], width: float, first: bool) -> int:
     """How many lines at the start of a row's page segment belong to its text cell."""
     k = 0
     while k < len(seg) and _long(seg[k], width):
@@ -402,21 +285,7 @@ def _task_lines(seg: Sequence[_Line], width: float, first: bool) -> int:
     return k
 
 
-def _cell_of(original: str, lines: Sequence[_Line]) -> Cell:
-    """A cell of ``lines``: one span over lines that follow each other in the text (a name
-    broken over two lines stays one name), a new span after a page break."""
-    from policykg.ingest.tables import _cell
-
-    spans: list[tuple[int, int]] = []
-    for ln in lines:
-        if spans and not original[spans[-1][1] : ln.start].strip():
-            spans[-1] = (spans[-1][0], ln.end)
-        else:
-            spans.append((ln.start, ln.end))
-    return _cell(original, spans)
-
-
-def _width(rows: list[_Row]) -> float:
+def _width(rows: list[Row]) -> float:
     """The width of the text column: the 90th percentile of the lines' lengths, or, when
     most lines are short cells (a table of few rows), the median length of the rows' first
     lines (each row's text starts at the row's number)."""
@@ -429,11 +298,11 @@ def _width(rows: list[_Row]) -> float:
     return max(float(lengths[int(0.9 * (len(lengths) - 1))]), first) or statistics.mean(lengths)
 
 
-def _split_rows(original: str, rows: list[_Row], kinds: list[str]) -> list[TableRow]:
+def _split_rows(original: str, rows: list[Row], kinds: list[str]) -> list[TableRow]:
     width = _width(rows)
     rest_kinds = kinds[1:]
     col_width: dict[int, int] = {}
-    split: list[list[list[_Line]]] = []
+    split: list[list[list[Line]]] = []
     for r in rows:
         cut = len(r.segments) > 1
         cells = _first_segment(r.segments[0] if r.segments else [], width, rest_kinds, cut)
@@ -446,22 +315,22 @@ def _split_rows(original: str, rows: list[_Row], kinds: list[str]) -> list[Table
         for seg in r.segments[1:]:
             _continue_cells(cells, seg, width, col_width, rest_kinds)
         label_cell = Cell(r.label, r.label_line.start, r.label_line.end)
-        row_cells = [label_cell] + [_cell_of(original, c) for c in cells]
+        row_cells = [label_cell] + [cell_of_lines(original, c) for c in cells]
         end = max((c.end for c in row_cells), default=r.label_line.end)
         out.append(TableRow(row_cells, [row_cells], r.label_line.start, end, r.label_line.no))
     return out
 
 
 def _first_segment(
-    seg: list[_Line], width: float, rest_kinds: list[str], cut: bool
-) -> list[list[_Line]]:
+    seg: list[Line], width: float, rest_kinds: list[str], cut: bool
+) -> list[list[Line]]:
     """The cells of a row's first page: [text cell, then one list per column].
 
     A row cut by a page break right after it started (``cut``) often shows one line of each
     cell at the foot of the page: as many lines after the text as there are columns.
     """
     k = _task_lines(seg, width, True)
-    cells: list[list[_Line]] = [list(seg[:k])]
+    cells: list[list[Line]] = [list(seg[:k])]
     n_cols = len(rest_kinds)
     if cut and len(seg) - k == n_cols and k and _long(seg[k - 1], width):
         return cells + [[ln] for ln in seg[k:]]
@@ -490,8 +359,8 @@ def _first_segment(
 
 
 def _continue_cells(
-    cells: list[list[_Line]],
-    seg: list[_Line],
+    cells: list[list[Line]],
+    seg: list[Line],
     width: float,
     col_width: dict[int, int],
     rest_kinds: list[str],

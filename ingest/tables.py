@@ -32,9 +32,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from policykg.ingest.aligned_tables import aligned_tables
+from policykg.ingest.linear_tables import linear_tables
+from policykg.ingest.reading import nfc_mapped
+from policykg.ingest.table_model import Cell, Table, TableRow, cell_spans
 
 if TYPE_CHECKING:
     from policykg.ingest.text import Doc, Paragraph, Section
@@ -42,43 +45,8 @@ if TYPE_CHECKING:
 __all__ = ["Cell", "Table", "TableRow", "build_tables", "cell_spans"]
 
 
-@dataclass
-class Cell:
-    text: str
-    start: int
-    end: int
-    #: the original spans the text is made of, when not the one span ``start``-``end``
-    parts: tuple[tuple[int, int], ...] = ()
-
-
-@dataclass
-class TableRow:
-    cells: list[Cell]
-    lines: list[list[Cell]]
-    start: int
-    end: int
-    line: int
-
-
-@dataclass
-class Table:
-    header: list[Cell]
-    rows: list[TableRow]
-    start: int
-    end: int
-    section: Section | None = None
-    form: str = "tab"
-
-
-def cell_spans(cell: Cell) -> tuple[tuple[int, int], ...]:
-    """The original spans of a cell's text (one span unless a page break split it)."""
-    return cell.parts or ((cell.start, cell.end),)
-
-
 def build_tables(doc: Doc) -> None:
     """Set ``doc.tables``: every table of ``doc`` in text order, whatever its form."""
-    from policykg.ingest.aligned_tables import aligned_tables
-
     tables = _tab_tables(doc) + _linear_tables(doc) + aligned_tables(doc.original)
     tables.sort(key=lambda t: t.start)
     for t in tables:
@@ -91,9 +59,6 @@ def _linear_tables(doc: Doc) -> list[Table]:
     decomposed copy reads as the same words), their offsets mapped back to the original.
     (Not in the logical text: the reader needs the page furniture to know where a page
     breaks a row.)"""
-    from policykg.ingest.linear_tables import linear_tables
-    from policykg.ingest.reading import nfc_mapped
-
     mt = nfc_mapped(doc.original)
     if mt.text == doc.original:
         return linear_tables(doc.original)
@@ -224,58 +189,6 @@ def _section_at(doc: Doc, offset: int) -> Section | None:
         if s.start <= offset and (s.end >= offset or s.style == "appendix"):
             best = s
     return best
-
-
-# --- raw lines ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Line:
-    """One physical line of the original text: ``raw`` is ``original[start:end]``."""
-
-    no: int  # 1-based
-    start: int
-    end: int
-    raw: str
-
-    @property
-    def text(self) -> str:
-        return _clean(self.raw)
-
-
-def _lines(original: str) -> list[_Line]:
-    out: list[_Line] = []
-    pos = 0
-    for no, raw in enumerate(original.split("\n"), start=1):
-        end = pos + len(raw)
-        if raw.endswith("\r"):
-            raw = raw[:-1]
-        out.append(_Line(no, pos, pos + len(raw), raw))
-        pos = end + 1
-    return out
-
-
-def _clean(s: str) -> str:
-    from policykg.ingest.text import clean
-
-    return clean(s)
-
-
-def _cell(original: str, spans: Sequence[tuple[int, int]]) -> Cell:
-    """A cell made of the original ``spans`` (trimmed, empty spans dropped)."""
-    parts: list[tuple[int, int]] = []
-    for s, e in spans:
-        while s < e and original[s].isspace():
-            s += 1
-        while e > s and original[e - 1].isspace():
-            e -= 1
-        if s < e:
-            parts.append((s, e))
-    if not parts:
-        pos = spans[0][0] if spans else 0
-        return Cell("", pos, pos)
-    text = _clean(" ".join(original[s:e] for s, e in parts))
-    return Cell(text, parts[0][0], parts[-1][1], tuple(parts) if len(parts) > 1 else ())
 
 
 # --- header rows, continuation rows ------------------------------------------------------

@@ -66,19 +66,17 @@ import functools
 import itertools
 import re
 import statistics
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from policykg.ingest.reading import (
     AUTHORITY_LINE,
     KIND_LINES,
-    LINE_CLEANING,
     POSITIONS,
     MappedText,
+    clean,
     clean_line,
     diacritic_key,
-    nfc_mapped,
     read,
 )
 from policykg.ingest.tables import Cell, Table, TableRow, build_tables
@@ -94,23 +92,6 @@ __all__ = [
     "clean",
     "parse",
 ]
-
-_WS = re.compile(r"\s+")
-
-
-@functools.lru_cache(maxsize=8192)
-def clean(text: str) -> str:
-    """NFC, markdown/HTML markers removed, whitespace collapsed (one line).
-
-    The same steps as the offset-keeping :func:`_clean_line`, on a plain string (callers
-    want the text only); cached, since headings and paragraphs are cleaned again and again.
-    """
-    s = text.replace("\r\n", "\n")
-    if not unicodedata.is_normalized("NFC", s):
-        s = nfc_mapped(s).text  # composed cluster by cluster, exactly as parse() does
-    for pattern, repl in LINE_CLEANING:
-        s = pattern.sub(repl, s)
-    return _WS.sub(" ", s.strip(" ")).strip()
 
 
 # ---------------------------------------------------------------------------

@@ -49,7 +49,13 @@ import re
 from collections.abc import Sequence
 
 from policykg.ingest.reading.keys import ascii_key, diacritic_key, toneless_key
-from policykg.ingest.reading.mapped import LINE_CLEANING, MappedText, clean_line, nfc_mapped
+from policykg.ingest.reading.mapped import (
+    LINE_CLEANING,
+    MappedText,
+    clean,
+    clean_line,
+    nfc_mapped,
+)
 from policykg.ingest.reading.steps import (
     AUTHORITY_LINE,
     KIND_LINES,
@@ -81,6 +87,7 @@ __all__ = [
     "MappedText",
     "Step",
     "ascii_key",
+    "clean",
     "clean_line",
     "diacritic_key",
     "forms_of",

@@ -3,12 +3,13 @@ cleaning of one line (Markdown and HTML markers, odd spaces) that keeps that mem
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
-__all__ = ["LINE_CLEANING", "MappedText", "clean_line", "nfc_mapped"]
+__all__ = ["LINE_CLEANING", "MappedText", "clean", "clean_line", "nfc_mapped"]
 
 
 class MappedText:
@@ -189,3 +190,21 @@ def clean_line(s: MappedText) -> MappedText:
     for pattern, repl in LINE_CLEANING:
         s = s.sub(pattern, repl)
     return s.strip_spaces()
+
+
+_WS = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=8192)
+def clean(text: str) -> str:
+    """NFC, markdown/HTML markers removed, whitespace collapsed (one line).
+
+    The same steps as the offset-keeping :func:`clean_line`, on a plain string (callers
+    want the text only); cached, since headings and paragraphs are cleaned again and again.
+    """
+    s = text.replace("\r\n", "\n")
+    if not unicodedata.is_normalized("NFC", s):
+        s = nfc_mapped(s).text  # composed cluster by cluster, exactly as parse() does
+    for pattern, repl in LINE_CLEANING:
+        s = pattern.sub(repl, s)
+    return _WS.sub(" ", s.strip(" ")).strip()
