@@ -161,13 +161,17 @@ _ENTERPRISE_HEADS = tuple(
             tuple(diacritic_key(w) for w in h.split())
             for h in (
                 "chủ đầu tư", "nhà đầu tư", "chủ dự án", "doanh nghiệp", "tập đoàn doanh nghiệp",
-                "tổ chức cá nhân", "tổ chức",
+                "tổ chức cá nhân", "tổ chức", "tập đoàn", "tổng công ty", "công ty",
             )
         ),
         key=len,
         reverse=True,
     )
 )  # fmt: skip
+#: heads that name one enterprise when capitalized ("Công ty Điện lực Lào Cai")
+_FIRM_HEADS = frozenset(
+    tuple(diacritic_key(w) for w in h.split()) for h in ("tập đoàn", "tổng công ty", "công ty")
+)
 _ENTERPRISE_FIRST = frozenset(toneless_key(h[0]) for h in _ENTERPRISE_HEADS)
 _ACTIVITY = _words("hoạt đầu khai sản kinh")
 #: words after a comma that continue a group's description ("sản xuất, kinh doanh")
@@ -552,6 +556,13 @@ class _Scanner:
         if unit is not None:  # "UBND huyện Châu Thành", "Ủy ban nhân dân các cấp"
             out.append(unit)
             return self._index_after(unit.end)
+        k = self.seq(j, ["Việt", "Nam"], spaced=True) if lab.level != "national" else None
+        if k is not None and scope is None and self.words[j][:1] == "V":
+            # "Liên minh Hợp tác xã Việt Nam": the national body of a provincial kind's name
+            # (a code of one level is never borrowed for another)
+            m = self._other(i, k)
+            out.append(replace(m, scope="national", level="national", named=False))
+            return k
         k = self.seq(j, ["các", "tỉnh"]) if lab.level == "provincial" else None
         if k is not None and self.province_at(k, had_tinh=True) is not None:
             return j  # "UBND các tỉnh Bắc Ninh, Bình Dương": the provinces named (_places)
@@ -813,6 +824,12 @@ class _Scanner:
             else:
                 if head[0] == "tổ" and (k >= self.n or self.dkey(k) not in _ACTIVITY):
                     continue  # "các tổ chức, cá nhân" alone: anyone
+                if (
+                    head in _FIRM_HEADS
+                    and self.words[i][:1].isupper()
+                    and not (i > 0 and self.keys[i - 1] == "cac")
+                ):
+                    continue  # "Tập đoàn Điện lực Việt Nam": one enterprise, named (other)
                 return k
         return None
 
@@ -1106,14 +1123,35 @@ def enterprise_role(text: str, m: AgencyMention, mentions: Sequence[AgencyMentio
         return body_before or bool(_CLAUSE_START.search(lead))
     if has_role(text, m, mentions) or _ENTERPRISE_BEFORE.search(before):
         return True
-    after = unicodedata.normalize("NFC", text[m.end : m.end + 80])
+    # the list of subjects it belongs to ("Các tập đoàn kinh tế, tổng công ty nhà nước có
+    # trách nhiệm …", "Sở Tài chính, các chủ đầu tư khẩn trương …")
+    first, last = m, m
+    for other in sorted(mentions, key=lambda x: x.start):
+        if other.start >= last.end and _ROLE_GAP.fullmatch(
+            unicodedata.normalize("NFC", text[last.end : other.start])
+        ):
+            last = other
+    for other in sorted(mentions, key=lambda x: -x.start):
+        if other.end <= first.start and _ROLE_GAP.fullmatch(
+            unicodedata.normalize("NFC", text[other.end : first.start])
+        ):
+            first = other
+    lead = unicodedata.normalize("NFC", text[max(0, first.start - 160) : first.start])
+    lead = _HEADS_OF.sub("", lead)
+    after = unicodedata.normalize("NFC", text[last.end : last.end + 80])
     if (
         _AFTER_ROLE.match(after)
         and after.lstrip(" *\t\r\n")[:1] not in tuple(",;:.()")
-        and _CLAUSE_START.search(before)
+        and _CLAUSE_START.search(lead)
     ):
         return True  # the subject of a duty: "Chủ đầu tư … có trách nhiệm"
     return in_cell(text, m.start, m.end)
+
+
+#: the title of the heads of the bodies a list names ("Giám đốc các Sở …, các chủ đầu tư")
+_HEADS_OF = re.compile(
+    r"(?:Giám đốc|Thủ trưởng|Chủ tịch|Trưởng|Lãnh đạo|Bộ trưởng)(?:\s+các)?\s*$"
+)
 
 
 #: a body that only qualifies the bodies under it ("cơ quan thuộc Chính phủ", "các đơn vị

@@ -463,14 +463,26 @@ def _inside(t: _Tokens, k: int, taken: Sequence[bool]) -> bool:
 #: what follows "cấp" / "các" when they name a level ("cấp huyện", "các cấp", "các quận")
 _LEVEL_WORDS = _DISTRICT_WORDS | set(_tones("tỉnh cấp trung cơ bộ sở"))
 _CAP_CAC = set(_tones("cấp các"))
+_XA, _HOI = _tones("xã hội")
+#: district words that are one only before these ("thị xã", "thành phố"; "xã", not "xã hội")
+_PAIRED = {
+    _tones("thị")[0]: set(_tones("xã trấn")),
+    _tones("thành")[0]: set(_tones("phố")),
+    _XA: set(),
+}
 _DIA, _PHUONG = _tones("địa phương")
 
 
 def _level_follows(t: _Tokens, k: int) -> bool:
     """Is token k ("cấp", "các") followed by the word of a level, or a district word itself?"""
-    if diacritic_key(t.words[k]) not in _CAP_CAC:
+    key = diacritic_key(t.words[k])
+    nxt = diacritic_key(t.words[k + 1]) if k + 1 < t.n else ""
+    if key in _PAIRED:
+        # "thị xã", "thị trấn", "thành phố", not "thị trường", "thành viên", "xã hội"
+        return nxt in _PAIRED[key] if key != _XA else nxt != _HOI
+    if key not in _CAP_CAC:
         return True
-    return k + 1 < t.n and diacritic_key(t.words[k + 1]) in _LEVEL_WORDS and t.soft(k)
+    return nxt in _LEVEL_WORDS and t.soft(k)
 
 
 def _district_tail(t: _Tokens, k: int) -> int:

@@ -744,3 +744,40 @@ def test_a_body_in_the_cell_after_a_law_is_no_part_of_its_name() -> None:
     row = "29.\tXây dựng văn bản hướng dẫn thi hành Luật Dữ liệu\tBộ Công an\tCác bộ, ngành"
     assert [m.kind for m in find_agencies(row, province=None)] == ["bo_ca"]
     assert find_agencies("Luật Tổ chức Chính phủ", province=None) == []
+
+
+def test_words_that_only_look_like_a_district() -> None:
+    names = [
+        m.name
+        for t in (
+            "Giao Ngân hàng Chính sách xã hội chủ trì.",
+            "Cục Quản lý thị trường tỉnh chủ trì kiểm tra.",
+            "Phòng Kinh tế thị xã Mường Lay phối hợp.",
+        )
+        for m in find_agencies(t, province="Lào Cai")
+    ]
+    assert names == [
+        "Ngân hàng Chính sách xã hội",
+        "Cục Quản lý thị trường tỉnh",
+        "Phòng Kinh tế thị xã Mường Lay",
+    ]
+
+
+def test_a_provincial_kind_with_viet_nam_is_the_national_body() -> None:
+    text = "Liên minh Hợp tác xã Việt Nam, Hiệp hội doanh nghiệp Việt Nam phối hợp thực hiện."
+    assert listed(text, "Lào Cai") == [
+        ("other", "national", "Liên minh Hợp tác xã Việt Nam"),
+        ("other", "national", "Hiệp hội doanh nghiệp Việt Nam"),
+    ]
+
+
+def test_groups_of_state_enterprises_and_lists_of_subjects() -> None:
+    text = "Các tập đoàn kinh tế, tổng công ty nhà nước có trách nhiệm báo cáo Bộ Tài chính."
+    assert ("doanh_nghiep", "national", None) in listed(text, "national")
+    # one enterprise named is itself (other), not the group
+    text = "Tập đoàn Điện lực Việt Nam chủ trì thực hiện."
+    assert listed(text, "national") == [("other", "national", "Tập đoàn Điện lực Việt Nam")]
+    text = "3. Sở Tài chính, các chủ đầu tư khẩn trương đánh giá tình hình thực hiện."
+    assert ("doanh_nghiep", "Lào Cai", None) in listed(text, "Lào Cai")
+    text = "Hỗ trợ Sở Tài chính, các chủ đầu tư khẩn trương đánh giá."
+    assert ("doanh_nghiep", "Lào Cai", None) not in listed(text, "Lào Cai")
