@@ -352,6 +352,8 @@ class _Header:
     kind_rest: str = ""
     title_lines: list[_Line] = field(default_factory=list)
     authority: _Line | None = None
+    #: the subject of a letter with no kind line ("V/v triển khai …", "Về việc …")
+    subject_lines: list[_Line] = field(default_factory=list)
 
 
 def _read_header(lines: list[_Line]) -> _Header:
@@ -380,6 +382,11 @@ def _read_header(lines: list[_Line]) -> _Header:
             if h.authority is None and AUTHORITY_LINE.fullmatch(t):
                 h.authority = ln
             break
+        if state == "subject":
+            if ln.adjacent and _subject_goes_on(h.subject_lines, t):
+                h.subject_lines.append(ln)
+                continue
+            state = "top"
         # top of the header: issuer block, motto, number, place-date, kind line
         if _MOTTO.match(t):
             continue
@@ -396,11 +403,35 @@ def _read_header(lines: list[_Line]) -> _Header:
             h.kind_line, h.kind_rest = ln, km.group("rest").strip()
             state = "title"
             continue
+        if _SUBJECT.match(t) and h.kind_line is None and not h.subject_lines:
+            h.subject_lines.append(ln)  # a letter (Công văn): "V/v …" under its number
+            state = "subject"
+            continue
         if _PREAMBLE.match(t):
             break
         if _is_upper(t) and h.kind_line is None:
             h.issuer_lines.append(ln)
     return h
+
+
+#: the subject line of a letter ("V/v báo cáo sơ kết …", "Về việc …")
+_SUBJECT = re.compile(r"^(?:V/[vV]|Về\s+việc)\s*[:.]?\s+\S")
+
+
+def _subject_goes_on(subject: list[_Line], t: str) -> bool:
+    """A letter's subject wrapped over the next line: the line is no other part of the
+    header (motto, number, place-date, preamble, a block in capitals) and the subject so far
+    ends no sentence."""
+    if subject[-1].text.rstrip()[-1:] in ".;:!?" or not t.strip():
+        return False
+    return not (
+        _MOTTO.match(t)
+        or _SO_START.match(t)
+        or _PLACE_DATE.match(t)
+        or _PREAMBLE.match(t)
+        or _KIND_LINE.match(t)
+        or _is_upper(t)
+    )
 
 
 _STRONG_PREAMBLE = re.compile(
@@ -462,6 +493,8 @@ def extract_document(doc: Doc, *, strict: bool = True) -> dict[str, Any]:
             source=doc.source,
             line=_first_line(doc),
         )
+    if kind is None and h.subject_lines:
+        kind = "CongVan"  # a letter: no kind line, "V/v …" under its number
     if kind is None and (h.number_line is not None or h.date_line is not None):
         kind = "Other"  # a header whose kind cannot be read: still a document
     title = _title(h, spans)
@@ -546,6 +579,8 @@ def _title(h: _Header, spans: dict[str, list[int]]) -> str | None:
         assert h.kind_line is not None
         parts.append((h.kind_rest, h.kind_line))
     parts.extend((ln.text, ln) for ln in h.title_lines)
+    if not parts and h.kind_line is None:
+        parts = [(ln.text, ln) for ln in h.subject_lines]  # a letter's subject is its title
     if not parts:
         return None
     title = _clean_title(" ".join(p for p, _ in parts))

@@ -469,3 +469,42 @@ def test_the_signer_of_a_closing_a_page_break_cut() -> None:
         "                                                                  Phạm Thị Thanh Trà\n"
     )
     assert _fields(text)["signer"] == {"name": "Phạm Thị Thanh Trà", "position": "Bộ trưởng"}
+
+
+def test_a_letter_is_a_cong_van_titled_by_its_subject() -> None:
+    """A letter (Công văn) has no kind line: "V/v …" under its number says what it is about;
+    the subject may wrap, and a portal copy may run the place-date onto the motto."""
+    plain = (
+        "UBND TỈNH LÂM ĐỒNG\nSỞ Y TẾ\nSố: 99/SYT-NVY\nV/v tăng cường công tác phòng, chống\n"
+        "dịch bệnh mùa mưa năm 2026\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày 02 tháng 7 năm 2026\n\n"
+        "Kính gửi: Các bệnh viện trực thuộc Sở.\n\nSở Y tế đề nghị các đơn vị thực hiện.\n\n"
+        "Nơi nhận:\n- Như trên;\n\nGIÁM ĐỐC\n\nLê Văn Cường\n"
+    )
+    got = _fields(plain)
+    assert (got["kind"], got["number"], got["date"], got["place"]) == (
+        "CongVan",
+        "99/SYT-NVY",
+        "2026-07-02",
+        "Lâm Đồng",
+    )
+    assert got["title"] == "V/v tăng cường công tác phòng, chống dịch bệnh mùa mưa năm 2026"
+    assert got["issuer"] == {"kind": "so_yt", "scope": "Lâm Đồng"}
+    portal = (
+        "| BỘ TÀI CHÍNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n"
+        "| Số: 5678/BTC-NSNN V/v hướng dẫn báo cáo tình hình thực hiện dự toán | Độc lập - Tự "
+        "do - Hạnh phúc Hà Nội, ngày 12 tháng 6 năm 2026 |\n\n"
+        "Kính gửi: Ủy ban nhân dân các tỉnh.\n\nBộ Tài chính đề nghị báo cáo.\n\n"
+        "Nơi nhận:\n- Như trên;\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nTrần Văn Bình\n"
+    )
+    got = _fields(portal)
+    assert (got["kind"], got["number"], got["date"], got["place"], got["title"]) == (
+        "CongVan",
+        "5678/BTC-NSNN",
+        "2026-06-12",
+        "Hà Nội",
+        "V/v hướng dẫn báo cáo tình hình thực hiện dự toán",
+    )
+    # a decision "Về việc …" under its kind line keeps its kind
+    decision = plain.replace("V/v tăng cường", "QUYẾT ĐỊNH\nVề việc tăng cường")
+    assert _fields(decision)["kind"] == "QuyetDinh"

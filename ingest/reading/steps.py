@@ -479,7 +479,11 @@ _PLACE_DATE = re.compile(
     r"năm[ \t]*\d{4}"
 )
 _DATE_END = re.compile(r"ngày[ \t]*[\d \t.…_]*tháng[ \t]*[\d \t.…_]*năm[ \t]*\d{4}")
-_MOTTO_SPLIT = re.compile(r"(?<=\S)[ \t]+(?=CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–])")
+_MOTTO_SPLIT = re.compile(
+    r"(?<=\S)[ \t]+(?=CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–])"
+    # the place and date run onto the motto ("… Hạnh phúc Hà Nội, ngày 12 tháng 6 năm 2026")
+    r"|(?<=Hạnh\sphúc)[ \t]+(?=[^\W\d_][^,\n]{0,40},\s*ngày\b)"
+)
 _KIND_ALONE_LINE = re.compile(r"[ \t]*(?:" + _KIND_RE + r")[ \t]*:?[ \t]*")
 _KIND_START = re.compile(r"^[ \t]*(?:" + _KIND_RE + r")(?=[ \t]+\S)")
 _NOT_BEFORE_AUTHORITY = ("CỦA", "VÀ", "VỀ", "VỚI", "CHO", "TẠI", "THUỘC", "GIỮA", "CÁC")
@@ -516,7 +520,8 @@ def run_together_header(mt: MappedText) -> MappedText:
     ngày 30 tháng 12 năm 2021 QUYẾT ĐỊNH VỀ VIỆC … ỦY BAN NHÂN DÂN TỈNH TÂY NINH"): the
     line is broken after the number, after the date, after the kind word and before the
     issuing authority in capitals that follows the title; a motto line is broken before "Độc
-    lập - Tự do - Hạnh phúc" and an issuer line before "CỘNG HÒA XÃ HỘI …". Only the
+    lập - Tự do - Hạnh phúc" and an issuer line before "CỘNG HÒA XÃ HỘI …", a place-date
+    after the motto goes on its own line. Only the
     header (the lines before the preamble) is read so.
     """
     text = mt.text
