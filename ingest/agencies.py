@@ -1149,9 +1149,7 @@ def enterprise_role(text: str, m: AgencyMention, mentions: Sequence[AgencyMentio
 
 
 #: the title of the heads of the bodies a list names ("Giám đốc các Sở …, các chủ đầu tư")
-_HEADS_OF = re.compile(
-    r"(?:Giám đốc|Thủ trưởng|Chủ tịch|Trưởng|Lãnh đạo|Bộ trưởng)(?:\s+các)?\s*$"
-)
+_HEADS_OF = re.compile(r"(?:Giám đốc|Thủ trưởng|Chủ tịch|Trưởng|Lãnh đạo|Bộ trưởng)(?:\s+các)?\s*$")
 
 
 #: a body that only qualifies the bodies under it ("cơ quan thuộc Chính phủ", "các đơn vị
