@@ -267,6 +267,7 @@ _UNADDRESSED = re.compile(
     r"cơ quan có thẩm quyền|theo quy định|theo yêu cầu|h[àằ]ng (?:năm|quý|tháng)|đánh giá|"
     r"việc thực hiện|khi có yêu cầu)"
 )
+_REQUESTED_BY = re.compile(r"\b(?:khi có|theo)\s+yêu cầu(?: đột xuất)? của\s+")
 _COUNCILS = {"hdnd_tinh", "quoc_hoi", "ubtvqh"}
 _SESSION = re.compile(r"\b(?:tại|trình|ở|trong)\s+(?:các\s+)?kỳ họp\b")
 _WORK_PROGRAMME = re.compile(r"chương trình (?:làm việc|công tác)(?: toàn khóa| năm)? của\s+")
@@ -749,6 +750,10 @@ class _Reader:
             if not e.recipients and council in _COUNCILS and _SESSION.search(f, e.start, e.end):
                 scope = (self.issuer or {}).get("scope")
                 e.recipients = [AgencyMention(council, scope, "", e.verb_end, e.verb_end)]
+        # "báo cáo đột xuất khi có yêu cầu của Ủy ban nhân dân tỉnh": to the body asking
+        for e in events:
+            if not e.recipients and (ask := _REQUESTED_BY.search(f, e.verb_end, e.end)):
+                e.recipients = chain_after(text, [m for m in ms if m.start >= ask.end()], ask.end())
         # "Báo cáo tình hình ... 3 tháng một lần; báo cáo kết quả ... về Bộ X": a report of
         # the same body to no one named shares the recipients of the next one, else of the one
         # before ("báo cáo sơ kết về Sở X trước ngày 20/6 và báo cáo tổng kết trước ngày ...")
@@ -823,6 +828,7 @@ class _Reader:
                 # report to no one must say what or how often ("báo cáo tình hình ... định kỳ")
                 keep[i] = False
         duties: list[dict[str, Any]] = []
+        origin: str | None = None  # how often the report a passed-on one is made of recurs
         for i, e in enumerate(events):
             if not keep[i]:
                 continue
@@ -859,9 +865,13 @@ class _Reader:
             said = _ON_REQUEST.search(part) or _states_frequency(part)
             expanded = _expand(own, part if len(events) > 1 and said else f[a:b])
             if e.derived:
-                expanded = expanded[:1]  # one report passed on, whatever the frequencies
-            elif _OCCASION.search(f, e.start if i > 0 else a, e.end):
-                expanded.append((None, "once"))  # "... hằng năm và khi kết thúc Chương trình"
+                # one report passed on, as often as the one it is made of unless dated
+                value, rec = expanded[0]
+                expanded = [(value, origin if value is None and origin else rec)]
+            else:
+                origin = expanded[0][1]
+                if _OCCASION.search(f, e.start if i > 0 else a, e.end):
+                    expanded.append((None, "once"))  # "hằng năm và khi kết thúc Chương trình"
             for value, recurrence in expanded:
                 duties.append(
                     self.duty(p, frm, e.end, actor_refs, recipients, value, recurrence, e.derived)
@@ -927,6 +937,7 @@ def _mentions(
     a party committee with the committee's name as one ``other`` body."""
     ms = find_agencies(text, province=province)
     ms = sorted([*ms, *_own_body(text, ms, issuer)], key=lambda m: m.start)
+    ms = _own_committee(text, ms, issuer)
     f = diacritic_key(text)
     scope = province or "national"
     for c in _CLASS.finditer(f):
@@ -989,10 +1000,17 @@ _FREQUENCIES = (
         re.compile(
             r"h[àằ]ng năm|mỗi năm|cả năm|định kỳ năm|báo cáo năm|"
             r"(?:quý|tháng)\s*(?:\([^()]*\)\s*)?(?:,|và|hoặc)\s*(?:h[àằ]ng\s+)?năm\b"
-            r"(?!\s*(?:19|20)\d\d)"
+            r"(?!\s*(?:19|20)\d\d)|"
+            # "(06 tháng trước ngày 10/6, năm trước ngày 10/11)"
+            r"(?:,|và)\s*(?:cả\s+)?năm\s+(?:\(\s*)?(?:trước|chậm nhất)\b"
         ),
     ),
 )
+
+
+#: another report named as an aside ("Ngoài báo cáo định kỳ, ... báo cáo đột xuất ..."): its
+#: frequency is not the duty's
+_ASIDE = re.compile(r"\b(?:ngoài|bên cạnh)\s+(?:các\s+)?(?:chế độ\s+)?báo cáo\s+định kỳ\b")
 
 
 def _states_frequency(text: str) -> bool:
@@ -1008,7 +1026,7 @@ def _expand(deadlines: list[_Deadline], sentence: str) -> list[tuple[str | None,
     no deadline for each listed frequency left without a date ("Hàng quý, năm ... sau khi
     kết thúc quý 15 ngày ... và trước ngày 30 tháng 4 hằng năm": a quarterly report with no
     date and a yearly one by 30/4)."""
-    text = sentence
+    text = _ASIDE.sub(" ", sentence)
     freqs = [name for name, rx in _FREQUENCIES if rx.search(text)]
     out: list[tuple[str | None, str]] = []
     yearly = [d for d in deadlines if d.kind == "yearly"]
@@ -1028,7 +1046,9 @@ def _expand(deadlines: list[_Deadline], sentence: str) -> list[tuple[str | None,
             out.append((d.value, "annual"))
             covered.add("annual")
         else:
-            out.append((d.value, recurrence_of(text)))
+            # a day and month with no year recur (a standing duty), whatever else is said
+            rec = recurrence_of(text)
+            out.append((d.value, "annual" if rec == "once" else rec))
             covered.update(freqs)
     if len(freqs) > 1:
         for name in freqs:
@@ -1039,8 +1059,15 @@ def _expand(deadlines: list[_Deadline], sentence: str) -> list[tuple[str | None,
     return out
 
 
+#: a report after each event ("ngay sau mỗi đợt thiên tai", "sau từng vụ việc"), not after
+#: each period ("sau mỗi quý", "sau mỗi kỳ báo cáo")
+_EACH_EVENT = re.compile(r"\bsau (?:mỗi|từng)\s+(?!(?:quý|tháng|năm|kỳ|giai đoạn|\d|sáu|ba)\b)")
+
+
 def _recurrence(text: str) -> str:
-    f = diacritic_key(text)
+    f = _ASIDE.sub(" ", diacritic_key(text))
+    if _EACH_EVENT.search(f):
+        return "once"  # "ngay sau mỗi đợt thiên tai": a report on each event
     if _ANNUAL.search(f):
         return "annual"
     if _PERIODIC.search(f) or re.search(r"theo quy định|tình hình|chế độ báo cáo|thường xuyên", f):
@@ -1093,6 +1120,9 @@ def extract_reporting(
                 # of the sentence (or paragraph) before it
                 _date_last(doc, p, f, a, b, last)
                 continue
+            if _PROPOSAL.match(f, a, b) and _in_proposals(sec):
+                last = []  # "II. KIẾN NGHỊ - 1. Đề nghị UBND tỉnh chỉ đạo ... báo cáo ...": asked
+                continue
             last = reader.sentence(sec, p, ms, a, b)
             out.extend(last)
     out.extend(_table_duties(doc, reader, templates))
@@ -1102,6 +1132,19 @@ def extract_reporting(
 
 
 _ADDRESSEE = re.compile(r"^\W*kính gửi\b")
+#: a proposal of a report's "Kiến nghị" part ("Đề nghị Ủy ban nhân dân tỉnh chỉ đạo các chủ đầu
+#: tư báo cáo ..."): asked for, not assigned
+_PROPOSAL = re.compile(r"\W*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)])?\s*(?:đề nghị|kiến nghị|đề xuất)\b")
+
+
+def _in_proposals(sec: Section | None) -> bool:
+    while sec is not None and sec.style != "root":
+        if re.match(r"\W*(?:đề xuất|kiến nghị)\b", diacritic_key(clean(sec.heading))):
+            return True
+        sec = sec.parent
+    return False
+
+
 _KIND_LINE = re.compile(
     r"^(?:CHỈ THỊ|KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|THÔNG TƯ|BÁO CÁO|CÔNG VĂN|THÔNG BÁO|"
     r"HƯỚNG DẪN|CHƯƠNG TRÌNH|ĐỀ ÁN|KẾT LUẬN|CÔNG ĐIỆN)\s*:?$"
@@ -1178,6 +1221,36 @@ def _own_body(
             continue
         scope = (issuer or {}).get("scope")
         out.append(AgencyMention(kind, scope, m.group(), m.start(), m.end()))
+    return out
+
+
+_LOCAL_COMMITTEE = re.compile(
+    r"^(?:ủy ban nhân dân|ubnd)\s+(?P<level>xã|phường|thị trấn|đặc khu|huyện|quận|thị xã)\b"
+)
+
+
+def _own_committee(
+    text: str, ms: list[AgencyMention], issuer: Mapping[str, Any] | None
+) -> list[AgencyMention]:
+    """In the text of a named commune's or district's committee ("Ủy ban nhân dân xã Tân
+    Phú"), "Ủy ban nhân dân xã" alone is that committee, not the commune level."""
+    name = str((issuer or {}).get("name") or "")
+    own = _LOCAL_COMMITTEE.match(diacritic_key(name))
+    if (issuer or {}).get("kind") != "other" or own is None:
+        return ms
+    level = (
+        "ubnd_xa" if own.group("level") in ("xã", "phường", "thị trấn", "đặc khu") else "ubnd_huyen"
+    )
+    out = []
+    for m in ms:
+        f = diacritic_key(m.surface)
+        if (
+            m.kind == level
+            and re.fullmatch(r"(?:ủy ban nhân dân|ubnd)\s+\w+(?: \w+)?", f)
+            and not re.search(r"\b(?:các|cấp)\b", f)
+        ):
+            m = AgencyMention("other", m.scope, m.surface, m.start, m.end, name)
+        out.append(m)
     return out
 
 

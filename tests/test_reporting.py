@@ -709,6 +709,36 @@ DOC_DUTIES: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str | None, s
         (("bo_tc",), ("thu_tuong",), None, "periodic"),
         (("bo_tc",), ("chinh_phu",), None, "periodic"),
     ],
+    "r13_btc-bnv-ttlt-2026-kinh-phi-cong-bao.txt": [
+        (("ubnd_xa",), ("so_nv",), "--01-31", "annual"),
+        (("so_nv",), ("ubnd_tinh",), "--02-28", "annual"),
+        (("ubnd_tinh",), ("bo_nv", "bo_tc"), None, "annual"),
+    ],
+    "r14_cp-nq-2026-ctr-hanh-dong-du-lich.txt": [
+        (("ubnd_tinh",), ("bo_vhttdl",), "--06-15", "periodic"),
+        (("ubnd_tinh",), ("bo_vhttdl",), "--12-15", "annual"),
+        (("bo_vhttdl",), ("chinh_phu",), None, "periodic"),
+        (("bo_vhttdl",), ("thu_tuong",), "2028-12-31", "once"),
+    ],
+    "r15_thanhhoa-kh-2026-cai-cach-hanh-chinh.txt": [
+        (("vp_ubnd",), ("ubnd_tinh",), None, "periodic"),
+        (("ubnd_xa",), ("so_nv",), "--06-10", "periodic"),
+        (("ubnd_xa",), ("so_nv",), "--11-10", "annual"),
+        (("so_nv",), ("bo_nv", "ubnd_tinh"), None, "periodic"),
+        ((), ("ubnd_tinh",), None, "on_request"),
+    ],
+    "r16_angiang-tb-2026-ket-luan-giai-ngan.txt": [
+        (("so_tc",), ("ubnd_tinh",), "---10", "periodic"),
+        (("doanh_nghiep",), ("so_tc",), "---05", "periodic"),
+        (("so_xd",), ("ubnd_tinh",), "2026-10-31", "once"),
+    ],
+    "r17_tanphu-xa-kh-2026-phong-chong-thien-tai.txt": [
+        (("other",), ("other", "so_nnmt"), None, "once"),
+        ((), ("other",), None, "on_request"),
+    ],
+    "r18_binhdinh-skhdt-bc-2026-giai-ngan.txt": [
+        (("so_khdt",), ("ubnd_tinh",), "---10", "periodic"),
+    ],
     "r12_lamdong-kh-2026-giam-ngheo-bang-bao-cao.txt": [
         (("ubnd_xa",), ("so_nnmt",), "--06-10", "periodic"),
         (("ubnd_xa",), ("so_nnmt",), "--12-10", "annual"),
