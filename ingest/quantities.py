@@ -253,6 +253,8 @@ def quantities(clause: str) -> list[Quantity]:
                 if not (mm and mm.group("m") in _MEASURES):
                     continue
                 unit, measure = clause[m.end() + mm.start(1) : m.end() + mm.end(1)], True
+                if a in ("1", "01") and not b and re.search(r"\b(?:trên|mỗi)\s*$", before):
+                    continue  # the unit a rate is per: "giá trị thu hoạch trên 1 ha đạt ..."
             else:
                 unit, money = found
         lo = parse_number(a)
@@ -339,8 +341,10 @@ def indicator_of(text: str, unit: str, after: str = "") -> str:
     ):
         return "training_institutions"
     trained = re.search(_TRAINED, f)
-    if u.startswith("lượt") and not u.startswith("lượt doanh nghiệp"):
-        return "people_trained"
+    if u.startswith("lượt") and (
+        trained or re.match(r"lượt\s+" + _PEOPLE.removeprefix(r"(?:lượt\s+)?") + r"\b", u)
+    ):
+        return "people_trained"  # not visits: "500.000 lượt khách", "lượt truy cập"
     if trained and (re.fullmatch(_PEOPLE, u) or (u == "%" and re.match(_PEOPLE + r"\b", a))):
         return "people_trained"
     if u == "%" and re.match(rf"[^,;:]{{0,40}}?\bđược\s+(?:{_TRAINED})", a):

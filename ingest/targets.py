@@ -12,7 +12,11 @@ aim: "Phấn đấu mỗi xã có ít nhất 01 tổ ..."), a duration, a freque
 tổ chức ít nhất 02 chiến dịch", "mỗi tháng ít nhất 01 đợt"), a count per a thing outside an
 objective ("mật độ trồng tối thiểu 1.100 cây/ha"), the size of each thing ("diện tích căn hộ
 từ 25 m2 đến 70 m2"), money allocated, a state of affairs already reached ("đến nay 100% hồ
-chứa đã được kết nối"), a report's table of what was done.
+chứa đã được kết nối"), a report's table of what was done, a figure of a year before the
+document's own (its header's date: "(năm 2025 đạt 86,4%)", a "Kết quả năm 2025" column or
+section), a figure in brackets after a target ("đạt 95,2% (chỉ tiêu ... giao là 95%)"), a
+count of instruments to issue ("ban hành 03 thông tư"), a discount ("giảm giá tối thiểu
+20%") or a rate of support ("hỗ trợ 50% chi phí").
 
 Where targets are read
 ----------------------
@@ -199,14 +203,16 @@ _RULE = re.compile(
     r"mức (?:hỗ trợ|trợ cấp|bồi thường|chi|thu|phạt|giảm|tối thiểu|tối đa)|hỗ trợ bằng|"
     r"bồi thường|được hưởng|(?<!ảnh )\bhưởng\b(?! lương)|trợ cấp|suy giảm khả năng|"
     r"tỷ lệ thương tật|"
-    r"tiền sử dụng đất|tiền thuê|đơn giá|giá đất|định mức|nguyên tắc|được tính|cứ mỗi|\bbằng \d|"
-    r"diện tích sử dụng"
+    r"tiền sử dụng đất|tiền thuê|đơn giá|giá đất|định mức|nguyên tắc|được tính|cứ mỗi|"
+    r"(?<!mặt )\bbằng \d|diện tích sử dụng|giảm giá|chiết khấu|"
+    # a rate of support: "hỗ trợ doanh nghiệp 50% chi phí hợp lý"
+    r"hỗ trợ[^\d,;]{0,60}?\d+(?:,\d+)?\s*%\s*(?:số\s+)?(?:chi phí|kinh phí|học phí|lãi|giá|tiền)\b"
 )
 #: what makes a quantity a cap, a condition or a relief outside an objective ("không quá
 #: 0,5%", "nếu ...", "giảm 90% ...", "đối với hộ ...")
 _RULE_OUTSIDE = re.compile(
     r"không quá|không vượt quá|tối đa|nếu\b|trường hợp|đối với (?:hộ|người|đối tượng)|"
-    r"miễn\b|giảm \d"
+    r"miễn\b|giảm \d[\d.,]*\s*%?\s*(?:số\s+)?(?:tiền|giá|học phí|phí|lệ phí|thuế|chi phí|mức|lãi)\b"
 )
 #: criteria listed after "theo nguyên tắc:", "điều kiện:"
 _CRITERIA = re.compile(r"(?:nguyên tắc|tiêu chí|điều kiện|tiêu chuẩn)\s*:")
@@ -239,7 +245,7 @@ _PERIODIC = re.compile(
 #: a quantity in a condition or a definition: "cho các điểm trường lẻ có từ 15 trẻ trở
 #: lên", "là bệnh viện có từ 500 giường bệnh"
 _CONDITION = re.compile(
-    r"(?:\b(?:cho|đối với|với|của)\s+(?:các|những|mỗi)\s+|\blà\s+)[^,;:]{1,40}?"
+    r"(?:\b(?:cho|đối với|với|của)\s+(?:các|những|mỗi)\s+|\blà\s+)[^,;:\d]{1,40}?"
     r"\s(?:có|đạt|sử dụng)\s+(?:từ\s+|trên\s+|dưới\s+)?$"
 )
 _PARENS = re.compile(r"\([^()]*\)")
@@ -257,6 +263,28 @@ _IN_TITLE = re.compile(
 #: after a first counted quantity, what qualifies it ("60 doanh nghiệp có doanh thu đạt
 #: 20 triệu USD/năm", "với giá trị mỗi thương vụ từ 01 triệu USD")
 _QUALIFIER = re.compile(r"\bcó doanh thu\b|\bvới giá trị\b|\bmỗi\b|\bcó quy mô\b|\bcó vốn\b")
+
+
+#: instruments counted as a product: the form of the work, not an outcome
+_INSTRUMENT = re.compile(
+    r"^(?:văn bản|thông tư|nghị định|nghị quyết|quyết định|chỉ thị|quy chế|quy định|kế hoạch|"
+    r"báo cáo|công văn|hướng dẫn)\b"
+)
+
+
+def _ruled(clause: str, q: Quantity) -> bool:
+    """Whether a rule, a norm or a rate governs the quantity: its word before the quantity
+    in the clause ("định mức 1,5 giáo viên/lớp", "mức hỗ trợ 50%"), or right after it with
+    no other number between ("giảm 90% tiền sử dụng đất"); not a count before a norm that
+    governs another number ("Tuyển dụng 350 giáo viên ... theo định mức 1,5 giáo viên/lớp")."""
+    for m in _RULE.finditer(clause):
+        if m.end() <= q.start or m.start() < q.end:
+            return True
+        if not re.search(r"\d", clause[q.end : m.start()]) and not re.match(
+            r"\s*(?:[^\W\d]+\s+){0,2}\d", clause[m.end() :]
+        ):
+            return True  # not a norm of its own number ("theo định mức 1,5 giáo viên/lớp")
+    return False
 
 
 def _heading_zone(heading: str, *, own: bool) -> str | None:
@@ -550,8 +578,10 @@ def _accept(zone: str, sentence: str, clause: str, q: Quantity, before: str) -> 
     if zone == "status":
         return False
     plain = _PARENS.sub("", clause)
-    if _STATUS.search(plain) or _RULE.search(plain):
+    if _STATUS.search(plain) or _ruled(clause, q):
         return False
+    if _INSTRUMENT.match(diacritic_key(q.unit)):
+        return False  # a count of instruments to issue ("ban hành 03 thông tư", "01 Thông tư")
     aim_zone = zone in ("objective", "deliverable")
     if _DONE.search(plain) and not aim_zone:
         return False
@@ -563,7 +593,7 @@ def _accept(zone: str, sentence: str, clause: str, q: Quantity, before: str) -> 
     per_unit = _PER_UNIT.search(here)
     if per_unit and (
         _CAP.search(here[per_unit.start() :])
-        or not (_STRONG.search(sentence) or _STRONG.search(clause))
+        or not (aim_zone or _STRONG.search(sentence) or _STRONG.search(clause))
     ):
         return False
     if _EVENT.match(diacritic_key(q.unit)) and (
@@ -600,7 +630,7 @@ def _accept(zone: str, sentence: str, clause: str, q: Quantity, before: str) -> 
 #: what a share of 100% is of, when it is a rate of support, not a coverage
 _FUNDS_AFTER = re.compile(
     r"^\s*(?:số\s+)?(?:học phí|chi phí|kinh phí|phí|lệ phí|vốn|ngân sách|tiền|lãi|giá|mức|"
-    r"tổng mức|dự toán|giá trị)"
+    r"tổng mức|dự toán|giá trị)\b"
 )
 _PER_YEAR_LEAD = re.compile(r"(?:hằng|hàng|mỗi)\s+năm")
 #: a count right after another one's noun and "tại / ở": where that one is, not an outcome
@@ -634,6 +664,7 @@ def _task_output(sentence: str, clause: str, q: Quantity) -> bool:
 
 
 def _prose(doc: Doc, out: _Out, period_end: int | None) -> None:
+    issued = _issued_year(doc)
     header = {id(p) for p in doc.header}
     tables = _in_tables(doc)
     switched: dict[int, str] = {}  # section -> zone opened by a heading-like paragraph
@@ -686,6 +717,8 @@ def _prose(doc: Doc, out: _Out, period_end: int | None) -> None:
                             continue
                         if q.money and counted >= 0 and "," not in clause[counted : q.start]:
                             continue  # a threshold qualifying that count
+                        if counted >= 0 and _qualifies(fc, counted, q):
+                            continue  # "giảm 15% số vụ ... từ 30 người mắc trở lên"
                         if _WHERE_OF.search(fc[max(0, q.start - 40) : q.start]):
                             continue  # where a count is: "02 bản tại 02 địa điểm khác nhau"
                         if not q.money:
@@ -712,6 +745,8 @@ def _prose(doc: Doc, out: _Out, period_end: int | None) -> None:
                             or heading_year
                             or period_end
                         )
+                        if issued and year and year < issued:
+                            continue  # a past figure: "(năm 2025 đạt 86,4%)", "Kết quả năm 2025"
                         k2 = _LIST_MARK.match(clause)
                         c0 = ca + (k2.end() if k2 else 0)
                         raw = text[c0:cb].strip().rstrip(" .;:")
@@ -725,6 +760,34 @@ def _prose(doc: Doc, out: _Out, period_end: int | None) -> None:
                             year=year,
                             per_year=bool(_PER_YEAR.search(fc)),
                         )
+
+
+def _qualifies(fc: str, counted: int, q: Quantity) -> bool:
+    """Whether a quantity after a counted one in its clause qualifies what that one counts:
+    a floor "từ N ... trở lên" with no comma between ("giảm 15% số vụ ngộ độc từ 30 người
+    mắc trở lên"), or a figure in brackets after it ("đạt 95,2% (... giao là 95%)")."""
+    between = fc[counted : q.start]
+    if "(" in between and ")" not in between[between.rfind("(") :]:
+        return True
+    return (
+        q.comparator == "at_least"
+        and not re.search(r"[,;:]", between)
+        and bool(re.search(r"\btừ\s*$", between))
+    )
+
+
+#: the place-date line of the header ("Hà Nội, ngày 16 tháng 01 năm 2026")
+_ISSUED = re.compile(r"ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*((?:19|20)\d\d)")
+
+
+def _issued_year(doc: Doc) -> int | None:
+    """The year the document was issued, from its header: a figure of an earlier year is
+    what was done, not an outcome to reach."""
+    for p in doc.header:
+        m = _ISSUED.search(diacritic_key(p.text))
+        if m:
+            return int(m.group(1))
+    return None
 
 
 def _due_after(fc: str, q: Quantity, qs: list[Quantity]) -> list[int]:
@@ -796,8 +859,11 @@ def _section_at(doc: Doc, offset: int) -> Section:
 
 
 def _tables(doc: Doc, out: _Out, period_end: int | None) -> None:
+    issued = _issued_year(doc)
     for grid in _grids(doc):
         cols = _columns(grid.header)
+        # a value column of a year before the document's is what was done ("Kết quả năm 2025")
+        cols.values = [(i, y) for i, y in cols.values if not (issued and y and y < issued)]
         indicator_table = cols.values and cols.name is not None and cols.lead is None
         task_table = cols.lead is not None and cols.name is not None
         if not indicator_table and not task_table:
@@ -845,6 +911,8 @@ def _tables(doc: Doc, out: _Out, period_end: int | None) -> None:
                     unit_text = named.group(1).strip() if named else ""
                 for value_cell, value_year in chosen:
                     year = value_year or group_year or base_year
+                    if issued and year and year < issued:
+                        continue
                     for cmp, mn, mx, u in cell_values(value_cell.text, default):
                         unit = unit_text or u
                         start, end = name.start, max(name.end, value_cell.end)
@@ -864,6 +932,8 @@ def _tables(doc: Doc, out: _Out, period_end: int | None) -> None:
             # a task table: the task cell as a task, the result cell as a deliverable
             dl = _cell(cells, cols.deadline)
             year = (_deadline_year(dl.text) if dl is not None else None) or base_year
+            if issued and year and year < issued:
+                continue  # a row of what was due before the document
             per_year = bool(dl is not None and _PER_YEAR.search(diacritic_key(dl.text)))
             seen: set[tuple[object, ...]] = set()
             for c in (_cell(cells, cols.result), name):
