@@ -265,7 +265,7 @@ _COLLECTIVE_LEAD = re.compile(
 _UNADDRESSED = re.compile(
     r"[\s,]*(?:\S+\s+){0,2}?(?:định kỳ|đột xuất|kết quả|tình hình|cấp có thẩm quyền|"
     r"cơ quan có thẩm quyền|theo quy định|theo yêu cầu|h[àằ]ng (?:năm|quý|tháng)|đánh giá|"
-    r"việc thực hiện|khi có yêu cầu)"
+    r"việc thực hiện|khi có yêu cầu|(?:cơ quan\s+)?cấp trên)"
 )
 _REQUESTED_BY = re.compile(r"\b(?:khi có|theo)\s+yêu cầu(?: đột xuất)? của\s+")
 _COUNCILS = {"hdnd_tinh", "quoc_hoi", "ubtvqh"}
@@ -462,7 +462,8 @@ def _heading_actor(
 #: báo cáo ...", "Chủ đầu tư có trách nhiệm báo cáo ...", "Trách nhiệm của các cơ sở sản xuất")
 _OPERATOR = re.compile(
     r"(?:(?:các|những|mọi)\s+)?(?:(?:các\s+)?tổ chức,\s*cá nhân|(?<=các )tổ chức|tổ chức dịch vụ|"
-    r"chủ đầu tư|nhà đầu tư|doanh nghiệp|cơ sở (?:sản xuất|kinh doanh)|hợp tác xã|chủ dự án|"
+    r"chủ đầu tư|nhà đầu tư|doanh nghiệp|cơ sở (?:sản xuất|kinh doanh|lưu trú|chế biến)|"
+    r"hợp tác xã|chủ dự án|"
     r"người sử dụng lao động|đơn vị (?:sản xuất|kinh doanh|cung cấp dịch vụ))\b"
 )
 
@@ -940,6 +941,7 @@ def _mentions(
     ms = _own_committee(text, ms, issuer)
     f = diacritic_key(text)
     scope = province or "national"
+    ms = _classes_by_function(text, f, ms, scope, province)
     for c in _CLASS.finditer(f):
         if re.search(r"(?:thủ trưởng|lãnh đạo|người đứng đầu)\s*$", f[: c.start()]):
             continue  # "Thủ trưởng các đơn vị trực thuộc Bộ": each unit's head, collective
@@ -970,6 +972,92 @@ def _mentions(
                 continue
         out.append(m)
     return out
+
+
+#: "sở" in lower case heading a department's name ("Các sở giáo dục và đào tạo", "gửi sở y
+#: tế"), not "cơ sở", "trụ sở", "sở hữu"
+_LOWER_SO = re.compile(r"(?<![Cc]ơ )(?<![Tt]rụ )\bsở(?=\s+(?!hữu|tại|dĩ|thích|trường)[a-zđà-ỹ])")
+#: a class of bodies named by what they do, given duties: one ``other`` actor ("cơ quan
+#: chuyên môn về du lịch cấp tỉnh", "cơ quan quản lý nhà nước về khoáng sản"); "cơ quan chuyên
+#: môn thuộc Ủy ban nhân dân tỉnh" with no field is every department, collective
+_FUNCTION_HEAD = re.compile(
+    r"\b(?:(?:các|những)\s+)?cơ quan\s+(?:chuyên môn|quản lý(?:\s+nhà nước)?|thống kê|thuế)"
+    r"\s+(?:về|ngành|lĩnh vực)\s+"
+)
+_FUNCTION_LEVEL = re.compile(
+    r"\s*(?:cấp\s+(?:tỉnh|huyện|xã|trung ương)|các cấp|ở trung ương|ở địa phương|"
+    r"(?:thuộc|của)\s+(?:ủy ban nhân dân|ubnd)\s+(?:cấp\s+)?(?:tỉnh|huyện|xã))\b"
+)
+_FIELD_WORD = re.compile(r"(\s*,\s*|\s+)([^\W\d_]+)")
+#: words that end the field of such a class ("... về du lịch nơi đặt trụ sở", "... tổng hợp")
+_FIELD_STOP = frozenset(
+    re.findall(
+        r"\S+",
+        "báo gửi tổng thực chủ phối kiểm hướng theo có chịu định hằng hàng tổ triển xây nơi trên "
+        "tại của để trong đối thuộc cấp các và",
+    )
+)
+#: public establishments of a field as a class, one ``other`` actor ("Các cơ sở giáo dục tiểu
+#: học", "cơ sở tiêm chủng", "Trạm Y tế xã")
+_FACILITY = re.compile(
+    r"\b(?:(?:các|những)\s+)?(?:cơ sở\s+(?:tiêm chủng|y tế|khám bệnh,?\s*chữa bệnh|giáo dục|"
+    r"trợ giúp xã hội|bảo trợ xã hội|cai nghiện(?: ma túy)?|nuôi dưỡng|điều trị)|trạm y tế)"
+    r"(?:\s+(?:mầm non|phổ thông|tiểu học|trung học cơ sở|trung học phổ thông|trung học|"
+    r"công lập|ngoài công lập|xã|cấp xã|phường|tuyến xã|bắt buộc|tự nguyện))*"
+)
+
+
+def _field_end(text: str, f: str, pos: int) -> int:
+    """Where the field of a class by function that starts at ``pos`` ends: at its level
+    ("... về du lịch cấp tỉnh", "về văn hóa, thể thao và du lịch các cấp") when one follows
+    within a few words, else before the first comma or word that is not the field's ("về
+    khoáng sản có trách nhiệm", "về du lịch và Sở Tài chính")."""
+    first = re.compile(r"[^\W\d_]+").match(f, pos)
+    if first is None:
+        return pos
+    end, plain = first.end(), -1
+    for _ in range(7):
+        if (lv := _FUNCTION_LEVEL.match(f, end)) is not None:
+            return lv.end()
+        w = _FIELD_WORD.match(f, end)
+        if w is None:
+            break
+        word = w.group(2)
+        if word != "và" and (word in _FIELD_STOP or not text[w.start(2) : w.end(2)].islower()):
+            break
+        if "," in w.group(1) and plain < 0:
+            plain = end
+        end = w.end()
+    stop = end if plain < 0 else plain
+    while f[pos:stop].endswith(" và"):
+        stop -= 3
+    return stop
+
+
+def _classes_by_function(
+    text: str, f: str, ms: list[AgencyMention], scope: str, province: str | None
+) -> list[AgencyMention]:
+    """Add the bodies a text names by class: a department written in lower case ("các sở
+    giáo dục và đào tạo" in a ministry's text), a class by function ("cơ quan chuyên môn về
+    du lịch cấp tỉnh") and public establishments of a field ("các cơ sở giáo dục tiểu học")
+    as one ``other`` actor each; a mention inside such a class is part of it."""
+    out = list(ms)
+    if _LOWER_SO.search(text):
+        upper = _LOWER_SO.sub("Sở", text)
+        for m in find_agencies(upper, province=province):
+            if m.kind.startswith("so_") and not any(
+                x.start < m.end and m.start < x.end for x in out
+            ):
+                out.append(m)
+    spans: list[tuple[int, int]] = []
+    for h in _FUNCTION_HEAD.finditer(f):
+        spans.append((h.start(), _field_end(text, f, h.end())))
+    spans += [(c.start(), c.end()) for c in _FACILITY.finditer(f)]
+    for a, b in spans:
+        name = clean(text[a:b])
+        out = [m for m in out if not (a <= m.start < b or m.start < a < m.end)]
+        out.append(AgencyMention("other", scope, name, a, b, name))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _refs(ms: list[AgencyMention]) -> list[dict[str, Any]]:
@@ -1100,6 +1188,7 @@ def extract_reporting(
     tables = _table_spans(doc)
     out: list[dict[str, Any]] = []
     last: list[dict[str, Any]] = []  # the duties of the sentence before
+    lead = _Lead()  # the report period rules ("Báo cáo tháng: trước ngày 20 ...") detail
     for sec, p in _body(doc):
         if id(sec) in templates:
             continue
@@ -1110,7 +1199,7 @@ def extract_reporting(
         reader.agency_line(sec, p)
         f = diacritic_key(p.text)
         if not (_VERB.search(f) or _SUMMARY_VERB.search(f)) and not _TIME_LINE.match(f):
-            last = []
+            last, lead = [], _Lead()
             continue
         ms = _mentions(p.text, province, issuer)
         reader.note_opening(p, ms)
@@ -1123,12 +1212,219 @@ def extract_reporting(
             if _PROPOSAL.match(f, a, b) and _in_proposals(sec):
                 last = []  # "II. KIẾN NGHỊ - 1. Đề nghị UBND tỉnh chỉ đạo ... báo cáo ...": asked
                 continue
-            last = reader.sentence(sec, p, ms, a, b)
+            if _DEFINITION.match(f, a, b):
+                last = []  # "Thời gian chốt số liệu báo cáo: ...", "Báo cáo gồm các nội dung"
+                continue
+            rules = _period_rules(f, a, b)
+            if rules and rules[0][0] > a:
+                # "Sở X báo cáo UBND tỉnh: báo cáo quý ...; báo cáo năm ...": the lead first
+                got = reader.sentence(sec, p, ms, a, rules[0][0])
+                lead = _Lead(got, p, sec, True)
+                out.extend(got)
+            if rules and lead.holds(sec, p):
+                last = [
+                    reader.duty(p, x, y, *lead.parties(), value, rec, False)
+                    for x, y in rules
+                    for value, rec in _rule_deadlines(f, x, y)
+                ]
+                out = [d for d in out if not any(d is x for x in lead.detailed())]
+            else:
+                last = reader.sentence(sec, p, ms, a, b)
+                lead = _Lead(last, p, sec, f[a:b].rstrip(" *").endswith(":"))
+            for d in last:
+                d["_sec"], d["_at"] = sec, (id(p), a)
             out.extend(last)
+    out = _resolve_references(doc, out)
     out.extend(_table_duties(doc, reader, templates))
     out.extend(_schedule_duties(doc, reader, templates))
     out.sort(key=lambda d: d["_span"][0])
     return _finish(out)
+
+
+#: what defines a report rather than asks for one: its period ("Thời gian chốt số liệu báo
+#: cáo: từ ngày 15 tháng 12 năm trước ..."), its content ("Báo cáo gồm các nội dung"), its form
+_DEFINITION = re.compile(
+    r"\W*(?:[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*|[-+•*]\s*)?"
+    r"(?:thời (?:gian|điểm) (?:chốt|lấy|tổng hợp) số liệu|kỳ báo cáo\b|"
+    r"(?:các\s+)?nội dung(?: chủ yếu)?(?: của)? báo cáo|"
+    r"(?:các\s+)?báo cáo (?:định kỳ\s+)?(?:gồm|bao gồm)\b|"
+    r"phương thức gửi|hình thức(?: gửi)? báo cáo|(?:mẫu\s+)?đề cương báo cáo|"
+    r"báo cáo (?:được\s+)?(?:gửi|thể hiện|lập)\s+(?:dưới hình thức|bằng)\b|"
+    r"số liệu (?:trong\s+)?báo cáo\b)"
+)
+#: a rule for a period's report ("Báo cáo tháng: trước ngày 20 của tháng tiếp theo", "báo cáo
+#: năm trước ngày 15 tháng 01 của năm sau", "b) Báo cáo 6 tháng: ..."), at the start of a
+#: sentence or after ";" or ":"
+_PERIOD_RULE = re.compile(
+    r"(?:^|(?<=[;:]))\s*(?:[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*|[-+•*]\s*)?(?:đối với\s+)?"
+    r"báo cáo\s+(?:định kỳ\s+)?(?:h[àằ]ng\s+)?(?P<per>tháng|quý|(?:06|6|sáu) tháng(?: đầu năm)?|"
+    r"năm|cả năm)\s*(?=:|\(|,|[-–]\s|gửi\b|trước\b|chậm nhất\b|thực hiện\b)"
+)
+
+
+def _period_rules(f: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The spans of the period rules of a sentence, each up to the next ";" ([] when the
+    sentence has none)."""
+    starts = [a + m.start() for m in _PERIOD_RULE.finditer(f[a:b])]
+    if not starts:
+        return []
+    out = []
+    for i, x in enumerate(starts):
+        y = starts[i + 1] if i + 1 < len(starts) else b
+        semi = f.rfind(";", x, y)
+        out.append((x, semi if semi > x and i + 1 < len(starts) else y))
+    return out
+
+
+def _rule_deadlines(f: str, a: int, b: int) -> list[tuple[str | None, str]]:
+    """(deadline, recurrence) of a period rule: its date, recurring as often as its period
+    ("báo cáo năm: trước ngày 15 tháng 01 của năm sau" -> ``--01-15`` annual; "báo cáo quý:
+    trước ngày 18 của tháng cuối quý" -> no date, periodic)."""
+    m = _PERIOD_RULE.match(f[a:b])
+    per = m.group("per") if m else ""
+    rec = "annual" if per in ("năm", "cả năm") else "periodic"
+    ds = _deadlines(f, a, b)
+    if not ds:
+        return [(None, rec)]
+    return [(d.value, "once" if d.kind == "date" else rec) for d in ds[:1]]
+
+
+#: a deadline given by reference ("cùng thời hạn quy định tại khoản 1 Điều này", "theo thời
+#: hạn nêu trên", "cùng thời hạn báo cáo năm nêu tại mục 1")
+_SAME_DEADLINE = re.compile(
+    r"\b(?:cùng|theo|đúng)\s+(?:với\s+)?(?:thời hạn|thời gian)(?:\s+gửi)?(?:\s+báo cáo)?"
+    r"(?:\s+(?:của\s+)?(?:báo cáo\s+)?(?P<which>tháng|quý|(?:06|6|sáu) tháng|năm|cả năm)\b)?"
+    r"(?:\s+(?:đã\s+)?(?:được\s+)?(?:quy định|nêu|ghi|xác định))?\s*"
+    r"(?:(?P<above>(?:ở\s+)?(?:nêu\s+|nói\s+)?trên)\b|(?:tại|ở)\s+(?P<ref>[^;]{0,80}))"
+)
+#: the parts of a reference inside the document ("điểm b khoản 2 Điều 3", "khoản 1 Điều này",
+#: "mục 1")
+_REF_PARTS = re.compile(
+    r"(?:điểm\s+(?P<diem>[a-zđ])\b\s*,?\s*)?(?:khoản\s+(?P<khoan>\d+)\b\s*,?\s*)?"
+    r"(?:(?:mục|phần)\s+(?P<muc>\d+|[ivx]+)\b\s*,?\s*)?(?:điều\s+(?P<dieu>\d+|này)\b)?"
+)
+#: after the parts, this document ("Thông tư này", "Quy chế này") or another one
+_OTHER_INSTRUMENT = re.compile(
+    r"\s*(?:của\s+)?(?:luật|bộ luật|nghị định|thông tư|quyết định|nghị quyết|chỉ thị|"
+    r"kế hoạch|công văn|văn bản|quy chế|quy định|chương trình|đề án|hướng dẫn)\b(?!\s+này)"
+)
+
+
+def _target(sec: Section, m: re.Match[str]) -> Section | None:
+    """The section of this document a reference names, else None."""
+    r = _REF_PARTS.match(m.group("ref"))
+    if r is None or not any(r.group(k) for k in ("diem", "khoan", "muc", "dieu")):
+        return None
+    if _OTHER_INSTRUMENT.match(m.group("ref"), r.end()):
+        return None  # "tại Thông tư số 03/2018/TT-BVHTTDL", "khoản 2 Điều 5 Nghị định số ..."
+    chain = [sec, *sec.ancestors()]
+
+    def child(node: Section | None, label: str) -> Section | None:
+        if node is None:
+            return None
+        return next((c for c in node.children if c.label.lower() == label), None)
+
+    def nearest(label: str, style: str | None = None) -> Section | None:
+        for node in chain:
+            for c in node.walk():
+                if c.label.lower() == label and (style is None or c.style == style):
+                    return c
+        return None
+
+    dieu, khoan, muc, diem = (r.group(k) for k in ("dieu", "khoan", "muc", "diem"))
+    node: Section | None
+    if dieu == "này" or (dieu is None and khoan and any(n.style == "dieu" for n in chain)):
+        node = next((n for n in chain if n.style == "dieu"), None)
+    elif dieu:
+        node = nearest(f"điều {dieu}", "dieu")
+    else:
+        node = None
+    if khoan:
+        node = child(node, khoan) if node is not None else nearest(khoan)
+    if muc:
+        node = nearest(muc)
+    if diem:
+        node = child(node, diem)
+    return node
+
+
+def _resolve_references(doc: Doc, duties: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A report due "cùng thời hạn quy định tại khoản 1 Điều này" or "theo thời hạn nêu
+    trên" takes the deadlines of the reports referred to (those of one period when it names
+    it: "cùng thời hạn báo cáo năm ..."); one whose reference cannot be followed in this
+    document ("theo thời hạn quy định tại Thông tư số ...") keeps no date."""
+    out: list[dict[str, Any]] = []
+    for i, d in enumerate(duties):
+        sec = d.get("_sec")
+        m = _SAME_DEADLINE.search(diacritic_key(d["evidence"]))
+        if d["deadline"] is not None or sec is None or m is None:
+            out.append(d)
+            continue
+        if m.group("above"):
+            prior = [x for x in duties[:i] if x["deadline"] is not None and "_sec" in x]
+            for node in [sec, *sec.ancestors()]:
+                inside = {id(s) for s in node.walk()} if node.style != "root" else set()
+                near = [x for x in prior if id(x["_sec"]) in inside]
+                if near:
+                    referred = [x for x in near if x["_at"] == near[-1]["_at"]]
+                    break
+            else:
+                referred = []
+        else:
+            target = _target(sec, m)
+            inside = {id(s) for s in target.walk()} if target is not None else set()
+            referred = [x for x in duties if x is not d and id(x.get("_sec")) in inside]
+        which = m.group("which")
+        if which:
+            referred = [x for x in referred if _of_period(x, which)]
+        pairs: list[tuple[str | None, str]] = []
+        for x in referred:
+            if (x["deadline"], x["recurrence"]) not in pairs:
+                pairs.append((x["deadline"], x["recurrence"]))
+        if not pairs:
+            out.append(d)
+            continue
+        for value, rec in pairs:
+            out.append({**d, "deadline": value, "recurrence": rec})
+    return out
+
+
+def _of_period(d: dict[str, Any], which: str) -> bool:
+    """Is ``d`` the report of the period ``which`` ("năm", "tháng", "quý", "6 tháng")?"""
+    value = d["deadline"] or ""
+    if which in ("năm", "cả năm"):
+        return bool(d["recurrence"] == "annual")
+    if which == "tháng":
+        return value.startswith("---")
+    if which == "quý":
+        return d["recurrence"] == "periodic" and not value
+    return d["recurrence"] == "periodic" and value.startswith("--") and not value.startswith("---")
+
+
+@dataclass
+class _Lead:
+    """The duties of the sentence that period rules may detail, where it was."""
+
+    duties: list[dict[str, Any]] = field(default_factory=list)
+    p: Paragraph | None = None
+    sec: Section | None = None
+    opens_list: bool = False  # it ends with ":"
+
+    def holds(self, sec: Section, p: Paragraph) -> bool:
+        """Does a period rule in paragraph ``p`` of ``sec`` detail this lead: one of the
+        same paragraph, of the items its ":" opens, or of the items under its heading?"""
+        if not self.duties or self.p is None:
+            return False
+        return p is self.p or self.opens_list or sec.parent is self.sec
+
+    def parties(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        d = self.duties[0]
+        return [dict(r) for r in d["actor"]], [dict(r) for r in d["recipient"]]
+
+    def detailed(self) -> list[dict[str, Any]]:
+        """The lead's report the rules give dates to (none when it has its own)."""
+        d = self.duties[0]
+        return [d] if d["deadline"] is None else []
 
 
 _ADDRESSEE = re.compile(r"^\W*kính gửi\b")
@@ -1465,6 +1761,7 @@ def _finish(duties: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue  # the same duty stated again elsewhere, word for word
         seen[sig] = d["_span"][0]
         d.pop("_derived")
+        d.pop("_sec", None)
         for r in d["actor"] + d["recipient"]:
             r.pop("name", None)
         out.append(d)

@@ -642,6 +642,16 @@ def test_a_councils_resolution_and_a_reports_closing() -> None:
     assert _duties(closing, "Quảng Trị") == []
 
 
+def test_after_each_event_and_after_each_period() -> None:
+    text = (
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "1. Ban Chỉ huy phòng thủ dân sự tỉnh tổng hợp thiệt hại, báo cáo Ủy ban nhân dân tỉnh "
+        "ngay sau mỗi đợt thiên tai.\n"
+        "2. Sở Tài chính báo cáo Ủy ban nhân dân tỉnh tình hình giải ngân sau mỗi quý.\n"
+    )
+    assert [d[3] for d in _duties(text, "Quảng Ngãi")] == ["once", "periodic"]
+
+
 # --- documents of other issuers, kinds and forms, annotated by hand ----------------------------
 # tests/data/reporting/README.md: short documents written for these tests, each with the
 # duties it states (actor kinds, recipient kinds, deadline, recurrence) beside reports that are
@@ -738,6 +748,54 @@ DOC_DUTIES: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str | None, s
     ],
     "r18_binhdinh-skhdt-bc-2026-giai-ngan.txt": [
         (("so_khdt",), ("ubnd_tinh",), "---10", "periodic"),
+    ],
+    "r19_khanhhoa-kh-2026-du-lich-dem.txt": [
+        (("so_dl",), ("ubnd_tinh",), "--06-20", "periodic"),
+        (("so_dl",), ("ubnd_tinh",), "--12-15", "annual"),
+        (("cong_an_tinh",), ("ubnd_tinh",), "2026-11-30", "once"),
+        # "4. Các sở, ban, ngành:" heads the paragraph under it: a collective actor
+        ((), ("so_dl",), "--06-10", "periodic"),
+        ((), ("so_dl",), "--12-05", "annual"),
+        (("ubnd_xa",), ("so_dl",), None, "periodic"),
+        (("doanh_nghiep",), ("so_dl",), "---05", "periodic"),
+    ],
+    "r20_bvhttdl-tt-2026-che-do-bao-cao-thong-ke-du-lich.txt": [
+        (("doanh_nghiep",), ("other",), "---20", "periodic"),
+        (("doanh_nghiep",), ("other",), "--01-15", "annual"),
+        (("other",), ("other",), "---25", "periodic"),
+        (("other",), ("other",), "--01-25", "annual"),
+        # "cùng thời hạn quy định tại khoản 2 Điều này"
+        (("ubnd_tinh",), ("bo_vhttdl",), "---25", "periodic"),
+        (("ubnd_tinh",), ("bo_vhttdl",), "--01-25", "annual"),
+        # "cùng thời hạn báo cáo năm quy định tại khoản 2 Điều 3 Thông tư này"
+        (("other",), ("bo_vhttdl",), "--01-25", "annual"),
+        # a deadline set by another instrument: no date
+        (("other",), (), None, "periodic"),
+    ],
+    "r21_bgddt-kh-2026-tieng-anh-tieu-hoc.txt": [
+        (("other",), ("bo_gddt",), "2028-06-30", "once"),
+        (("so_gddt",), ("bo_gddt", "other"), "--06-15", "annual"),
+        (("ubnd_tinh",), ("bo_gddt",), "--12-31", "annual"),
+        (("other",), ("so_gddt",), "--05-25", "annual"),
+        (("other",), (), None, "on_request"),
+    ],
+    "r22_bacninh-qd-2026-quy-che-chat-thai-ran.txt": [
+        (("ubnd_xa",), ("so_nnmt",), "--06-15", "periodic"),
+        (("ubnd_xa",), ("so_nnmt",), "--12-15", "annual"),
+        (("doanh_nghiep",), ("ubnd_xa",), "--06-15", "periodic"),
+        (("doanh_nghiep",), ("ubnd_xa",), "--12-15", "annual"),
+        (("so_nnmt",), ("ubnd_tinh",), "--12-25", "annual"),
+        (("so_nnmt",), ("bo_nnmt",), "--12-25", "annual"),
+        (("so_xd",), ("so_nnmt",), "--12-05", "annual"),
+        ((), ("so_nnmt",), "--12-05", "annual"),
+    ],
+    "r23_dongthap-ct-2026-chong-buon-lau.txt": [
+        (("so_ct",), ("ubnd_tinh",), None, "periodic"),
+        (("so_ct",), ("ubnd_tinh",), "--06-18", "periodic"),
+        (("so_ct",), ("ubnd_tinh",), "--12-18", "annual"),
+        (("cong_an_tinh",), ("so_ct", "ubnd_tinh"), "--12-18", "annual"),
+        (("ubnd_xa",), ("so_ct",), None, "periodic"),
+        ((), ("so_ct",), "--12-10", "annual"),
     ],
     "r12_lamdong-kh-2026-giam-ngheo-bang-bao-cao.txt": [
         (("ubnd_xa",), ("so_nnmt",), "--06-10", "periodic"),
