@@ -51,6 +51,10 @@ _VALUE = re.compile(
     r"\s*\d[\d.,]*\s*%?(?:\s*[-–]\s*\d[\d.,]*\s*%?)?\s*[;.]?\s*$",
     re.I,
 )
+#: a unit of measure written in lower case on its own line
+_MEASURE = re.compile(
+    r"^\s*(?:ha|km2?|m2|m3|m²|kg|tấn|lít|mw|kw|kwh|gb|tb|tbps|lượt|người|hộ|%|‰)\s*$", re.I
+)
 _YEAR = re.compile(r"^\s*(?:năm\s+)?(?:19|20)\d\d\s*$", re.I)
 #: words that leave a column name or a wrapped line open ("Chỉ tiêu năm / 2026")
 _OPEN = re.compile(r"(?:\b(?:năm|đến|và|của|với|các|theo|về|trong|giai\s+đoạn)|[-,/(])\s*$", re.I)
@@ -111,7 +115,9 @@ def _split_row(lines: Sequence[Line], n_values: int, has_unit: bool) -> list[lis
         return [list(lines)] + [[] for _ in range(n_values + (2 if has_unit else 1))]
     pieces = _pieces(lines[:first_value])
     unit: list[Line] = []
-    if has_unit and len(pieces) > 1:
+    if has_unit and len(pieces) == 1 and len(pieces[0]) > 1 and _MEASURE.match(pieces[0][-1].raw):
+        unit = [pieces[0].pop()]  # a unit in lower case: "... vùng trồng / ha / ≥ 25.000"
+    elif has_unit and len(pieces) > 1:
         unit = pieces.pop()
     name = [ln for p in pieces for ln in p]
     values: list[list[Line]] = []

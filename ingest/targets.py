@@ -87,9 +87,17 @@ __all__ = ["Quantity", "extract_targets", "indicator_of", "parse_number", "quant
 # --- years -------------------------------------------------------------------------------
 
 _Y = r"((?:19|20)\d\d)"
-#: a due year: "đến năm 2030", "Trong năm 2013", "năm 2018 đạt", "giai đoạn 2021 - 2025"
+#: a day or a month before its year: "ngày 30/9/", "ngày 31 tháng 12 năm ", "tháng 6/"
+_DAY = (
+    r"(?:ngày\s*)?\d{1,2}\s*(?:/|-|tháng)\s*\d{1,2}\s*(?:/|-|năm)\s*|"
+    r"tháng\s+\d{1,2}\s*(?:/|năm)\s*"
+)
+#: a due year: "đến năm 2030", "Trong năm 2013", "năm 2018 đạt", "giai đoạn 2021 - 2025",
+#: "đến hết ngày 30/9/2026", "trong tháng 4 năm 2024"
 _YEAR_CUE = re.compile(
-    r"(?<!so với )(?<!so với các )\b(?:đến hết năm|đến năm|đến|tới năm|trong năm|vào năm|"
+    r"(?<!so với )(?<!so với các )\b(?:(?:đến|trước|trong|vào|tới)\s+(?:hết\s+|cuối\s+)?(?:"
+    + _DAY
+    + r")|đến hết năm|đến năm|đến|tới năm|trong năm|vào năm|"
     r"năm học|năm|giai đoạn|tầm nhìn đến năm|tầm nhìn đến|từ năm)\s*"
     + _Y
     + r"(?:\s*[-–]\s*"
@@ -99,11 +107,7 @@ _YEAR_CUE = re.compile(
 #: a due year stated after the quantity ("100% ... trong năm 2025", "... trước năm 2030")
 _DUE_AFTER = re.compile(
     r"\b(?:đến|trong|vào|trước|tới)\s+(?:hết\s+|cuối\s+)?(?:năm(?:\s+học)?\s+|giai đoạn\s+|"
-    r"quý\s+[ivx1-4]+\s*(?:/|năm)\s*|tháng\s+\d{1,2}\s*(?:/|năm)\s*)"
-    + _Y
-    + r"(?:\s*[-–]\s*"
-    + _Y
-    + ")?"
+    r"quý\s+[ivx1-4]+\s*(?:/|năm)\s*|" + _DAY + ")" + _Y + r"(?:\s*[-–]\s*" + _Y + ")?"
 )
 _BASELINE = re.compile(r"so với\s+(?:cùng kỳ\s+)?(?:năm|giai đoạn|kỳ)?\s*$")
 #: a line that only states the year of what follows ("a) Đến năm 2030", "Năm 2021 - 2022:")
@@ -172,8 +176,7 @@ _MARKER = re.compile(r"^\W*(?:(?:phần|mục|điều)\s+(?:[ivxlc]+|\d+)\b\s*[.
 _STRONG = re.compile(
     r"phấn đấu|hướng tới|(?:bảo đảm|đảm bảo)\s+(?:đạt\s+)?100\s*%|"
     r"^\W*(?:[a-zđ]\)\s*|\d+\.\s*)?(?:(?:chậm nhất|muộn nhất)\s+)?(?:đến|trong|vào|tới|trước)\s+"
-    r"(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}(?:\s+tháng\s+|/)\d{1,2}(?:\s+năm\s+|/)|năm\s+)"
-    r"(?:19|20)\d\d"
+    r"(?:hết\s+|cuối\s+)?(?:" + _DAY + r"|năm\s+)(?:19|20)\d\d"
 )
 _AIM = re.compile(
     r"phấn đấu|hướng tới|bảo đảm|đảm bảo|hoàn thành|\bđạt\b|"
@@ -233,11 +236,13 @@ _PER_UNIT = re.compile(
     r"\bmỗi\s+(?!năm\b|tháng\b|quý\b|tuần\b|ngày\b|kỳ\b|vụ\b|giai đoạn\b)[^\W\d]"
 )
 _CAP = re.compile(r"không quá|không vượt quá|tối đa")
+#: a verb that sets what each unit must have ("bố trí tối thiểu 05 người", "trang bị ít nhất")
+_NORM_VERB = re.compile(r"\b(?:bố trí|trang bị|duy trì)\s+(?:tối thiểu|ít nhất|không dưới)\s*$")
 #: events counted per period: a frequency ("Hằng năm tổ chức ít nhất 02 chiến dịch", "mỗi
 #: tháng ít nhất 01 đợt cao điểm"), not an outcome
 _EVENT = re.compile(
     r"^(?:lượt\s+)?(?:đợt|lần|cuộc|chiến dịch|hội nghị|hội thảo|hội chợ|buổi|phiên|kỳ|"
-    r"chương trình|sự kiện|đoàn)\b"
+    r"chương trình|sự kiện|đoàn|ngày hội|lễ hội|cuộc thi|diễn đàn|triển lãm|tuần lễ)\b"
 )
 _PERIODIC = re.compile(
     r"(?:mỗi|hằng|hàng)\s+(?:năm|tháng|quý|tuần)|/\s*(?:năm|tháng|quý|tuần)\b|định kỳ"
@@ -583,8 +588,26 @@ def _accept(zone: str, sentence: str, clause: str, q: Quantity, before: str) -> 
     if _INSTRUMENT.match(diacritic_key(q.unit)):
         return False  # a count of instruments to issue ("ban hành 03 thông tư", "01 Thông tư")
     aim_zone = zone in ("objective", "deliverable")
-    if _DONE.search(plain) and not aim_zone:
+    done_at = _DONE.search(plain)
+    if (
+        done_at
+        and not aim_zone
+        and (
+            done_at.start() < q.start
+            or not _OUTPUT_VERB.search(clause[max(0, q.start - 80) : q.start])
+        )
+    ):
+        # what was done ("95% hồ sơ đã được giải quyết"), not what a verb is done to ("rà
+        # soát 100% vùng trồng đã được cấp mã số")
         return False
+    if (
+        zone == "task"
+        and q.comparator == "at_least"
+        and q.unit != "%"
+        and _NORM_VERB.search(before)
+        and not (_STRONG.search(sentence) or _STRONG.search(clause))
+    ):
+        return False  # a norm for each: "Các bệnh viện bố trí tối thiểu 02 máy chủ"
     if _CRITERIA.search(before) and not (aim_zone and _LIST_OF_MEASURES.search(before)):
         return False
     here = before.rsplit(";", 1)[-1]
@@ -632,6 +655,11 @@ _FUNDS_AFTER = re.compile(
     r"^\s*(?:số\s+)?(?:học phí|chi phí|kinh phí|phí|lệ phí|vốn|ngân sách|tiền|lãi|giá|mức|"
     r"tổng mức|dự toán|giá trị)\b"
 )
+#: paying out or allocating all of a sum is an outcome, not a rate ("giải ngân 100% tiền
+#: dịch vụ môi trường rừng", "phân bổ chi tiết 100% kế hoạch vốn")
+_SPEND_BEFORE = re.compile(
+    r"\b(?:giải ngân|phân bổ|thanh toán|quyết toán|thu hồi|chi trả)\b(?:\s+[^\W\d]+){0,3}\s*$"
+)
 _PER_YEAR_LEAD = re.compile(r"(?:hằng|hàng|mỗi)\s+năm")
 #: a count right after another one's noun and "tại / ở": where that one is, not an outcome
 _WHERE_OF = re.compile(r"\d\s+[^\W\d]+(?:\s+[^\W\d]+){0,3}\s+(?:tại|ở)\s+(?:khoảng\s+)?$")
@@ -641,6 +669,7 @@ _OUTPUT_VERB = re.compile(
     r"đầu tư|cải tạo|"
     r"nâng cấp|sửa chữa|thành lập|tuyển dụng|tuyển sinh|giải quyết việc làm|thu hút|kiểm tra|"
     r"thanh tra|di dời|tiêm|khám|đưa vào (?:sử dụng|hoạt động|khai thác)|hình thành|công nhận|"
+    r"rà soát|giám sát|kết nối|"
     r"xác định|trám lấp|xóa bỏ|phổ cập|vận động)\b"
     r"(?:\s+[^\W\d]+){0,5}?\s*(?:\b(?:cho|tại|ở|thêm|mới|được)\s+)?"
     r"(?:(?:khoảng|ít nhất|tối thiểu|trên|gần|từ|hơn)\s+)?$"
@@ -656,7 +685,10 @@ def _task_output(sentence: str, clause: str, q: Quantity) -> bool:
     if q.measure or q.money:
         return False
     if q.unit == "%":
-        return q.min == 100 and not _FUNDS_AFTER.match(clause[q.end :])
+        return q.min == 100 and (
+            not _FUNDS_AFTER.match(clause[q.end :])
+            or bool(_SPEND_BEFORE.search(clause[max(0, q.start - 40) : q.start]))
+        )
     return bool(
         _PER_YEAR_LEAD.search(sentence)
         or _OUTPUT_VERB.search(clause[max(0, q.start - 80) : q.start])
@@ -708,7 +740,9 @@ def _prose(doc: Doc, out: _Out, period_end: int | None) -> None:
                     # a part ("..., trong đó có bằng cấp, chứng chỉ đạt 35%") is measured as
                     # the whole it is part of
                     whole = ""
-                    if prev and re.search(r"trong đó", diacritic_key(text[prev[1] : ca])):
+                    if prev and re.search(
+                        r"trong đó", diacritic_key(text[prev[1] : ca] + text[ca:cb][:12])
+                    ):
                         whole = text[prev[0] : prev[1]] + " "
                     prev = (ca, cb)
                     counted = -1  # end of the last counted quantity in the clause
@@ -914,7 +948,9 @@ def _tables(doc: Doc, out: _Out, period_end: int | None) -> None:
                     if issued and year and year < issued:
                         continue
                     for cmp, mn, mx, u in cell_values(value_cell.text, default):
-                        unit = unit_text or u
+                        # a share in the cell is a share whatever the column says ("Vụ" |
+                        # "Giảm ít nhất 10%")
+                        unit = u if u == "%" else (unit_text or u)
                         start, end = name.start, max(name.end, value_cell.end)
                         text = " ".join(
                             clean(x) for x in (name.text, unit_text, value_cell.text) if x.strip()
