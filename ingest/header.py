@@ -191,6 +191,10 @@ _HORIZON = re.compile(
 )
 _VISION = re.compile(r"(?:tầm\s+nhìn|định\s+hướng)\s+(?:đến\s+)?(?:năm\s+)?(?:19|20)\d{2}")
 _YEAR = re.compile(r"(?<![\d/])năm\s+(?P<y>(?:19|20)\d{2})(?!\d)")
+#: the plan's own year or years after the horizon of what it carries out ("năm 2024 - 2025")
+_OWN_YEARS = re.compile(
+    r"(?<![\d/])năm\s+(?P<y>(?:19|20)\d{2})(?:\s*[-–—]\s*(?P<z>(?:19|20)\d{2}))?(?!\d)"
+)
 _IN_DATE = re.compile(
     r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}"
     r"|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}"
@@ -244,7 +248,9 @@ def _match_province(s: str) -> str | None:
 def parse_period(title: str) -> dict[str, int | None] | None:
     """The period a title states: the first of "giai đoạn 2021 - 2030" ({2021, 2030}),
     "đến (năm) 2030" ({None, 2030}; a vision year is no end) and "năm 2024" of a one-year
-    plan ({2024, 2024}; a year inside a date is not one)."""
+    plan ({2024, 2024}; a year inside a date is not one); after the horizon of an instrument
+    the plan carries out, the plan's own year ('Kế hoạch triển khai Đề án "... đến năm 2025"
+    năm 2024' is {2024, 2024})."""
     t = diacritic_key(title)
     t = _VISION.sub(lambda m: "#" * len(m.group()), t)
     t = _IN_DATE.sub(lambda m: "#" * len(m.group()), t)
@@ -260,6 +266,15 @@ def parse_period(title: str) -> dict[str, int | None] | None:
     if m3 and not (m2 and m2.start() <= m3.start() < m2.end()):
         y = int(m3.group("y"))
         found.append((m3.start(), {"start": y, "end": y}))
+    if m2 and re.search(r"\b(?:thực hiện|triển khai)\b", t[: m2.start()]):
+        # the horizon of the instrument carried out, then the plan's own year: 'Kế hoạch
+        # triển khai Đề án "... đến năm 2025" năm 2024'
+        own = [
+            m for m in _OWN_YEARS.finditer(t, m2.end()) if int(m.group("y")) <= int(m2.group("b"))
+        ]
+        if own:
+            y = int(own[-1].group("y"))
+            return {"start": y, "end": int(own[-1].group("z") or y)}
     if not found:
         return None
     return min(found, key=lambda x: x[0])[1]

@@ -369,9 +369,13 @@ def indicator_of(text: str, unit: str, after: str = "") -> str:
         r"(?:doanh nghiệp|đơn vị|tổ chức|hợp tác xã|cơ sở sản xuất)", u
     ):
         return "model_enterprises"
-    if re.search(r"doanh nghiệp|đơn vị|tổ chức", f + " " + u) and re.search(
-        r"hỗ trợ|hướng dẫn|áp dụng", f
-    ):
+    counted = a if u == "%" else u
+    if (
+        re.match(r"(?:lượt\s+)?(?:doanh nghiệp|đơn vị|tổ chức|hợp tác xã)", counted)
+        or (u == "%" and re.search(r"\bsố\s+(?:tổ chức, )?(?:doanh nghiệp|đơn vị|tổ chức)", f))
+    ) and re.search(r"hỗ trợ|hướng dẫn|áp dụng", f):
+        # the counted noun is an enterprise or a unit, not a word of the sentence ("Tổ chức
+        # tập huấn, hỗ trợ cho 500 hộ")
         if u == "%" and re.search(r"\btăng\b", f):
             return "enterprises_supported_growth"
         return "enterprises_supported"

@@ -280,6 +280,19 @@ def test_period_from_the_title() -> None:
         "start": 2023,
         "end": 2023,
     }
+    # the horizon of the instrument carried out, then the plan's own year or years
+    assert parse_period(
+        'Kế hoạch triển khai Đề án "Hỗ trợ học sinh, sinh viên khởi nghiệp đến năm 2025" năm 2024'
+    ) == {"start": 2024, "end": 2024}
+    assert parse_period(
+        "Thực hiện Chương trình chuyển đổi số đến năm 2025, định hướng đến năm 2030 năm 2024 - 2025"
+    ) == {"start": 2024, "end": 2025}
+    assert parse_period(
+        "Thực hiện Nghị quyết về kinh tế biển đến năm 2030, tầm nhìn đến năm 2045"
+    ) == {
+        "start": None,
+        "end": 2030,
+    }
 
 
 def test_a_wrapped_title_may_go_on_with_a_kind_word() -> None:

@@ -460,6 +460,11 @@ def test_indicators_keep_to_what_they_were_made_for() -> None:
     )
     assert indicator_of("Đào tạo 50 chuyên gia y tế dự phòng", "chuyên gia") == "other"
     assert indicator_of("Có 02 câu lạc bộ thể dục dưỡng sinh", "câu lạc bộ") == "other"
+    # the counted noun is an enterprise or a unit, not the verb "tổ chức" of the sentence
+    assert indicator_of("Tổ chức tập huấn, hỗ trợ sinh kế cho 500 hộ nghèo", "hộ") == "other"
+    assert indicator_of("Số doanh nghiệp được hỗ trợ tăng 10%", "%") == (
+        "enterprises_supported_growth"
+    )
 
 
 def test_what_a_quantity_is_in_a_plan_of_another_domain() -> None:
