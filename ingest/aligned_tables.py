@@ -40,6 +40,12 @@ _ROLE_WORDS = re.compile(
     r"chủ\s+trì|phối\s+hợp|(?:cơ\s+quan|đơn\s+vị)\s+(?:thực\s+hiện|chịu\s+trách\s+nhiệm)",
     re.IGNORECASE,
 )
+#: an indicator table's header: a name column ("Chỉ tiêu", "Chỉ số") and a unit or value
+#: column ("Đơn vị tính", "Năm 2026", "Kế hoạch", "Mục tiêu")
+_INDICATOR_NAME = re.compile(r"\bchỉ\s+tiêu\b|\bchỉ\s+số\b", re.IGNORECASE)
+_INDICATOR_VALUE = re.compile(
+    r"^(?:đơn\s+vị(?:\s+tính)?|đvt)$|(?:19|20)\d\d|kế\s+hoạch|mục\s+tiêu", re.IGNORECASE
+)
 _ROW_LABEL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXL]{1,6}|[A-H])[.)]?$")
 _PAGE_NO = re.compile(r"^\s*\d{1,4}\s*$")
 _END = re.compile(
@@ -73,7 +79,8 @@ def _fields(ln: Line) -> list[_Field]:
 
 
 def aligned_tables(original: str) -> list[Table]:
-    """Every task table of ``original`` whose columns are aligned with spaces."""
+    """Every task or indicator table of ``original`` whose columns are aligned with
+    spaces."""
     if "   " not in original:
         return []
     lines = lines_of(original)
@@ -99,6 +106,16 @@ def _column_of(cols: list[int], at: int) -> int:
     return k
 
 
+def _runs_over(fs: list[_Field], cols: list[int]) -> bool:
+    """Whether a line's field runs on past the start of the column after its own (a
+    sentence of prose, not a cell wrapped at its column's width)."""
+    for f in fs:
+        k = _column_of(cols, f.col)
+        if k + 1 < len(cols) and f.col + len(f.text) > cols[k + 1] + _SLACK:
+            return True
+    return False
+
+
 def _read_table(
     original: str, lines: list[Line], i: int, head: list[_Field]
 ) -> tuple[Table, int] | None:
@@ -114,7 +131,10 @@ def _read_table(
             names[_column_of(cols, f.col)].append((f.start, f.end))
         j += 1
     header = [span_cell(original, spans) for spans in names]
-    if not _ROLE_WORDS.search(" ".join(c.text for c in header)):
+    indicators = any(_INDICATOR_NAME.search(c.text) for c in header[1:3]) and any(
+        _INDICATOR_VALUE.search(clean(c.text)) for c in header[2:]
+    )
+    if not (_ROLE_WORDS.search(" ".join(c.text for c in header)) or indicators):
         return None
     rows: list[_Row] = []
     header_texts = [clean(lines[n].raw) for n in range(i, j)]
@@ -139,6 +159,8 @@ def _read_table(
             fs = fs[1:]
         elif not rows:
             break
+        elif _runs_over(fs, cols):
+            break  # prose after the table: a line that runs across the columns
         for f in fs:
             rows[-1].spans[_column_of(cols, f.col)].append((f.start, f.end))
         j += 1

@@ -191,6 +191,11 @@ _HORIZON = re.compile(
 )
 _VISION = re.compile(r"(?:tầm\s+nhìn|định\s+hướng)\s+(?:đến\s+)?(?:năm\s+)?(?:19|20)\d{2}")
 _YEAR = re.compile(r"(?<![\d/])năm\s+(?P<y>(?:19|20)\d{2})(?!\d)")
+#: a year and a period joined ("năm 2026 và giai đoạn 2026 - 2028")
+_JOINED_PERIOD = re.compile(
+    r"(?<![\d/])năm\s+(?P<y>(?:19|20)\d{2})\s*(?:,|và)\s*giai\s+đoạn\s+(?P<a>(?:19|20)\d{2})"
+    r"\s*[-–—]\s*(?P<b>(?:19|20)\d{2})"
+)
 #: the plan's own year or years after the horizon of what it carries out ("năm 2024 - 2025")
 _OWN_YEARS = re.compile(
     r"(?<![\d/])năm\s+(?P<y>(?:19|20)\d{2})(?:\s*[-–—]\s*(?P<z>(?:19|20)\d{2}))?(?!\d)"
@@ -277,7 +282,15 @@ def parse_period(title: str) -> dict[str, int | None] | None:
             return {"start": y, "end": int(own[-1].group("z") or y)}
     if not found:
         return None
-    return min(found, key=lambda x: x[0])[1]
+    first = min(found, key=lambda x: x[0])[1]
+    joined = _JOINED_PERIOD.search(t)
+    if joined:
+        # "năm 2026 và giai đoạn 2026 - 2028": the plan's year and the period it opens
+        return {
+            "start": int(joined.group("y")),
+            "end": max(first["end"] or 0, int(joined.group("b"))),
+        }
+    return first
 
 
 def _on_calendar(y: str, m: str, d: str) -> bool:

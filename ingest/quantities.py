@@ -128,7 +128,10 @@ _TIMES = re.compile(
 #: measures ("1.000 ha rừng", "50 km đường", "500 MW"): an outcome in an objective, a rule
 #: elsewhere ("diện tích tối thiểu 30 m2")
 _MEASURES = frozenset(
-    re.split(r"\s+", "ha héc-ta hecta km km2 m m2 m² m3 kg tấn lít mw kw kwh gw gwh gb tb tbps")
+    re.split(
+        r"\s+",
+        "ha héc-ta hecta km km2 m m2 m² m3 kg tấn lít mw kw kwh gw gwh gb tb tbps mbps gbps",
+    )
 )
 #: words that cannot start a counted noun (function words, verbs)
 _STOP = frozenset(

@@ -280,6 +280,10 @@ def test_period_from_the_title() -> None:
         "start": 2023,
         "end": 2023,
     }
+    assert parse_period("Chuyển đổi số năm 2026 và giai đoạn 2026 - 2028") == {
+        "start": 2026,
+        "end": 2028,
+    }
     # the horizon of the instrument carried out, then the plan's own year or years
     assert parse_period(
         'Kế hoạch triển khai Đề án "Hỗ trợ học sinh, sinh viên khởi nghiệp đến năm 2025" năm 2024'

@@ -1082,6 +1082,20 @@ DOC_TARGETS: dict[str, list[tuple[object, ...]]] = {
         ("I.2", "other", "about", 15000, 15000, "ha", 2025, True),
         ("II.2", "other", "exact", 100, 100, "%", 2025, False),
     ],
+    "t48_thanhhoa-kh-2026-chuyen-doi-so-pdf-layout.txt": [
+        ("I.2.1", "other", "exact", 12, 12, "%", 2026, False),
+        ("I.2.1", "other", "at_least", 15, N, "%", 2028, False),
+        ("I.2.2", "other", "exact", 70, 70, "%", 2026, False),
+        ("I.2.2", "other", "exact", 90, 90, "%", 2028, False),
+        ("I.2.3", "other", "exact", 650, 650, "Doanh nghiệp", 2026, False),
+        ("I.2.3", "other", "more_than", 800, N, "Doanh nghiệp", 2028, False),
+        ("I.2.4", "other", "at_most", N, 15, "Thứ hạng", 2026, False),
+        ("I.2.4", "other", "at_most", N, 10, "Thứ hạng", 2028, False),
+        ("I.3", "other", "exact", 100, 100, "%", 2028, False),
+        ("I.3", "other", "at_least", 1, N, "tổ công nghệ số", 2028, False),
+        ("II.1", "other", "exact", 100, 100, "%", 2026, False),
+        ("II.2", "people_trained", "about", 8000, 8000, "lượt cán bộ, công chức", 2028, False),
+    ],
 }  # fmt: skip
 
 
