@@ -36,9 +36,9 @@ Value = tuple[str, int | float | None, int | float | None, str]
 _NUM = r"\d{1,3}(?:\.\d{3})+(?![\d,])|\d+(?:,\d+)?"
 #: a number that is not glued to a word, a date or a symbol ("5G", "01/NQ-CP", "1:50.000")
 _QTY = re.compile(
-    rf"(?<![\w/.:,\-])(?P<a>{_NUM})(?P<pa>\s*%)?"
-    rf"(?:\s*(?:-|–|đến|tới)\s*(?P<b>{_NUM})(?P<pb>\s*%)?)?"
-    rf"(?:(?<=%)|(?![\w/]|[.,]\d))"
+    rf"(?<![\w/.:,\-])(?P<a>{_NUM})(?P<pa>\s*[%‰])?"
+    rf"(?:\s*(?:-|–|đến|tới)\s*(?P<b>{_NUM})(?P<pb>\s*[%‰])?)?"
+    rf"(?:(?<=[%‰])|(?![\w/]|[.,]\d))"
 )
 #: "63/63 tỉnh": all of them
 _ALL_OF = re.compile(r"(?<![\w/.:,\-])(?P<a>\d+)\s*/\s*(?P=a)(?![\w/]|[.,]\d)")
@@ -115,7 +115,19 @@ _PER_CAPITA = re.compile(
 )
 #: a rank to reach: "thuộc nhóm 15 tỉnh, thành phố dẫn đầu", "Top 10"
 _RANK = re.compile(r"(?:\b(?:thuộc|trong|vào)\s+nhóm|\btop)\s+(?P<a>\d{1,3})(?![\w/]|[.,]\d)")
-_RANK_LEADING = re.compile(r"dẫn đầu|đứng đầu|cao nhất|hàng đầu|tốt nhất|xếp hạng")
+_RANK_LEADING = re.compile(
+    r"dẫn đầu|đứng đầu|cao nhất|hàng đầu|tốt nhất|xếp hạng|thứ hạng|chỉ số|\bpci\b|\bpar\b|"
+    r"sipas|\bdti\b|papi"
+)
+#: what a "Top N" ranks: places, countries, universities
+_RANKED_AFTER = re.compile(
+    r"\s*(?:tỉnh|thành phố|địa phương|quốc gia|nước|nền kinh tế|cả nước|khu vực|thế giới|"
+    r"đông nam á|châu á|trường đại học|đại học|bộ, ngành|bộ|cơ quan)\b"
+)
+#: a word that is a duration, an age or a size after a number, which is a target's unit when
+#: the thing it measures was named before ("Tuổi thọ trung bình đạt 75,5 tuổi", "Số giường
+#: bệnh ... đạt 32 giường", "Chiều cao ... đạt 168,5 cm", "số năm sống khỏe đạt 68 năm")
+_NAMED_BEFORE = {"tuổi": "tuổi thọ", "giường": "giường", "cm": "chiều cao", "năm": "số năm"}
 #: a measure after a number, with its multiplier and its rate ("1.000 ha", "6,5 triệu m2
 #: sàn", "32 m2 sàn/người", "500 tấn/ngày")
 _MEASURE_AFTER = re.compile(
@@ -204,6 +216,16 @@ def _unit_after(clause: str, f: str, pos: int) -> tuple[str, bool] | None:
     return clause[k : k + length], False
 
 
+def _named_before(clause: str, f: str, pos: int) -> tuple[str, bool] | None:
+    """The unit of a number whose word after it names what was measured before it."""
+    m = re.match(r"\s*([^\W\d_]+)", f[pos:])
+    if m is None or m.group(1) not in _NAMED_BEFORE:
+        return None
+    if _NAMED_BEFORE[m.group(1)] not in f[max(0, pos - 120) : pos]:
+        return None
+    return clause[pos + m.start(1) : pos + m.end(1)], False
+
+
 def quantities(clause: str) -> list[Quantity]:
     """The quantities of a clause: numbers followed by "%" or a counted noun."""
     f = diacritic_key(clause)
@@ -218,8 +240,15 @@ def quantities(clause: str) -> list[Quantity]:
         out.append(Quantity(cmp, mn, mx, unit, m.start(), m.end()))
         taken.append((m.start(), m.end()))
     for m in _RANK.finditer(f):
-        if not _RANK_LEADING.search(f[m.end() : m.end() + 80]) and "top" not in m.group():
-            continue
+        leading = _RANK_LEADING.search(f[m.end() : m.end() + 80])
+        if not leading and (
+            "top" not in m.group()
+            or not (
+                _RANKED_AFTER.match(f[m.end() :])
+                or _RANK_LEADING.search(f[max(0, m.start() - 60) : m.start()])
+            )
+        ):
+            continue  # a rank among places or a ranking, not "Top 10 dự án xuất sắc" of a contest
         found = _unit_after(clause, f, m.end("a"))
         unit = found[0] if found is not None and not found[1] else ""
         n = parse_number(m.group("a"))
@@ -244,10 +273,10 @@ def quantities(clause: str) -> list[Quantity]:
             continue
         pct = bool(m.group("pa") or m.group("pb"))
         money = False
-        unit = "%"
+        unit = "‰" if "‰" in (m.group("pa") or "") + (m.group("pb") or "") else "%"
         measure = False
         if not pct:
-            found = _unit_after(clause, f, m.end())
+            found = _unit_after(clause, f, m.end()) or _named_before(clause, f, m.end())
             times = re.match(r"\s*lần\b", f[m.end() :])
             if times and not b and _TIMES.search(before):
                 found = (clause[m.end() + times.end() - 3 : m.end() + times.end()], False)
@@ -293,7 +322,7 @@ def _single(
 _NOT_QTY_BEFORE = re.compile(
     r"(?:\biso|\bsố|nghị quyết|quyết định|kế hoạch|thông tư|nghị định|chỉ thị|chương trình|"
     r"đề án|khoản|điểm|điều|mục|phụ lục|lần thứ|khóa|nhóm|tcvn|qcvn|giai đoạn|năm|ngày|"
-    r"tháng|quý|biểu|mẫu|bước|cấp|loại|hạng|tỷ lệ \d*\s*:|vùng|khu vực|\bcả|\()\s*$"
+    r"tháng|quý|biểu|mẫu|bước|cấp|loại|hạng|tỷ lệ \d*\s*:|vùng|khu vực|\bcả|\btop|\()\s*$"
 )
 
 
@@ -389,7 +418,7 @@ def indicator_of(text: str, unit: str, after: str = "") -> str:
 
 _VALUE = re.compile(
     r"(?P<cmp>≥|>=|≤|<=|>|<|trên|dưới|tối thiểu|ít nhất|tối đa|không quá|khoảng|top)?\s*"
-    rf"(?P<a>{_NUM})\s*(?P<pa>%)?(?:\s*(?:-|–|đến)\s*(?P<b>{_NUM})\s*(?P<pb>%)?)?"
+    rf"(?P<a>{_NUM})\s*(?P<pa>[%‰])?(?:\s*(?:-|–|đến)\s*(?P<b>{_NUM})\s*(?P<pb>[%‰])?)?"
 )
 _VALUE_CMP = {
     "≥": "at_least", ">=": "at_least", "tối thiểu": "at_least", "ít nhất": "at_least",
@@ -414,7 +443,7 @@ def cell_values(cell: str, default_cmp: str) -> Iterator[Value]:
                 continue
             before = f[max(0, m.start() - 12) : m.start("a")]
             lo = parse_number(a)
-            unit = "%" if (m.group("pa") or m.group("pb")) else ""
+            unit = (m.group("pa") or m.group("pb") or "").strip()
             if not unit:
                 um = re.match(r"\s*([^\W\d_]+)", f[end:])
                 if um and um.group(1) not in _STOP and um.group(1) not in _NOT_UNIT:

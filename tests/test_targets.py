@@ -451,6 +451,28 @@ def test_sets_ratings_and_groups_are_not_counted(clause: str) -> None:
     assert [q.unit for q in quantities(clause)] in ([], ["sản phẩm"])
 
 
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("Tỷ suất chết trẻ em dưới 1 tuổi giảm xuống còn 12‰", ("exact", 12, 12, "‰")),
+        ("Tuổi thọ trung bình đạt 75,5 tuổi", ("exact", 75.5, 75.5, "tuổi")),
+        ("Chiều cao của thanh niên 18 tuổi đạt 167 cm", ("exact", 167, 167, "cm")),
+        ("Số giường bệnh trên 10.000 dân đạt 35 giường", ("exact", 35, 35, "giường")),
+        ("số năm sống khỏe đạt tối thiểu 68 năm", ("at_least", 68, None, "năm")),
+        ("Chỉ số PCI thuộc Top 10 cả nước", ("at_most", None, 10, "cả nước")),
+    ],
+)  # fmt: skip
+def test_ages_lifetimes_and_heights_named_before_their_number(
+    clause: str, expected: tuple[object, ...]
+) -> None:
+    (q,) = quantities(clause)
+    assert (q.comparator, q.min, q.max, q.unit) == expected
+
+
+def test_a_contest_top_ten_is_no_rank() -> None:
+    assert quantities("lựa chọn Top 10 sáng kiến xuất sắc để khen thưởng") == []
+
+
 def test_indicators_keep_to_what_they_were_made_for() -> None:
     # a model of another domain is not a model enterprise, a kindergarten no training school
     assert indicator_of("xây dựng từ 3 đến 5 mô hình điểm trạm y tế xã", "mô hình") == "other"
@@ -1095,6 +1117,19 @@ DOC_TARGETS: dict[str, list[tuple[object, ...]]] = {
         ("I.3", "other", "at_least", 1, N, "tổ công nghệ số", 2028, False),
         ("II.1", "other", "exact", 100, 100, "%", 2026, False),
         ("II.2", "people_trained", "about", 8000, 8000, "lượt cán bộ, công chức", 2028, False),
+    ],
+    "t49_tuyenquang-kh-2026-suc-khoe-nhan-dan.txt": [
+        ("I.2.a", "other", "exact", 12, 12, "‰", 2028, False),
+        ("I.2.a", "other", "exact", 100, 100, "%", 2028, True),  # "01 lần/năm"
+        ("I.2.b", "other", "exact", 75, 75, "tuổi", 2030, False),
+        ("I.2.b", "other", "at_least", 68, N, "năm", 2030, False),
+        ("I.2.b", "other", "exact", 167, 167, "cm", 2030, False),
+        ("I.2.b", "other", "exact", 156, 156, "cm", 2030, False),
+        ("I.2.b", "other", "exact", 35, 35, "giường", 2030, False),
+        ("I.2.b.1", "other", "exact", 100, 100, "%", 2030, False),
+        ("I.2.b.2", "other", "exact", 19, 19, "Bác sĩ", 2030, False),
+        ("I.2.b.3", "other", "more_than", 95, N, "%", 2030, False),
+        ("II.1", "other", "exact", 25, 25, "trạm y tế", 2027, False),
     ],
 }  # fmt: skip
 
