@@ -1189,8 +1189,9 @@ def extract_reporting(
     out: list[dict[str, Any]] = []
     last: list[dict[str, Any]] = []  # the duties of the sentence before
     lead = _Lead()  # the report period rules ("Báo cáo tháng: trước ngày 20 ...") detail
+    regimes, in_regime = _regimes(doc, templates)
     for sec, p in _body(doc):
-        if id(sec) in templates:
+        if id(sec) in templates or id(p) in in_regime:
             continue
         if id(p) in header or p.kind not in ("text", "footnote"):
             continue
@@ -1234,6 +1235,8 @@ def extract_reporting(
             for d in last:
                 d["_sec"], d["_at"] = sec, (id(p), a)
             out.extend(last)
+    out.extend(d for r in regimes for d in r.duties(reader))
+    out.sort(key=lambda d: d["_span"][0])
     out = _resolve_references(doc, out)
     out.extend(_table_duties(doc, reader, templates))
     out.extend(_schedule_duties(doc, reader, templates))
@@ -1354,12 +1357,17 @@ def _resolve_references(doc: Doc, duties: list[dict[str, Any]]) -> list[dict[str
     it: "cùng thời hạn báo cáo năm ..."); one whose reference cannot be followed in this
     document ("theo thời hạn quy định tại Thông tư số ...") keeps no date."""
     out: list[dict[str, Any]] = []
+    done: set[tuple[Any, ...]] = set()
     for i, d in enumerate(duties):
         sec = d.get("_sec")
         m = _SAME_DEADLINE.search(diacritic_key(d["evidence"]))
         if d["deadline"] is not None or sec is None or m is None:
             out.append(d)
             continue
+        key = (d["_at"], d["evidence"], repr(d["actor"]), repr(d["recipient"]))
+        if key in done:
+            continue  # "6 tháng, hằng năm ... cùng thời hạn ...": the deadlines referred to once
+        done.add(key)
         if m.group("above"):
             prior = [x for x in duties[:i] if x["deadline"] is not None and "_sec" in x]
             for node in [sec, *sec.ancestors()]:
@@ -1377,6 +1385,11 @@ def _resolve_references(doc: Doc, duties: list[dict[str, Any]]) -> list[dict[str
         which = m.group("which")
         if which:
             referred = [x for x in referred if _of_period(x, which)]
+        elif d.get("_freqs"):
+            # "Tần suất báo cáo: 6 tháng, hằng năm" with "cùng thời hạn quy định tại ...": the
+            # deadlines of those frequencies
+            own = [x for x in referred if any(_of_period(x, _PERIOD_WORD[n]) for n in d["_freqs"])]
+            referred = own or referred
         pairs: list[tuple[str | None, str]] = []
         for x in referred:
             if (x["deadline"], x["recurrence"]) not in pairs:
@@ -1389,6 +1402,9 @@ def _resolve_references(doc: Doc, duties: list[dict[str, Any]]) -> list[dict[str
     return out
 
 
+_PERIOD_WORD = {"monthly": "tháng", "quarterly": "quý", "half": "6 tháng", "annual": "năm"}
+
+
 def _of_period(d: dict[str, Any], which: str) -> bool:
     """Is ``d`` the report of the period ``which`` ("năm", "tháng", "quý", "6 tháng")?"""
     value = d["deadline"] or ""
@@ -1399,6 +1415,99 @@ def _of_period(d: dict[str, Any], which: str) -> bool:
     if which == "quý":
         return d["recurrence"] == "periodic" and not value
     return d["recurrence"] == "periodic" and value.startswith("--") and not value.startswith("---")
+
+
+#: an element of a reporting regime written one per line, as a regime on reports lists them
+#: ("Đối tượng thực hiện báo cáo: ...", "Cơ quan nhận báo cáo: ...", "Tần suất thực hiện báo
+#: cáo: ...", "Thời hạn gửi báo cáo: ...")
+_REGIME_LABEL = re.compile(
+    r"\W*(?:[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*|[-+•*]\s*)?(?:"
+    r"(?P<sender>(?:đối tượng|cơ quan|đơn vị|chủ thể)\s+(?:thực hiện|lập|gửi)(?:\s+(?:chế độ\s+)?"
+    r"báo cáo)?|đối tượng báo cáo|cơ quan báo cáo|đơn vị báo cáo)|"
+    r"(?P<receiver>(?:cơ quan|đơn vị|nơi)\s+nhận(?:\s+báo cáo)?)|"
+    r"(?P<frequency>tần suất(?:\s+(?:thực hiện|gửi))?(?:\s+báo cáo)?|kỳ báo cáo|chu kỳ báo cáo)|"
+    r"(?P<deadline>thời hạn(?:\s+(?:gửi|nộp))?(?:\s+báo cáo)?|thời gian gửi(?:\s+báo cáo)?))"
+    r"\s*:\s*"
+)
+
+
+@dataclass
+class _Regime:
+    """A report whose regime is written element by element (who sends it, who receives it,
+    how often, by when), each its line under the report's heading (an article "Điều 2. Báo
+    cáo của chủ đầu tư" or an item "1. Báo cáo công tác cải cách hành chính")."""
+
+    lines: dict[str, tuple[Section, Paragraph, int]] = field(default_factory=dict)
+
+    def value(self, kind: str) -> tuple[str, int, int]:
+        _sec, p, pos = self.lines[kind]
+        return diacritic_key(p.text), pos, len(p.text)
+
+    def duties(self, reader: _Reader) -> list[dict[str, Any]]:
+        _, sp, spos = self.lines["sender"]
+        ms = _mentions(sp.text, reader.province, reader.issuer)
+        f = diacritic_key(sp.text)
+        who = [m for m in ms if m.start >= spos]
+        if not who:
+            who = _operators(f, spos, len(f), reader.province) or []
+        recipients: list[AgencyMention] = []
+        if "receiver" in self.lines:
+            _, rp, rpos = self.lines["receiver"]
+            recipients = [
+                m for m in _mentions(rp.text, reader.province, reader.issuer) if m.start >= rpos
+            ]
+        freq = ""
+        if "frequency" in self.lines:
+            ff, fpos, fend = self.value("frequency")
+            freq = ff[fpos:fend]
+        actors = _refs(who)
+        whom = [r for r in _refs(recipients) if r not in actors]
+        if "deadline" not in self.lines:
+            _, p, pos = self.lines["frequency" if freq else "sender"]
+            pairs = _expand([], freq) if freq else [(None, "periodic")]
+            return [reader.duty(p, pos, len(p.text), actors, whom, v, r, False) for v, r in pairs]
+        sec, p, pos = self.lines["deadline"]
+        f = diacritic_key(p.text)
+        out = []
+        rules = _period_rules(f, pos, len(f))
+        if rules:
+            for x, y in rules:
+                for value, rec in _rule_deadlines(f, x, y):
+                    out.append(reader.duty(p, x, y, actors, whom, value, rec, False))
+        else:
+            own = _deadlines(f, pos, len(f))
+            for value, rec in _expand(own, f"{freq} {f[pos:]}"):
+                out.append(reader.duty(p, pos, len(f), actors, whom, value, rec, False))
+        freqs = [name for name, rx in _FREQUENCIES if rx.search(freq)]
+        for d in out:
+            d["_sec"], d["_at"], d["_freqs"] = sec, (id(p), pos), freqs
+        return out
+
+
+def _regimes(doc: Doc, templates: set[int]) -> tuple[list[_Regime], set[int]]:
+    """The reports whose regime is written element by element, and the paragraphs that
+    write them (the heading and each element's line)."""
+    out: list[_Regime] = []
+    seen: set[int] = set()
+    for s in doc.root.walk():
+        if id(s) in templates:
+            continue
+        lines = [(s, p) for p in s.paragraphs[1:]]
+        lines += [(c, c.paragraphs[0]) for c in s.children if c.paragraphs]
+        r = _Regime()
+        for sec, p in lines:
+            m = _REGIME_LABEL.match(diacritic_key(p.text))
+            if m is not None:
+                kind = next(
+                    k for k in ("sender", "receiver", "frequency", "deadline") if m.group(k)
+                )
+                r.lines.setdefault(kind, (sec, p, m.end()))
+        if "sender" in r.lines and ("receiver" in r.lines or "deadline" in r.lines):
+            out.append(r)
+            seen.update(id(p) for _sec, p in lines)
+            if s.paragraphs:
+                seen.add(id(s.paragraphs[0]))
+    return out, seen
 
 
 @dataclass
@@ -1754,14 +1863,21 @@ def _finish(duties: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         restated = any(a == actor and rec <= r for a, r in dated)
         own_frequency = any(rx.search(diacritic_key(d["evidence"])) for _n, rx in _FREQUENCIES)
-        if d["deadline"] is None and actor and restated and not own_frequency:
+        if (
+            d["deadline"] is None
+            and actor
+            and restated
+            and not own_frequency
+            and d["recurrence"] != "on_request"  # a report when asked is another one
+        ):
             continue  # the same report restated ("Sở X gửi báo cáo định kỳ tới Bộ Y qua ...")
         sig = (actor, rec, d["deadline"], d["recurrence"], diacritic_key(d["evidence"])[:80])
         if seen.get(sig, d["_span"][0]) != d["_span"][0]:
             continue  # the same duty stated again elsewhere, word for word
         seen[sig] = d["_span"][0]
         d.pop("_derived")
-        d.pop("_sec", None)
+        for key in ("_sec", "_at", "_freqs"):
+            d.pop(key, None)
         for r in d["actor"] + d["recipient"]:
             r.pop("name", None)
         out.append(d)

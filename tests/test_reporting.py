@@ -797,6 +797,24 @@ DOC_DUTIES: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str | None, s
         (("ubnd_xa",), ("so_ct",), None, "periodic"),
         ((), ("so_ct",), "--12-10", "annual"),
     ],
+    "r24_bxd-tt-2026-che-do-bao-cao-bat-dong-san.txt": [
+        # a regime written element by element (who, to whom, how often, by when)
+        (("doanh_nghiep",), ("so_xd",), None, "periodic"),
+        (("so_xd",), ("bo_xd", "ubnd_tinh"), "--06-25", "periodic"),
+        (("so_xd",), ("bo_xd", "ubnd_tinh"), "--12-25", "annual"),
+        (("so_xd",), ("bo_xd",), None, "on_request"),
+        (("other",), ("bo_xd",), "--01-31", "annual"),
+    ],
+    "r25_hungyen-qd-2026-quy-dinh-che-do-bao-cao.txt": [
+        (("so_tc",), ("ubnd_tinh",), "---22", "periodic"),
+        (("ubnd_xa",), ("so_nv",), None, "periodic"),
+        (("ubnd_xa",), ("so_nv",), "--06-15", "periodic"),
+        (("ubnd_xa",), ("so_nv",), "--11-15", "annual"),
+        # the deadlines of point d of clause 2 for the frequencies it has (6 months, a year)
+        (("thanh_tra_tinh",), ("ttcp", "ubnd_tinh"), "--06-15", "periodic"),
+        (("thanh_tra_tinh",), ("ttcp", "ubnd_tinh"), "--11-15", "annual"),
+        (("vp_ubnd",), ("ubnd_tinh",), "--12-20", "annual"),
+    ],
     "r12_lamdong-kh-2026-giam-ngheo-bang-bao-cao.txt": [
         (("ubnd_xa",), ("so_nnmt",), "--06-10", "periodic"),
         (("ubnd_xa",), ("so_nnmt",), "--12-10", "annual"),
