@@ -382,6 +382,9 @@ class _Header:
     authority: _Line | None = None
     #: the subject of a letter with no kind line ("V/v triển khai …", "Về việc …")
     subject_lines: list[_Line] = field(default_factory=list)
+    #: the body the kind line names as the issuer ("NGHỊ QUYẾT" / "CỦA BỘ CHÍNH TRỊ")
+    issuing_body: str = ""
+    issuing_line: _Line | None = None
 
 
 def _read_header(lines: list[_Line]) -> _Header:
@@ -390,6 +393,10 @@ def _read_header(lines: list[_Line]) -> _Header:
     for n, ln in enumerate(lines):
         t = ln.text
         if state == "title":
+            ob = _OF_BODY.fullmatch(t) if not h.title_lines and not h.issuing_body else None
+            if ob and _is_upper(ob.group("body")):
+                h.issuing_body, h.issuing_line = ob.group("body"), ln  # "CỦA BỘ CHÍNH TRỊ"
+                continue
             if (
                 AUTHORITY_LINE.fullmatch(t)
                 or (_PREAMBLE.match(t) and (h.title_lines or not _title_like(lines, n)))
@@ -429,6 +436,9 @@ def _read_header(lines: list[_Line]) -> _Header:
         km = _KIND_LINE.match(t)
         if km and (t.isupper() or not km.group("rest") or km.group("rest")[:1].isupper()):
             h.kind_line, h.kind_rest = ln, km.group("rest").strip()
+            ob = _OF_BODY.fullmatch(h.kind_rest)
+            if ob and _is_upper(ob.group("body")):  # "CHỈ THỊ CỦA THỦ TƯỚNG CHÍNH PHỦ"
+                h.issuing_body, h.issuing_line, h.kind_rest = ob.group("body"), ln, ""
             state = "title"
             continue
         if _SUBJECT.match(t) and h.kind_line is None and not h.subject_lines:
@@ -441,6 +451,10 @@ def _read_header(lines: list[_Line]) -> _Header:
             h.issuer_lines.append(ln)
     return h
 
+
+#: a line under the kind line that names who issues ("NGHỊ QUYẾT" / "CỦA BỘ CHÍNH TRỊ",
+#: "CHỈ THỊ CỦA BAN BÍ THƯ"): in capitals, part of the kind line, not of the title
+_OF_BODY = re.compile(r"(?:CỦA|Của)\s+(?P<body>[^\W\d_][^\d]{2,80})")
 
 #: the subject line of a letter ("V/v báo cáo sơ kết …", "Về việc …")
 _SUBJECT = re.compile(r"^(?:V/[vV]|Về\s+việc)\s*[:.]?\s+\S")
@@ -525,6 +539,7 @@ def extract_document(doc: Doc, *, strict: bool = True) -> dict[str, Any]:
         kind = "CongVan"  # a letter: no kind line, "V/v …" under its number
     if kind is None and (h.number_line is not None or h.date_line is not None):
         kind = "Other"  # a header whose kind cannot be read: still a document
+    _check_issuing_body(doc, h, place)
     title = _title(h, spans)
     issuer = _issuer(doc, h, place, number_symbol, spans)
     promulgates = _promulgates(doc, kind, title)
@@ -601,6 +616,25 @@ def _kind(h: _Header, symbol: str | None, spans: dict[str, list[int]]) -> str | 
     return None
 
 
+def _check_issuing_body(doc: Doc, h: _Header, place: str | None) -> None:
+    """A "CỦA …" line under the kind line names the issuer only when the register knows the
+    body it names ("CỦA BỘ CHÍNH TRỊ"); otherwise ("CỦA UBND TỈNH VỀ TRIỂN KHAI …") it is
+    the start of the title."""
+    if h.issuing_line is None:
+        return
+    province = _match_province(" ".join(ln.text for ln in h.issuer_lines)) or (
+        _match_province(place) if place else None
+    )
+    if _register_match(doc, h.issuing_body, province) is not None:
+        return
+    if h.issuing_line is h.kind_line:
+        km = _KIND_LINE.match(h.kind_line.text)
+        h.kind_rest = km.group("rest").strip() if km else ""
+    else:
+        h.title_lines.insert(0, h.issuing_line)
+    h.issuing_body, h.issuing_line = "", None
+
+
 def _title(h: _Header, spans: dict[str, list[int]]) -> str | None:
     parts: list[tuple[str, _Line]] = []
     if h.kind_rest:
@@ -647,8 +681,12 @@ def _issuer(
     issuer: dict[str, str] | None = None
     joint = _joint_issuer(symbol)
     block = _issuer_block(doc, h.issuer_lines, prov_hint, block_province)
+    named = _register_match(doc, h.issuing_body, prov_hint) if h.issuing_body else None
     if joint is not None:
         issuer = joint
+    elif named is not None and h.issuing_line is not None:
+        issuer = named  # "NGHỊ QUYẾT CỦA BỘ CHÍNH TRỊ" under "BAN CHẤP HÀNH TRUNG ƯƠNG"
+        spans["issuer"] = h.issuing_line.span()
     elif block:
         issuer, lines = block
         spans["issuer"] = [lines[0].span()[0], lines[-1].span()[1]]

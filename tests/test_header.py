@@ -525,3 +525,26 @@ def test_a_letter_is_a_cong_van_titled_by_its_subject() -> None:
     # a decision "Về việc …" under its kind line keeps its kind
     decision = plain.replace("V/v tăng cường", "QUYẾT ĐỊNH\nVề việc tăng cường")
     assert _fields(decision)["kind"] == "QuyetDinh"
+
+
+def test_the_body_a_kind_line_names_issues_and_is_no_part_of_the_title() -> None:
+    """Party documents print "BAN CHẤP HÀNH TRUNG ƯƠNG" above and the body that issues under
+    the kind line ("KẾT LUẬN" / "CỦA BỘ CHÍNH TRỊ"); an older Gazette copy runs it onto the
+    kind line ("CHỈ THỊ CỦA THỦ TƯỚNG CHÍNH PHỦ"). A "CỦA …" line that names no body of the
+    register is the title's first line."""
+    head = "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 45-KL/TW\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+    head += "Hà Nội, ngày 10 tháng 3 năm 2025\n\n"
+    body = (
+        "\nvề tiếp tục thực hiện Chỉ thị số 35-CT/TW ngày 30/5/2014\n\n"
+        "Tại phiên họp ngày 5/3/2025, Bộ Chính trị kết luận như sau:\n\n"
+        "1. Các cấp ủy tiếp tục quán triệt Chỉ thị số 35-CT/TW.\n\nT/M BỘ CHÍNH TRỊ\n\n"
+        "Trần Văn Dũng\n"
+    )
+    got = _fields(head + "KẾT LUẬN\nCỦA BỘ CHÍNH TRỊ" + body)
+    assert got["issuer"] == {"kind": "bo_chinh_tri", "scope": "national"}
+    assert got["title"] == "về tiếp tục thực hiện Chỉ thị số 35-CT/TW ngày 30/5/2014"
+    got = _fields(head + "CHỈ THỊ CỦA BAN BÍ THƯ" + body)
+    assert (got["kind"], got["issuer"]["kind"]) == ("ChiThi", "ban_bi_thu")
+    assert got["title"] == "về tiếp tục thực hiện Chỉ thị số 35-CT/TW ngày 30/5/2014"
+    got = _fields(head + "KẾ HOẠCH\nCỦA CÁC CẤP ỦY VỀ TRIỂN KHAI" + body)
+    assert got["title"].startswith("CỦA CÁC CẤP ỦY VỀ TRIỂN KHAI")
