@@ -271,6 +271,8 @@ def quantities(clause: str) -> list[Quantity]:
         before = f[max(0, m.start() - 30) : m.start()]
         if _NOT_QTY_BEFORE.search(before):
             continue
+        if re.search(r"(?<!nâng )(?<!phân )\bcấp\s*$", before) and re.fullmatch(r"0?[1-4]", a):
+            continue  # a level ("cấp 2", "trường cấp 3"), not "nâng cấp 12 trạm", "cấp 500 thẻ"
         pct = bool(m.group("pa") or m.group("pb"))
         money = False
         unit = "‰" if "‰" in (m.group("pa") or "") + (m.group("pb") or "") else "%"
@@ -322,7 +324,7 @@ def _single(
 _NOT_QTY_BEFORE = re.compile(
     r"(?:\biso|\bsố|nghị quyết|quyết định|kế hoạch|thông tư|nghị định|chỉ thị|chương trình|"
     r"đề án|khoản|điểm|điều|mục|phụ lục|lần thứ|khóa|nhóm|tcvn|qcvn|giai đoạn|năm|ngày|"
-    r"tháng|quý|biểu|mẫu|bước|cấp|loại|hạng|tỷ lệ \d*\s*:|vùng|khu vực|\bcả|\btop|\()\s*$"
+    r"tháng|quý|biểu|mẫu|bước|loại|hạng|tỷ lệ \d*\s*:|vùng|khu vực|\bcả|\btop|\()\s*$"
 )
 
 

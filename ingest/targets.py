@@ -126,7 +126,7 @@ def _years_in(text: str) -> list[tuple[int, int]]:
     """(offset, year) of each due-year cue of a folded text (a range gives its end)."""
     out = []
     for m in _YEAR_CUE.finditer(text):
-        if _BASELINE.search(text[max(0, m.start() - 20) : m.start() + 1]):
+        if _BASELINE.search(text[max(0, m.start() - 25) : m.start()]):
             continue
         out.append((m.start(), int(m.group(2) or m.group(1))))
     return out
@@ -179,7 +179,7 @@ _STRONG = re.compile(
     r"(?:hết\s+|cuối\s+)?(?:" + _DAY + r"|năm\s+)(?:19|20)\d\d"
 )
 _AIM = re.compile(
-    r"phấn đấu|hướng tới|bảo đảm|đảm bảo|hoàn thành|\bđạt\b|"
+    r"phấn đấu|hướng tới|bảo đảm|đảm bảo|hoàn thành|\bđạt\b|duy trì|giữ vững|"
     r"(?:đến|trong|vào) năm (?:19|20)\d\d|mục tiêu|nâng\b.*\blên\b|tăng\b|"
     r"(?:trong|trước|vào|đến)\s+(?:hết\s+)?(?:giai đoạn\s+|quý\s+[ivx1-4]+\s*(?:/|năm)\s*|"
     r"tháng\s+\d{1,2}\s*(?:/|năm)\s*)(?:19|20)\d\d"
@@ -223,9 +223,7 @@ _CRITERIA = re.compile(r"(?:nguyên tắc|tiêu chí|điều kiện|tiêu chuẩ
 #: thông trên cả 03 tiêu chí: số vụ, số người chết ... từ 5 - 10%")
 _LIST_OF_MEASURES = re.compile(r"(?:tiêu chí|chỉ tiêu|chỉ số)\s*:")
 #: a state already reached
-_STATUS = re.compile(
-    r"đến nay|hiện nay|hiện có|hiện đang|năm qua|năm trước|so với cùng kỳ|hiện xếp"
-)
+_STATUS = re.compile(r"đến nay|hiện nay|hiện có|hiện đang|năm qua|hiện xếp")
 #: ... also when said after the quantity outside an objective ("95% hồ sơ đã được giải
 #: quyết"); in an objective it qualifies the counted noun ("số hóa 30% di sản đã được xếp
 #: hạng")
@@ -634,8 +632,20 @@ def _accept(zone: str, sentence: str, clause: str, q: Quantity, before: str) -> 
         return True
     if _PER_THING.match(clause[q.end :]):
         return False  # a norm per unit: "mật độ trồng tối thiểu 1.100 cây/ha"
+    if _PER_SHORT_PERIOD.match(clause[q.end :]) or (
+        q.unit != "%" and _SHORT_PERIODIC.search(sentence)
+    ):
+        return False  # a frequency: "ít nhất 02 tin, bài/tháng", "mỗi tháng 01 đợt"
     if _RULE_OUTSIDE.search(clause) or q.measure:
-        return bool(q.measure and (_STRONG.search(sentence) or _STRONG.search(clause)))
+        strong = _STRONG.search(sentence) or _STRONG.search(clause)
+        made = (
+            zone == "task"
+            and not _RULE_OUTSIDE.search(clause)
+            and _OUTPUT_VERB.search(clause[max(0, q.start - 80) : q.start])
+        )
+        # a measure is an outcome with an aim, or as what a task makes ("Chuyển đổi 500 ha
+        # đất trồng lúa", "trồng mới 1.000 ha rừng")
+        return bool(q.measure and (strong or made))
     if zone == "task":
         # a floor is an aim when it is the quantity's own ("ít nhất 500 lượt") or a word
         # of the task ("dòng chảy tối thiểu"), not another number's condition ("Dành 20%
@@ -660,6 +670,9 @@ _FUNDS_AFTER = re.compile(
 _SPEND_BEFORE = re.compile(
     r"\b(?:giải ngân|phân bổ|thanh toán|quyết toán|thu hồi|chi trả)\b(?:\s+[^\W\d]+){0,3}\s*$"
 )
+#: a count per a short period: a frequency, not an outcome
+_PER_SHORT_PERIOD = re.compile(r"^[^;.\d]{0,30}?/\s*(?:tháng|quý|tuần|ngày)\b")
+_SHORT_PERIODIC = re.compile(r"(?:mỗi|hằng|hàng)\s+(?:tháng|quý|tuần|ngày)\b")
 _PER_YEAR_LEAD = re.compile(r"(?:hằng|hàng|mỗi)\s+năm")
 #: a count right after another one's noun and "tại / ở": where that one is, not an outcome
 _WHERE_OF = re.compile(r"\d\s+[^\W\d]+(?:\s+[^\W\d]+){0,3}\s+(?:tại|ở)\s+(?:khoảng\s+)?$")
@@ -669,7 +682,7 @@ _OUTPUT_VERB = re.compile(
     r"đầu tư|cải tạo|"
     r"nâng cấp|sửa chữa|thành lập|tuyển dụng|tuyển sinh|giải quyết việc làm|thu hút|kiểm tra|"
     r"thanh tra|di dời|tiêm|khám|đưa vào (?:sử dụng|hoạt động|khai thác)|hình thành|công nhận|"
-    r"rà soát|giám sát|kết nối|"
+    r"rà soát|giám sát|kết nối|chuyển đổi|khoanh nuôi|phục hồi|nạo vét|kiên cố hóa|cứng hóa|"
     r"xác định|trám lấp|xóa bỏ|phổ cập|vận động)\b"
     r"(?:\s+[^\W\d]+){0,5}?\s*(?:\b(?:cho|tại|ở|thêm|mới|được)\s+)?"
     r"(?:(?:khoảng|ít nhất|tối thiểu|trên|gần|từ|hơn)\s+)?$"

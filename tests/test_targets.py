@@ -473,6 +473,35 @@ def test_a_contest_top_ten_is_no_rank() -> None:
     assert quantities("lựa chọn Top 10 sáng kiến xuất sắc để khen thưởng") == []
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a baseline of last year's figure is no status in an objective
+        ("- Thu ngân sách tăng 10% so với cùng kỳ năm 2025;", [("exact", 10, 2030)]),
+        ("- Số người tham gia bảo hiểm xã hội tăng 5% so với năm trước;", [("exact", 5, 2030)]),
+        # "nâng cấp 12 trạm" is no level "cấp 2"
+        ("- Đầu tư nâng cấp 12 trạm y tế xã với tổng kinh phí 36 tỷ đồng.", [("exact", 12, 2030)]),
+        # a maintained share, a measure a task makes
+        ("- Duy trì tỷ lệ tiêm chủng đầy đủ trên 95%.", [("more_than", 95, 2030)]),
+        ("- Chuyển đổi 500 ha đất trồng lúa kém hiệu quả sang trồng cây ăn quả.",
+         [("exact", 500, 2030)]),
+        # a frequency, a quota, a selection of a contest, the members of a board
+        ("- Tuyên truyền trên Báo, Đài tỉnh với thời lượng ít nhất 02 tin, bài/tháng.", []),
+        ("- Ưu tiên tuyển dụng 50% chỉ tiêu cho người dân tộc thiểu số.", []),
+        ("- Lựa chọn 10 dự án tiêu biểu tham gia vòng chung kết.", []),
+        ("- Kiện toàn Ban Chỉ đạo gồm 15 thành viên.", []),
+        ("- Rà soát, đề xuất sửa đổi 03 văn bản quy phạm pháp luật.", []),
+    ],
+)  # fmt: skip
+def test_lines_of_a_task_section(line: str, expected: list[tuple[object, ...]]) -> None:
+    text = "II. NHIỆM VỤ, GIẢI PHÁP\n1. Nhiệm vụ cụ thể\n" + line + "\n"
+    got = extract_targets(parse(text), period_end=2030)
+    mins = [
+        (t["comparator"], t["min"] if t["min"] is not None else t["max"], t["by_year"]) for t in got
+    ]
+    assert mins == expected
+
+
 def test_indicators_keep_to_what_they_were_made_for() -> None:
     # a model of another domain is not a model enterprise, a kindergarten no training school
     assert indicator_of("xây dựng từ 3 đến 5 mô hình điểm trạm y tế xã", "mô hình") == "other"
