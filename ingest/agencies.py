@@ -1125,16 +1125,13 @@ def enterprise_role(text: str, m: AgencyMention, mentions: Sequence[AgencyMentio
         return True
     # the list of subjects it belongs to ("Các tập đoàn kinh tế, tổng công ty nhà nước có
     # trách nhiệm …", "Sở Tài chính, các chủ đầu tư khẩn trương …")
+    ordered = sorted(mentions, key=lambda x: x.start)
     first, last = m, m
-    for other in sorted(mentions, key=lambda x: x.start):
-        if other.start >= last.end and _ROLE_GAP.fullmatch(
-            unicodedata.normalize("NFC", text[last.end : other.start])
-        ):
+    for other in ordered:
+        if other.start >= last.end and _listed_after(text, last.end, other.start):
             last = other
-    for other in sorted(mentions, key=lambda x: -x.start):
-        if other.end <= first.start and _ROLE_GAP.fullmatch(
-            unicodedata.normalize("NFC", text[other.end : first.start])
-        ):
+    for other in reversed(ordered):
+        if other.end <= first.start and _listed_after(text, other.end, first.start):
             first = other
     lead = unicodedata.normalize("NFC", text[max(0, first.start - 160) : first.start])
     lead = _HEADS_OF.sub("", lead)
@@ -1146,6 +1143,15 @@ def enterprise_role(text: str, m: AgencyMention, mentions: Sequence[AgencyMentio
     ):
         return True  # the subject of a duty: "Chủ đầu tư … có trách nhiệm"
     return in_cell(text, m.start, m.end)
+
+
+def _listed_after(text: str, end: int, start: int) -> bool:
+    """Is the mention at ``start`` listed right after the one ending at ``end`` (only
+    spaces, commas, semicolons or "và" between)? A long gap is none (and is not
+    normalized: this runs for every pair of mentions of a long document)."""
+    if start - end > 40:
+        return False
+    return _ROLE_GAP.fullmatch(unicodedata.normalize("NFC", text[end:start])) is not None
 
 
 #: the title of the heads of the bodies a list names ("Giám đốc các Sở …, các chủ đầu tư")
