@@ -123,6 +123,8 @@ _HEADS: dict[tuple[str, ...], bool] = {
     ]
 }
 _MAX_HEAD = max(len(h) for h in _HEADS)
+#: every start of a head ("ủy", "ủy ban", ...): a word that starts none starts no head
+_HEAD_PREFIXES = frozenset(h[:k] for h in _HEADS for k in range(1, len(h) + 1))
 #: heads that name a body even in a line in capitals ("ĐẢNG ĐOÀN QUỐC HỘI")
 _CAPS_HEADS = {
     _tones(h)
@@ -273,12 +275,15 @@ def _head_at(t: _Tokens, i: int) -> tuple[str, ...] | None:
     """The longest head starting at token i (its first word capitalized, but see
     ``_LOWER_HEADS``; a head in capitals only where a name in capitals may stand), or None."""
     best: tuple[str, ...] | None = None
+    cand: tuple[str, ...] = ()
     for size in range(1, _MAX_HEAD + 1):
         if i + size > t.n:
             break
         if size > 1 and not t.soft(i + size - 2):
             break
-        cand = tuple(diacritic_key(w) for w in t.words[i : i + size])
+        cand = (*cand, diacritic_key(t.words[i + size - 1]))
+        if cand not in _HEAD_PREFIXES:
+            break
         if cand in _HEADS:
             best = cand
     if best is None:
