@@ -393,7 +393,13 @@ def indicator_of(text: str, unit: str, after: str = "") -> str:
         return "certificates_growth"
     if u == "%" and "ocop" in f and re.search(r"nhãn hiệu|bảo hộ", f):
         return "ocop_trademark_share"
-    if u == "%" and re.search(r"truy xuất nguồn gốc|mã số mã vạch", f):
+    if (
+        u == "%"
+        and re.search(r"truy xuất nguồn gốc|mã số mã vạch", f)
+        and re.search(r"tuyên truyền|tập huấn|đào tạo|phổ biến|thông tin|hướng dẫn", f)
+    ):
+        # the share of producers reached about traceability, not of products traced ("80%
+        # sản phẩm chủ lực có mã truy xuất nguồn gốc" is a target of another domain)
         return "traceability_outreach_share"
     if "giải thưởng chất lượng" in f:
         return "quality_award_enterprises"

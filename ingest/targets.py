@@ -488,8 +488,9 @@ def _columns(header: list[str]) -> _Columns:
                 (0, int(y)) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", h)
             ]
             c.values.append((i, years[-1][1] if years else None))
-    if c.lead is not None and c.values and c.result is None:
-        # a task table's "Kết quả" column is its deliverable
+    if c.lead is not None and c.values and c.result is None and not any(y for _i, y in c.values):
+        # a task table's "Kết quả" column is its deliverable (columns of years, "Chỉ tiêu
+        # năm 2024 | Chỉ tiêu năm 2025", stay values, each due in its year)
         i, _y = c.values.pop(0)
         c.result = i
     return c
@@ -1011,6 +1012,21 @@ def _tables(doc: Doc, out: _Out, period_end: int | None) -> None:
                                 year=year,
                                 per_year=per_year or bool(_PER_YEAR.search(fcl)),
                             )
+            # a task row's values by year ("Chỉ tiêu năm 2024 | Chỉ tiêu năm 2025": "50%")
+            for i, value_year in cols.values:
+                vc = _cell(cells, i)
+                if value_year is None or vc is None or not re.search(r"\d", vc.text):
+                    continue
+                for cmp, mn, mx, u in cell_values(vc.text, "exact"):
+                    out.add(
+                        ref=ref,
+                        text=" ".join(clean(x) for x in (name.text, vc.text) if x.strip()),
+                        span=(name.start, max(name.end, vc.end)),
+                        q=(cmp, mn, mx, u),
+                        indicator=indicator_of(name.text + " " + vc.text, u),
+                        year=value_year,
+                        per_year=per_year,
+                    )
 
 
 def extract_targets(doc: Doc, *, period_end: int | None = None) -> list[dict[str, Any]]:

@@ -363,6 +363,23 @@ def test_a_task_table_gives_the_targets_of_its_cells() -> None:
     ]
 
 
+def test_a_task_table_with_a_column_of_values_per_year() -> None:
+    text = (
+        "II. NHIỆM VỤ\n"
+        "| TT | Nhiệm vụ | Đơn vị chủ trì | Chỉ tiêu năm 2024 | Chỉ tiêu năm 2025 |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Triển khai bệnh án điện tử tại bệnh viện tuyến tỉnh | Sở Y tế | 50% | 100% |\n"
+        "| 2 | Tập huấn cho cán bộ y tế | Sở Y tế | 500 lượt | 1.000 lượt |\n"
+        "| 3 | Kết nối liên thông dữ liệu | Sở Y tế | x | x |\n"
+    )
+    assert _rows(text, 2025) == [
+        ("other", "exact", 50, 50, 2024),
+        ("other", "exact", 100, 100, 2025),
+        ("people_trained", "exact", 500, 500, 2024),
+        ("people_trained", "exact", 1000, 1000, 2025),
+    ]
+
+
 def test_what_a_report_states_as_done_is_not_a_target() -> None:
     text = (
         "BÁO CÁO\nKết quả thực hiện Chỉ thị số 12/CT-TTg năm 2025\n"
@@ -511,6 +528,7 @@ def test_indicators_keep_to_what_they_were_made_for() -> None:
     )
     assert indicator_of("Đào tạo 50 chuyên gia y tế dự phòng", "chuyên gia") == "other"
     assert indicator_of("Có 02 câu lạc bộ thể dục dưỡng sinh", "câu lạc bộ") == "other"
+    assert indicator_of("80% sản phẩm chủ lực có mã truy xuất nguồn gốc", "%") == "other"
     # the counted noun is an enterprise or a unit, not the verb "tổ chức" of the sentence
     assert indicator_of("Tổ chức tập huấn, hỗ trợ sinh kế cho 500 hộ nghèo", "hộ") == "other"
     assert indicator_of("Số doanh nghiệp được hỗ trợ tăng 10%", "%") == (
