@@ -33,7 +33,10 @@ Value = tuple[str, int | float | None, int | float | None, str]
 
 # --- numbers -----------------------------------------------------------------------------
 
-_NUM = r"\d{1,3}(?:\.\d{3})+(?![\d,])|\d+(?:,\d+)?"
+_NUM = (
+    r"\d{1,3}(?:\.\d{3})+,\d+(?!\d)|\d{1,3}(?:\.\d{3})+(?![\d,])|\d{1,3}(?: \d{3})+(?![\d,.])|"
+    r"\d+(?:,\d+)?"
+)
 #: a number that is not glued to a word, a date or a symbol ("5G", "01/NQ-CP", "1:50.000")
 _QTY = re.compile(
     rf"(?<![\w/.:,\-])(?P<a>{_NUM})(?P<pa>\s*[%‰])?"
@@ -45,8 +48,13 @@ _ALL_OF = re.compile(r"(?<![\w/.:,\-])(?P<a>\d+)\s*/\s*(?P=a)(?![\w/]|[.,]\d)")
 
 
 def parse_number(s: str) -> int | float:
-    """Vietnamese numeral: "01" -> 1, "7,5" -> 7.5, "1.000" -> 1000."""
+    """Vietnamese numeral: "01" -> 1, "7,5" -> 7.5, "1.000" -> 1000, "2.500,5" -> 2500.5,
+    "25 000" -> 25000."""
     s = s.strip()
+    if re.fullmatch(r"\d{1,3}(?: \d{3})+", s):
+        return int(s.replace(" ", ""))
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", s):
+        return float(s.replace(".", "").replace(",", "."))
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):
         return int(s.replace(".", ""))
     if "," in s:
@@ -85,7 +93,9 @@ _NOT_UNIT = frozenset(
 )
 #: money: a multiple of a currency ("55 tỷ USD", "135 triệu đồng"), or dollars ("GDP bình
 #: quân đầu người đạt 5.400 - 5.500 USD"); sums in đồng are rates and prices, not outcomes
-_MONEY = re.compile(r"^(?:(?:tỷ|triệu|nghìn|ngàn)\s+(?:usd|đô la|đồng)|usd|đô la)\b")
+_MONEY = re.compile(
+    r"^(?:(?:(?:nghìn|ngàn)\s+tỷ|tỷ|triệu|nghìn|ngàn)\s+(?:usd|đô la|đồng)|usd|đô la)\b"
+)
 #: words that multiply the number before a counted noun ("25 triệu lượt khách")
 _MULTIPLIERS = ("nghìn", "ngàn", "triệu", "tỷ")
 #: words of _NOT_UNIT that head a counted noun when these words follow ("500 khẩu súng",

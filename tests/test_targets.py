@@ -20,6 +20,16 @@ def test_vietnamese_numerals() -> None:
     assert parse_number("01") == 1
     assert parse_number("7,5") == 7.5
     assert parse_number("1.000") == 1000
+    assert parse_number("2.500,5") == 2500.5
+    assert parse_number("25 000") == 25000
+
+
+def test_numerals_with_a_decimal_part_or_a_space_between_thousands() -> None:
+    assert [(q.min, q.unit) for q in quantities("trồng 25 000 ha rừng")] == [(25000, "ha")]
+    assert [(q.min, q.unit, q.money) for q in quantities("thu đạt 12,5 nghìn tỷ đồng")] == [
+        (12.5, "nghìn tỷ đồng", True)
+    ]
+    assert [q.min for q in quantities("thu ngân sách đạt 2.500,5 tỷ đồng")] == [2500.5]
 
 
 @pytest.mark.parametrize(
