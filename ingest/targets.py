@@ -114,11 +114,14 @@ _BASELINE = re.compile(r"so với\s+(?:cùng kỳ\s+)?(?:năm|giai đoạn|kỳ)
 _CUE_LINE = re.compile(
     r"^\W*(?:[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*|[ivx]+[.)]\s*)?"
     r"(?:(?:mục tiêu|chỉ tiêu)(?: cụ thể| chủ yếu)?\s+)?(?:tầm nhìn\s+)?(?:phấn đấu\s+)?"
+    r"(?:giai đoạn\s+(?:từ nay\s+)?(?=đến))?"
     r"(?:đến hết năm|đến cuối năm|đến năm|đến|năm|giai đoạn|trong năm|từ năm)\s*"
     + _Y
     + r"(?:\s*[-–]\s*"
     + _Y
-    + r")?\s*:?\s*$"
+    # "..., phấn đấu đạt các chỉ tiêu sau:", "... như sau:", "..., cụ thể:"
+    + r")?(?:\s*,?\s*(?:phấn đấu\s*)?(?:đạt\s*(?:được\s*)?)?(?:(?:các|những)\s+)?"
+    r"(?:(?:mục tiêu|chỉ tiêu)\s*(?:cụ thể|chủ yếu)?\s*)?(?:sau|như sau|cụ thể)?)?\s*:?\s*$"
 )
 
 

@@ -256,6 +256,30 @@ def test_years_of_a_sentence() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "cue",
+    [
+        "- Giai đoạn đến năm 2030:",
+        "* Đến năm 2030, phấn đấu:",
+        "- Đến hết năm 2030, phấn đấu đạt các chỉ tiêu sau:",
+        "Mục tiêu đến năm 2030 như sau:",
+        "- Đến năm 2030, cụ thể:",
+        "Phấn đấu đến năm 2030, đạt được các mục tiêu cụ thể sau:",
+    ],
+)
+def test_a_line_that_states_the_year_of_the_items_under_it(cue: str) -> None:
+    later = cue.replace("2030", "2035")
+    text = (
+        f"I. MỤC TIÊU\n2. Mục tiêu cụ thể\n{cue}\n+ Tỷ lệ A đạt 60%;\n+ Tỷ lệ B đạt 70%.\n"
+        f"{later}\n+ Tỷ lệ C đạt 90%.\n"
+    )
+    assert [t["by_year"] for t in extract_targets(parse(text), period_end=2040)] == [
+        2030,
+        2030,
+        2035,
+    ]
+
+
 def test_rates_and_norms_of_a_regulation_are_not_targets() -> None:
     text = (
         "QUY ĐỊNH\nVề miễn, giảm tiền sử dụng đất đối với người có công tỉnh Kon Tum\n"
