@@ -192,7 +192,7 @@ _SEND = re.compile(r"\bgửi\b")
 _SUMMARY_VERB = re.compile(r"\btổng kết\b|\bsơ kết\b")
 _ADVISE = re.compile(r"\btham mưu(?:\s+(?:giúp|cho))?\b")
 _VIA = re.compile(r"\(\s*qua\b|\bqua\b(?=\s)")
-_TOWARD = re.compile(r"\b(?:về|tới|lên|với|đến)\s*$")
+_TOWARD = re.compile(r"\b(?:về|tới|lên|với|đến|cho)\s*$")
 #: what a chained report starts with after the first one's recipients: "để tổng hợp, báo
 #: cáo", "tổng hợp, báo cáo", ", trình Bộ trưởng báo cáo"
 _CHAIN_GAP = re.compile(
@@ -479,6 +479,7 @@ def _operators(f: str, pos: int, end: int, province: str | None) -> list[AgencyM
 _HEADING_LEAD = re.compile(
     r"^\W*(?:(?:điều|phần|mục)\s+\w+\s*[.:]\s*|[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]?\s+|[ivxlc]+[.)]\s*)?"
     r"(?:(?:trách nhiệm|nhiệm vụ|nhiệm vụ, quyền hạn|quyền hạn|giao)(?: và [^ ]+)?(?:\s+của)?\s*)?"
+    r"(?:đối với\s+)?"
 )
 
 
@@ -698,8 +699,18 @@ class _Reader:
 
     # -- the sentence -------------------------------------------------------------------
     def sentence(
-        self, sec: Section, p: Paragraph, ms: list[AgencyMention], a: int, b: int
+        self,
+        sec: Section,
+        p: Paragraph,
+        ms: list[AgencyMention],
+        a: int,
+        b: int,
+        *,
+        introduces: bool = False,
     ) -> list[dict[str, Any]]:
+        """The duties of the sentence ``[a, b)`` of ``p``; ``introduces``: the sentence
+        introduces the period rules that follow it ("Báo cáo Sở Y tế định kỳ như sau:"), not
+        the document's own report."""
         text = p.text
         f = diacritic_key(text)
         if _ESCALATE.search(f[a:b]):
@@ -802,7 +813,7 @@ class _Reader:
                 keep[i] = False  # a budget estimate, not "tình hình thực hiện dự toán"
             if re.search(r"\bđã\s+(?:\S+\s+){0,1}$", f[max(a, e.start - 12) : e.start]):
                 keep[i] = False  # a report already made
-            if _SELF_REPORT.search(f[e.start : c1]) or re.search(
+            if (_SELF_REPORT.search(f[e.start : c1]) and not introduces) or re.search(
                 r"(?:xin|trân trọng|kính)\s+$", f[max(a, e.start - 12) : e.start]
             ):
                 keep[i] = False  # the document itself ("UBND tỉnh báo cáo ... như sau:")
@@ -1074,6 +1085,7 @@ def _refs(ms: list[AgencyMention]) -> list[dict[str, Any]]:
 #: the frequencies a sentence may list for one report ("Hàng quý, năm", "6 tháng và cả
 #: năm", "Hàng tháng có báo cáo nhanh, 3 tháng một lần có báo cáo định kỳ")
 _FREQUENCIES = (
+    ("weekly", re.compile(r"h[àằ]ng tuần|mỗi tuần|báo cáo tuần")),
     ("monthly", re.compile(r"h[àằ]ng tháng|mỗi tháng|định kỳ (?:h[àằ]ng )?tháng\b")),
     (
         "quarterly",
@@ -1222,16 +1234,34 @@ def extract_reporting(
                 got = reader.sentence(sec, p, ms, a, rules[0][0])
                 lead = _Lead(got, p, sec, True)
                 out.extend(got)
-            if rules and lead.holds(sec, p):
+            if rules and lead.args is not None and not lead.duties and lead.holds(sec, p):
+                # "Báo cáo Sở Y tế ... định kỳ như sau:" introduces the rules
+                lead.duties = reader.sentence(*lead.args, introduces=True)
+            if rules:
+                parties: tuple[list[dict[str, Any]], list[dict[str, Any]]] | None
+                if lead.duties and lead.holds(sec, p):
+                    parties = lead.parties()
+                    out = [d for d in out if not any(d is x for x in lead.detailed())]
+                else:
+                    # rules under a heading ("3. Đối với Trạm Y tế xã: - Thời hạn gửi báo cáo
+                    # tháng: trước ngày 03 của tháng sau, gửi Trung tâm ...")
+                    own = reader.sentence(sec, p, ms, a, b)
+                    to = _sent_to(p.text, f, ms, a, b)
+                    if own:
+                        parties = (own[0]["actor"], own[0]["recipient"])
+                    elif to:
+                        parties = (_refs(reader.fallback_actor(sec, p)), _refs(to))
+                    else:
+                        parties = None  # a rule saying neither who nor to whom
                 last = [
-                    reader.duty(p, x, y, *lead.parties(), value, rec, False)
+                    reader.duty(p, x, y, *parties, value, rec, False)
                     for x, y in rules
                     for value, rec in _rule_deadlines(f, x, y)
+                    if parties is not None
                 ]
-                out = [d for d in out if not any(d is x for x in lead.detailed())]
             else:
                 last = reader.sentence(sec, p, ms, a, b)
-                lead = _Lead(last, p, sec, f[a:b].rstrip(" *").endswith(":"))
+                lead = _Lead(last, p, sec, f[a:b].rstrip(" *").endswith(":"), (sec, p, ms, a, b))
             for d in last:
                 d["_sec"], d["_at"] = sec, (id(p), a)
             out.extend(last)
@@ -1260,8 +1290,9 @@ _DEFINITION = re.compile(
 #: sentence or after ";" or ":"
 _PERIOD_RULE = re.compile(
     r"(?:^|(?<=[;:]))\s*(?:[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*|[-+•*]\s*)?(?:đối với\s+)?"
-    r"báo cáo\s+(?:định kỳ\s+)?(?:h[àằ]ng\s+)?(?P<per>tháng|quý|(?:06|6|sáu) tháng(?: đầu năm)?|"
-    r"năm|cả năm)\s*(?=:|\(|,|[-–]\s|gửi\b|trước\b|chậm nhất\b|thực hiện\b)"
+    r"(?:thời hạn\s+(?:gửi\s+)?)?báo cáo\s+(?:định kỳ\s+|sơ kết\s+|tổng kết\s+|thống kê\s+)?"
+    r"(?:h[àằ]ng\s+)?(?P<per>tuần|tháng|quý|(?:0?[369]|ba|sáu|chín) tháng(?: đầu năm)?|năm|cả năm)"
+    r"\s*(?=:|\(|,|[-–]\s|gửi\b|trước\b|chậm nhất\b|thực hiện\b)"
 )
 
 
@@ -1277,6 +1308,14 @@ def _period_rules(f: str, a: int, b: int) -> list[tuple[int, int]]:
         semi = f.rfind(";", x, y)
         out.append((x, semi if semi > x and i + 1 < len(starts) else y))
     return out
+
+
+def _sent_to(text: str, f: str, ms: list[AgencyMention], a: int, b: int) -> list[AgencyMention]:
+    """The bodies a sentence sends to ("..., gửi Trung tâm Kiểm soát bệnh tật tỉnh")."""
+    for m in ms:
+        if a <= m.start < b and re.search(r"\b(?:gửi|về|cho|đến|tới|lên)\s*$", f[a : m.start]):
+            return chain_after(text, [x for x in ms if x.start >= m.start], m.start)
+    return []
 
 
 def _rule_deadlines(f: str, a: int, b: int) -> list[tuple[str | None, str]]:
@@ -1402,7 +1441,13 @@ def _resolve_references(doc: Doc, duties: list[dict[str, Any]]) -> list[dict[str
     return out
 
 
-_PERIOD_WORD = {"monthly": "tháng", "quarterly": "quý", "half": "6 tháng", "annual": "năm"}
+_PERIOD_WORD = {
+    "weekly": "tuần",
+    "monthly": "tháng",
+    "quarterly": "quý",
+    "half": "6 tháng",
+    "annual": "năm",
+}
 
 
 def _of_period(d: dict[str, Any], which: str) -> bool:
@@ -1412,7 +1457,7 @@ def _of_period(d: dict[str, Any], which: str) -> bool:
         return bool(d["recurrence"] == "annual")
     if which == "tháng":
         return value.startswith("---")
-    if which == "quý":
+    if which in ("quý", "tuần"):
         return d["recurrence"] == "periodic" and not value
     return d["recurrence"] == "periodic" and value.startswith("--") and not value.startswith("---")
 
@@ -1518,15 +1563,17 @@ class _Lead:
     p: Paragraph | None = None
     sec: Section | None = None
     opens_list: bool = False  # it ends with ":"
+    args: tuple[Section, Paragraph, list[AgencyMention], int, int] | None = None
 
     def holds(self, sec: Section, p: Paragraph) -> bool:
         """Does a period rule in paragraph ``p`` of ``sec`` detail this lead: one of the
         same paragraph, of the items its ":" opens, or of the items under its heading?"""
-        if not self.duties or self.p is None:
+        if self.p is None:
             return False
         return p is self.p or self.opens_list or sec.parent is self.sec
 
     def parties(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The actor and recipients of the lead's (first) report."""
         d = self.duties[0]
         return [dict(r) for r in d["actor"]], [dict(r) for r in d["recipient"]]
 

@@ -815,6 +815,16 @@ DOC_DUTIES: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str | None, s
         (("thanh_tra_tinh",), ("ttcp", "ubnd_tinh"), "--11-15", "annual"),
         (("vp_ubnd",), ("ubnd_tinh",), "--12-20", "annual"),
     ],
+    "r26_quangtri-syt-kh-2026-giam-sat-dich-benh.txt": [
+        # "1. Đối với Trung tâm ...:" heads; the rules detail "Báo cáo Sở Y tế ... như sau:"
+        (("other",), ("so_yt",), None, "periodic"),
+        (("other",), ("so_yt",), "---05", "periodic"),
+        (("other",), ("so_yt",), "--09-20", "periodic"),
+        (("other",), ("other",), None, "once"),
+        (("other",), ("other",), "---03", "periodic"),
+        (("other",), ("other",), "--12-10", "annual"),
+        (("other",), ("so_yt",), "---05", "periodic"),
+    ],
     "r12_lamdong-kh-2026-giam-ngheo-bang-bao-cao.txt": [
         (("ubnd_xa",), ("so_nnmt",), "--06-10", "periodic"),
         (("ubnd_xa",), ("so_nnmt",), "--12-10", "annual"),
@@ -825,8 +835,6 @@ DOC_DUTIES: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str | None, s
 
 #: what a document's duties still miss, and why (recognition of bodies the register lacks)
 WAITING = {
-    "r02_byt-tt-2026-bao-cao-tiem-chung.txt": "'Cơ sở tiêm chủng', 'Trạm Y tế xã': classes "
-    "and units the recognition does not know",
     "r05_dongnai-ct-2026-an-toan-thuc-pham.txt": "'Ban Chỉ đạo' standing for the Ban Chỉ đạo "
     "liên ngành named before it",
     "r08_haiphong-bc-2025-kinh-te-xa-hoi.txt": "a report passed on to the body another "
