@@ -316,19 +316,39 @@ def _heading_zone(heading: str, *, own: bool) -> str | None:
     return None
 
 
+def _title(sec: Section) -> str:
+    """A section's heading, or, when its marker stands alone on its line ("Phần thứ hai"
+    over "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026"), the title line under it."""
+    if sec.heading.strip() or sec.style in ("root", "dash", "plus") or not sec.paragraphs:
+        return sec.heading
+    for p in sec.paragraphs[:2]:
+        first = clean(p.text)
+        if _BARE_MARKER.match(first):
+            continue  # the marker's own line
+        if len(first) <= 120 and not first.endswith((".", ";")) and first == first.upper():
+            return first
+        break
+    return sec.heading
+
+
+_BARE_MARKER = re.compile(
+    r"^\W*(?:phần|chương|mục|điều)\s+(?:thứ\s+\w+|[ivxlc]+|\d+)\W*$", re.IGNORECASE
+)
+
+
 def _zone(sec: Section, switched: dict[int, str] | None = None) -> str:
     """objective / deliverable / task / execution / other: the section's own heading, else
     the latest heading-like paragraph of it or an ancestor (``switched``), else the nearest
     ancestor's heading."""
     switched = switched or {}
-    own = _heading_zone(sec.heading, own=True) if sec.style != "root" else None
+    own = _heading_zone(_title(sec), own=True) if sec.style != "root" else None
     if own:
         return own
     for node in [sec, *sec.ancestors()]:
         if id(node) in switched:
             return switched[id(node)]
         if node is not sec and node.style != "root":
-            z = _heading_zone(node.heading, own=False)
+            z = _heading_zone(_title(node), own=False)
             if z:
                 return z
     return "other"
@@ -342,7 +362,7 @@ def _heading_year(sec: Section) -> int | None:
     for node in [sec, *sec.ancestors()]:
         if node.style == "root":
             return None
-        h = clean(node.heading)
+        h = clean(_title(node))
         if len(h) > 120 or node.style in ("dash", "plus") or h.endswith((".", ";")):
             continue
         y = _year_of_heading(h)
@@ -867,8 +887,25 @@ def _page_number(doc: Doc, p: Paragraph, i: int) -> bool:
 
 def _ref(ref: str) -> str:
     """A section's ref in the gold's form: an article "Điều 7.1" is "Đ7.1", a part "Phần
-    II" its numeral "II"."""
+    II" its numeral "II", "Phần thứ hai" too."""
+    ref = re.sub(
+        r"^Phần\s+thứ\s+(nhất|hai|ba|tư|năm|sáu|bảy)",
+        lambda m: _ORDINALS[m.group(1).lower()],
+        ref,
+        flags=re.I,
+    )
     return re.sub(r"^Phần\s+", "", re.sub(r"^Điều\s+", "Đ", ref), flags=re.I)
+
+
+_ORDINALS = {
+    "nhất": "I",
+    "hai": "II",
+    "ba": "III",
+    "tư": "IV",
+    "năm": "V",
+    "sáu": "VI",
+    "bảy": "VII",
+}
 
 
 def _numbered(sec: Section) -> Section:

@@ -616,6 +616,17 @@ def test_a_due_date_leading_a_rule_makes_a_target() -> None:
     assert [(t["ref"], t["min"], t["by_year"]) for t in got] == [("Đ3.1", 100, 2026)]
 
 
+def test_a_part_titled_on_the_line_under_its_marker() -> None:
+    text = (
+        "Phần thứ nhất\nKẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2025\n1. Về chuyển đổi số\n"
+        "Phấn đấu hoàn thành; tỷ lệ hồ sơ trực tuyến đạt 65%; 100% xã có điểm phục vụ.\n"
+        "Phần thứ hai\nPHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026\n1. Chỉ tiêu\n"
+        "Phấn đấu tỷ lệ hồ sơ trực tuyến toàn trình đạt 80%.\n"
+    )
+    got = extract_targets(parse(text), period_end=2025)
+    assert [(t["ref"], t["min"], t["by_year"]) for t in got] == [("II.1", 80, 2026)]
+
+
 def test_report_tables_of_what_was_done_give_no_targets() -> None:
     text = (
         "I. KẾT QUẢ THỰC HIỆN NĂM 2025\n"
