@@ -617,7 +617,7 @@ class _Scanner:
         ("Ủy ban nhân dân các cấp": other, its name), of one named district, town or
         commune ("UBND huyện Châu Thành": other, its name), or of the district or commune
         level as a whole ("Ủy ban nhân dân quận, huyện": ubnd_huyen; "… xã, phường, thị
-        trấn": ubnd_xa)."""
+        trấn", "… các phường, xã, đặc khu": ubnd_xa)."""
         n, keys = self.n, self.keys
         k = self.seq(j, ["các", "cấp"], spaced=True)
         if k is not None:
@@ -643,14 +643,36 @@ class _Scanner:
         if lab.keys[-1] in _UNIT_WORDS and not {"cac", "câp"} & set(lab.keys):
             words.append(lab.keys[-1])
         k = j
-        while k < n and keys[k] in _UNIT_WORDS and self.soft(k - 1):
-            words.append(keys[k])
+        # "… các phường, xã, đặc khu": the units of a level, every one of them
+        every = (
+            k + 1 < n
+            and keys[k] == "cac"
+            and self.soft(k)
+            and (keys[k + 1] in _UNIT_WORDS or keys[k + 1 : k + 3] == ["đăc", "khu"])
+            and not {"cac", "câp"} & set(lab.keys)
+        )
+        if every:
             k += 1
-        if not words:
-            return None
+        while k < n and self.soft(k - 1):
+            if keys[k] in _UNIT_WORDS:
+                words.append(keys[k])
+                k += 1
+            elif keys[k : k + 2] == ["đăc", "khu"] and self.soft(k):
+                words.append("đăc")  # a special zone: a unit of the commune level
+                k += 2
+            else:
+                break
+        if not words or (every and self._under_centre(k) is not None):
+            return None  # "UBND các thành phố trực thuộc Trung ương": of the province level
         pairs = {"thi", "thanh"}  # "thị xã", "thị trấn", "thành phố" are one unit word
         units = sum(1 for w in words if w not in pairs)
-        if units == 1 and k < n and self.gap(k - 1) == " " and self.words[k][:1].isupper():
+        if (
+            not every
+            and units == 1
+            and k < n
+            and self.gap(k - 1) == " "
+            and self.words[k][:1].isupper()
+        ):
             if keys[k] == "cac" or self.province_at(k, had_tinh=True) is not None:
                 return None
             start = k
@@ -659,9 +681,12 @@ class _Scanner:
             ):
                 k += 1
             return self._other(i, k)
-        if units < 2 or k == j:
+        if (units < 2 and not every) or k == j:
             return None
-        district = any(w in ("huyên", "quân", "phô") for w in words)
+        district = any(
+            w in ("huyên", "quân", "phô") or (w == "thi" and nxt == "xa")
+            for w, nxt in zip(words, [*words[1:], ""], strict=True)
+        )
         kind = "ubnd_huyen" if district else "ubnd_xa"
         a, b = self.starts[i], self.ends[k - 1]
         return AgencyMention(kind, self.province, self.text[a:b], a, b, None, "collective", kind)

@@ -23,7 +23,13 @@ about ("Ủy ban Quốc gia về chuyển đổi số", "Ban Chỉ đạo Trung 
 nhũng, tiêu cực"), except after a report's verb ("báo cáo Ban Chỉ đạo … về kết quả …").
 A name holds the party committee, council, committee or front it belongs to ("Ban Tổ chức
 Tỉnh ủy", "Đảng đoàn HĐND tỉnh", "Ban cán sự đảng UBND tỉnh"), and ends with a province's
-name ("Báo và Phát thanh, Truyền hình Lào Cai").
+name ("Báo và Phát thanh, Truyền hình Lào Cai"). A unit's name runs to the end of its field:
+a word of a field that begins like a verb is part of it ("Cục Công nghệ thông tin", "Cục Bảo
+vệ thực vật", "Vụ Thị trường trong nước"; "… xây dựng" only where the name ends after it),
+and "và" joins two fields over the end of a cell's line ("Cục Trồng trọt và / Bảo vệ thực
+vật"). A school's or hospital's kind may be written in lower case before its name
+("Trường Cao đẳng nghề Giao thông Thanh Hóa", "Bệnh viện đa khoa Hợp Lực"); associations
+("Hiệp hội Du lịch tỉnh") are named bodies too.
 """
 
 from __future__ import annotations
@@ -99,6 +105,8 @@ _HEADS: dict[tuple[str, ...], bool] = {
         ("Học viện", False),
         ("Trường Đại học", False),
         ("Trường Cao đẳng", False),
+        ("Trường Trung cấp", False),
+        ("Trường Chính trị", True),
         ("Đại học", False),
         ("Công ty", False),
         ("Tổng công ty", False),
@@ -115,6 +123,7 @@ _HEADS: dict[tuple[str, ...], bool] = {
         ("Thường trực", False),
         ("Khu Công nghệ", True),
         ("Hội", False),
+        ("Hiệp hội", False),
         ("Liên đoàn", False),
         ("Liên hiệp", False),
         ("Bệnh viện", False),
@@ -132,6 +141,14 @@ _CAPS_HEADS = {
         "Đảng đoàn", "Đảng ủy", "Đảng uỷ", "Ban Chỉ đạo", "Ban Chỉ huy", "Bộ Tư lệnh",
         "Bộ Chỉ huy", "Tổng cục", "Chi cục", "Tổng công ty", "Trường Đại học", "Học viện",
         "Đoàn đại biểu Quốc hội",
+    )
+}  # fmt: skip
+#: heads of schools and hospitals, whose kind may be written in lower case between the head
+#: and the name ("Trường Cao đẳng nghề Giao thông Thanh Hóa", "Bệnh viện đa khoa Xanh Pôn")
+_KIND_HEADS = {
+    _tones(h)
+    for h in (
+        "Trường Đại học", "Trường Cao đẳng", "Trường Trung cấp", "Bệnh viện", "Học viện",
     )
 }  # fmt: skip
 #: heads that may be written in lower case when a capitalized name follows ("phòng Kinh tế")
@@ -158,6 +175,25 @@ _COMPOUNDS = {
         "thẩm định", "giám định", "quy định", "xác định", "ổn định", "quyết định",
     )
 }  # fmt: skip
+#: words of a field that begin with a syllable of ``_STOP``, nouns in a unit's name ("Cục
+#: Công nghệ thông tin", "Cục Bảo vệ thực vật", "Vụ Bảo hiểm y tế", "Vụ Thị trường trong
+#: nước"): part of the name after a capitalized word
+_FIELD_NOUNS = {
+    _tones(w)
+    for w in (
+        "thông tin", "thực vật", "thực phẩm", "bảo hiểm", "bảo trợ", "bảo tồn", "bảo tàng",
+        "trong nước", "đối ngoại", "kiểm ngư", "kiểm dịch", "sau thu",
+    )
+}  # fmt: skip
+#: words of a field that are verbs too ("Cục Kinh tế xây dựng", "xây dựng kế hoạch"): part
+#: of the name only where the name ends after them (before the verb of a role, the end of
+#: a sentence or cell, a body listed next) or a word of a field follows ("… bảo vệ thực vật")
+_FIELD_OR_VERB = {_tones(w) for w in ("xây dựng", "bảo vệ", "quản lý")}
+#: the verbs of a role after a body's name ("chủ trì", "phối hợp", "có trách nhiệm")
+_ROLE_VERBS = {
+    _tones(w) for w in ("chủ trì", "phối hợp", "có trách", "chịu trách", "thực hiện", "tham mưu")
+} | {_tones(w) for w in ("là", "được")}
+_NAME_END = re.compile(r"[ \u00a0]*(?:[.;|\t)]|\n|$|,[ \u00a0]*(\S))")
 #: first words of the title of a head ("Thủ trưởng", "Giám đốc"): never part of a name
 _TITLE_WORDS = set(_tones("thủ giám chủ chánh trưởng phó tổng cục vụ lãnh"))
 _STOP_PAIRS = {_tones("ban hành"), _tones("phê duyệt")}
@@ -206,7 +242,7 @@ def named_spans(t: _Tokens, taken: Sequence[bool], *, within: Sequence[bool]) ->
         if head is None:
             i += 1
             continue
-        j = _name_end(t, i, i + len(head), _HEADS[head], taken, within)
+        j = _name_end(t, i, i + len(head), _HEADS[head], taken, within, kind=head in _KIND_HEADS)
         if j is None:
             i += 1
             continue
@@ -304,9 +340,18 @@ def _head_at(t: _Tokens, i: int) -> tuple[str, ...] | None:
 
 
 def _name_end(
-    t: _Tokens, i: int, j: int, bare: bool, taken: Sequence[bool], within: Sequence[bool]
+    t: _Tokens,
+    i: int,
+    j: int,
+    bare: bool,
+    taken: Sequence[bool],
+    within: Sequence[bool],
+    *,
+    kind: bool = False,
 ) -> int | None:
-    """Index after the name whose head ends before token j; None when no name follows."""
+    """Index after the name whose head ends before token j; None when no name follows.
+    With ``kind``, a few lower-case words of the body's kind may come between the head
+    and the name ("Trường Cao đẳng nghề Giao thông …")."""
     n = t.n
     lower_ok = bare
     named = False  # a capitalized word or abbreviation after the head
@@ -329,8 +374,9 @@ def _name_end(
             and not taken[k]
             and key not in _TITLE_WORDS
         )  # "Ủy ban Tài chính, Ngân sách", not "Vụ Kế hoạch - Tài chính, Thủ trưởng …"
+        joined = bool(_WRAP.fullmatch(gap)) and diacritic_key(t.words[k - 1]) == "và"
         if (taken[k] and not within[k]) or not (
-            _GAP_OK.fullmatch(gap) or comma_ok or _wrapped(t, k)
+            _GAP_OK.fullmatch(gap) or comma_ok or _wrapped(t, k) or joined
         ):
             break
         if taken[k] and within[k]:
@@ -345,7 +391,9 @@ def _name_end(
                 and _capital(t.words[k + 1])
                 and _head_at(t, k + 1) is None
                 and not taken[k + 1]
-                and (_GAP_OK.fullmatch(t.gap(k)) or _wrapped(t, k + 1))
+                # a name never ends with "và": a line may end after it ("Cục Trồng trọt
+                # và / Bảo vệ thực vật" in a cell)
+                and (_GAP_OK.fullmatch(t.gap(k)) or _WRAP.fullmatch(t.gap(k)))
             ):
                 k += 1
                 continue
@@ -394,9 +442,12 @@ def _name_end(
             and not (k == j and key in _AFTER_HEAD_OK)
             and not _inside(t, k, taken)
             and (diacritic_key(t.words[k - 1]), key) not in _COMPOUNDS
+            and not (named and _field_word(t, k, taken))
         ):
             break
-        if not (named or lower_ok or key in _AFTER_HEAD_OK):
+        if not (named or lower_ok or key in _AFTER_HEAD_OK) and not (
+            kind and k == j and _kind_words(t, k, taken)
+        ):
             break
         if k == j and key in _AFTER_HEAD_OK and _capital(t.words[i]):
             described = True  # "Văn phòng đăng ký …", "Hội đồng thẩm định …"
@@ -421,6 +472,44 @@ def _name_end(
     if k == j or not (named or bare or tail or described):
         return None
     return k
+
+
+def _kind_words(t: _Tokens, k: int, taken: Sequence[bool]) -> bool:
+    """Do up to three lower-case words from token k (the kind of a school or hospital:
+    "nghề", "đa khoa", "sư phạm") lead to a capitalized name?"""
+    for m in range(k, min(k + 4, t.n)):
+        w = t.words[m]
+        if taken[m] or not _GAP_OK.fullmatch(t.gap(m - 1)):
+            return False
+        if _capital(w) or _abbrev(w):
+            return m > k and _head_at(t, m) is None
+        if diacritic_key(w) in _STOP or diacritic_key(w) in _TAIL_WORDS:
+            return False
+    return False
+
+
+def _field_word(t: _Tokens, k: int, taken: Sequence[bool]) -> bool:
+    """Does the lower-case token k begin a word of a field inside a name ("… thông tin",
+    "… thực vật"; "… xây dựng" where the name ends after it)?"""
+    if k + 1 >= t.n or taken[k + 1] or not _GAP_OK.fullmatch(t.gap(k)):
+        return False
+    pair = (diacritic_key(t.words[k]), diacritic_key(t.words[k + 1]))
+    if pair in _FIELD_NOUNS:
+        return True
+    if pair not in _FIELD_OR_VERB:
+        return False
+    # a verb takes its object ("xây dựng kế hoạch", "xây dựng hướng dẫn"); a name ends
+    # ("… xây dựng chủ trì")
+    m = k + 2
+    if m >= t.n:
+        return True
+    if not _GAP_OK.fullmatch(t.gap(k + 1)):
+        end = _NAME_END.match(t.text, t.ends[k + 1])
+        return end is not None and (end.group(1) is None or end.group(1).isupper())
+    if taken[m]:
+        return False
+    nxt = tuple(diacritic_key(w) for w in t.words[m : m + 2])
+    return nxt in _FIELD_NOUNS or nxt in _ROLE_VERBS or nxt[:1] in _ROLE_VERBS
 
 
 @lru_cache(maxsize=1)

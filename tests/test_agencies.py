@@ -781,3 +781,107 @@ def test_groups_of_state_enterprises_and_lists_of_subjects() -> None:
     assert ("doanh_nghiep", "Lào Cai", None) in listed(text, "Lào Cai")
     text = "Hỗ trợ Sở Tài chính, các chủ đầu tư khẩn trương đánh giá."
     assert ("doanh_nghiep", "Lào Cai", None) not in listed(text, "Lào Cai")
+
+
+def test_a_ministry_unit_runs_to_the_end_of_its_name() -> None:
+    """A Cục or Vụ keeps the words of its field that begin like a verb ("thông tin", "thực
+    vật", "bảo hiểm", "trong nước"), and two fields joined by "và", also over the end of a
+    cell's line; it stops at the verb and at the next body of a list."""
+    text = (
+        "Cục An toàn thông tin chủ trì, phối hợp với Vụ Bảo hiểm y tế, Cục Bảo vệ thực vật "
+        "xây dựng hướng dẫn; Vụ Thị trường trong nước theo dõi, tổng hợp."
+    )
+    assert [m.name for m in find_agencies(text, province="national")] == [
+        "Cục An toàn thông tin",
+        "Vụ Bảo hiểm y tế",
+        "Cục Bảo vệ thực vật",
+        "Vụ Thị trường trong nước",
+    ]
+    cell = "| 4 | Hướng dẫn kiểm dịch | Cục Chăn nuôi và\nThú y | Vụ Pháp chế |"
+    assert [m.name for m in find_agencies(cell, province="national")] == [
+        "Cục Chăn nuôi và Thú y",
+        "Vụ Pháp chế",
+    ]
+    # a word of a field that is a verb too belongs to the name only where the name ends
+    # after it: "Cục Kinh tế xây dựng chủ trì", not "Cục Kinh tế xây dựng định mức"
+    names = [
+        m.name
+        for t in ("Cục Kinh tế xây dựng chủ trì thực hiện.", "Cục Kinh tế xây dựng định mức.")
+        for m in find_agencies(t, province="national")
+    ]
+    assert names == ["Cục Kinh tế xây dựng", "Cục Kinh tế"]
+    # a verb that begins with such a syllable still ends the name
+    text = "Vụ Giáo dục Trung học thực hiện; Cục Quản lý chất lượng thông báo kết quả."
+    assert [m.name for m in find_agencies(text, province="national")] == [
+        "Vụ Giáo dục Trung học",
+        "Cục Quản lý chất lượng",
+    ]
+
+
+def test_associations_schools_and_hospitals_are_named_bodies() -> None:
+    text = (
+        "3. Tổ chức hội chợ du lịch\n\nSở Văn hóa, Thể thao và Du lịch chủ trì; Hiệp hội Du "
+        "lịch tỉnh, Hiệp hội Lữ hành Nghệ An, Trường Cao đẳng nghề Du lịch - Thương mại Nghệ "
+        "An, Bệnh viện Đa khoa tỉnh phối hợp thực hiện."
+    )
+    assert listed(text, "Nghệ An") == [
+        ("so_vhttdl", "Nghệ An", None),
+        ("other", "Nghệ An", "Hiệp hội Du lịch tỉnh"),
+        ("other", "Nghệ An", "Hiệp hội Lữ hành Nghệ An"),
+        ("other", "Nghệ An", "Trường Cao đẳng nghề Du lịch - Thương mại Nghệ An"),
+        ("other", "Nghệ An", "Bệnh viện Đa khoa tỉnh"),
+    ]
+    text = (
+        "Trường Trung cấp kỹ thuật Nông nghiệp chủ trì, phối hợp với Trường Chính trị tỉnh, "
+        "Bệnh viện đa khoa Hợp Lực tổ chức tập huấn."
+    )
+    assert [m.name for m in find_agencies(text, province="Thanh Hóa")] == [
+        "Trường Trung cấp kỹ thuật Nông nghiệp",
+        "Trường Chính trị tỉnh",
+        "Bệnh viện đa khoa Hợp Lực",
+    ]
+    # the register's association keeps its code; a school's kind without its name, a case
+    # ("Trường hợp") and a place ("Trường Sa") name no body
+    assert kinds("Hiệp hội Doanh nghiệp tỉnh phối hợp.") == [("hiep_hoi_dn", "Hà Tĩnh")]
+    for text in (
+        "Trường hợp Sở Y tế đề nghị, các trường cao đẳng nghề tỉnh phối hợp.",
+        "Hỗ trợ ngư dân bám biển ở quần đảo Trường Sa.",
+        "Trường Cao đẳng nghề trên địa bàn tham gia.",
+    ):
+        assert [m.kind for m in find_agencies(text, province="Khánh Hòa")
+                if m.kind == "other"] == []  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Ủy ban nhân dân các phường, xã, đặc khu tổ chức thực hiện.", "ubnd_xa"),
+        ("UBND các xã, phường, thị trấn chủ trì rà soát.", "ubnd_xa"),
+        ("Chủ tịch UBND cấp xã chịu trách nhiệm trước Chủ tịch UBND tỉnh.", "ubnd_xa"),
+        ("Ủy ban nhân dân các xã, đặc khu phối hợp.", "ubnd_xa"),
+        ("Ủy ban nhân dân các phường chủ trì.", "ubnd_xa"),
+        ("UBND các quận, huyện chủ trì.", "ubnd_huyen"),
+        ("Ủy ban nhân dân các thị xã, thành phố chủ trì.", "ubnd_huyen"),
+    ],
+)
+def test_committees_of_every_unit_of_a_level(text: str, want: str) -> None:
+    """ "Ủy ban nhân dân" then "các" and the units of a level is that level's committee,
+    not the province's."""
+    assert kinds(text)[0] == (want, "Hà Tĩnh")
+
+
+def test_committees_that_stay_what_they_were() -> None:
+    # the province's committee, every level, a named commune or special zone, the cities of
+    # the province level in a national text
+    assert kinds("Ủy ban nhân dân tỉnh chỉ đạo các sở.") == [("ubnd_tinh", "Hà Tĩnh")]
+    assert listed("Ủy ban nhân dân các cấp chủ trì.", "Hà Tĩnh") == [
+        ("other", "Hà Tĩnh", "Ủy ban nhân dân các cấp")
+    ]
+    assert listed("Ủy ban nhân dân đặc khu Phú Quốc chủ trì.", "An Giang") == [
+        ("other", "An Giang", "Ủy ban nhân dân đặc khu Phú Quốc")
+    ]
+    assert listed("Ủy ban nhân dân xã Cẩm Bình chủ trì.", "Hà Tĩnh") == [
+        ("other", "Hà Tĩnh", "Ủy ban nhân dân xã Cẩm Bình")
+    ]
+    cell = "| 2 | Xây dựng quy chế | Bộ Tài chính | UBND các thành\nphố trực thuộc\nTrung ương |"
+    assert [m.kind for m in find_agencies(cell, province="national")] == ["bo_tc", "ubnd_tinh"]

@@ -944,16 +944,8 @@ FAMILY_EXPECTED: dict[str, tuple[str, _Roles]] = {
 #: What the recognition of agencies (ingest/agencies.py) misses in the documents above, so
 #: that their tasks lack a body: strict, so the test says when recognition catches up.
 _RECOGNITION_GAPS = {
-    "t03_bgddt-qd-de-an-chuyen-doi-so.txt": "'Cục Công nghệ thông tin' is read 'Cục Công nghệ'",
     "t04_byt-tt-chuyen-co-so-kcb.txt": "a class of bodies ('cơ sở khám bệnh, chữa bệnh') "
     "given duties is no agency",
-    "t12_bnnmt-qd-ctr-khong-khi-congbao.txt": "'Cục Trồng trọt và Bảo vệ thực vật' is read "
-    "'Cục Trồng trọt và Bảo vệ'",
-    "t13_lamdong-kh-du-lich-ngoac.txt": "'Hiệp hội Du lịch tỉnh' is no agency",
-    "t19_hcm-kh-nhiem-vu-giai-phap-chua.txt": "'Ủy ban nhân dân các phường, xã, đặc khu' "
-    "is read as the provincial committee",
-    "t27_thanhhoa-sxd-kh-so-thap-phan.txt": "'Trường Cao đẳng nghề Giao thông Thanh Hóa' is "
-    "no agency",
 }
 
 
