@@ -117,8 +117,13 @@ class EmbeddedStore(QueryHelpers):
         (Store.load): no SPARQL text to write and parse. N-Triples escapes line breaks inside
         literals, so " .\\n" only ends lines and the graph name goes right before it.
         """
-        nquads = body.replace(b" .\n", b" " + str(g).encode() + b" .\n") + body
+        nquads = self._nquads(g, body)
         self._run(lambda: self._store.load(nquads, format=ox.RdfFormat.N_QUADS), failure)
+
+    @staticmethod
+    def _nquads(g: ox.NamedNode, body: bytes) -> bytes:
+        """The N-Quads of a graph's N-Triples ``body``: its quads, then their union copies."""
+        return body.replace(b" .\n", b" " + str(g).encode() + b" .\n") + body
 
     def load_graphs_bulk(self, graphs: Sequence[tuple[str, bytes]]) -> None:
         """Write several documents' graphs (N-Triples each) at once, for a first load.
@@ -181,10 +186,54 @@ class EmbeddedStore(QueryHelpers):
         _sync_dir(self.path)
 
     def replace_graphs(self, graphs: Mapping[str, Sequence[ox.Triple]]) -> None:
-        """Replace several named graphs in one transaction."""
+        """Replace several named graphs in one transaction.
+
+        Graphs the store does not hold yet are loaded as one N-Quads document
+        (``Store.load``); graphs it holds get only their difference, in one update; a graph
+        that is already as given is not written (reloading the vocabulary into a store that
+        has it writes nothing). Both kinds at once, or blank nodes, go in one SPARQL update.
+        """
+        new = {
+            g: {ox.Triple(t.subject, t.predicate, t.object) for t in ts} for g, ts in graphs.items()
+        }
+        failure = "could not write graphs"
+        if any(_has_blank(t) for ts in new.values() for t in ts):
+            self._replace_by_update(new, failure)
+            return
+        held = {g for g in new if self._store.contains_named_graph(ox.NamedNode(g))}
+        if not held:
+            body = b"".join(
+                self._nquads(
+                    ox.NamedNode(g), ox.serialize(ts, format=ox.RdfFormat.N_TRIPLES) or b""
+                )
+                for g, ts in new.items()
+                if ts
+            )
+            if body:
+                self._run(lambda: self._store.load(body, format=ox.RdfFormat.N_QUADS), failure)
+            return
+        if held != set(new):
+            self._replace_by_update(new, failure)
+            return
+        parts = []
+        for graph, ts in new.items():
+            g = ox.NamedNode(graph)
+            old = {
+                ox.Triple(q.subject, q.predicate, q.object)
+                for q in self._store.quads_for_pattern(None, None, None, g)
+            }
+            removed, added = old - ts, ts - old
+            if not ts:
+                parts.append(replace_graph_update(graph, ""))
+            elif removed or added:
+                parts.append(diff_graph_update(graph, removed, added))
+        if parts:
+            self._run_update(" ;\n".join(parts), failure)
+
+    def _replace_by_update(self, graphs: Mapping[str, set[ox.Triple]], failure: str) -> None:
         parts = [replace_graph_update(g, ntriples_body(t)) for g, t in graphs.items()]
         if parts:
-            self._run_update(" ;\n".join(parts), "could not write graphs")
+            self._run_update(" ;\n".join(parts), failure)
 
     def drop_graph(self, graph: str) -> bool:
         """Remove a named graph (and its triples from the union). Returns whether it existed."""

@@ -140,6 +140,36 @@ def test_graph_writes_keep_the_union_default_graph_a_set_union() -> None:
     assert len(store) == 3
 
 
+def test_replace_graphs_writes_new_graphs_whole_and_old_ones_by_difference() -> None:
+    """The vocabulary's graphs: loaded whole into a store without them, rewritten by
+    difference (the union kept a set union) and not written at all when unchanged."""
+    import pyoxigraph as ox
+
+    def t(s: str, o: str) -> ox.Triple:
+        return ox.Triple(
+            ox.NamedNode(f"http://example.org/{s}"),
+            ox.NamedNode("http://example.org/p"),
+            ox.Literal(o),
+        )
+
+    a, b = "http://example.org/a", "http://example.org/b"
+    store = EmbeddedStore()
+    # quads in the default graph (what the vocabulary loaders give) are read as triples
+    quad = ox.Quad(t("q", "1").subject, t("q", "1").predicate, t("q", "1").object)
+    store.replace_graphs({a: [t("x", "1"), t("s", "chung")], b: [t("s", "chung"), quad]})
+    assert set(store.graph_triples(a)) == {t("x", "1"), t("s", "chung")}
+    assert set(store.graph_triples(b)) == {t("s", "chung"), t("q", "1")}
+    assert _union(store) == {str(t("x", "1")), str(t("s", "chung")), str(t("q", "1"))}
+    generation = store.generation
+    store.replace_graphs({a: [t("x", "1"), t("s", "chung")], b: [t("s", "chung"), quad]})
+    assert store.generation == generation  # nothing written
+    store.replace_graphs({a: [t("x", "2")], b: [t("s", "chung")]})
+    assert set(store.graph_triples(a)) == {t("x", "2")}
+    assert set(store.graph_triples(b)) == {t("s", "chung")}
+    assert _union(store) == {str(t("x", "2")), str(t("s", "chung"))}
+    assert len(store) == 2
+
+
 def test_load_graph_writes_what_replace_graph_writes(minter: IriMinter) -> None:
     import pyoxigraph as ox
 
