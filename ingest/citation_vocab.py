@@ -120,6 +120,7 @@ SYMBOL_ISSUER: dict[str, tuple[str, str | None]] = {
     "UBDT": ("ubdt", "national"),
     "UBND": ("ubnd_tinh", None),
     "UB": ("ubnd_tinh", None),
+    "CT": ("ubnd_tinh", None),  # the committee's chairman: 1056/QĐ-CT
     "HĐND": ("hdnd_tinh", None),
     "SKHCN": ("so_khcn", None),
     "SKHĐT": ("so_khdt", None),

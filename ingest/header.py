@@ -52,6 +52,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from policykg.ingest.citation_vocab import KIND_BY_SYMBOL
+from policykg.ingest.citation_vocab import SYMBOL_ISSUER as ISSUER_BY_SYMBOL
 from policykg.ingest.errors import IngestError
 from policykg.ingest.reading import (
     AUTHORITY_LINE,
@@ -100,57 +102,6 @@ KIND_WORDS: dict[str, str] = {
     "kết luận": "Other",
     "quy hoạch": "Other",
     "lệnh": "Other",
-}
-
-#: Symbol in a number ("QĐ" in 1322/QĐ-TTg) -> kind code.
-KIND_BY_SYMBOL: dict[str, str] = {
-    "QH": "Luat",
-    "PL": "PhapLenh",
-    "NQ": "NghiQuyet",
-    "NĐ": "NghiDinh",
-    "QĐ": "QuyetDinh",
-    "TT": "ThongTu",
-    "TTLT": "ThongTu",
-    "CT": "ChiThi",
-    "KH": "KeHoach",
-    "BC": "BaoCao",
-    "TTR": "ToTrinh",
-    "ĐA": "DeAn",
-    "CTR": "ChuongTrinh",
-}
-
-#: The issuing body's symbol at the end of a number (1322/QĐ-TTg, 101/2018/TT-BTC) ->
-#: (agency kind, national or provincial). The last resort for the issuer.
-ISSUER_BY_SYMBOL: dict[str, tuple[str, str | None]] = {
-    "TTG": ("thu_tuong", "national"),
-    "CP": ("chinh_phu", "national"),
-    "QH": ("quoc_hoi", "national"),
-    "UBTVQH": ("ubtvqh", "national"),
-    "BTC": ("bo_tc", "national"),
-    "BCT": ("bo_ct", "national"),
-    "BNV": ("bo_nv", "national"),
-    "BKHCN": ("bo_khcn", "national"),
-    "BKHĐT": ("bo_khdt", "national"),
-    "BTNMT": ("bo_tnmt", "national"),
-    "BNNMT": ("bo_nnmt", "national"),
-    "BNNPTNT": ("bo_nnptnt", "national"),
-    "BTTTT": ("bo_tttt", "national"),
-    "BGTVT": ("bo_gtvt", "national"),
-    "BXD": ("bo_xd", "national"),
-    "BLĐTBXH": ("bo_ldtbxh", "national"),
-    "BGDĐT": ("bo_gddt", "national"),
-    "BYT": ("bo_yt", "national"),
-    "BQP": ("bo_qp", "national"),
-    "BCA": ("bo_ca", "national"),
-    "BNG": ("bo_ng", "national"),
-    "BTP": ("bo_tp", "national"),
-    "BVHTTDL": ("bo_vhttdl", "national"),
-    "NHNN": ("nhnn", "national"),
-    "TTCP": ("ttcp", "national"),
-    "VPCP": ("vpcp", "national"),
-    "UBND": ("ubnd_tinh", None),
-    "CT": ("ubnd_tinh", None),
-    "HĐND": ("hdnd_tinh", None),
 }
 
 _SO = re.compile(r"^Số\s*(?:hiệu)?\s*:?\s*(?P<num>.*)$", re.IGNORECASE)
