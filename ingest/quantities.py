@@ -333,7 +333,8 @@ def _single(
 
 _NOT_QTY_BEFORE = re.compile(
     r"(?:\biso|\bsố|nghị quyết|quyết định|kế hoạch|thông tư|nghị định|chỉ thị|chương trình|"
-    r"đề án|khoản|điểm|điều|mục|phụ lục|lần thứ|khóa|nhóm|tcvn|qcvn|giai đoạn|năm|ngày|"
+    r"đề án|khoản|(?<!dứt )(?<!trọng )điểm|điều|mục|phụ lục|lần thứ|khóa|nhóm|tcvn|qcvn|"
+    r"giai đoạn|năm|ngày|"
     r"tháng|quý|biểu|mẫu|bước|loại|hạng|tỷ lệ \d*\s*:|vùng|khu vực|\bcả|\btop|\()\s*$"
 )
 

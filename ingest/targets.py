@@ -199,6 +199,11 @@ _SPEC = re.compile(
     r"\b(?:diện tích|chiều (?:rộng|dài|cao|sâu)|công suất|quy mô|mật độ|tải trọng|kích thước|"
     r"dung tích|khổ)\b(?:(?!\b(?:đạt|tăng|giảm|lên|thêm)\b)[^,;:])*$"
 )
+#: a size stated for each thing: "có diện tích", "mỗi ...", "từ", a floor or a cap
+_SIZE_OF_EACH = re.compile(
+    r"^(?:diện tích|chiều|công suất|quy mô|mật độ|tải trọng|kích thước|dung tích|khổ)\b.*"
+    r"\b(?:từ|tối thiểu|tối đa|không quá|không dưới|mỗi|bình quân mỗi)\s*$"
+)
 #: a floor word that is a number's comparator
 _OTHER_FLOOR = re.compile(
     r"(?:tối thiểu|ít nhất|không dưới)(?:\s+(?:có|là|đạt|được))?\s*\d|"
@@ -638,7 +643,7 @@ def _accept(zone: str, sentence: str, clause: str, q: Quantity, before: str) -> 
     per_unit = _PER_UNIT.search(here)
     if per_unit and (
         _CAP.search(here[per_unit.start() :])
-        or not (aim_zone or _STRONG.search(sentence) or _STRONG.search(clause))
+        or not (zone == "objective" or _STRONG.search(sentence) or _STRONG.search(clause))
     ):
         return False
     if _EVENT.match(diacritic_key(q.unit)) and (
@@ -650,16 +655,23 @@ def _accept(zone: str, sentence: str, clause: str, q: Quantity, before: str) -> 
         return False  # "Trong năm 2025, UBND tỉnh đã cấp 09 giấy phép, trong đó ..."
     if _IN_TITLE.search(before):
         return False
-    if q.measure and _SPEC.search(clause[: q.start]):
-        return False  # a size, not an outcome: "diện tích căn hộ từ 25 m2 đến 70 m2"
-    if zone in ("objective", "deliverable"):
-        return True
-    if _PER_THING.match(clause[q.end :]):
-        return False  # a norm per unit: "mật độ trồng tối thiểu 1.100 cây/ha"
+    spec = _SPEC.search(clause[: q.start]) if q.measure else None
+    if spec and (
+        zone != "objective"
+        or _SIZE_OF_EACH.search(spec.group())
+        or re.search(r"\b(?:có|với|mỗi)\s*$", clause[: spec.start()])
+    ):
+        # a size, not an outcome: "diện tích căn hộ từ 25 m2 đến 70 m2"; in an objective a
+        # total ("Ổn định diện tích cà phê khoảng 100.000 ha") unless sized each
+        return False
     if _PER_SHORT_PERIOD.match(clause[q.end :]) or (
         q.unit != "%" and _SHORT_PERIODIC.search(sentence)
     ):
         return False  # a frequency: "ít nhất 02 tin, bài/tháng", "mỗi tháng 01 đợt"
+    if zone in ("objective", "deliverable"):
+        return True
+    if _PER_THING.match(clause[q.end :]):
+        return False  # a norm per unit: "mật độ trồng tối thiểu 1.100 cây/ha"
     if _RULE_OUTSIDE.search(clause) or q.measure:
         strong = _STRONG.search(sentence) or _STRONG.search(clause)
         made = (
@@ -707,6 +719,7 @@ _OUTPUT_VERB = re.compile(
     r"nâng cấp|sửa chữa|thành lập|tuyển dụng|tuyển sinh|giải quyết việc làm|thu hút|kiểm tra|"
     r"thanh tra|di dời|tiêm|khám|đưa vào (?:sử dụng|hoạt động|khai thác)|hình thành|công nhận|"
     r"rà soát|giám sát|kết nối|chuyển đổi|khoanh nuôi|phục hồi|nạo vét|kiên cố hóa|cứng hóa|"
+    r"bê tông hóa|nhựa hóa|lắp đặt|"
     r"xác định|trám lấp|xóa bỏ|phổ cập|vận động)\b"
     r"(?:\s+[^\W\d]+){0,5}?\s*(?:\b(?:cho|tại|ở|thêm|mới|được)\s+)?"
     r"(?:(?:khoảng|ít nhất|tối thiểu|trên|gần|từ|hơn)\s+)?$"
@@ -829,7 +842,18 @@ def _prose(doc: Doc, out: _Out, period_end: int | None) -> None:
                             q=(q.comparator, q.min, q.max, q.unit),
                             indicator=indicator_of(whole + clause, q.unit, clause[q.end :]),
                             year=year,
-                            per_year=bool(_PER_YEAR.search(fc)),
+                            # up to the next quantity: not a rate of what qualifies it
+                            # ("03 nhà máy ... công suất từ 10.000 tấn/năm")
+                            per_year=bool(
+                                _PER_YEAR.search(
+                                    fc[
+                                        : min(
+                                            (o.start for o in qs if o.start > q.start),
+                                            default=len(fc),
+                                        )
+                                    ]
+                                )
+                            ),
                         )
 
 

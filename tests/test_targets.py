@@ -1223,6 +1223,44 @@ DOC_TARGETS: dict[str, list[tuple[object, ...]]] = {
         ("I.2.b.3", "other", "more_than", 95, N, "%", 2030, False),
         ("II.1", "other", "exact", 25, 25, "trạm y tế", 2027, False),
     ],
+    "t50_gialai-de-an-2026-phat-trien-ca-phe-ben-vung.txt": [
+        ("I.2", "other", "about", 100000, 100000, "ha", 2030, False),
+        ("I.2", "other", "exact", 3.5, 3.5, "tấn/ha", 2030, False),
+        ("I.2", "other", "more_than", 60, N, "%", 2030, False),
+        ("I.2", "other", "exact", 25, 25, "%", 2030, False),
+        ("I.2", "other", "exact", 15000, 15000, "ha", 2030, False),
+        ("II.1", "other", "about", 5, 5, "triệu cây giống", 2030, True),
+        ("II.2", "other", "at_least", 3, N, "nhà máy", 2030, False),
+    ],
+    "t51_vpcp-tb-2026-ket-luan-giai-ngan.txt": [
+        ("2.a", "other", "more_than", 60, N, "%", 2026, False),
+        ("2.a", "other", "more_than", 95, N, "%", 2026, False),
+        ("2.c", "other", "exact", 1000, 1000, "km", 2026, False),
+    ],
+    "t52_xa-tanphu-kh-2026-nong-thon-moi.txt": [
+        ("I.1", "other", "exact", 19, 19, "tiêu chí", 2026, False),
+        ("I.1", "other", "exact", 5, 5, "ấp", 2026, False),
+        ("I.2", "other", "exact", 75, 75, "triệu đồng", 2026, True),
+        ("I.3", "other", "at_most", N, 1, "%", 2026, False),
+        ("I.4", "other", "at_least", 95, N, "%", 2026, False),
+        ("II.1", "other", "exact", 4.5, 4.5, "km", 2026, False),
+        ("II.1", "other", "exact", 120, 120, "bóng đèn", 2026, False),
+        ("II.2", "other", "exact", 2000, 2000, "cây xanh", 2026, False),
+    ],
+    "t53_binhduong-kh-2026-kt-xh-bang-nhom.txt": [
+        ("I.A.1", "other", "range", 8, 8.5, "%", 2026, False),
+        ("I.A.2", "other", "exact", 75000, 75000, "Tỷ đồng", 2026, False),
+        ("I.A.3", "other", "at_least", 95, N, "%", 2026, False),
+        ("I.B.4", "people_trained", "exact", 87, 87, "%", 2026, False),
+        ("I.B.5", "other", "more_than", 55000, N, "Người", 2026, False),
+        ("II.1", "other", "at_most", N, 5, "%", 2026, False),
+        ("II.1", "other", "exact", 100, 100, "%", 2026, False),
+    ],
+    "t54_ninhbinh-syt-kh-2026-benh-khong-lay-tab.txt": [
+        ("II.1", "other", "at_least", 70, N, "%", 2026, False),
+        ("II.2", "other", "at_least", 60, N, "%", 2026, False),
+        ("II.4", "people_trained", "about", 300, 300, "lượt nhân viên y tế", 2026, False),
+    ],
 }  # fmt: skip
 
 
