@@ -482,12 +482,13 @@ class _Columns:
 
 #: a value column of what was done or the baseline, not of what is to be reached
 _PAST_COLUMN = re.compile(
-    r"thực hiện|\bước\b|\bước tính|hiện trạng|hiện nay|năm gốc|gốc|cơ sở|so sánh|so với|"
+    r"(?<!lộ trình )(?<!tiến độ )(?<!thời gian )(?<!dự kiến )thực hiện|\bước\b|\bước tính|"
+    r"hiện trạng|hiện nay|năm gốc|gốc|cơ sở|so sánh|so với|"
     r"tăng,? giảm|\bth\b"
 )
 _NAME_COLUMN = re.compile(
     r"^(?:tên nhiệm vụ|nhiệm vụ|nội dung|tên đề án|tên văn bản|chỉ tiêu|chỉ số|bộ chỉ số|"
-    r"nhóm chỉ số|tên chỉ tiêu)"
+    r"nhóm chỉ số|tên chỉ tiêu|tên chỉ số)"
 )
 
 
@@ -501,7 +502,7 @@ def _columns(header: list[str]) -> _Columns:
             c.unit = i
         elif re.search(r"chủ trì", h) and not re.search(r"theo dõi|đánh giá", h):
             c.lead = i
-        elif re.search(r"thời gian|thời hạn|tiến độ", h):
+        elif re.search(r"thời gian|thời hạn|tiến độ|năm đạt|năm hoàn thành|thời điểm", h):
             c.deadline = i
         elif _NAME_COLUMN.match(h) and not re.search(r"(?:19|20)\d\d|phấn đấu", h):
             c.name = i
@@ -1022,7 +1023,13 @@ def _tables(doc: Doc, out: _Out, period_end: int | None) -> None:
                     named = re.search(r"\(([^()\d]{1,15})\)\s*$", clean(name.text))
                     unit_text = named.group(1).strip() if named else ""
                 for value_cell, value_year in chosen:
-                    year = value_year or group_year or base_year
+                    due = _cell(cells, cols.deadline)
+                    year = (
+                        value_year
+                        or (_deadline_year(due.text) if due is not None else None)
+                        or group_year
+                        or base_year
+                    )
                     if issued and year and year < issued:
                         continue
                     for cmp, mn, mx, u in cell_values(value_cell.text, default):

@@ -671,6 +671,28 @@ def test_a_part_of_a_share_is_measured_as_the_whole() -> None:
     ]
 
 
+def test_indicator_tables_of_other_headers() -> None:
+    # a schedule ("Lộ trình thực hiện") over years is no column of what was done
+    text = (
+        "I. MỤC TIÊU\n"
+        "| TT | Chỉ tiêu | Đơn vị tính | Lộ trình thực hiện | |\n"
+        "|---|---|---|---|---|\n"
+        "| | | | Năm 2024 | Năm 2025 |\n"
+        "| 1 | Tỷ lệ bệnh viện triển khai bệnh án điện tử | % | 50 | 100 |\n"
+    )
+    got = extract_targets(parse(text), period_end=2030)
+    assert [(t["min"], t["by_year"]) for t in got] == [(50, 2024), (100, 2025)]
+    # "Tên chỉ số", "Giá trị mục tiêu" and the year it is due in a column of its own
+    text = (
+        "I. MỤC TIÊU\n"
+        "| STT | Tên chỉ số | Đơn vị đo | Giá trị mục tiêu | Năm đạt |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Tỷ lệ người dân có hồ sơ sức khỏe điện tử | % | 90 | 2025 |\n"
+    )
+    got = extract_targets(parse(text), period_end=2030)
+    assert [(t["min"], t["by_year"]) for t in got] == [(90, 2025)]
+
+
 def test_a_table_header_on_two_rows() -> None:
     text = (
         "I. MỤC TIÊU\n"
