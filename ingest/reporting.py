@@ -1211,12 +1211,19 @@ def extract_reporting(
             continue  # read by _table_duties
         reader.agency_line(sec, p)
         f = diacritic_key(p.text)
-        if not (_VERB.search(f) or _SUMMARY_VERB.search(f)) and not _TIME_LINE.match(f):
+        if (
+            not (_VERB.search(f) or _SUMMARY_VERB.search(f))
+            and not _TIME_LINE.match(f)
+            and not _DEADLINE_LABEL.fullmatch(f)
+        ):
             last, lead = [], _Lead()
             continue
         ms = _mentions(p.text, province, issuer)
         reader.note_opening(p, ms)
         for a, b in _sentences(p.text):
+            if _DEADLINE_LABEL.fullmatch(f, a, b):
+                lead.labels.append(sec)  # "2. Thời hạn gửi báo cáo:": its points date the lead
+                continue
             if _TIME_LINE.match(f[a:b]):
                 # "Thời gian hoàn tất: trước ngày 18 tháng 8 năm 2014" dates the duty
                 # of the sentence (or paragraph) before it
@@ -1229,7 +1236,9 @@ def extract_reporting(
                 last = []  # "Thời gian chốt số liệu báo cáo: ...", "Báo cáo gồm các nội dung"
                 continue
             rules = _period_rules(f, a, b)
-            if rules and rules[0][0] > a:
+            if rules and _DEADLINE_LABEL.fullmatch(f, a, rules[0][0]):
+                lead.labels.append(sec)  # "2. Thời hạn gửi báo cáo: báo cáo 6 tháng ...; ..."
+            elif rules and rules[0][0] > a:
                 # "Sở X báo cáo UBND tỉnh: báo cáo quý ...; báo cáo năm ...": the lead first
                 got = reader.sentence(sec, p, ms, a, rules[0][0])
                 lead = _Lead(got, p, sec, True)
@@ -1261,7 +1270,9 @@ def extract_reporting(
                 ]
             else:
                 last = reader.sentence(sec, p, ms, a, b)
-                lead = _Lead(last, p, sec, f[a:b].rstrip(" *").endswith(":"), (sec, p, ms, a, b))
+                if _VERB.search(f, a, b) or _SUMMARY_VERB.search(f, a, b):
+                    opens = f[a:b].rstrip(" *").endswith(":")
+                    lead = _Lead(last, p, sec, opens, (sec, p, ms, a, b))
             for d in last:
                 d["_sec"], d["_at"] = sec, (id(p), a)
             out.extend(last)
@@ -1285,6 +1296,12 @@ _DEFINITION = re.compile(
     r"báo cáo (?:được\s+)?(?:gửi|thể hiện|lập)\s+(?:dưới hình thức|bằng)\b|"
     r"số liệu (?:trong\s+)?báo cáo\b)"
 )
+#: a line that only names the deadlines, its points or the rest of it stating them ("2. Thời
+#: hạn gửi báo cáo:", "Thời hạn báo cáo như sau:")
+_DEADLINE_LABEL = re.compile(
+    r"\W*(?:[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*|[-+•*]\s*)?(?:thời hạn|thời gian)(?:\s+(?:gửi|nộp))?"
+    r"(?:\s+báo cáo)?(?:\s+như sau)?\s*:?[\s*]*"
+)
 #: a rule for a period's report ("Báo cáo tháng: trước ngày 20 của tháng tiếp theo", "báo cáo
 #: năm trước ngày 15 tháng 01 của năm sau", "b) Báo cáo 6 tháng: ..."), at the start of a
 #: sentence or after ";" or ":"
@@ -1292,7 +1309,7 @@ _PERIOD_RULE = re.compile(
     r"(?:^|(?<=[;:]))\s*(?:[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*|[-+•*]\s*)?(?:đối với\s+)?"
     r"(?:thời hạn\s+(?:gửi\s+)?)?báo cáo\s+(?:định kỳ\s+|sơ kết\s+|tổng kết\s+|thống kê\s+)?"
     r"(?:h[àằ]ng\s+)?(?P<per>tuần|tháng|quý|(?:0?[369]|ba|sáu|chín) tháng(?: đầu năm)?|năm|cả năm)"
-    r"\s*(?=:|\(|,|[-–]\s|gửi\b|trước\b|chậm nhất\b|thực hiện\b)"
+    r"\s*(?=:|\(|,|[-–]\s|(?:được\s+)?gửi\b|trước\b|chậm nhất\b|thực hiện\b)"
 )
 
 
@@ -1334,7 +1351,8 @@ def _rule_deadlines(f: str, a: int, b: int) -> list[tuple[str | None, str]]:
 #: a deadline given by reference ("cùng thời hạn quy định tại khoản 1 Điều này", "theo thời
 #: hạn nêu trên", "cùng thời hạn báo cáo năm nêu tại mục 1")
 _SAME_DEADLINE = re.compile(
-    r"\b(?:cùng|theo|đúng)\s+(?:với\s+)?(?:thời hạn|thời gian)(?:\s+gửi)?(?:\s+báo cáo)?"
+    r"\b(?:cùng|theo|đúng|trong)\s+(?:với\s+)?(?:thời hạn|thời gian|thời điểm)(?:\s+gửi)?"
+    r"(?:\s+báo cáo)?"
     r"(?:\s+(?:của\s+)?(?:báo cáo\s+)?(?P<which>tháng|quý|(?:06|6|sáu) tháng|năm|cả năm)\b)?"
     r"(?:\s+(?:đã\s+)?(?:được\s+)?(?:quy định|nêu|ghi|xác định))?\s*"
     r"(?:(?P<above>(?:ở\s+)?(?:nêu\s+|nói\s+)?trên)\b|(?:tại|ở)\s+(?P<ref>[^;]{0,80}))"
@@ -1514,11 +1532,17 @@ class _Regime:
         sec, p, pos = self.lines["deadline"]
         f = diacritic_key(p.text)
         out = []
-        rules = _period_rules(f, pos, len(f))
+        rules = [(p, f, x, y) for x, y in _period_rules(f, pos, len(f))]
+        if not f[pos:].strip(" .;:*"):
+            # "Thời hạn gửi báo cáo:" and a point per period ("a) Báo cáo tháng: ...")
+            for c in sec.walk():
+                for q in c.paragraphs if c is not sec else []:
+                    g = diacritic_key(q.text)
+                    rules += [(q, g, x, y) for x, y in _period_rules(g, 0, len(g))]
         if rules:
-            for x, y in rules:
-                for value, rec in _rule_deadlines(f, x, y):
-                    out.append(reader.duty(p, x, y, actors, whom, value, rec, False))
+            for q, g, x, y in rules:
+                for value, rec in _rule_deadlines(g, x, y):
+                    out.append(reader.duty(q, x, y, actors, whom, value, rec, False))
         else:
             own = _deadlines(f, pos, len(f))
             for value, rec in _expand(own, f"{freq} {f[pos:]}"):
@@ -1550,6 +1574,9 @@ def _regimes(doc: Doc, templates: set[int]) -> tuple[list[_Regime], set[int]]:
         if "sender" in r.lines and ("receiver" in r.lines or "deadline" in r.lines):
             out.append(r)
             seen.update(id(p) for _sec, p in lines)
+            dsec = r.lines["deadline"][0] if "deadline" in r.lines else s
+            if dsec is not s:
+                seen.update(id(q) for c in dsec.walk() for q in c.paragraphs)
             if s.paragraphs:
                 seen.add(id(s.paragraphs[0]))
     return out, seen
@@ -1564,13 +1591,18 @@ class _Lead:
     sec: Section | None = None
     opens_list: bool = False  # it ends with ":"
     args: tuple[Section, Paragraph, list[AgencyMention], int, int] | None = None
+    labels: list[Section] = field(default_factory=list)  # "Thời hạn gửi báo cáo:" after it
 
     def holds(self, sec: Section, p: Paragraph) -> bool:
         """Does a period rule in paragraph ``p`` of ``sec`` detail this lead: one of the
         same paragraph, of the items its ":" opens, or of the items under its heading?"""
-        if self.p is None:
+        if self.p is None or self.sec is None:
             return False
-        return p is self.p or self.opens_list or sec.parent is self.sec
+        if p is self.p or any(sec is s or sec.parent is s for s in self.labels):
+            return True
+        up = sec.parent
+        near = self.sec in (sec, up) or (up is not None and self.sec.parent in (up, up.parent))
+        return near and (self.opens_list or up is self.sec)
 
     def parties(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """The actor and recipients of the lead's (first) report."""

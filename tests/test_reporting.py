@@ -652,6 +652,22 @@ def test_after_each_event_and_after_each_period() -> None:
     assert [d[3] for d in _duties(text, "Quảng Ngãi")] == ["once", "periodic"]
 
 
+def test_a_regime_whose_deadline_has_a_point_per_period() -> None:
+    text = (
+        "Điều 6. Báo cáo của cơ sở lưu trú du lịch\n"
+        "1. Đối tượng thực hiện báo cáo: cơ sở lưu trú du lịch.\n"
+        "2. Cơ quan nhận báo cáo: cơ quan chuyên môn về du lịch cấp tỉnh.\n"
+        "3. Thời hạn gửi báo cáo:\n"
+        "a) Báo cáo tháng: trước ngày 20 của tháng tiếp theo;\n"
+        "b) Báo cáo năm: trước ngày 15 tháng 01 của năm sau.\n"
+        "4. Thời gian chốt số liệu: từ ngày 15 tháng 12 năm trước đến ngày 14 tháng 12.\n"
+    )
+    assert _duties(text, "national") == [
+        (["doanh_nghiep"], ["other"], "---20", "periodic"),
+        (["doanh_nghiep"], ["other"], "--01-15", "annual"),
+    ]
+
+
 # --- documents of other issuers, kinds and forms, annotated by hand ----------------------------
 # tests/data/reporting/README.md: short documents written for these tests, each with the
 # duties it states (actor kinds, recipient kinds, deadline, recurrence) beside reports that are
@@ -824,6 +840,17 @@ DOC_DUTIES: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str | None, s
         (("other",), ("other",), "---03", "periodic"),
         (("other",), ("other",), "--12-10", "annual"),
         (("other",), ("so_yt",), "---05", "periodic"),
+    ],
+    "r27_bnnmt-tt-2026-che-do-bao-cao-phan-bon.txt": [
+        # "2. Thời hạn gửi báo cáo:" and its points date the report of clause 1
+        (("doanh_nghiep",), ("other",), "--06-20", "periodic"),
+        (("doanh_nghiep",), ("other",), "--12-15", "annual"),
+        (("other",), ("other",), "--06-30", "periodic"),
+        (("other",), ("other",), "--12-25", "annual"),
+        # "trong thời hạn quy định tại khoản 2 Điều 3 Thông tư này"
+        (("so_nnmt",), ("ubnd_tinh",), "--06-30", "periodic"),
+        (("so_nnmt",), ("ubnd_tinh",), "--12-25", "annual"),
+        (("other",), ("bo_nnmt",), "--01-15", "annual"),
     ],
     "r12_lamdong-kh-2026-giam-ngheo-bang-bao-cao.txt": [
         (("ubnd_xa",), ("so_nnmt",), "--06-10", "periodic"),
