@@ -356,7 +356,21 @@ def _zone(sec: Section, switched: dict[int, str] | None = None) -> str:
             z = _heading_zone(_title(node), own=False)
             if z:
                 return z
+    for node in [sec, *sec.ancestors()]:
+        if node.style not in ("root", "dash", "plus") and _BODY_HEADED.match(
+            diacritic_key(clean(node.heading))
+        ):
+            # an item of a directive headed by the bodies that must do it ("2. Sở Tài
+            # chính", "3. Ban Quản lý dự án ...") is a task
+            return "task"
     return "other"
+
+
+_BODY_HEADED = re.compile(
+    r"^(?:các\s+)?(?:bộ|sở|ủy ban nhân dân|ubnd|ban|thủ trưởng|chủ tịch|giám đốc|cục|"
+    r"tổng cục|văn phòng|kho bạc|bảo hiểm xã hội|công an|bộ chỉ huy|chủ đầu tư|đài|"
+    r"ngân hàng|thanh tra|trung tâm)\b"
+)
 
 
 def _heading_year(sec: Section) -> int | None:

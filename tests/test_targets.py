@@ -1283,6 +1283,36 @@ DOC_TARGETS: dict[str, list[tuple[object, ...]]] = {
         ("II.2", "other", "at_least", 60, N, "%", 2026, False),
         ("II.4", "people_trained", "about", 300, 300, "lượt nhân viên y tế", 2026, False),
     ],
+    "t55_quangbinh-kh-2024-benh-an-dien-tu-lo-trinh.txt": [
+        ("I.2.a", "other", "exact", 100, 100, "%", 2024, False),
+        ("I.2.b", "other", "exact", 100, 100, "%", 2025, False),
+        ("I.2.b", "other", "at_least", 50, N, "%", 2025, False),
+        ("I.2.c", "other", "exact", 100, 100, "%", N, False),
+        ("II.2", "people_trained", "exact", 100, 100, "%", N, False),
+    ],
+    "t56_bgddt-kh-2025-noi-dung-chi-tieu.txt": [
+        ("II.1", "other", "exact", 100, 100, "%", 2025, False),
+        ("II.1", "other", "exact", 95, 95, "%", 2025, False),
+        ("II.2", "other", "at_least", 5000, N, "bài giảng điện tử", 2025, False),
+        ("II.2", "other", "exact", 2000, 2000, "video bài giảng", 2025, False),
+        ("II.3", "people_trained", "about", 10000, 10000, "lượt cán bộ", 2025, False),
+    ],
+    "t57_ttg-qd-2026-de-an-kinh-te-tuan-hoan-cong-bao.txt": [
+        ("Đ1.1.a", "other", "exact", 70, 70, "%", 2030, False),
+        ("Đ1.1.b", "other", "at_least", 15, N, "%", 2030, False),
+        ("Đ1.1.c", "other", "exact", 30, 30, "%", 2030, False),
+        ("Đ1.1.c", "other", "at_least", 10, N, "%", 2030, False),
+        ("Đ1.1.d", "other", "exact", 100, 100, "%", 2030, False),
+        ("Đ1.3.a", "other", "exact", 20, 20, "mô hình", 2030, False),
+        ("Đ1.3.c", "people_trained", "about", 5000, 5000, "lượt cán bộ", 2030, False),
+    ],
+    "t58_angiang-ct-2026-giai-ngan-ngay-khong-nam.txt": [
+        ("1.a", "other", "more_than", 45, N, "%", 2026, False),
+        ("1.a", "other", "more_than", 75, N, "%", 2026, False),
+        ("1.a", "other", "exact", 100, 100, "%", 2026, False),
+        ("2", "other", "exact", 100, 100, "%", 2026, False),
+        ("3", "other", "exact", 100, 100, "%", 2026, False),
+    ],
 }  # fmt: skip
 
 
