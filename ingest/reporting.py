@@ -232,7 +232,8 @@ _SETTLEMENT = re.compile(r"quyết toán")
 #: words before a mention that make it something other than the subject
 _NOT_SUBJECT = re.compile(
     r"(?:của|với|cho|tham mưu|giúp|theo|tại|về|được|do|bởi|thuộc|đối với|trình|gửi|qua|"
-    r"đề nghị|yêu cầu|chỉ đạo|hướng dẫn|đôn đốc|kiến nghị)\s*[,:]?\s*(?:(?:các|những|mọi)\s+)?"
+    r"đề nghị|yêu cầu|chỉ đạo|hướng dẫn|đôn đốc|kiến nghị|cơ quan (?:thường trực|đầu mối)|"
+    r"thành viên)\s*[,:]?\s*(?:(?:các|những|mọi)\s+)?"
     # the head of an enumeration between ("phối hợp với các Bộ, ngành liên quan: Tài chính")
     r"(?:(?:các\s+)?(?:bộ|sở)\b[^:;.]{0,40}:\s*)?$"
 )
@@ -953,6 +954,7 @@ def _mentions(
     f = diacritic_key(text)
     scope = province or "national"
     ms = _classes_by_function(text, f, ms, scope, province)
+    ms = _short_names(text, ms, scope)
     for c in _CLASS.finditer(f):
         if re.search(r"(?:thủ trưởng|lãnh đạo|người đứng đầu)\s*$", f[: c.start()]):
             continue  # "Thủ trưởng các đơn vị trực thuộc Bộ": each unit's head, collective
@@ -1043,6 +1045,36 @@ def _field_end(text: str, f: str, pos: int) -> int:
     while f[pos:stop].endswith(" và"):
         stop -= 3
     return stop
+
+
+#: the head of a body's name, written alone for the body named in full before it ("Ban Chỉ
+#: đạo liên ngành về an toàn thực phẩm tỉnh, ... báo cáo Ban Chỉ đạo")
+_SHORT_HEAD = re.compile(
+    r"\b(?:Ban [Cc]hỉ đạo|Ban [Cc]hỉ huy|Hội đồng|Tổ công tác|Ban [Qq]uản lý)\b(?!\s+[A-ZĐÀ-Ỹ])"
+)
+
+
+def _short_names(text: str, ms: list[AgencyMention], scope: str) -> list[AgencyMention]:
+    """A body named by the head of its name alone after its full name ("báo cáo Ban Chỉ
+    đạo"): that body."""
+    out = list(ms)
+    for h in _SHORT_HEAD.finditer(text):
+        if any(m.start <= h.start() < m.end for m in out):
+            continue
+        head = diacritic_key(h.group())
+        full = [
+            m
+            for m in out
+            if m.kind == "other"
+            and m.end <= h.start()
+            and diacritic_key(m.surface).startswith(head)
+        ]
+        if full:
+            name = full[-1].name or full[-1].surface
+            out.append(
+                AgencyMention("other", full[-1].scope or scope, h.group(), h.start(), h.end(), name)
+            )
+    return sorted(out, key=lambda m: m.start)
 
 
 def _classes_by_function(
@@ -1927,19 +1959,20 @@ def _finish(duties: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Drop a chained report that another sentence states itself (one duty stated twice),
     and a duty repeated word for word; strip the private keys."""
     explicit = [
-        (_key(d["actor"]), _key(d["recipient"]), d["deadline"] is not None)
+        (_key(d["actor"]), _key(d["recipient"]), d["deadline"] is not None, d["recurrence"])
         for d in duties
         if not d["_derived"]
     ]
-    dated = [(a, r) for a, r, has in explicit if has]
+    dated = [(a, r) for a, r, has, _ in explicit if has]
     out: list[dict[str, Any]] = []
     seen: dict[tuple[frozenset[str], frozenset[str], str | None, str, str], int] = {}
     for d in duties:
         actor, rec = _key(d["actor"]), _key(d["recipient"])
         if d["_derived"] and any(
-            a == actor and (rec == r or (rec <= r and has)) for a, r, has in explicit
+            a == actor and (rec == r or (rec <= r and has)) and how == d["recurrence"]
+            for a, r, has, how in explicit
         ):
-            continue
+            continue  # stated itself elsewhere (a report as often is the same one)
         restated = any(a == actor and rec <= r for a, r in dated)
         own_frequency = any(rx.search(diacritic_key(d["evidence"])) for _n, rx in _FREQUENCIES)
         if (
