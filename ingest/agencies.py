@@ -929,7 +929,10 @@ def _find_cached(text: str, province: str | None) -> tuple[AgencyMention, ...]:
     return _find_long(text, province)
 
 
-@lru_cache(maxsize=8)
+#: Long texts are cached too: a document's whole text is read by agencies, tasks and duties
+#: in turn, with many of its paragraphs (over 200 characters) read in between; a cache of 8
+#: lost the document before its second reader came (three scans of it instead of one).
+@lru_cache(maxsize=128)
 def _find_long(text: str, province: str | None) -> tuple[AgencyMention, ...]:
     return tuple(_Scanner(text, province).scan())
 
@@ -956,7 +959,7 @@ def mentions_between(
     return out
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=128)
 def _starts_cached(text: str, province: str | None) -> list[int]:
     return [m.start for m in _find_cached(text, province)]
 
