@@ -819,6 +819,8 @@ class _Reader:
             ):
                 keep[i] = False  # the document itself ("UBND tỉnh báo cáo ... như sau:")
             guided = None if e.derived else _GUIDED.search(f[c0 : e.start])
+            if guided and introduces and not guided.group().startswith("hướng dẫn"):
+                guided = None  # "đề nghị các cơ quan, đơn vị thực hiện chế độ báo cáo như sau:"
             if (
                 guided
                 and not (
@@ -835,6 +837,7 @@ class _Reader:
             if (
                 not e.recipients
                 and not deadlines
+                and not introduces  # the rules after it say how often
                 and (c1 - c0 < 50 or not _UNADDRESSED.match(f, e.report_end))
             ):
                 # a heading ("Chế độ phối hợp, báo cáo") or a report named in passing: a
@@ -862,6 +865,7 @@ class _Reader:
                 not actor_refs
                 and not recipients
                 and not own
+                and not introduces
                 and (len(events) == 1 or not _states_frequency(f[e.start : e.end]))
             ):
                 # a heading or a definition ("Chế độ báo cáo", "Kỳ báo cáo"), unless one of
@@ -1264,6 +1268,15 @@ def extract_reporting(
             if _PROPOSAL.match(f, a, b) and _in_proposals(sec):
                 last = []  # "II. KIẾN NGHỊ - 1. Đề nghị UBND tỉnh chỉ đạo ... báo cáo ...": asked
                 continue
+            if (send := _SEND_LINE.match(f, a, b)) and (
+                blank := [d for d in lead.ruled if not d["recipient"]]
+            ):
+                # "Báo cáo gửi về Sở Nội vụ (qua Phòng ...)" after the rules: where they go
+                where = _refs([m for m in ms if send.end() <= m.start < b])
+                for d in blank:
+                    d["recipient"] = [r for r in where if r not in d["actor"]]
+                last = []
+                continue
             if _DEFINITION.match(f, a, b):
                 last = []  # "Thời gian chốt số liệu báo cáo: ...", "Báo cáo gồm các nội dung"
                 continue
@@ -1300,6 +1313,7 @@ def extract_reporting(
                     for value, rec in _rule_deadlines(f, x, y)
                     if parties is not None
                 ]
+                lead.ruled += last
             else:
                 last = reader.sentence(sec, p, ms, a, b)
                 if _VERB.search(f, a, b) or _SUMMARY_VERB.search(f, a, b):
@@ -1333,6 +1347,11 @@ _DEFINITION = re.compile(
 _DEADLINE_LABEL = re.compile(
     r"\W*(?:[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*|[-+•*]\s*)?(?:thời hạn|thời gian)(?:\s+(?:gửi|nộp))?"
     r"(?:\s+báo cáo)?(?:\s+như sau)?\s*:?[\s*]*"
+)
+#: where the reports of the rules before it go ("Báo cáo gửi về Sở Nội vụ (qua Phòng ...)")
+_SEND_LINE = re.compile(
+    r"\W*(?:(?:các|mọi)\s+)?báo cáo(?:\s+(?:định kỳ|nêu trên|trên|này))?\s+(?:được\s+)?gửi"
+    r"(?:\s+(?:về|đến|tới|cho))?\b"
 )
 #: a rule for a period's report ("Báo cáo tháng: trước ngày 20 của tháng tiếp theo", "báo cáo
 #: năm trước ngày 15 tháng 01 của năm sau", "b) Báo cáo 6 tháng: ..."), at the start of a
@@ -1624,6 +1643,7 @@ class _Lead:
     opens_list: bool = False  # it ends with ":"
     args: tuple[Section, Paragraph, list[AgencyMention], int, int] | None = None
     labels: list[Section] = field(default_factory=list)  # "Thời hạn gửi báo cáo:" after it
+    ruled: list[dict[str, Any]] = field(default_factory=list)  # the duties of its rules
 
     def holds(self, sec: Section, p: Paragraph) -> bool:
         """Does a period rule in paragraph ``p`` of ``sec`` detail this lead: one of the

@@ -852,6 +852,27 @@ DOC_DUTIES: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str | None, s
         (("so_nnmt",), ("ubnd_tinh",), "--12-25", "annual"),
         (("other",), ("bo_nnmt",), "--01-15", "annual"),
     ],
+    "r28_ninhbinh-kh-2026-kich-cau-du-lich.txt": [
+        (("so_vhttdl",), ("ubnd_tinh",), "--06-15", "periodic"),
+        (("so_vhttdl",), ("ubnd_tinh",), "--12-05", "annual"),
+        ((), ("so_vhttdl",), "--11-30", "annual"),
+        (("doanh_nghiep",), ("so_vhttdl",), "---25", "periodic"),
+        # "theo thời hạn nêu tại mục 3"
+        (("other",), ("so_vhttdl",), "---25", "periodic"),
+    ],
+    "r29_cp-nd-2026-quan-ly-gia.txt": [
+        (("ubnd_tinh",), ("bo_tc",), "--01-15", "annual"),
+        (("other",), ("ubnd_tinh",), None, "periodic"),
+        (("doanh_nghiep",), ("other",), None, "on_request"),
+        ((), ("bo_tc",), "--01-15", "annual"),
+        (("bo_tc",), ("chinh_phu",), "--03-31", "annual"),
+    ],
+    "r30_laocai-snv-cv-2026-bao-cao-cong-chuc.txt": [
+        # the rules of the letter's reports; where they go is said after them
+        ((), ("other", "so_nv"), None, "periodic"),
+        ((), ("other", "so_nv"), "--11-10", "annual"),
+        (("ubnd_xa",), ("so_nv",), None, "on_request"),
+    ],
     "r12_lamdong-kh-2026-giam-ngheo-bang-bao-cao.txt": [
         (("ubnd_xa",), ("so_nnmt",), "--06-10", "periodic"),
         (("ubnd_xa",), ("so_nnmt",), "--12-10", "annual"),
