@@ -134,7 +134,8 @@ _PREAMBLE = re.compile(
     r"|PHẦN\s+[IVX\d]|[IVX]+\s*[.)]\s|\d+\s*[.)]\s)"
 )
 _PERIOD = re.compile(
-    r"(?:giai\s+đoạn|năm\s+học)\s+(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})"
+    r"(?:giai\s+đoạn|năm\s+học|(?:niên\s+|mùa\s+)?vụ(?:\s+[^\W\d]+){0,2})\s+"
+    r"(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})"
 )
 _HORIZON = re.compile(
     r"(?<!tầm nhìn )(?<!tầm nhìn đến )(?:từ\s+(?:năm\s+)?(?P<a>(?:19|20)\d{2})\s+)?đến\s+"
@@ -142,6 +143,8 @@ _HORIZON = re.compile(
 )
 _VISION = re.compile(r"(?:tầm\s+nhìn|định\s+hướng)\s+(?:đến\s+)?(?:năm\s+)?(?:19|20)\d{2}")
 _YEAR = re.compile(r"(?<![\d/])năm\s+(?P<y>(?:19|20)\d{2})(?!\d)")
+#: a crop season of one year ("vụ Hè Thu 2026")
+_SEASON = re.compile(r"\bvụ(?:\s+[^\W\d]+){1,2}\s+(?P<y>(?:19|20)\d{2})(?!\s*[-–—]\s*\d)")
 #: a year and a period joined ("năm 2026 và giai đoạn 2026 - 2028")
 _JOINED_PERIOD = re.compile(
     r"(?<![\d/])năm\s+(?P<y>(?:19|20)\d{2})\s*(?:,|và)\s*giai\s+đoạn\s+(?P<a>(?:19|20)\d{2})"
@@ -218,6 +221,10 @@ def parse_period(title: str) -> dict[str, int | None] | None:
     if m2:
         a = m2.group("a")
         found.append((m2.start(), {"start": int(a) if a else None, "end": int(m2.group("b"))}))
+    m4 = _SEASON.search(t)
+    if m4:
+        y = int(m4.group("y"))
+        found.append((m4.start(), {"start": y, "end": y}))
     m3 = _YEAR.search(t)
     if m3 and not (m2 and m2.start() <= m3.start() < m2.end()):
         y = int(m3.group("y"))

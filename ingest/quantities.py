@@ -152,7 +152,7 @@ _TIMES = re.compile(
 _MEASURES = frozenset(
     re.split(
         r"\s+",
-        "ha héc-ta hecta km km2 m m2 m² m3 kg tấn lít mw kw kwh gw gwh gb tb tbps mbps gbps",
+        "ha héc-ta hecta km km2 m m2 m² m3 kg tạ tấn lít mw kw kwh gw gwh gb tb tbps mbps gbps",
     )
 )
 #: words that cannot start a counted noun (function words, verbs)

@@ -284,6 +284,9 @@ def test_period_from_the_title() -> None:
         "start": 2026,
         "end": 2028,
     }
+    # a crop season
+    assert parse_period("Sản xuất vụ Đông Xuân 2025 - 2026") == {"start": 2025, "end": 2026}
+    assert parse_period("Kế hoạch sản xuất vụ Hè Thu 2026") == {"start": 2026, "end": 2026}
     # the horizon of the instrument carried out, then the plan's own year or years
     assert parse_period(
         'Kế hoạch triển khai Đề án "Hỗ trợ học sinh, sinh viên khởi nghiệp đến năm 2025" năm 2024'

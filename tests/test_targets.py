@@ -1313,6 +1313,26 @@ DOC_TARGETS: dict[str, list[tuple[object, ...]]] = {
         ("2", "other", "exact", 100, 100, "%", 2026, False),
         ("3", "other", "exact", 100, 100, "%", 2026, False),
     ],
+    "t59_hungyen-kh-2025-vu-dong-xuan.txt": [
+        ("II.1", "other", "exact", 75000, 75000, "ha", 2026, False),
+        ("II.1", "other", "at_least", 66, N, "tạ/ha", 2026, False),
+        ("II.1", "other", "about", 495000, 495000, "tấn", 2026, False),
+        ("II.2", "other", "exact", 18000, 18000, "ha", 2026, False),
+        ("II.2", "other", "exact", 6000, 6000, "ha", 2026, False),
+        ("II.3", "other", "more_than", 40, N, "%", 2026, False),
+        ("II.3", "other", "exact", 100, 100, "%", 2026, False),
+        ("III.1", "other", "exact", 70, 70, "%", 2026, False),
+    ],
+    "t60_quangninh-nq-hdnd-2025-kt-xh-2026-ngoac.txt": [
+        ("Đ1.2", "other", "at_least", 12, N, "%", 2026, False),
+        ("Đ1.2", "other", "more_than", 11000, N, "USD", 2026, False),
+        ("Đ1.2", "other", "exact", 60000, 60000, "tỷ đồng", 2026, False),
+        ("Đ1.2", "other", "exact", 45000, 45000, "tỷ đồng", 2026, False),
+        ("Đ1.2", "other", "exact", 20, 20, "triệu lượt khách", 2026, False),
+        ("Đ1.2", "other", "exact", 0.3, 0.3, "%", 2026, False),
+        ("Đ1.2", "other", "exact", 96, 96, "%", 2026, False),
+        ("Đ1.3", "other", "exact", 5, 5, "công trình", 2026, False),
+    ],
 }  # fmt: skip
 
 
