@@ -19,15 +19,19 @@ a group by what they are or do ("chủ đầu tư xây dựng hạ tầng kỹ t
 "các tổ chức, cá nhân hoạt động khoáng sản", "nhà đầu tư thứ cấp") are ``doanh_nghiep``
 where the text gives them a duty (the subject of a clause before what it must do, after
 "yêu cầu", "Trách nhiệm của", "giao" from a body, in a table cell), never as beneficiaries
-("hỗ trợ doanh nghiệp …") nor as "doanh nghiệp liên quan".
+("hỗ trợ doanh nghiệp …") nor as "doanh nghiệp liên quan". A class of bodies named by
+what they are ("cơ sở khám bệnh, chữa bệnh", "các cơ sở giáo dục mầm non, phổ thông", "các
+tổ chức tín dụng") is one ``other`` actor with its name, listed where the text gives it a
+duty; schools of higher and vocational education as a class ("các cơ sở giáo dục đại học",
+"cơ sở dạy nghề") are ``truong_dh_cd``.
 
 :func:`extract_agencies` builds the document-level list of SCHEMA.md ("agencies") from the
 mentions found in the body (never "Nơi nhận"): collective actors of kind ``doanh_nghiep``
 and ``truong_dh_cd`` only where the text gives them a role, bodies the register does not
 hold where the text gives them a role (also as the bodies a role is given to, listed after
-"gồm:"), and in a legal ground of the preamble ("Căn cứ Quyết định số … của Thủ tướng
-Chính phủ phê duyệt Đề án … cho Cục X") only the cited instrument's issuer, never a body
-named inside its title.
+"gồm:"; a body written both in full and abbreviated, "Cục QLTNN", is one), and in a legal
+ground of the preamble ("Căn cứ Quyết định số … của Thủ tướng Chính phủ phê duyệt Đề án …
+cho Cục X") only the cited instrument's issuer, never a body named inside its title.
 """
 
 from __future__ import annotations
@@ -43,6 +47,8 @@ from typing import Any
 
 from policykg.ingest.agency_names import (
     SWALLOWED,
+    class_name,
+    class_spans,
     head_at,
     in_cell,
     named_spans,
@@ -214,6 +220,7 @@ class AgencyMention:
     level: str = "provincial"
     code: str | None = None  # the body's code in the register, when it has one
     named: bool = False  # found by the words that name a body (listed where it has a role)
+    group: bool = False  # a class of bodies named by what they are (listed where given a duty)
 
     def ref(self) -> dict[str, str | None]:
         return agency_ref(self)
@@ -526,6 +533,7 @@ class _Scanner:
                 # "Sở Tài chính, Kế hoạch và Đầu tư": bare names continue the list
                 i = max(i, self.enum_items(head, i, out, joint=joint))
         out.extend(self._others())
+        out.extend(self._classes(out))
         groups = list(self._enterprises(out))
         out.extend(self._named(out))
         out.extend(self._places(out))
@@ -795,6 +803,28 @@ class _Scanner:
             scope = scope_of_name(name, self.province)
             level = scope if scope in ("national", "international") else "provincial"
             yield AgencyMention("other", scope, surface, a, b, name, level, named=True)
+
+    def _classes(self, found: list[AgencyMention]) -> Iterable[AgencyMention]:
+        """Classes of bodies named by what they are ("cơ sở khám bệnh, chữa bệnh", "các cơ sở
+        giáo dục", "các tổ chức tín dụng"): ``other`` with the name as written, listed where
+        the text gives them a duty (:func:`enterprise_role`)."""
+        taken = [False] * self.n
+        for m in found:
+            lo, hi = bisect_right(self.ends, m.start), bisect_left(self.starts, m.end)
+            taken[lo:hi] = [True] * (hi - lo)
+        for k, masked in enumerate(self.masked):
+            taken[k] = taken[k] or masked
+        for span in class_spans(self, taken):
+            a, b = self.starts[span.i], self.ends[span.j - 1]
+            surface = self.text[a:b]
+            name, training = class_name(_clean(surface))
+            if training:  # universities, colleges, vocational schools: the collective actor
+                yield AgencyMention("truong_dh_cd", self.province, surface, a, b, None,
+                                    "collective", "truong_dh_cd", named=True)  # fmt: skip
+                continue
+            scope = scope_of_name(name, self.province)
+            level = scope if scope in ("national", "international") else "provincial"
+            yield AgencyMention("other", scope, surface, a, b, name, level, named=True, group=True)
 
     def _enterprises(self, found: list[AgencyMention]) -> Iterable[AgencyMention]:
         """Enterprises and investors named as a group by what they do ("chủ đầu tư xây dựng
@@ -1104,6 +1134,8 @@ def extract_agencies(
             continue
         if m.kind in _ROLE_ONLY and _RELATED.match(text, m.end):
             continue  # "các doanh nghiệp liên quan": a collective
+        if m.group and not enterprise_role(text, m, mentions):
+            continue  # a class of bodies acts where it is given a duty, not where it is served
         key = (m.kind, m.scope, _identity(m))
         surface = _clean(m.surface)
         item = out.get(key)
@@ -1115,11 +1147,55 @@ def extract_agencies(
         elif surface not in item["mentions"]:
             item["mentions"].append(surface)
         if key not in with_role and (
-            not _named_only(m) or m.kind in _ROLE_ONLY or named_role(text, m, mentions)
+            not _named_only(m) or m.kind in _ROLE_ONLY or m.group or named_role(text, m, mentions)
         ):
             with_role.add(key)
     # a body the register does not hold is listed where the text gives it a role
-    return [item for key, item in out.items() if key in with_role]
+    return _merge_aliases([item for key, item in out.items() if key in with_role])
+
+
+def _initials(name: str) -> tuple[str, bool]:
+    """The initials of a name, an abbreviation spelt out ("Cục QLTNN" and "Cục Quản lý tài
+    nguyên nước": "cqltnn"; "và" and "&" left out), and whether it holds an abbreviation."""
+
+    def letter(c: str) -> str:  # without its marks: "Ô" and "ô" are "o", "Đ" is "d"
+        return unicodedata.normalize("NFD", c.lower().replace("đ", "d"))[0]
+
+    letters: list[str] = []
+    short = False
+    for word in re.findall(r"[^\W_]+", unicodedata.normalize("NFC", name)):
+        if toneless_key(word) == "va":
+            continue
+        if len(word) > 1 and word.isupper():
+            letters.extend(letter(c) for c in word)
+            short = True
+        else:
+            letters.append(letter(word[0]))
+    return "".join(letters), short
+
+
+def _merge_aliases(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per body whose name is written both in full and abbreviated ("Cục Quản lý
+    tài nguyên nước" and "Cục QLTNN", "Cục Kiểm soát ô nhiễm môi trường" and "Cục Kiểm soát
+    ONMT"): the abbreviated name's mentions go to the full one."""
+    full: dict[tuple[str | None, str], dict[str, Any]] = {}
+    for item in items:
+        if item["kind"] == "other" and item.get("name"):
+            key, short = _initials(item["name"])
+            if not short and len(key) > 2:
+                full.setdefault((item["scope"], key), item)
+    out = []
+    for item in items:
+        if item["kind"] == "other" and item.get("name"):
+            key, short = _initials(item["name"])
+            target = full.get((item["scope"], key)) if short else None
+            if target is not None and target is not item:
+                for surface in item["mentions"]:
+                    if surface not in target["mentions"]:
+                        target["mentions"].append(surface)
+                continue
+        out.append(item)
+    return out
 
 
 #: a group qualified as concerned ("các doanh nghiệp (có) liên quan"): a collective
@@ -1259,6 +1335,9 @@ _BEFORE_ROLE = re.compile(
     r"trưởng|Lãnh đạo|Thủ trưởng|Chủ tịch|Chủ nhiệm|Viện trưởng|Tổng Giám đốc|Bí thư|"
     r"Đề nghị|Giao|Yêu cầu)(?:\s+các)?[\s:*]*$"
 )
+#: "từ … đến / tới …": the end of a span (a distance, a way), not whom something goes to
+_SPAN_END = re.compile(r"(?:đến|tới)[\s:*]*")
+_SPAN_START = re.compile(r"\btừ\s[^.;:\n]{1,80}\s(?:đến|tới)[\s:*]*$")
 #: the bodies a role is given to, listed after "gồm:" ("Giao các cơ sở đào tạo gồm: …")
 _ROLE_LIST = re.compile(
     r"(?:[Gg]iao|[Cc]hủ trì|[Pp]hối hợp|[Yy]êu cầu|[Đđ]ề nghị)[^.;:\n]{0,80}"
@@ -1307,7 +1386,10 @@ def named_role(text: str, m: AgencyMention, mentions: Sequence[AgencyMention]) -
             first = other
     before = unicodedata.normalize("NFC", text[max(0, first.start - 120) : first.start])
     after = unicodedata.normalize("NFC", text[last.end : last.end + 80])
-    if _BEFORE_ROLE.search(before[-40:]) or _OF_DOCUMENT.search(before):
+    role = _BEFORE_ROLE.search(before[-40:])
+    if role and _SPAN_END.fullmatch(role.group()) and _SPAN_START.search(before):
+        role = None  # "khoảng cách từ nhà … đến Trung tâm …": where a span ends, no recipient
+    if role or _OF_DOCUMENT.search(before):
         return True
     if _ROLE_LIST.search(before):  # "Giao các cơ sở đào tạo trọng điểm gồm: Đại học …"
         return True
@@ -1326,6 +1408,10 @@ def _identity(m: AgencyMention) -> str | None:
     if m.code:
         return m.code
     keys = [t.key for t in tokenize(m.name or m.surface)]
+    if m.group:
+        # a class is one whichever words its field shares ("cơ sở khám bệnh, chữa bệnh" is
+        # the "cơ sở khám, chữa bệnh")
+        return "class:" + " ".join(sorted(set(keys)))
     if keys[-2:] == ["đia", "phương"] and len(keys) > 3:
         keys = keys[:-2]  # "cơ quan LĐTBXH địa phương" is the "cơ quan LĐTBXH"
     if "vê" in keys[2:]:

@@ -29,7 +29,10 @@ vệ thực vật", "Vụ Thị trường trong nước"; "… xây dựng" only
 and "và" joins two fields over the end of a cell's line ("Cục Trồng trọt và / Bảo vệ thực
 vật"). A school's or hospital's kind may be written in lower case before its name
 ("Trường Cao đẳng nghề Giao thông Thanh Hóa", "Bệnh viện đa khoa Hợp Lực"); associations
-("Hiệp hội Du lịch tỉnh") are named bodies too.
+("Hiệp hội Du lịch tỉnh") are named bodies too. In a cell that lists bodies after dashes
+a name ends before " - " and the next body ("- Cục Khoáng sản Việt Nam - Viện …").
+:func:`class_spans` finds classes of bodies named by what they are ("cơ sở khám bệnh, chữa
+bệnh", "các tổ chức tín dụng").
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ from typing import Protocol
 
 from policykg.ingest.reading import diacritic_key, toneless_key
 
-__all__ = ["NamedSpan", "head_at", "in_cell", "named_spans", "scope_of_name"]
+__all__ = ["NamedSpan", "class_spans", "head_at", "in_cell", "named_spans", "scope_of_name"]
 
 
 class _Tokens(Protocol):
@@ -216,6 +219,7 @@ _NATIONAL = re.compile(r"\b(?:việt nam|quốc hội|trung ương|chính phủ|
 _NATIONAL_CASED = re.compile(r"\b(?:Quốc gia|Bộ [A-ZĐÂĂÊÔƠƯ])")
 _INTERNATIONAL = re.compile(r"\b(?:quốc tế|liên hợp quốc|thế giới)\b", re.IGNORECASE)
 _CELL = re.compile(r"[|\t\n]")
+_DASH = re.compile(r"[ \u00a0]+[-–][ \u00a0]+")
 _GAP_OK = re.compile(r"[ \u00a0]*(?:[-–&][ \u00a0]*)?")
 _ABBREV_COMMA = re.compile(r",")
 
@@ -379,6 +383,18 @@ def _name_end(
             _GAP_OK.fullmatch(gap) or comma_ok or _wrapped(t, k) or joined
         ):
             break
+        if _DASH.fullmatch(gap) and (
+            key in ("các", "những")
+            or (
+                _capital(w)
+                and _head_at(t, k) is not None
+                and (closed or _dash_list(t.text, t.starts[i]))
+            )
+        ):
+            # the next item of a list written with dashes ("- Cục Khoáng sản Việt Nam -
+            # Viện Khoa học Địa chất và Khoáng sản - Các đơn vị khác"), not a unit of the body
+            # it names ("Cục Chính sách - Tổng cục Xây dựng lực lượng")
+            break
         if taken[k] and within[k]:
             k += 1  # a body of the register the name holds ("… UBND tỉnh", "… Tỉnh ủy")
             named = closed = True
@@ -512,6 +528,115 @@ def _field_word(t: _Tokens, k: int, taken: Sequence[bool]) -> bool:
     return nxt in _FIELD_NOUNS or nxt in _ROLE_VERBS or nxt[:1] in _ROLE_VERBS
 
 
+#: classes of bodies named by what they are, given duties as one actor ("cơ sở khám bệnh,
+#: chữa bệnh", "các cơ sở giáo dục", "các tổ chức tín dụng"): the head and field of the class
+#: (a comma may part the words of the field: "khám bệnh, chữa bệnh")
+_CLASSES = sorted(
+    (
+        _tones(c)
+        for c in (
+            "cơ sở khám bệnh chữa bệnh", "cơ sở khám chữa bệnh", "cơ sở khám bệnh", "cơ sở y tế",
+            "cơ sở giáo dục", "cơ sở đào tạo", "cơ sở trợ giúp xã hội", "cơ sở bảo trợ xã hội",
+            "cơ sở cai nghiện", "cơ sở nuôi dưỡng điều dưỡng", "cơ sở nuôi dưỡng",
+            "cơ sở điều dưỡng", "cơ sở điều trị", "cơ sở tiêm chủng", "cơ sở phục hồi chức năng",
+            "cơ sở dạy nghề", "tổ chức tín dụng", "ngân hàng thương mại",
+            "quỹ tín dụng nhân dân",
+        )
+    ),
+    key=len,
+    reverse=True,
+)  # fmt: skip
+#: what narrows a class after its field ("… mầm non, phổ thông", "… công lập", "… tuyến
+#: xã", "… người có công với cách mạng")
+_CLASS_QUALIFIERS = sorted(
+    (
+        _tones(q)
+        for q in (
+            "mầm non", "phổ thông", "tiểu học", "trung học cơ sở", "trung học phổ thông",
+            "trung học", "đại học", "nghề nghiệp", "thường xuyên", "công lập", "ngoài công lập",
+            "tư thục", "tư nhân", "tuyến xã", "tuyến huyện", "tuyến tỉnh", "tuyến trung ương",
+            "cấp xã", "bắt buộc", "tự nguyện", "ma túy", "người có công với cách mạng",
+            "người có công", "nhà nước", "thương mại", "vi mô", "trọng điểm", "bảo hiểm y tế",
+            "đa ngành", "chuyên khoa",
+        )
+    ),
+    key=len,
+    reverse=True,
+)  # fmt: skip
+#: the words of a class of schools and training institutions: universities, colleges and
+#: vocational schools as one collective actor (``truong_dh_cd``: "các cơ sở giáo dục đại
+#: học", "cơ sở giáo dục nghề nghiệp", "cơ sở đào tạo nghề", "cơ sở dạy nghề")
+_TRAINING = re.compile(r"^cơ sở (?:đào tạo|dạy nghề|giáo dục (?:đại học|nghề nghiệp))")
+#: the members of a class listed after it ("các cơ sở đào tạo trọng điểm gồm: …"): they act
+_MEMBERS_AFTER = re.compile(r"[\s,(]*(?:bao\s+)?gồm\b", re.IGNORECASE)
+
+
+def class_spans(t: _Tokens, taken: Sequence[bool]) -> list[NamedSpan]:
+    """The classes of bodies named by what they are ("các cơ sở giáo dục mầm non, phổ thông",
+    "cơ sở khám bệnh, chữa bệnh", "các tổ chức tín dụng") in the tokens of ``t`` outside
+    ``taken`` tokens, with the "các" before them; not a class whose members are listed after
+    it ("gồm: …")."""
+    out: list[NamedSpan] = []
+    i = 0
+    while i < t.n:
+        j = None if taken[i] else _phrase_end_at(t, i, _CLASSES, taken, commas=True)
+        if j is None:
+            i += 1
+            continue
+        start = i
+        if i > 0 and diacritic_key(t.words[i - 1]) in ("các", "những") and t.gap(i - 1) == " ":
+            start = i - 1  # (the name is written without it: :func:`class_name`)
+        qualified = False
+        while True:
+            # "… mầm non, phổ thông": a comma between qualifiers
+            k = _phrase_end(t, j, _CLASS_QUALIFIERS, taken, comma=qualified)
+            if k is None:
+                break
+            j, qualified = k, True
+        if not _MEMBERS_AFTER.match(t.text, t.ends[j - 1]):
+            out.append(NamedSpan(start, j))
+        i = j
+    return out
+
+
+def class_name(name: str) -> tuple[str, bool]:
+    """The name of a class of bodies as written without "các" / "những", and whether it is a
+    class of universities, colleges and vocational schools (``truong_dh_cd``)."""
+    name = re.sub(r"^(?:các|những|Các|Những)\s+", "", name)
+    return name, bool(_TRAINING.match(unicodedata.normalize("NFC", name).lower()))
+
+
+def _phrase_end(
+    t: _Tokens, i: int, phrases: Sequence[tuple[str, ...]], taken: Sequence[bool], *, comma: bool
+) -> int | None:
+    """The index after the longest of ``phrases`` at token i, after a space (or a comma with
+    ``comma``); else None."""
+    if i <= 0 or i >= t.n:
+        return None
+    before = t.gap(i - 1)
+    if not (before == " " or (comma and before.strip() == ",")):
+        return None
+    return _phrase_end_at(t, i, phrases, taken, commas=False)
+
+
+def _phrase_end_at(
+    t: _Tokens, i: int, phrases: Sequence[tuple[str, ...]], taken: Sequence[bool], *, commas: bool
+) -> int | None:
+    """The index after the longest of ``phrases`` at token i, its words apart by spaces (or
+    a comma with ``commas``), else None."""
+    for phrase in phrases:
+        k = i
+        for w in phrase:
+            if k >= t.n or taken[k] or diacritic_key(t.words[k]) != w:
+                break
+            if k > i and not (t.gap(k - 1) == " " or (commas and t.gap(k - 1).strip() == ",")):
+                break
+            k += 1
+        else:
+            return k
+    return None
+
+
 @lru_cache(maxsize=1)
 def _province_names() -> frozenset[tuple[str, ...]]:
     from policykg.ingest.gazetteer import PROVINCES
@@ -607,7 +732,31 @@ def scope_of_name(name: str, province: str | None) -> str:
 
 
 def in_cell(text: str, start: int, end: int) -> bool:
-    """Is ``text[start:end]`` a table cell of its own (bars, tabs or line breaks around)?"""
+    """Is ``text[start:end]`` a table cell of its own (bars, tabs or line breaks around), or
+    an item of its own of a cell that lists items after dashes ("| - Tổng cục KTTV - Các Cục
+    trực thuộc Bộ - Văn phòng Bộ |")?"""
     before = text[max(0, start - 3) : start]
     after = text[end : end + 3]
-    return bool(_CELL.search(before)) and bool(_CELL.search(after) or end >= len(text))
+    if bool(_CELL.search(before)) and bool(_CELL.search(after) or end >= len(text)):
+        return True
+    lo = max(text.rfind(c, 0, start) for c in "|\t\n") + 1
+    his = [h for h in (text.find(c, end) for c in "|\t\n") if h >= 0]
+    hi = min(his) if his else len(text)
+    return bool(
+        _DASH_ITEMS.match(text, lo, start)
+        and _ITEM_BEFORE.search(text, lo, start)
+        and _ITEM_AFTER.fullmatch(text, end, hi)
+    )
+
+
+def _dash_list(text: str, pos: int) -> bool:
+    """Is ``pos`` in a cell or line that lists its items after dashes ("| - Vụ Đất đai - Cục
+    Quy hoạch … - Các đơn vị khác |")?"""
+    lo = max(text.rfind(c, 0, pos) for c in "|\t\n") + 1
+    return bool(_DASH_ITEMS.match(text, lo, pos + 1))
+
+
+#: a cell that lists its items after dashes; the edges of one item
+_DASH_ITEMS = re.compile(r"[ \u00a0*]*[-–+•][ \u00a0]")
+_ITEM_BEFORE = re.compile(r"(?:^|[ \u00a0])[-–+•][ \u00a0*]*$")
+_ITEM_AFTER = re.compile(r"[ \u00a0*;,.]*(?:[-–+•][ \u00a0].*)?", re.DOTALL)

@@ -885,3 +885,71 @@ def test_committees_that_stay_what_they_were() -> None:
     ]
     cell = "| 2 | Xây dựng quy chế | Bộ Tài chính | UBND các thành\nphố trực thuộc\nTrung ương |"
     assert [m.kind for m in find_agencies(cell, province="national")] == ["bo_tc", "ubnd_tinh"]
+
+
+def test_a_class_of_bodies_given_duties_is_one_actor() -> None:
+    """A class of bodies named by what they are is ``other`` with its name (without "các")
+    where the text gives it a duty; schools of higher and vocational education are the
+    collective ``truong_dh_cd``."""
+    text = (
+        "Điều 6. Trách nhiệm của cơ sở giáo dục mầm non, phổ thông\n"
+        "1. Tổ chức kiểm tra sức khỏe cho học sinh.\n\n"
+        "Điều 7. Trách nhiệm của Sở Y tế\n"
+        "Chủ trì, phối hợp với các cơ sở khám, chữa bệnh trên địa bàn hướng dẫn thực hiện.\n"
+        "Các tổ chức tín dụng có trách nhiệm báo cáo Ngân hàng Nhà nước chi nhánh tỉnh."
+    )
+    assert listed(text, "Quảng Trị") == [
+        ("other", "Quảng Trị", "cơ sở giáo dục mầm non, phổ thông"),
+        ("so_yt", "Quảng Trị", None),
+        ("other", "Quảng Trị", "cơ sở khám, chữa bệnh"),
+        ("other", "Quảng Trị", "tổ chức tín dụng"),
+        ("nhnn_tinh", "Quảng Trị", None),
+    ]
+    # the same class however its field is written is one body
+    text = (
+        "Cơ sở khám bệnh, chữa bệnh có trách nhiệm lưu trữ hồ sơ. Sở Y tế chủ trì, phối hợp "
+        "với các cơ sở khám, chữa bệnh kiểm tra."
+    )
+    assert [a.get("name") for a in extract_agencies(text, province="Huế")] == [
+        "Cơ sở khám bệnh, chữa bệnh",
+        None,
+    ]
+    text = "Vụ Giáo dục Đại học chủ trì, phối hợp với các cơ sở giáo dục đại học tổ chức."
+    assert ("truong_dh_cd", "national", None) in listed(text, "national")
+    # a class served, not given a duty, and a class whose members are listed are no actor
+    for text in (
+        "Ưu đãi thuế cho các cơ sở giáo dục mầm non ngoài công lập.",
+        "Hỗ trợ lãi suất qua các tổ chức tín dụng.",
+        "Giao các cơ sở y tế trọng điểm gồm: Bệnh viện Bạch Mai, Bệnh viện Chợ Rẫy.",
+    ):
+        assert [a for a in listed(text, "national") if a[2] and a[2].startswith("cơ sở")] == []
+
+
+def test_the_items_of_a_list_written_with_dashes() -> None:
+    """A cell that lists bodies after dashes names one body per item: a name ends before
+    " - " and the next body or "Các …" (but "Cục Chính sách - Tổng cục …" is one unit of
+    the other); an abbreviated name is the body written in full."""
+    row = (
+        "| 3 | Điều tra tài nguyên nước | Cục Quản lý tài nguyên nước | - Viện Khoa học "
+        "Khí tượng Thủy văn và Biến đổi khí hậu - Cục Viễn thám quốc gia - Các đơn vị khác "
+        "có liên quan |\n| 4 | Kiểm kê nguồn nước | Cục QLTNN | - Tổng cục KTTV |"
+    )
+    assert listed(row, "national") == [
+        ("other", "national", "Cục Quản lý tài nguyên nước"),
+        ("other", "national", "Viện Khoa học Khí tượng Thủy văn và Biến đổi khí hậu"),
+        ("other", "national", "Cục Viễn thám quốc gia"),
+        ("other", "national", "Tổng cục KTTV"),
+    ]
+    text = "Cục Chính sách - Tổng cục Chính trị chủ trì thực hiện."
+    assert [m.name for m in find_agencies(text, province="national")] == [
+        "Cục Chính sách - Tổng cục Chính trị"
+    ]
+
+
+def test_where_a_distance_ends_is_no_recipient() -> None:
+    text = "Khoảng cách từ nơi cư trú đến Trung tâm Chỉnh hình Phục hồi chức năng là 90 km."
+    assert listed(text, "national") == []
+    text = "Hồ sơ được gửi đến Trung tâm Phục vụ hành chính công tỉnh."
+    assert listed(text, "Bắc Ninh") == [
+        ("other", "Bắc Ninh", "Trung tâm Phục vụ hành chính công tỉnh")
+    ]
