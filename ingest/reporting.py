@@ -1014,6 +1014,9 @@ _FIELD_STOP = frozenset(
         "tại của để trong đối thuộc cấp các và",
     )
 )
+#: a kind of public centre named by its field in lower case ("Trung tâm trợ giúp pháp lý nhà
+#: nước", "các trung tâm dịch vụ việc làm")
+_CENTRE = re.compile(r"\b(?:(?:các|những)\s+)?trung tâm\s+(?=[^\W\d_])")
 #: public establishments of a field as a class, one ``other`` actor ("Các cơ sở giáo dục tiểu
 #: học", "cơ sở tiêm chủng", "Trạm Y tế xã")
 _FACILITY = re.compile(
@@ -1099,6 +1102,12 @@ def _classes_by_function(
     spans: list[tuple[int, int]] = []
     for h in _FUNCTION_HEAD.finditer(f):
         spans.append((h.start(), _field_end(text, f, h.end())))
+    for h in _CENTRE.finditer(f):
+        # "Trung tâm trợ giúp pháp lý nhà nước": a kind of centre, each province's
+        if text[h.end() : h.end() + 1].islower() and not any(
+            m.start <= h.end() < m.end for m in out
+        ):
+            spans.append((h.start(), _field_end(text, f, h.end())))
     spans += [(c.start(), c.end()) for c in _FACILITY.finditer(f)]
     for a, b in spans:
         name = clean(text[a:b])
@@ -1281,8 +1290,15 @@ def extract_reporting(
                 last = []  # "Thời gian chốt số liệu báo cáo: ...", "Báo cáo gồm các nội dung"
                 continue
             rules = _period_rules(f, a, b)
+            of = _DEADLINE_LABEL_OF.match(f, a, rules[0][0]) if rules else None
+            named = [m for m in ms if of and of.end() <= m.start < rules[0][0]]
             if rules and _DEADLINE_LABEL.fullmatch(f, a, rules[0][0]):
                 lead.labels.append(sec)  # "2. Thời hạn gửi báo cáo: báo cáo 6 tháng ...; ..."
+            elif named and (whose := _reports_of(out, _refs(named), sec)):
+                # "Thời hạn gửi báo cáo của Sở Tư pháp: báo cáo 6 tháng ...; báo cáo năm ...":
+                # the rules date the undated reports of that body stated before
+                lead = _Lead(whose, p, sec, True, None, [sec])
+                out = [d for d in out if not any(d is x for x in whose)]
             elif rules and rules[0][0] > a:
                 # "Sở X báo cáo UBND tỉnh: báo cáo quý ...; báo cáo năm ...": the lead first
                 got = reader.sentence(sec, p, ms, a, rules[0][0])
@@ -1353,6 +1369,32 @@ _SEND_LINE = re.compile(
     r"\W*(?:(?:các|mọi)\s+)?báo cáo(?:\s+(?:định kỳ|nêu trên|trên|này))?\s+(?:được\s+)?gửi"
     r"(?:\s+(?:về|đến|tới|cho))?\b"
 )
+#: the deadlines of one body's reports ("Thời hạn gửi báo cáo của Sở Tư pháp: ...")
+_DEADLINE_LABEL_OF = re.compile(
+    r"\W*(?:[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*|[-+•*]\s*)?(?:thời hạn|thời gian)(?:\s+(?:gửi|nộp))?"
+    r"(?:\s+báo cáo)?\s+(?:của|đối với)\s+"
+)
+
+
+def _reports_of(
+    duties: list[dict[str, Any]], actor: list[dict[str, Any]], sec: Section
+) -> list[dict[str, Any]]:
+    """The undated reports of ``actor`` in the article (or part) that holds ``sec``, those
+    of the sentence that states the last of them."""
+    top = next((s for s in [sec, *sec.ancestors()] if s.style in ("dieu", "roman", "part")), None)
+    inside = {id(s) for s in top.walk()} if top is not None else set()
+    key = _key(actor)
+    mine = [
+        d
+        for d in duties
+        if d["deadline"] is None
+        and not d["_derived"]
+        and _key(d["actor"]) == key
+        and id(d.get("_sec")) in inside
+    ]
+    return [d for d in mine if d["_at"] == mine[-1]["_at"]] if mine else []
+
+
 #: a rule for a period's report ("Báo cáo tháng: trước ngày 20 của tháng tiếp theo", "báo cáo
 #: năm trước ngày 15 tháng 01 của năm sau", "b) Báo cáo 6 tháng: ..."), at the start of a
 #: sentence or after ";" or ":"
