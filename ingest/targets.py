@@ -109,6 +109,14 @@ _DUE_AFTER = re.compile(
     r"\b(?:đến|trong|vào|trước|tới)\s+(?:hết\s+|cuối\s+)?(?:năm(?:\s+học)?\s+|giai đoạn\s+|"
     r"quý\s+[ivx1-4]+\s*(?:/|năm)\s*|" + _DAY + ")" + _Y + r"(?:\s*[-–]\s*" + _Y + ")?"
 )
+#: a year stated right after a quantity: "80% vào năm 2030", "60% năm 2026", "42% (năm 2030)"
+_YEAR_RIGHT_AFTER = re.compile(
+    r"\s*(?P<open>\(\s*)?(?:vào\s+|trong\s+|đến\s+|tới\s+)?(?:hết\s+|cuối\s+)?năm(?:\s+học)?\s+"
+    + _Y
+    + r"(?:\s*[-–]\s*"
+    + _Y
+    + r")?(?(open)\s*\))"  # "(năm 2030)" closed: not "(năm 2025 đạt 86,4%)", a baseline
+)
 _BASELINE = re.compile(r"so với\s+(?:cùng kỳ\s+)?(?:năm|giai đoạn|kỳ)?\s*$")
 #: a line that only states the year of what follows ("a) Đến năm 2030", "Năm 2021 - 2022:")
 _CUE_LINE = re.compile(
@@ -425,7 +433,8 @@ def _lead_year(f: str) -> int | None:
     first = re.split(r"[,:]", head, maxsplit=1)[0]
     if len(first) > 60:
         return None
-    years = _years_in(first)
+    # the lead ends at a bracket or a share: "Tỷ lệ ... đạt trên 90% (năm 2025 đạt ...)"
+    years = _years_in(re.split(r"[(%]", first, maxsplit=1)[0])
     return years[0][1] if years else None
 
 
@@ -832,7 +841,13 @@ def _prose(doc: Doc, out: _Out, period_end: int | None) -> None:
                             pzone, sentence, fc, q, diacritic_key(text[sa : ca + q.start])
                         ):
                             continue
-                        own = [y for pos, y in _years_in(fc) if pos < q.start]
+                        # a year right after a quantity is that quantity's ("đạt 80% vào
+                        # năm 2030 và 90% vào năm 2035", "60% năm 2026, 80% năm 2027")
+                        right = _YEAR_RIGHT_AFTER.match(fc, q.end)
+                        taken = _years_of_others(fc, q, qs)
+                        own = [y for pos, y in _years_in(fc) if pos < q.start and pos not in taken]
+                        if right:
+                            own = [int(right.group(2) or right.group(1))]
                         after = _due_after(fc, q, qs)
                         # a due time of an earlier clause of the sentence ("... quán triệt
                         # Nghị quyết trong Quý II/2025; 100% cán bộ, đảng viên được quán triệt")
@@ -876,6 +891,17 @@ def _prose(doc: Doc, out: _Out, period_end: int | None) -> None:
                                 )
                             ),
                         )
+
+
+def _years_of_others(fc: str, q: Quantity, qs: list[Quantity]) -> set[int]:
+    """Offsets of the year cues that another quantity of the clause is stated with, right
+    after it ("80% vào năm 2030 và 90% ..."): no year of ``q``."""
+    out: set[int] = set()
+    for o in qs:
+        m = _YEAR_RIGHT_AFTER.match(fc, o.end) if o is not q else None
+        if m:
+            out.update(pos for pos, _y in _years_in(fc[: m.end()]) if pos >= o.end)
+    return out
 
 
 def _qualifies(fc: str, counted: int, q: Quantity) -> bool:

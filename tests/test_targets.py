@@ -280,6 +280,23 @@ def test_a_line_that_states_the_year_of_the_items_under_it(cue: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "years"),
+    [
+        ("- Tỷ lệ phụ phẩm được tái sử dụng đạt 80% vào năm 2030 và 90% vào năm 2035;",
+         [2030, 2035]),
+        ("- Tỷ lệ hồ sơ trực tuyến đạt 60% năm 2026, 80% năm 2027;", [2026, 2027]),
+        ("- Tỷ lệ che phủ rừng đạt 42% (năm 2030), 43% (năm 2035);", [2030, 2035]),
+        ("- Năm 2026 đạt 60%, năm 2027 đạt 80%;", [2026, 2027]),
+        # a bracket that goes on past its year states a baseline, not the year of the target
+        ("- Tỷ lệ tiêm chủng đạt trên 90% (năm 2025 đạt 86,4%);", [2030]),
+    ],
+)  # fmt: skip
+def test_a_year_right_after_a_quantity_is_its_own(line: str, years: list[int]) -> None:
+    text = "I. MỤC TIÊU\n2. Mục tiêu cụ thể\n" + line + "\n"
+    assert [t["by_year"] for t in extract_targets(parse(text), period_end=2030)] == years
+
+
 def test_rates_and_norms_of_a_regulation_are_not_targets() -> None:
     text = (
         "QUY ĐỊNH\nVề miễn, giảm tiền sử dụng đất đối với người có công tỉnh Kon Tum\n"
