@@ -35,6 +35,7 @@ from policykg.bench.common import status_mb
 from policykg.graph.dataset import load_vocabulary
 from policykg.graph.store import EmbeddedStore, ntriples_body
 from policykg.ingest.rdf import document_triples
+from policykg.ingest.record import Record
 from policykg.load.documents import ingest_paths
 from policykg.ontology.iri import IriMinter
 from policykg.shapes.draft import check_file
@@ -95,7 +96,7 @@ def build_store(
     graphs: list[list[ox.Triple]] = []
     batch: list[tuple[str, bytes]] = []
     for rec in records:
-        res = document_triples(rec, minter=minter)
+        res = document_triples(Record.from_gold(rec), minter=minter)
         if path is None:
             store.replace_graph(res.graph_iri, res.triples)
         else:

@@ -29,7 +29,7 @@ def extract(
     base_iri: Annotated[str | None, typer.Option(help="Base of minted IRIs (turtle).")] = None,
 ) -> None:
     """Print what one plan yields, in the gold JSON schema or as Turtle (no store is used)."""
-    from policykg.ingest.extract import as_schema, extract_file
+    from policykg.ingest.extract import extract_file
     from policykg.ingest.rdf import document_triples
 
     if fmt not in {"json", "turtle"}:
@@ -39,7 +39,7 @@ def extract(
     except IngestError as exc:
         raise fail(str(exc)) from exc
     if fmt == "json":
-        typer.echo(json.dumps(as_schema(record), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(record.to_gold(), ensure_ascii=False, indent=2))
         return
     minter = IriMinter(base_iri or Settings.from_env().base_iri)
     result = document_triples(record, minter=minter)

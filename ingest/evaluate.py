@@ -16,9 +16,11 @@ so a fact extracted twice counts once as right and once as wrong):
 * **targets**: ``indicator | min | max | by_year`` (numbers compared as floats).
 * **reporting**: ``sorted actor kinds | sorted recipient kinds | deadline``.
 
-``evaluate_record(pred, gold)`` gives per-section counts for one plan,
-``evaluate_corpus(corpus_dir, gold_dir)`` runs the extractor over every gold file's source
-and adds micro-averaged totals, ``format_report(report)`` prints the table.
+Both sides are :class:`~policykg.ingest.record.Record` values: what extraction gives, and
+the gold file read with ``Record.from_gold``. ``evaluate_record(pred, gold)`` gives
+per-section counts for one plan, ``evaluate_corpus(corpus_dir, gold_dir)`` runs the
+extractor over every gold file's source and adds micro-averaged totals,
+``format_report(report)`` prints the table.
 """
 
 from __future__ import annotations
@@ -26,12 +28,13 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from policykg.ingest.reading import ascii_key
+from policykg.ingest.record import Agency, AgencyRef, CitedInstrument, Document, Record
 
 __all__ = [
     "DEFAULT_SETS",
@@ -107,17 +110,26 @@ def _num_key(n: Any) -> str:
     return re.sub(r"\s+", "", str(n)).upper()
 
 
-def target_key(t: dict[str, Any] | None) -> str:
+def target_key(t: Mapping[str, Any] | None) -> str:
+    """The key of a cited instrument in the gold form (a gold file's ``target``)."""
     if not t:
         return "?"
-    if t.get("number"):
-        return _num_key(t["number"])
-    words = re.findall(r"\w+", ascii_key(t.get("title") or ""))[:6]
-    return f"{t.get('kind')}|{t.get('date')}|{' '.join(words)}"
+    return _instrument_key(t.get("kind"), t.get("number"), t.get("date"), t.get("title"))
 
 
-def _agency(a: dict[str, Any]) -> str:
-    return f"{a.get('kind')}|{a.get('scope')}"
+def _cited_key(t: CitedInstrument | None) -> str:
+    return "?" if t is None else _instrument_key(t.kind, t.number, t.date, t.title)
+
+
+def _instrument_key(kind: Any, number: Any, date: Any, title: Any) -> str:
+    if number:
+        return _num_key(number)
+    words = re.findall(r"\w+", ascii_key(title or ""))[:6]
+    return f"{kind}|{date}|{' '.join(words)}"
+
+
+def _agency(a: Agency | AgencyRef) -> str:
+    return f"{a.kind}|{a.scope}"
 
 
 def _number(x: Any) -> str:
@@ -129,42 +141,34 @@ def _number(x: Any) -> str:
         return str(x)
 
 
-def _canon(v: Any) -> str:
-    return json.dumps(v, ensure_ascii=False, sort_keys=True)
-
-
-def section_keys(record: dict[str, Any], section: str) -> list[str]:
+def section_keys(record: Record, section: str) -> list[str]:
     """The matching keys of one section of a record (a multiset, as a list)."""
-    items = record.get(section) or []
     if section == "citations":
-        by_id = {c.get("id"): c for c in items}
+        by_id = {c.id: c.target for c in record.citations}
         out = []
-        for c in items:
-            subj = c.get("subject")
-            skey = "self" if subj == "self" else target_key(by_id.get(subj, {}).get("target"))
-            out.append(f"{c.get('relation')}|{skey}|{target_key(c.get('target'))}")
+        for c in record.citations:
+            subject = "self" if c.subject == "self" else _cited_key(by_id.get(c.subject))
+            out.append(f"{c.relation}|{subject}|{_cited_key(c.target)}")
         return out
     if section == "agencies":
-        return [_agency(a) for a in items]
+        return [_agency(a) for a in record.agencies]
     if section == "tasks":
-        out = []
-        for t in items:
-            for role in ("lead", "coordinating"):
-                for a in t.get(role) or []:
-                    out.append(f"{t.get('ref')}|{role}|{_agency(a)}")
-        return out
+        return [
+            f"{t.ref}|{role}|{_agency(a)}"
+            for t in record.tasks
+            for role, agencies in (("lead", t.lead), ("coordinating", t.coordinating))
+            for a in agencies
+        ]
     if section == "targets":
         return [
-            f"{t.get('indicator')}|{_number(t.get('min'))}|{_number(t.get('max'))}"
-            f"|{t.get('by_year')}"
-            for t in items
+            f"{t.indicator}|{_number(t.min)}|{_number(t.max)}|{t.by_year}" for t in record.targets
         ]
     if section == "reporting":
         out = []
-        for r in items:
-            actors = ",".join(sorted(str(a.get("kind")) for a in r.get("actor") or []))
-            recips = ",".join(sorted(str(a.get("kind")) for a in r.get("recipient") or []))
-            out.append(f"{actors}|{recips}|{r.get('deadline')}")
+        for r in record.reporting:
+            actors = ",".join(sorted(a.kind for a in r.actor))
+            recipients = ",".join(sorted(a.kind for a in r.recipient))
+            out.append(f"{actors}|{recipients}|{r.deadline}")
         return out
     raise ValueError(f"unknown section {section!r}")
 
@@ -175,23 +179,15 @@ def _score(pred: Iterable[str], gold: Iterable[str]) -> Score:
     return Score(tp, sum(p.values()), sum(g.values()))
 
 
-def evaluate_record(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, Score]:
-    """Per-section counts for one plan."""
+def evaluate_record(pred: Record, gold: Record) -> dict[str, Score]:
+    """Per-section counts for one plan: ``pred`` (what extraction gave) against ``gold``."""
     out: dict[str, Score] = {}
-    pd, gd = pred.get("document") or {}, gold.get("document") or {}
-    right = sum(1 for f in DOCUMENT_FIELDS if _canon(_strip(pd.get(f))) == _canon(gd.get(f)))
+    pd, gd = pred.document, gold.document
+    right = sum(1 for f in DOCUMENT_FIELDS if getattr(pd, f) == getattr(gd, f))
     out["document"] = Score(right, len(DOCUMENT_FIELDS), len(DOCUMENT_FIELDS))
     for section in SECTIONS[1:]:
         out[section] = _score(section_keys(pred, section), section_keys(gold, section))
     return out
-
-
-def _strip(v: Any) -> Any:
-    if isinstance(v, dict):
-        return {k: _strip(x) for k, x in v.items() if not str(k).startswith("_")}
-    if isinstance(v, list):
-        return [_strip(x) for x in v]
-    return v
 
 
 def evaluate_corpus(corpus_dir: str | Path, gold_dir: str | Path) -> dict[str, Any]:
@@ -210,8 +206,8 @@ def evaluate_corpus(corpus_dir: str | Path, gold_dir: str | Path) -> dict[str, A
     refused: dict[str, str] = {}
     totals = {s: Score() for s in SECTIONS}
     for gold_path in sorted(golds.glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        source = gold.get("source") or gold_path.with_suffix(".txt").name
+        gold = _read_gold(gold_path)
+        source = gold.source or gold_path.with_suffix(".txt").name
         src = corpus / source
         if not src.exists():
             continue
@@ -219,7 +215,7 @@ def evaluate_corpus(corpus_dir: str | Path, gold_dir: str | Path) -> dict[str, A
             pred = extract_file(src)
         except IngestError as exc:
             refused[source] = str(exc)
-            pred = {}
+            pred = Record(source, Document(kind=None))  # nothing predicted
         scores = evaluate_record(pred, gold)
         plans[source] = {s: scores[s].as_dict() for s in SECTIONS}
         for s in SECTIONS:
@@ -229,6 +225,16 @@ def evaluate_corpus(corpus_dir: str | Path, gold_dir: str | Path) -> dict[str, A
         "overall": {s: totals[s].as_dict() for s in SECTIONS},
         "refused": refused,
     }
+
+
+def _read_gold(path: Path) -> Record:
+    """The record of a gold file (an :class:`IngestError` naming the file if malformed)."""
+    from policykg.ingest.errors import IngestError
+
+    try:
+        return Record.from_gold(json.loads(path.read_text(encoding="utf-8")))
+    except IngestError as exc:
+        raise IngestError(exc.message, source=path) from None
 
 
 #: The sets :func:`known_sets` names that ``policykg eval`` runs when no set is asked for.

@@ -1,7 +1,9 @@
-"""One extraction record -> RDF triples of its document graph.
+"""One extraction record (:class:`~policykg.ingest.record.Record`) -> RDF triples of its
+document graph.
 
 :func:`document_triples` is a pure function: the same record (and text) always gives the
 same triples, sorted, with no blank nodes, so re-ingesting a document is byte-identical.
+A record in the gold JSON form (a gold file) is read with ``Record.from_gold`` first.
 
 Mapping (see ``docs/ontology.md``):
 
@@ -21,12 +23,12 @@ Mapping (see ``docs/ontology.md``):
   agency-kind concept, ``pkg:province`` or ``pkg:scope``, the mentions as ``skos:altLabel``;
 * tasks, targets, reporting duties: ``pkg:Task``, ``pkg:Target``, ``pkg:ReportingDuty``
   under the document's IRI (``dcterms:isPartOf`` the document);
-* assigned duties (record key ``_duties``: each agency's duties under "TỔ CHỨC THỰC
-  HIỆN"): ``pkg:Assignment`` with ``pkg:assignee``, ``pkg:partnerAgency``,
-  ``pkg:reportsTo``, ``dcterms:identifier``, ``dcterms:description``;
-* provenance: items with ``_span``/``_quote`` get ``prov:wasDerivedFrom`` an
-  ``oa:SpecificResource`` with an ``oa:TextQuoteSelector`` and ``oa:TextPositionSelector``
-  (and ``pkg:line`` when the text is given).
+* assigned duties (``record.duties``: each agency's duties under "TỔ CHỨC THỰC HIỆN"):
+  ``pkg:Assignment`` with ``pkg:assignee``, ``pkg:partnerAgency``, ``pkg:reportsTo``,
+  ``dcterms:identifier``, ``dcterms:description``;
+* provenance: items with a ``span`` get ``prov:wasDerivedFrom`` an ``oa:SpecificResource``
+  with an ``oa:TextPositionSelector`` (and ``pkg:line``) and, when the text is given, an
+  ``oa:TextQuoteSelector`` quoting it.
 """
 
 from __future__ import annotations
@@ -37,13 +39,25 @@ import functools
 import json
 import logging
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import pyoxigraph as ox
 
 from policykg.ingest.errors import IngestError
+from policykg.ingest.record import (
+    Agency,
+    AgencyRef,
+    AssignedDuty,
+    Citation,
+    CitedInstrument,
+    Document,
+    Record,
+    ReportingDuty,
+    Span,
+    Target,
+    Task,
+)
 from policykg.ontology.instruments import (
     instrument_iri,
     reference_instruments,
@@ -177,77 +191,69 @@ class _Graph:
         self.add(iri, RDF + "type", PKG + "Province")
         return iri
 
-    def agency(self, ref: Mapping[str, Any] | None) -> str | None:
-        """The node of an agency reference ``{"kind", "scope", ...}`` (``None`` for none)."""
-        if not ref:
+    def agency(self, ref: AgencyRef | Agency | None) -> str | None:
+        """The node of an agency (``None`` for none)."""
+        if ref is None:
             return None
-        kind = ref.get("kind")
-        if not isinstance(kind, str) or not kind:
-            raise self.error(f"agency without a kind: {dict(ref)!r}")
-        scope = ref.get("scope")
-        mentions = [m for m in ref.get("mentions") or [] if isinstance(m, str) and m.strip()]
-        name = ref.get("name") or (mentions[0] if mentions else None)
+        kind, scope = ref.kind, ref.scope
+        if not kind:
+            raise self.error(f"agency without a kind: {ref!r}")
+        mentions = [m for m in ref.mentions if m.strip()] if isinstance(ref, Agency) else []
+        name = ref.name or (mentions[0] if mentions else None)
         iri = self.minter.agency(kind, scope, name if kind == "other" else None)
         self.add(iri, RDF + "type", ORG + "Organization")
         self.add(iri, ORG + "classification", self.concept("agency-kind", kind))
-        if isinstance(scope, str) and scope and scope not in NON_PROVINCE_SCOPES:
+        if scope and scope not in NON_PROVINCE_SCOPES:
             self.add(iri, PKG + "province", self.province(scope))
-        elif isinstance(scope, str) and scope:
+        elif scope:
             self.add(iri, PKG + "scope", ox.Literal(scope))
         for label in [*mentions, *([name] if name and kind == "other" else [])]:
             self.add(iri, SKOS + "altLabel", _vi(label))
         return iri
 
     # --- provenance --------------------------------------------------------------------
-    def provenance(self, item_iri: str, item: Mapping[str, Any]) -> None:
-        span = item.get("_span")
-        quote = item.get("_quote")
-        if span is None and not quote:
+    def provenance(self, item_iri: str, span: Span | None) -> None:
+        """Where an item was read: its ``span`` of the text (nothing without one)."""
+        if span is None:
             return
         target = self.minter.part(item_iri, "source", "text")
         self.add(item_iri, PROV + "wasDerivedFrom", target)
         self.add(target, RDF + "type", OA + "SpecificResource")
         self.add(target, OA + "hasSource", self.doc)
-        start = end = None
-        if isinstance(span, list | tuple) and len(span) == 2:
-            start, end = int(span[0]), int(span[1])
-        if not quote and self.text is not None and start is not None and end is not None:
-            quote = self.text[start:end]
-        if isinstance(quote, str) and quote.strip():
+        start, end = span
+        quote = self.text[start:end] if self.text is not None else None
+        if quote is not None and quote.strip():
             sel = self.minter.part(item_iri, "selector", "quote")
             self.add(target, OA + "hasSelector", sel)
             self.add(sel, RDF + "type", OA + "TextQuoteSelector")
             self.add(sel, OA + "exact", ox.Literal(quote, language="vi"))
-        if start is not None and end is not None:
-            sel = self.minter.part(item_iri, "selector", "position")
-            self.add(target, OA + "hasSelector", sel)
-            self.add(sel, RDF + "type", OA + "TextPositionSelector")
-            self.add(sel, OA + "start", _typed(str(start), "integer"))
-            self.add(sel, OA + "end", _typed(str(end), "integer"))
-            if self.text is not None:
-                line = bisect.bisect_left(self.newlines, start) + 1
-                self.add(sel, PKG + "line", _typed(str(line), "integer"))
-
-
-def _issuer(ref: Mapping[str, Any] | None) -> tuple[str | None, str | None]:
-    if not ref:
-        return None, None
-    kind, scope = ref.get("kind"), ref.get("scope")
-    return (kind if isinstance(kind, str) else None, scope if isinstance(scope, str) else None)
+        sel = self.minter.part(item_iri, "selector", "position")
+        self.add(target, OA + "hasSelector", sel)
+        self.add(sel, RDF + "type", OA + "TextPositionSelector")
+        self.add(sel, OA + "start", _typed(str(start), "integer"))
+        self.add(sel, OA + "end", _typed(str(end), "integer"))
+        if self.text is not None:
+            line = bisect.bisect_left(self.newlines, start) + 1
+            self.add(sel, PKG + "line", _typed(str(line), "integer"))
 
 
 def _instrument(
-    g: _Graph, target: Mapping[str, Any], *, describe: bool, content: str | None = None
+    g: _Graph,
+    target: Document | CitedInstrument,
+    *,
+    describe: bool,
+    content: str | None = None,
 ) -> str:
     """The node of an instrument (the document itself, with its ``content``, or a cited
     one)."""
-    kind = target.get("kind") or "Other"
-    number = target.get("number") or None
-    date = target.get("date") or None
-    title = target.get("title") or None
-    issuer_kind, issuer_scope = _issuer(target.get("issuer"))
-    issuer = target.get("issuer")
-    issuer_name = issuer.get("name") if isinstance(issuer, Mapping) else None
+    kind = target.kind or "Other"
+    number = target.number or None
+    date = target.date or None
+    title = target.title or None
+    issuer = target.issuer
+    issuer_kind = issuer.kind if issuer else None
+    issuer_scope = issuer.scope if issuer else None
+    issuer_name = issuer.name if issuer else None
     refs = reference_instruments(g.minter.base)
     iri = resolve_reference(refs, kind=kind, number=number, date=date, title=title)
     in_reference = iri is not None
@@ -260,7 +266,7 @@ def _instrument(
             issuer_kind=issuer_kind,
             issuer_scope=issuer_scope,
             title=title,
-            issuer_name=issuer_name if isinstance(issuer_name, str) else None,
+            issuer_name=issuer_name,
             content=content,
         )
     g.add(iri, RDF + "type", ELI + "LegalResource")
@@ -275,9 +281,9 @@ def _instrument(
         g.add(iri, ELI + "date_document", _date(g, date))
     if title:
         g.add(iri, ELI + "title", _vi(title))
-    issuer = g.agency(target.get("issuer"))
-    if issuer:
-        g.add(iri, ELI + "passed_by", issuer)
+    passed_by = g.agency(issuer)
+    if passed_by:
+        g.add(iri, ELI + "passed_by", passed_by)
     return iri
 
 
@@ -288,17 +294,15 @@ def _date(g: _Graph, value: str) -> ox.Literal:
         raise g.error(str(exc)) from exc
 
 
-def _year(g: _Graph, value: Any) -> ox.Literal:
+def _year(g: _Graph, value: object) -> ox.Literal:
     if not isinstance(value, int) or isinstance(value, bool):
         raise g.error(f"not a year: {value!r}")
     return _typed(f"{value:04d}", "gYear")
 
 
-def _document(g: _Graph, record: Mapping[str, Any]) -> str:
-    doc = record.get("document")
-    if not isinstance(doc, Mapping):
-        raise g.error("record has no 'document'")
-    if not doc.get("kind"):
+def _document(g: _Graph, record: Record) -> str:
+    doc = record.document
+    if not doc.kind:
         raise g.error("document has no kind")
     iri = _instrument(g, doc, describe=True, content=_content(record, g.text))
     if iri.rsplit("/", 1)[-1].startswith("c-"):
@@ -308,110 +312,107 @@ def _document(g: _Graph, record: Mapping[str, Any]) -> str:
             iri,
         )
     g.doc = iri
-    issuer_kind, scope = _issuer(doc.get("issuer"))
+    scope = doc.issuer.scope if doc.issuer else None
     if scope and scope not in NON_PROVINCE_SCOPES:
         g.add(iri, PKG + "province", g.province(scope))
-    if doc.get("place"):
-        g.add(iri, PKG + "placeOfIssue", _vi(doc["place"]))
-    period = doc.get("period") or {}
-    if period.get("start") is not None:
-        g.add(iri, PKG + "periodStart", _year(g, period["start"]))
-    if period.get("end") is not None:
-        g.add(iri, PKG + "periodEnd", _year(g, period["end"]))
-    signer = doc.get("signer") or {}
-    if signer.get("name") or signer.get("position"):
+    if doc.place:
+        g.add(iri, PKG + "placeOfIssue", _vi(doc.place))
+    period = doc.period
+    if period is not None and period.start is not None:
+        g.add(iri, PKG + "periodStart", _year(g, period.start))
+    if period is not None and period.end is not None:
+        g.add(iri, PKG + "periodEnd", _year(g, period.end))
+    signer = doc.signer
+    if signer is not None and (signer.name or signer.position):
         person = g.minter.part(iri, "signer", 1)
         g.add(iri, PKG + "signer", person)
         g.add(person, RDF + "type", FOAF + "Person")
-        if signer.get("name"):
-            g.add(person, FOAF + "name", _vi(signer["name"]))
-        if signer.get("position"):
-            g.add(person, PKG + "position", _vi(signer["position"]))
-    prom = doc.get("promulgates")
+        if signer.name:
+            g.add(person, FOAF + "name", _vi(signer.name))
+        if signer.position:
+            g.add(person, PKG + "position", _vi(signer.position))
+    prom = doc.promulgates
     if prom:
         piri = g.minter.part(iri, "promulgates", 1)
         g.add(iri, PKG + "promulgates", piri)
         g.add(piri, RDF + "type", ELI + "LegalResource")
-        g.add(piri, ELI + "type_document", g.concept("document-kind", prom.get("kind") or "Other"))
-        if prom.get("title"):
-            g.add(piri, ELI + "title", _vi(prom["title"]))
-        issuer = g.agency(doc.get("issuer")) if issuer_kind else None
+        g.add(piri, ELI + "type_document", g.concept("document-kind", prom.kind or "Other"))
+        if prom.title:
+            g.add(piri, ELI + "title", _vi(prom.title))
+        issuer = g.agency(doc.issuer) if doc.issuer and doc.issuer.kind else None
         if issuer:
             g.add(piri, ELI + "passed_by", issuer)
-    if record.get("source"):
-        g.add(iri, PKG + "sourceFile", ox.Literal(str(record["source"])))
+    if record.source:
+        g.add(iri, PKG + "sourceFile", ox.Literal(record.source))
     if g.text is not None:
         g.add(iri, PKG + "sourceText", ox.Literal(g.text))
-    g.provenance(iri, doc)
     return iri
 
 
-def _content(record: Mapping[str, Any], text: str | None) -> str:
+def _content(record: Record, text: str | None) -> str:
     """What a document is, for an IRI derived from its content: its text, else (a record
-    built without it) its extracted facts."""
+    built without it) its extracted facts: the gold form but its source, with the spans
+    (as the section extractors write them: the IRIs minted so stay what they were)."""
     if text is not None:
         return text
-    facts = {k: v for k, v in record.items() if not str(k).startswith("_") and k != "source"}
+    facts = {k: v for k, v in record.to_gold(spans=True).items() if k != "source"}
     return json.dumps(facts, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def _citations(g: _Graph, citations: Iterable[Mapping[str, Any]]) -> None:
-    items = list(citations)
+def _citations(g: _Graph, items: Sequence[Citation]) -> None:
     targets: dict[str, str] = {}
     for c in items:
-        if not isinstance(c.get("target"), Mapping):
-            raise g.error(f"citation {c.get('id')!r} has no target")
-        targets[str(c.get("id"))] = _instrument(g, c["target"], describe=False)
+        targets[c.id] = _instrument(g, c.target, describe=False)
     for n, c in enumerate(items, start=1):
-        cid = str(c.get("id") or n)
-        relation = c.get("relation")
+        cid = c.id or str(n)
+        relation = c.relation
         if relation not in RELATION_PROPERTIES:
             raise g.error(f"citation {cid}: unknown relation {relation!r}")
-        subject_ref = c.get("subject") or "self"
+        subject_ref = c.subject or "self"
         if subject_ref == "self":
             subject = g.doc
         elif subject_ref in targets:
             subject = targets[subject_ref]
         else:
             raise g.error(f"citation {cid}: subject {subject_ref!r} is not a citation id")
-        target = targets[str(c.get("id"))]
+        target = targets[c.id]
         g.add(subject, RELATION_PROPERTIES[relation], target)
         node = g.minter.part(g.doc, "citation", cid)
-        t = c["target"]
+        t = c.target
         g.add(node, RDF + "type", PKG + "Citation")
         g.add(node, DCTERMS + "isPartOf", g.doc)
         g.add(node, PKG + "citingDocument", subject)
         g.add(node, PKG + "citedResource", target)
         g.add(node, PKG + "relation", g.concept("relation", relation))
-        g.add(node, PKG + "citedKind", g.concept("document-kind", t.get("kind") or "Other"))
+        g.add(node, PKG + "citedKind", g.concept("document-kind", t.kind or "Other"))
         # the instrument as cited, also stated on the instrument itself (an index): the
         # store's union default graph then holds each instrument's distinct cited numbers
         # and dates however many documents cite it (the checker compares with those)
-        if t.get("number"):
-            g.add(node, PKG + "citedNumber", ox.Literal(t["number"]))
-            g.add(target, PKG + "citedAsNumber", ox.Literal(t["number"]))
-        if t.get("date"):
-            g.add(node, PKG + "citedDate", _date(g, t["date"]))
-            g.add(target, PKG + "citedAsDate", _date(g, t["date"]))
-        if t.get("title"):
-            g.add(node, PKG + "citedTitle", _vi(t["title"]))
-        issuer = g.agency(t.get("issuer"))
+        if t.number:
+            g.add(node, PKG + "citedNumber", ox.Literal(t.number))
+            g.add(target, PKG + "citedAsNumber", ox.Literal(t.number))
+        if t.date:
+            g.add(node, PKG + "citedDate", _date(g, t.date))
+            g.add(target, PKG + "citedAsDate", _date(g, t.date))
+        if t.title:
+            g.add(node, PKG + "citedTitle", _vi(t.title))
+        issuer = g.agency(t.issuer)
         if issuer:
             g.add(node, PKG + "citedIssuer", issuer)
-        if c.get("evidence"):
-            g.add(node, PKG + "evidence", _vi(c["evidence"]))
-        g.provenance(node, c)
+        if c.evidence:
+            g.add(node, PKG + "evidence", _vi(c.evidence))
+        g.provenance(node, c.span)
 
 
-def _agencies_list(g: _Graph, agencies: Iterable[Mapping[str, Any]]) -> None:
+def _agencies_list(g: _Graph, agencies: Iterable[Agency]) -> None:
     for a in agencies:
         g.agency(a)
 
 
-def _tasks(g: _Graph, tasks: Iterable[Mapping[str, Any]]) -> None:
+def _tasks(g: _Graph, tasks: Iterable[Task]) -> None:
     used: set[str] = set()
     for n, t in enumerate(tasks, start=1):
-        ref = str(t.get("ref") or n)
+        ref = t.ref or str(n)
         key, k = ref, 2
         while key in used:
             key, k = f"{ref}-{k}", k + 1
@@ -420,115 +421,112 @@ def _tasks(g: _Graph, tasks: Iterable[Mapping[str, Any]]) -> None:
         g.add(iri, RDF + "type", PKG + "Task")
         g.add(iri, DCTERMS + "isPartOf", g.doc)
         g.add(iri, DCTERMS + "identifier", ox.Literal(ref))
-        if t.get("title"):
-            g.add(iri, DCTERMS + "title", _vi(t["title"]))
-        for theme in t.get("themes") or []:
+        if t.title:
+            g.add(iri, DCTERMS + "title", _vi(t.title))
+        for theme in t.themes:
             g.add(iri, PKG + "theme", g.concept("theme", theme))
-        for prop, key_name in (("leadAgency", "lead"), ("coordinatingAgency", "coordinating")):
-            for ref_agency in t.get(key_name) or []:
+        for prop, agencies in (("leadAgency", t.lead), ("coordinatingAgency", t.coordinating)):
+            for ref_agency in agencies:
                 a = g.agency(ref_agency)
                 if a:
                     g.add(iri, PKG + prop, a)
-        timeframe = t.get("timeframe")
+        timeframe = t.timeframe
         if timeframe:
-            g.add(iri, PKG + "timeframe", ox.Literal(str(timeframe)))
-            m = re.fullmatch(r"(\d{4})\s*-\s*(\d{4})", str(timeframe))
+            g.add(iri, PKG + "timeframe", ox.Literal(timeframe))
+            m = re.fullmatch(r"(\d{4})\s*-\s*(\d{4})", timeframe)
             if timeframe == "annual":
                 g.add(iri, PKG + "recurrence", g.concept("recurrence", "annual"))
             elif m:
                 g.add(iri, PKG + "periodStart", _typed(m.group(1), "gYear"))
                 g.add(iri, PKG + "periodEnd", _typed(m.group(2), "gYear"))
-        for d in t.get("deliverables") or []:
-            if isinstance(d, str) and d.strip():
+        for d in t.deliverables:
+            if d.strip():
                 g.add(iri, PKG + "deliverable", _vi(d))
-        g.provenance(iri, t)
+        g.provenance(iri, t.span)
 
 
-def _targets(g: _Graph, targets: Iterable[Mapping[str, Any]]) -> None:
+def _targets(g: _Graph, targets: Iterable[Target]) -> None:
     for n, t in enumerate(targets, start=1):
         iri = g.minter.part(g.doc, "target", n)
         g.add(iri, RDF + "type", PKG + "Target")
         g.add(iri, RDF + "type", SDO + "QuantitativeValue")
         g.add(iri, DCTERMS + "isPartOf", g.doc)
-        if t.get("ref"):
-            g.add(iri, DCTERMS + "identifier", ox.Literal(str(t["ref"])))
-        if t.get("text"):
-            g.add(iri, DCTERMS + "description", _vi(t["text"]))
-        if t.get("indicator"):
-            g.add(iri, PKG + "indicator", g.concept("indicator", t["indicator"]))
-        if t.get("comparator"):
-            g.add(iri, PKG + "comparator", g.concept("comparator", t["comparator"]))
-        for key, prop in (("min", "minValue"), ("max", "maxValue")):
-            if t.get(key) is not None:
+        if t.ref:
+            g.add(iri, DCTERMS + "identifier", ox.Literal(t.ref))
+        if t.text:
+            g.add(iri, DCTERMS + "description", _vi(t.text))
+        if t.indicator:
+            g.add(iri, PKG + "indicator", g.concept("indicator", t.indicator))
+        if t.comparator:
+            g.add(iri, PKG + "comparator", g.concept("comparator", t.comparator))
+        for value, prop in ((t.min, "minValue"), (t.max, "maxValue")):
+            if value is not None:
                 try:
-                    g.add(iri, SDO + prop, _decimal(t[key]))
+                    g.add(iri, SDO + prop, _decimal(value))
                 except ValueError as exc:
                     raise g.error(f"target {n}: {exc}") from exc
-        if t.get("unit"):
-            g.add(iri, SDO + "unitText", _vi(t["unit"]))
-        if t.get("by_year") is not None:
-            g.add(iri, PKG + "dueYear", _year(g, t["by_year"]))
-        if t.get("per_year") is not None:
-            g.add(iri, PKG + "perYear", _typed(str(bool(t["per_year"])).lower(), "boolean"))
-        g.provenance(iri, t)
+        if t.unit:
+            g.add(iri, SDO + "unitText", _vi(t.unit))
+        if t.by_year is not None:
+            g.add(iri, PKG + "dueYear", _year(g, t.by_year))
+        g.add(iri, PKG + "perYear", _typed(str(bool(t.per_year)).lower(), "boolean"))
+        g.provenance(iri, t.span)
 
 
-def _reporting(g: _Graph, duties: Iterable[Mapping[str, Any]]) -> None:
+def _reporting(g: _Graph, duties: Iterable[ReportingDuty]) -> None:
     for n, r in enumerate(duties, start=1):
         iri = g.minter.part(g.doc, "duty", n)
         g.add(iri, RDF + "type", PKG + "ReportingDuty")
         g.add(iri, DCTERMS + "isPartOf", g.doc)
-        for prop, key in (("actor", "actor"), ("recipient", "recipient")):
-            for ref in r.get(key) or []:
+        for prop, agencies in (("actor", r.actor), ("recipient", r.recipient)):
+            for ref in agencies:
                 a = g.agency(ref)
                 if a:
                     g.add(iri, PKG + prop, a)
-        if r.get("deadline"):
-            g.add(iri, PKG + "deadline", _date(g, r["deadline"]))
-        if r.get("recurrence"):
-            g.add(iri, PKG + "recurrence", g.concept("recurrence", r["recurrence"]))
-        if r.get("evidence"):
-            g.add(iri, PKG + "evidence", _vi(r["evidence"]))
-        g.provenance(iri, r)
+        if r.deadline:
+            g.add(iri, PKG + "deadline", _date(g, r.deadline))
+        if r.recurrence:
+            g.add(iri, PKG + "recurrence", g.concept("recurrence", r.recurrence))
+        if r.evidence:
+            g.add(iri, PKG + "evidence", _vi(r.evidence))
+        g.provenance(iri, r.span)
 
 
-def _assignments(g: _Graph, duties: Iterable[Mapping[str, Any]]) -> None:
+def _assignments(g: _Graph, duties: Iterable[AssignedDuty]) -> None:
     for n, d in enumerate(duties, start=1):
         iri = g.minter.part(g.doc, "assignment", n)
         g.add(iri, RDF + "type", PKG + "Assignment")
         g.add(iri, DCTERMS + "isPartOf", g.doc)
-        if d.get("ref"):
-            g.add(iri, DCTERMS + "identifier", ox.Literal(str(d["ref"])))
-        if d.get("text"):
-            g.add(iri, DCTERMS + "description", _vi(d["text"]))
-        roles = (("assignee", "actor"), ("partnerAgency", "partners"), ("reportsTo", "to"))
-        for prop, key in roles:
-            for ref in d.get(key) or []:
+        if d.ref:
+            g.add(iri, DCTERMS + "identifier", ox.Literal(d.ref))
+        if d.text:
+            g.add(iri, DCTERMS + "description", _vi(d.text))
+        for prop, agencies in (("assignee", d.actor), ("partnerAgency", d.partners),
+                               ("reportsTo", d.to)):  # fmt: skip
+            for ref in agencies:
                 a = g.agency(ref)
                 if a:
                     g.add(iri, PKG + prop, a)
-        g.provenance(iri, d)
+        g.provenance(iri, d.span)
 
 
-def document_triples(
-    record: Mapping[str, Any], *, minter: IriMinter, text: str | None = None
-) -> IngestResult:
-    """The triples of one extraction record (the gold JSON form), for its named graph.
+def document_triples(record: Record, *, minter: IriMinter, text: str | None = None) -> IngestResult:
+    """The triples of one extraction record, for its named graph.
 
     ``text`` is the original text the record was read from; with it, provenance selectors
-    get line numbers and quotes can be cut from ``_span`` offsets.
+    get line numbers and quotes cut from the items' spans.
     Raises :class:`IngestError` (naming the record's source) on a malformed record.
     """
-    source = str(record.get("source") or "<record>")
+    source = record.source or "<record>"
     g = _Graph(minter, source, text)
     try:
         doc_iri = _document(g, record)
-        _citations(g, record.get("citations") or [])
-        _agencies_list(g, record.get("agencies") or [])
-        _tasks(g, record.get("tasks") or [])
-        _targets(g, record.get("targets") or [])
-        _reporting(g, record.get("reporting") or [])
-        _assignments(g, record.get("_duties") or [])
+        _citations(g, record.citations)
+        _agencies_list(g, record.agencies)
+        _tasks(g, record.tasks)
+        _targets(g, record.targets)
+        _reporting(g, record.reporting)
+        _assignments(g, record.duties)
     except (AttributeError, TypeError, KeyError) as exc:
         raise IngestError(f"malformed record: {exc}", source=source) from exc
     g.triples.update(order_key_triples(g.triples))

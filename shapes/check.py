@@ -25,6 +25,7 @@ from typing import Any, Protocol
 
 import pyoxigraph as ox
 
+from policykg.ingest.record import Record
 from policykg.ontology.instruments import ReferenceInstrument, reference_instruments
 from policykg.ontology.iri import DCTERMS, ELI, OA, PKG, PROV, RDF, SH, XSD, IriMinter, slug
 from policykg.shapes.validate import ShapeResult, validate
@@ -305,7 +306,7 @@ def document_of(triples: Iterable[ox.Triple]) -> str:
 
 
 def check_document(
-    record_or_triples: Mapping[str, Any] | Sequence[ox.Triple],
+    record_or_triples: Record | Sequence[ox.Triple],
     *,
     store: SelectStore | None,
     minter: IriMinter,
@@ -315,17 +316,18 @@ def check_document(
 ) -> Report:
     """Check one document against the shapes and the store, without changing the store.
 
-    ``record_or_triples`` is an extraction record (the gold JSON form) or the triples of the
-    document's graph. ``extra`` adds facts read from the text (annexes, signature
-    timestamps, the execution clause: see :mod:`policykg.shapes.text_facts`). ``text`` is the
-    source text, for quotes and line numbers where the graph has none.
+    ``record_or_triples`` is an extraction record (a gold file's JSON is read with
+    ``Record.from_gold``) or the triples of the document's graph. ``extra`` adds facts read
+    from the text (annexes, signature timestamps, the execution clause: see
+    :mod:`policykg.shapes.text_facts`). ``text`` is the source text, for quotes and line
+    numbers where the graph has none.
     """
-    if isinstance(record_or_triples, Mapping):
+    if isinstance(record_or_triples, Record):
         from policykg.ingest.rdf import document_triples  # record -> RDF lives in ingest
 
         result = document_triples(record_or_triples, minter=minter, text=text)
         triples, doc, graph = result.triples, result.document_iri, result.graph_iri
-        source = source or record_or_triples.get("source")
+        source = source or record_or_triples.source or None
     else:
         triples = list(record_or_triples)
         doc = document_of(triples)

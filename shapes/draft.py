@@ -15,13 +15,13 @@ import ctypes.util
 import logging
 import threading
 import time
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from policykg.graph.base import Store
 from policykg.ingest.extract import extract, read_text
 from policykg.ingest.rdf import document_triples
+from policykg.ingest.record import Record
 from policykg.ontology.iri import IriMinter
 from policykg.shapes.check import Report, check_document
 from policykg.shapes.text_facts import cited_numbers, text_facts
@@ -99,18 +99,16 @@ def release_free_memory(*, force: bool = False) -> bool:
 # --- checking ------------------------------------------------------------------------------
 
 
-def _province(record: Mapping[str, Any]) -> str | None:
-    doc = record.get("document") or {}
-    issuer = doc.get("issuer") or {}
-    scope = issuer.get("scope")
-    if isinstance(scope, str) and scope not in {"national", "international"}:
+def _province(record: Record) -> str | None:
+    doc = record.document
+    scope = doc.issuer.scope if doc.issuer else None
+    if scope is not None and scope not in {"national", "international"}:
         return scope
-    place = doc.get("place")
-    return place if isinstance(place, str) else None
+    return doc.place
 
 
 def check_record(
-    record: Mapping[str, Any],
+    record: Record,
     *,
     store: Store | None,
     minter: IriMinter,
@@ -135,7 +133,7 @@ def check_record(
         minter=minter,
         text=text,
         extra=facts,
-        source=str(record.get("source") or "") or None,
+        source=record.source or None,
     )
 
 

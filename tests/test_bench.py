@@ -25,15 +25,15 @@ def test_generated_plans_extract_with_their_own_facts() -> None:
     seen_bases = set()
     for name, text in iter_plans(6):
         record = extract(text, source=name)
-        doc = record["document"]
+        doc = record.document
         number = name.split("_")[2].split("-")[0]
-        assert doc["number"] is not None and doc["number"].startswith(number + "/")
-        assert doc["date"] and doc["date"][:4] == name[-8:-4]
-        assert doc["place"] and doc["place"] not in {b.province for b in bases()} - {
-            doc["place"]
+        assert doc.number is not None and doc.number.startswith(number + "/")
+        assert doc.date and doc.date[:4] == name[-8:-4]
+        assert doc.place and doc.place not in {b.province for b in bases()} - {
+            doc.place
         }  # any province, but the header and body agree
-        assert record["tasks"] and record["agencies"] and record["citations"]
-        seen_bases.add(len(record["tasks"]))
+        assert record.tasks and record.agencies and record.citations
+        seen_bases.add(len(record.tasks))
     assert seen_bases  # extraction found tasks in every plan
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from policykg.graph.base import Store
 from policykg.graph.store import EmbeddedStore
+from policykg.ingest.record import Record
 from policykg.ontology.iri import PKG, IriMinter
 from policykg.shapes.check import (
     ContextCache,
@@ -203,7 +204,9 @@ def test_text_facts_are_general(minter: IriMinter) -> None:
 
 
 def test_check_record_from_gold(minter: IriMinter) -> None:
-    record = json.loads((GOLD / "nam-dinh_kh-ubnd_2023.json").read_text(encoding="utf-8"))
+    record = Record.from_gold(
+        json.loads((GOLD / "nam-dinh_kh-ubnd_2023.json").read_text(encoding="utf-8"))
+    )
     report = check_record(record, store=None, minter=minter)
     assert {"BlankNumber", "IncompleteDate", "TaskWithoutLead"} <= _codes(report)
     same = check_document(record, store=None, minter=minter)
@@ -266,7 +269,9 @@ def test_other_documents_in_the_store_are_compared(fresh_store: Store, minter: I
 def test_citation_index_is_written_by_ingest(minter: IriMinter) -> None:
     from policykg.ingest.rdf import document_triples
 
-    record = json.loads((GOLD / "nghe-an_683-kh-ubnd_2021.json").read_text(encoding="utf-8"))
+    record = Record.from_gold(
+        json.loads((GOLD / "nghe-an_683-kh-ubnd_2021.json").read_text(encoding="utf-8"))
+    )
     triples = document_triples(record, minter=minter).triples
     index = citation_index(triples)
     assert index and set(index) <= set(triples)

@@ -10,6 +10,7 @@ from policykg.ingest.citations import extract_citations
 from policykg.ingest.evaluate import Score, evaluate_record
 from policykg.ingest.extract import extract_file
 from policykg.ingest.header import extract_document
+from policykg.ingest.record import Record
 from policykg.ingest.text import parse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,7 +20,9 @@ PLANS = sorted((ROOT / "corpus").glob("*.txt"))
 def test_citation_f1_on_the_corpus() -> None:
     total = Score()
     for path in PLANS:
-        gold = json.loads((ROOT / "tests" / "gold" / f"{path.stem}.json").read_text("utf-8"))
+        gold = Record.from_gold(
+            json.loads((ROOT / "tests" / "gold" / f"{path.stem}.json").read_text("utf-8"))
+        )
         score = evaluate_record(extract_file(path), gold)["citations"]
         print(f"{path.stem:36} P={score.precision:.3f} R={score.recall:.3f} F1={score.f1:.3f}")
         total.add(score)
@@ -106,9 +109,10 @@ def test_spans_quote_the_source() -> None:
     path = ROOT / "corpus" / "nghe-an_683-kh-ubnd_2021.txt"
     text = path.read_text("utf-8")
     rec = extract_file(path)
-    for c in rec["citations"]:
-        s, e = c["_span"]
-        assert c["target"]["number"].split("/")[0] in text[s:e]
+    for c in rec.citations:
+        assert c.span is not None and c.target.number is not None
+        s, e = c.span
+        assert c.target.number.split("/")[0] in text[s:e]
 
 
 # --- documents of other kinds and issuers (issue 19) ---------------------------------

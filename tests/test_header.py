@@ -425,7 +425,7 @@ def test_a_web_portal_page_is_read_as_its_document(tmp_path: Path) -> None:
     page = tmp_path / "qd-210.html"
     page.write_text(_PORTAL_PAGE, "utf-8")
     record = extract(read_text(page), source=page.name)
-    assert as_schema(record["document"]) == {
+    assert record.document.to_gold() == {
         "kind": "QuyetDinh",
         "number": "210/QĐ-UBND",
         "date": "2022-01-15",
@@ -436,7 +436,7 @@ def test_a_web_portal_page_is_read_as_its_document(tmp_path: Path) -> None:
         "signer": {"name": "Nguyễn Minh Lâm", "position": "Phó Chủ tịch"},
         "promulgates": {"kind": "KeHoach", "title": "Sử dụng đất năm 2022 huyện Đức Hòa"},
     }
-    cited = {c["target"].get("number") for c in record["citations"]}
+    cited = {c.target.number for c in record.citations}
     assert "43/2014/NĐ-CP" not in cited
 
 

@@ -16,6 +16,7 @@ from policykg.graph import network as N
 from policykg.graph.dataset import load_vocabulary
 from policykg.graph.store import EmbeddedStore
 from policykg.ingest.rdf import document_triples
+from policykg.ingest.record import AgencyRef, AssignedDuty, Document, Record
 from policykg.load.documents import ingest_file
 from policykg.ontology.iri import PKG, IriMinter
 
@@ -314,17 +315,21 @@ def test_a_replaced_instrument_points_to_the_document_replacing_it(minter: IriMi
 
 
 def test_assigned_duties_become_rdf() -> None:
-    record = {
-        "source": "x.txt",
-        "document": {"kind": "KeHoach", "number": "1/KH-UBND", "date": "2024-01-02",
-                     "issuer": {"kind": "ubnd_tinh", "scope": "Nghệ An"}},
-        "_duties": [
-            {"ref": "IV.1", "actor": [{"kind": "so_khcn", "scope": "Nghệ An"}],
-             "text": "Chủ trì, phối hợp với Sở Tài chính tham mưu UBND tỉnh",
-             "partners": [{"kind": "so_tc", "scope": "Nghệ An"}],
-             "to": [{"kind": "ubnd_tinh", "scope": "Nghệ An"}], "others": [], "_span": [0, 10]},
-        ],
-    }  # fmt: skip
+    province = AgencyRef("ubnd_tinh", "Nghệ An")
+    record = Record(
+        source="x.txt",
+        document=Document(kind="KeHoach", number="1/KH-UBND", date="2024-01-02", issuer=province),
+        duties=(
+            AssignedDuty(
+                ref="IV.1",
+                actor=(AgencyRef("so_khcn", "Nghệ An"),),
+                text="Chủ trì, phối hợp với Sở Tài chính tham mưu UBND tỉnh",
+                partners=(AgencyRef("so_tc", "Nghệ An"),),
+                to=(province,),
+                span=(0, 10),
+            ),
+        ),
+    )
     result = document_triples(record, minter=M, text="0123456789abc")
     duty = f"{result.document_iri}/assignment/1"
     got = {

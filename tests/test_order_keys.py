@@ -10,6 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from policykg.ingest.rdf import document_triples
+from policykg.ingest.record import Record
 from policykg.ontology.iri import DCTERMS, ELI, ORG, PKG, RDF, IriMinter
 from policykg.ontology.load import reference_triples
 from policykg.ontology.order_keys import (
@@ -28,7 +29,9 @@ KEY_PROPS = {*RESOURCE_KEYS.values(), *ITEM_KEYS.values(), PLAN_KEY}
 
 
 def _triples(path: Path) -> list[ox.Triple]:
-    return document_triples(json.loads(path.read_text(encoding="utf-8")), minter=M).triples
+    return document_triples(
+        Record.from_gold(json.loads(path.read_text(encoding="utf-8"))), minter=M
+    ).triples
 
 
 def _v(term: object) -> str:

@@ -24,6 +24,7 @@ from policykg.api.settings import Settings
 from policykg.graph.dataset import load_vocabulary
 from policykg.graph.store import EmbeddedStore
 from policykg.ingest.rdf import document_triples
+from policykg.ingest.record import Record
 from policykg.load.documents import ingest_file
 from policykg.ontology.iri import IriMinter
 
@@ -223,7 +224,7 @@ def test_document_without_stored_text_lists_its_facts(minter: IriMinter) -> None
     store = EmbeddedStore()
     load_vocabulary(store, minter)
     record = json.loads((ROOT / "tests/gold/nghe-an_683-kh-ubnd_2021.json").read_text("utf-8"))
-    result = document_triples(record, minter=minter)  # no text: nothing to highlight
+    result = document_triples(Record.from_gold(record), minter=minter)  # no text, no highlights
     store.replace_graph(result.graph_iri, result.triples)
     with TestClient(create_app(store, Settings())) as c:
         r = c.get(f"/documents/{NGHE_AN}/page")

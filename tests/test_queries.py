@@ -16,6 +16,7 @@ from policykg.graph.queries import get_query, load_queries, run_construct, run_s
 from policykg.graph.remote import RemoteStore
 from policykg.graph.store import EmbeddedStore
 from policykg.ingest.rdf import document_triples
+from policykg.ingest.record import Record
 from policykg.ontology.iri import IriMinter
 from policykg.ontology.load import ontology_triples, reference_triples
 
@@ -41,7 +42,9 @@ def store(backend: str, server_pool: ServerPool) -> Iterator[tuple[Store, dict[s
     )
     docs: dict[str, str] = {}
     for path in sorted((ROOT / "tests" / "gold").glob("*.json")):
-        result = document_triples(json.loads(path.read_text(encoding="utf-8")), minter=M)
+        result = document_triples(
+            Record.from_gold(json.loads(path.read_text(encoding="utf-8"))), minter=M
+        )
         st.replace_graph(result.graph_iri, result.triples)
         docs[path.stem.split("_")[0]] = result.document_iri
     yield st, docs

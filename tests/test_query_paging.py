@@ -26,6 +26,7 @@ from policykg.graph.queries import (
 )
 from policykg.graph.store import EmbeddedStore
 from policykg.ingest.rdf import document_triples
+from policykg.ingest.record import Record
 from policykg.ontology.iri import IriMinter
 from policykg.ontology.load import ontology_triples, reference_triples
 
@@ -41,7 +42,9 @@ def _gold_store() -> EmbeddedStore:
         {M.ontology_graph: ontology_triples(), M.reference_graph: reference_triples()}
     )
     for path in sorted((ROOT / "tests" / "gold").glob("*.json")):
-        result = document_triples(json.loads(path.read_text(encoding="utf-8")), minter=M)
+        result = document_triples(
+            Record.from_gold(json.loads(path.read_text(encoding="utf-8"))), minter=M
+        )
         st.replace_graph(result.graph_iri, result.triples)
     return st
 

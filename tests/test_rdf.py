@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,13 +12,19 @@ import pyoxigraph as ox
 import pytest
 
 from policykg.ingest.errors import IngestError
-from policykg.ingest.rdf import date_literal, document_triples
+from policykg.ingest.rdf import IngestResult, date_literal, document_triples
+from policykg.ingest.record import Record
 from policykg.ontology.iri import ELI, OA, PKG, IriMinter
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = sorted((ROOT / "tests" / "gold").glob("*.json"))
 GOLDEN = ROOT / "tests" / "golden"
 M = IriMinter()
+
+
+def _triples(record: dict[str, Any], *, minter: IriMinter, text: str | None = None) -> IngestResult:
+    """The triples of a record in the gold form."""
+    return document_triples(Record.from_gold(record), minter=minter, text=text)
 
 
 def _record(stem: str) -> dict[str, Any]:
@@ -34,8 +41,8 @@ def canonical_nquads(graph: str, triples: list[ox.Triple]) -> str:
 @pytest.mark.parametrize("path", GOLD, ids=lambda p: p.stem)
 def test_golden_nquads(path: Path, request: pytest.FixtureRequest) -> None:
     record = json.loads(path.read_text(encoding="utf-8"))
-    first = document_triples(record, minter=M)
-    again = document_triples(copy.deepcopy(record), minter=M)
+    first = _triples(record, minter=M)
+    again = _triples(copy.deepcopy(record), minter=M)
     text = canonical_nquads(first.graph_iri, first.triples)
     assert text == canonical_nquads(again.graph_iri, again.triples)
     golden = GOLDEN / f"{path.stem}.nq"
@@ -53,7 +60,7 @@ def test_golden_nquads(path: Path, request: pytest.FixtureRequest) -> None:
 
 @pytest.mark.parametrize("path", GOLD, ids=lambda p: p.stem)
 def test_no_blank_nodes_and_vi_text(path: Path) -> None:
-    result = document_triples(json.loads(path.read_text(encoding="utf-8")), minter=M)
+    result = _triples(json.loads(path.read_text(encoding="utf-8")), minter=M)
     for t in result.triples:
         assert not isinstance(t.subject, ox.BlankNode) and not isinstance(t.object, ox.BlankNode)
         if t.predicate.value in {ELI + "title", PKG + "evidence", PKG + "deliverable"}:
@@ -61,7 +68,7 @@ def test_no_blank_nodes_and_vi_text(path: Path) -> None:
 
 
 def test_document_metadata_of_nghe_an() -> None:
-    result = document_triples(_record("nghe-an_683-kh-ubnd_2021"), minter=M)
+    result = _triples(_record("nghe-an_683-kh-ubnd_2021"), minter=M)
     doc = result.document_iri
     assert doc == "https://w3id.org/policykg/eli/vn/nghe-an/2021/kh/683-kh-ubnd"
     assert result.graph_iri == doc + "/graph"
@@ -95,16 +102,16 @@ def test_date_precision(value: str, datatype: str) -> None:
 
 def test_unnumbered_document_key_ignores_file_name() -> None:
     record = _record("nam-dinh_kh-ubnd_2023")
-    a = document_triples(record, minter=M).document_iri
+    a = _triples(record, minter=M).document_iri
     record["source"] = "renamed.txt"
-    assert document_triples(record, minter=M).document_iri == a
+    assert _triples(record, minter=M).document_iri == a
     assert "/k-" in a
 
 
 def test_same_instrument_is_one_node_across_plans() -> None:
     cited: list[set[str]] = []
     for path in GOLD:
-        result = document_triples(json.loads(path.read_text(encoding="utf-8")), minter=M)
+        result = _triples(json.loads(path.read_text(encoding="utf-8")), minter=M)
         cited.append(
             {t.object.value for t in result.triples if t.predicate.value == PKG + "citedResource"}
         )
@@ -113,7 +120,7 @@ def test_same_instrument_is_one_node_across_plans() -> None:
 
 
 def test_chain_is_asserted_on_the_cited_instrument() -> None:
-    result = document_triples(_record("tuyen-quang_60-kh-ubnd_2022"), minter=M)
+    result = _triples(_record("tuyen-quang_60-kh-ubnd_2022"), minter=M)
     kh26 = "https://w3id.org/policykg/eli/vn/tuyen-quang/2021/kh/26-kh-ubnd"
     assert ox.Triple(
         ox.NamedNode(kh26),
@@ -125,7 +132,7 @@ def test_chain_is_asserted_on_the_cited_instrument() -> None:
 def test_wrong_date_resolves_to_reference_node_and_keeps_cited_date() -> None:
     record = _record("nghe-an_683-kh-ubnd_2021")
     record["citations"][0]["target"]["date"] = "2021-08-31"
-    result = document_triples(record, minter=M)
+    result = _triples(record, minter=M)
     node = M.part(result.document_iri, "citation", "c1")
     facts = {(t.predicate.value, t.object.value) for t in result.triples if t.subject.value == node}
     assert (
@@ -136,10 +143,11 @@ def test_wrong_date_resolves_to_reference_node_and_keeps_cited_date() -> None:
 
 
 def test_provenance_selectors_from_span_and_text() -> None:
-    record = _record("nghe-an_683-kh-ubnd_2021")
+    record = Record.from_gold(_record("nghe-an_683-kh-ubnd_2021"))
     text = "dòng một\nThực hiện Quyết định số 1322/QĐ-TTg\n"
     start = text.index("Thực")
-    record["citations"][0]["_span"] = [start, len(text) - 1]
+    first = replace(record.citations[0], span=(start, len(text) - 1))
+    record = replace(record, citations=(first, *record.citations[1:]))
     result = document_triples(record, minter=M, text=text)
     node = M.part(result.document_iri, "citation", "c1")
     by_s: dict[str, dict[str, str]] = {}
@@ -167,13 +175,13 @@ def test_malformed_records_raise_ingest_error(mutate: Any) -> None:
     record = _record("nghe-an_683-kh-ubnd_2021")
     mutate(record)
     with pytest.raises(IngestError, match=r"nghe-an_683-kh-ubnd_2021\.txt"):
-        document_triples(record, minter=M)
+        _triples(record, minter=M)
 
 
 def test_national_documents_are_minted_under_their_issuer() -> None:
     def iri(issuer: dict[str, str], number: str = "5/QĐ-X") -> str:
         doc = {"kind": "QuyetDinh", "number": number, "date": "2024-01-08", "issuer": issuer}
-        return document_triples({"source": "x.txt", "document": doc}, minter=M).document_iri
+        return _triples({"source": "x.txt", "document": doc}, minter=M).document_iri
 
     base = "https://w3id.org/policykg/eli/vn/"
     assert iri({"kind": "thu_tuong", "scope": "national"}).startswith(base + "ttg/2024/qd/")
@@ -190,15 +198,55 @@ def test_a_document_its_fields_cannot_identify_is_minted_from_its_text(
     documents never share one, and the same text always gets the same."""
     doc = {"kind": "KeHoach", "number": None, "date": "2026", "issuer": None, "title": None}
     record = {"source": "draft.txt", "document": doc}
-    a = document_triples(record, minter=M, text="Kế hoạch A").document_iri
-    b = document_triples(record, minter=M, text="Kế hoạch B").document_iri
+    a = _triples(record, minter=M, text="Kế hoạch A").document_iri
+    b = _triples(record, minter=M, text="Kế hoạch B").document_iri
     assert a != b and "/c-" in a and "/c-" in b
-    assert document_triples(record, minter=M, text="Kế hoạch A").document_iri == a
+    assert _triples(record, minter=M, text="Kế hoạch A").document_iri == a
     assert "not all read" in caplog.text
     # without a text, the facts extracted are the content
-    c = document_triples(record, minter=M).document_iri
+    c = _triples(record, minter=M).document_iri
     assert "/c-" in c and c not in (a, b)
     # a numbered document of a known issuer and year keeps its ELI form
     doc2 = {**doc, "number": "12/KH-UBND", "issuer": {"kind": "ubnd_tinh", "scope": "Lào Cai"}}
-    iri2 = document_triples({"source": "x", "document": doc2}, minter=M, text="A").document_iri
+    iri2 = _triples({"source": "x", "document": doc2}, minter=M, text="A").document_iri
     assert iri2.endswith("/lao-cai/2026/kh/12-kh-ubnd")
+
+
+_UNKEYED_DRAFT = """ỦY BAN NHÂN DÂN
+TỈNH NGHỆ AN
+
+KẾ HOẠCH
+Chuyển đổi số năm 2025
+
+Căn cứ Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê duyệt Chương \
+trình Chuyển đổi số quốc gia;
+
+I. MỤC TIÊU
+1. Đến năm 2025, 100% cơ quan nhà nước cấp tỉnh kết nối mạng truyền số liệu chuyên dùng.
+2. Phấn đấu 80% hồ sơ thủ tục hành chính được xử lý trực tuyến.
+
+II. NHIỆM VỤ
+1. Sở Thông tin và Truyền thông chủ trì, phối hợp với Sở Tài chính xây dựng nền tảng dữ liệu.
+2. Sở Nội vụ chủ trì đào tạo cán bộ.
+
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Thông tin và Truyền thông
+Chủ trì theo dõi, báo cáo UBND tỉnh trước ngày 15/12 hằng năm.
+2. Sở Tài chính
+Phối hợp với Sở Thông tin và Truyền thông bố trí kinh phí.
+"""
+
+
+def test_an_extracted_record_without_its_text_keeps_the_iri_of_its_facts() -> None:
+    """`policykg extract --format turtle` mints a document its fields cannot identify from
+    the facts extracted, spans included: the IRI it has always had (before the record was
+    typed, the extraction's dict with its "_span" keys was hashed)."""
+    from policykg.ingest.extract import extract
+
+    record = extract(_UNKEYED_DRAFT, source="draft.txt")
+    assert record.tasks and record.targets and record.citations and record.reporting
+    iri = document_triples(record, minter=M).document_iri
+    assert iri == "https://w3id.org/policykg/eli/vn/nghe-an/nd/kh/c-9e6991f4e120"
+    # the spans are part of those facts: a record without them is another content
+    gold_form = Record.from_gold(record.to_gold())
+    assert document_triples(gold_form, minter=M).document_iri != iri

@@ -55,7 +55,7 @@ def test_txt_with_bom_and_md(tmp_path: Path) -> None:
     assert read_text(f) == body
     md = tmp_path / "plan.md"
     md.write_text(body, "utf-8")
-    assert extract_file(md)["document"]["number"] == "60/KH-UBND"
+    assert extract_file(md).document.number == "60/KH-UBND"
 
 
 def test_docx_paragraphs_and_tables(tmp_path: Path) -> None:
@@ -73,8 +73,8 @@ def test_docx_paragraphs_and_tables(tmp_path: Path) -> None:
     assert "Số: 60/KH-UBND" in text
     assert "1\tTuyên truyền\tSở Khoa học và Công nghệ" in text
     record = extract_file(path)
-    assert record["document"]["date"] == "2022-04-19"
-    assert record["source"] == "plan.docx"
+    assert record.document.date == "2022-04-19"
+    assert record.source == "plan.docx"
 
 
 def test_pdf_text_layer(tmp_path: Path) -> None:
@@ -217,7 +217,8 @@ from policykg.bench.office import (  # noqa: E402
     write_scanned_pdf,
     write_text,
 )
-from policykg.ingest.extract import as_schema, extract  # noqa: E402
+from policykg.ingest.extract import extract  # noqa: E402
+from policykg.ingest.record import AgencyRef, Record  # noqa: E402
 
 _TASK_HEAD = ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"]
 _LONG = (
@@ -291,10 +292,10 @@ def _plan() -> Layout:
     )
 
 
-def _facts(record: dict) -> dict:  # type: ignore[type-arg]
-    out = as_schema(record)
+def _facts(record: Record) -> dict:  # type: ignore[type-arg]
+    out = record.to_gold()
     out.pop("source")
-    return out  # type: ignore[no-any-return]
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -382,9 +383,9 @@ def test_scanned_pdf_is_read_by_ocr(tmp_path: Path) -> None:
         assert not pdf.pages[0].chars  # a picture only
     text = read_text(path)
     assert "KẾ HOẠCH" in text and "ỦY BAN NHÂN DÂN" in text
-    doc = extract_file(path)["document"]
-    assert (doc["kind"], doc["number"], doc["date"]) == ("KeHoach", "215/KH-UBND", "2024-03-05")
-    assert doc["issuer"] == {"kind": "ubnd_tinh", "scope": "Bắc Ninh"}
+    doc = extract_file(path).document
+    assert (doc.kind, doc.number, doc.date) == ("KeHoach", "215/KH-UBND", "2024-03-05")
+    assert doc.issuer == AgencyRef("ubnd_tinh", "Bắc Ninh")
 
 
 def test_scanned_pdf_without_ocr_is_refused_saying_what_to_install(
@@ -478,9 +479,9 @@ def test_docx_numbering_drawn_by_word_is_written_out(tmp_path: Path) -> None:
         "2. Phát triển dữ liệu số",  # a deeper level restarts under a new item
         "III. TỔ CHỨC THỰC HIỆN",
     ]
-    tasks = extract_file(path)["tasks"]
-    assert [t["ref"] for t in tasks] == ["II.1", "II.2"]
-    assert tasks[0]["lead"] == [{"kind": "so_tttt", "scope": "Lạng Sơn"}]
+    tasks = extract_file(path).tasks
+    assert [t.ref for t in tasks] == ["II.1", "II.2"]
+    assert tasks[0].lead == (AgencyRef("so_tttt", "Lạng Sơn"),)
 
 
 def test_docx_header_laid_out_with_tabs_and_soft_breaks(tmp_path: Path) -> None:
@@ -511,8 +512,8 @@ def test_docx_header_laid_out_with_tabs_and_soft_breaks(tmp_path: Path) -> None:
         "Quy định mức thu, chế độ thu, nộp phí thẩm định",
     ]
     assert "Điều 1. Phạm vi điều chỉnh" in lines  # a tab in the body is a space
-    doc = extract_file(path)["document"]
-    assert (doc["kind"], doc["number"], doc["date"]) == ("ThongTu", "45/2023/TT-BTC", "2023-07-12")
+    doc = extract_file(path).document
+    assert (doc.kind, doc.number, doc.date) == ("ThongTu", "45/2023/TT-BTC", "2023-07-12")
 
 
 def test_docx_task_table_merges_groups_and_repeated_heads(tmp_path: Path) -> None:

@@ -1,17 +1,18 @@
 """The typed record (ingest/record.py): the gold form read and written back unchanged, the
-spans written as the section extractors write them, and a malformed record refused naming
-its source."""
+extractors' provenance kept, and a malformed record refused naming its source."""
 
 from __future__ import annotations
 
 import copy
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from policykg.ingest.errors import IngestError
+from policykg.ingest.extract import _record, extract
 from policykg.ingest.record import (
     Agency,
     AgencyRef,
@@ -27,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD_FILES = sorted((ROOT / "tests" / "gold").glob("*.json")) + sorted(
     (ROOT / "tests" / "gold" / "dev").glob("*.json")
 )
+PLANS = sorted((ROOT / "corpus").glob("*.txt"))
 
 
 def _gold(path: Path) -> dict[str, Any]:
@@ -46,6 +48,43 @@ def test_every_gold_file_reads_and_writes_back_unchanged(path: Path) -> None:
     assert record.to_gold() == data
     assert record.to_gold(spans=True) == data
     assert Record.from_gold(record.to_gold()) == record
+
+
+def _without_provenance(record: Record) -> Record:
+    def bare(items: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple(replace(i, span=None) for i in items)
+
+    return replace(
+        record,
+        document=replace(record.document, spans=None),
+        citations=bare(record.citations),
+        agencies=bare(record.agencies),
+        tasks=bare(record.tasks),
+        targets=bare(record.targets),
+        reporting=bare(record.reporting),
+        duties=(),
+    )
+
+
+@pytest.mark.parametrize("path", PLANS, ids=lambda p: p.stem)
+def test_an_extracted_record_keeps_its_provenance(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    record = extract(text, source=path.name)
+    assert record.document.spans is not None and record.document.spans.date is not None
+    s, e = record.document.spans.date
+    assert record.document.date and text[s:e].strip()
+    items = (*record.citations, *record.tasks, *record.targets, *record.reporting)
+    assert items and all(i.span is not None for i in items)
+    assert all(d.span is not None for d in record.duties)
+    # the gold form is the record without provenance and assigned duties
+    assert Record.from_gold(record.to_gold()) == _without_provenance(record)
+    # with spans it is the form the section extractors write, which extraction reads back
+    form = record.to_gold(spans=True)
+    assert form["document"]["_spans"]["date"] == [s, e]
+    duties = [{**d.to_gold(), "_span": list(d.span or ())} for d in record.duties]
+    sections = {k: form[k] for k in ("citations", "agencies", "tasks", "targets", "reporting")}
+    again = _record(path.name, document=form["document"], duties=duties, **sections)
+    assert again == record
 
 
 def test_the_record_is_immutable() -> None:
@@ -144,3 +183,20 @@ def test_a_record_that_is_no_object_or_has_no_source_name_is_refused() -> None:
         Record.from_gold(["source", "document"])
     with pytest.raises(IngestError, match=r"^5: malformed record: record\.source: not a string"):
         Record.from_gold({"source": 5, "document": {"kind": "KeHoach"}})
+
+
+def test_extraction_refuses_a_provenance_key_the_record_does_not_know() -> None:
+    document = {"kind": "KeHoach", "_spans": {"number": [0, 3]}}
+    empty: dict[str, list[dict[str, Any]]] = {
+        k: [] for k in ("citations", "agencies", "targets", "reporting", "duties")
+    }
+    ok = _record("a.txt", document=document, tasks=[], **empty)
+    assert ok.document.spans == FieldSpans(number=(0, 3))
+    task = {"ref": "I.1", "title": "Làm", "_span": [4, 7]}
+    assert _record("a.txt", document=document, tasks=[task], **empty).tasks[0].span == (4, 7)
+    with pytest.raises(IngestError, match=r"^a\.txt: malformed record: .*'_score'"):
+        _record("a.txt", document=document, tasks=[{**task, "_score": 0.5}], **empty)
+    with pytest.raises(IngestError, match=r"^a\.txt: malformed record: .*not a span"):
+        _record("a.txt", document=document, tasks=[{**task, "_span": [4]}], **empty)
+    with pytest.raises(IngestError, match=r"^a\.txt: malformed record"):
+        _record("a.txt", document={**document, "_spans": {"author": [0, 1]}}, tasks=[], **empty)

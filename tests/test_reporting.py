@@ -907,13 +907,13 @@ WAITING = {
 
 def _doc_duties(name: str) -> list[tuple[tuple[str, ...], tuple[str, ...], str | None, str]]:
     text = (REPORT_DOCS / name).read_text(encoding="utf-8")
-    got = extract(text, source=name)["reporting"]
+    got = extract(text, source=name).reporting
     return [
         (
-            tuple(sorted(a["kind"] for a in r["actor"])),
-            tuple(sorted(a["kind"] for a in r["recipient"])),
-            r["deadline"],
-            r["recurrence"],
+            tuple(sorted(a.kind for a in r.actor)),
+            tuple(sorted(a.kind for a in r.recipient)),
+            r.deadline,
+            r.recurrence,
         )
         for r in got
     ]

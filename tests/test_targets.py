@@ -1368,7 +1368,7 @@ ELSEWHERE: dict[str, dict[tuple[object, ...], tuple[object, ...]]] = {
 @pytest.mark.parametrize("name", sorted(DOC_TARGETS))
 def test_targets_of_documents_in_other_domains_and_forms(name: str) -> None:
     text = (TARGET_DOCS / name).read_text(encoding="utf-8")
-    got = extract(text, source=name)["targets"]
+    got = extract(text, source=name).targets
     gaps = ELSEWHERE.get(name, {})
     expected = [gaps.get(t, t) for t in DOC_TARGETS[name]]
 
@@ -1376,10 +1376,8 @@ def test_targets_of_documents_in_other_domains_and_forms(name: str) -> None:
         return t[:5] + t[6:]  # the unit aside
 
     rows = [
-        (t["ref"], t["indicator"], t["comparator"], t["min"], t["max"], t["unit"], t["by_year"],
-         t["per_year"])
-        for t in got
-    ]  # fmt: skip
+        (t.ref, t.indicator, t.comparator, t.min, t.max, t.unit, t.by_year, t.per_year) for t in got
+    ]
     assert Counter(map(key, rows)) == Counter(map(key, expected))
     # the unit is the counted noun as written, from its first word (where it ends is read
     # without a dictionary: "hộ người có công" may give "hộ người")
@@ -1389,7 +1387,8 @@ def test_targets_of_documents_in_other_domains_and_forms(name: str) -> None:
         for w, h in zip(want, have, strict=True):
             assert w.split()[0] == h.split()[0], (k, w, h)
     for t in got:
-        s, e = t["_span"]
+        assert t.span is not None, t
+        s, e = t.span
         assert text[s:e].strip(), t  # each target points at its text
 
 
@@ -1443,10 +1442,7 @@ TASK_DOC_TARGETS: dict[str, list[tuple[object, ...]]] = {
 @pytest.mark.parametrize("name", sorted(TASK_DOC_TARGETS))
 def test_targets_of_the_task_documents(name: str) -> None:
     text = (TASK_DOCS / name).read_text(encoding="utf-8")
-    got = extract(text, source=name)["targets"]
-    rows = [
-        (t["ref"], t["indicator"], t["comparator"], t["min"], t["max"], t["by_year"], t["per_year"])
-        for t in got
-    ]
+    got = extract(text, source=name).targets
+    rows = [(t.ref, t.indicator, t.comparator, t.min, t.max, t.by_year, t.per_year) for t in got]
     expected = [t[:5] + t[6:] for t in TASK_DOC_TARGETS[name]]
     assert Counter(rows) == Counter(expected)

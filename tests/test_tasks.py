@@ -950,13 +950,10 @@ def _family_roles(name: str) -> tuple[set[str], _Roles]:
     from policykg.ingest.extract import extract
 
     record = extract((FAMILY / name).read_text(encoding="utf-8"), source=name)
-    scopes = {a["scope"] for t in record["tasks"] for r in ("lead", "coordinating") for a in t[r]}
+    scopes = {a.scope for t in record.tasks for a in (*t.lead, *t.coordinating)}
     roles = {
-        t["ref"]: (
-            sorted(a["kind"] for a in t["lead"]),
-            sorted(a["kind"] for a in t["coordinating"]),
-        )
-        for t in record["tasks"]
+        t.ref: (sorted(a.kind for a in t.lead), sorted(a.kind for a in t.coordinating))
+        for t in record.tasks
     }
     return scopes, roles
 

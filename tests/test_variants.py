@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from policykg.ingest.evaluate import section_keys
-from policykg.ingest.extract import as_schema, extract
+from policykg.ingest.extract import extract
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = sorted((ROOT / "corpus").glob("*.txt"))
@@ -137,7 +137,7 @@ def _facts(path: Path, variant: str | None) -> dict[str, list[str]]:
     if variant is not None:
         text = VARIANTS[variant](text)
     rec = extract(text, source=path.name)
-    out = {"document": [json.dumps(as_schema(rec["document"]), ensure_ascii=False, sort_keys=True)]}
+    out = {"document": [json.dumps(rec.document.to_gold(), ensure_ascii=False, sort_keys=True)]}
     for section in SECTIONS[1:]:
         out[section] = sorted(section_keys(rec, section))
     return out
