@@ -307,6 +307,13 @@ def _ruled(clause: str, q: Quantity) -> bool:
     return False
 
 
+def _in_quotes(before: str) -> bool:
+    """Whether the text ends inside quotation marks (a quoted name)."""
+    if before.count("“") > before.count("”"):
+        return True
+    return before.count('"') % 2 == 1
+
+
 def _heading_zone(heading: str, *, own: bool) -> str | None:
     """The zone a heading opens, or None; ``own``: the section's own first line (which may
     be an item's whole text), matched at its start only."""
@@ -685,6 +692,8 @@ def _accept(zone: str, sentence: str, clause: str, q: Quantity, before: str) -> 
         return False  # "Trong năm 2025, UBND tỉnh đã cấp 09 giấy phép, trong đó ..."
     if _IN_TITLE.search(before):
         return False
+    if _in_quotes(before):
+        return False  # a name: Đề án "Phát triển bền vững 1 triệu ha lúa ..."
     spec = _SPEC.search(clause[: q.start]) if q.measure else None
     if spec and (
         zone != "objective"

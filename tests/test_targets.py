@@ -537,6 +537,14 @@ def test_ages_lifetimes_and_heights_named_before_their_number(
     assert (q.comparator, q.min, q.max, q.unit) == expected
 
 
+def test_a_quantity_inside_a_quoted_name_is_no_target() -> None:
+    text = (
+        "I. MỤC TIÊU\n2. Mục tiêu cụ thể\n- Tham gia Đề án “Phát triển bền vững 1 triệu ha "
+        "chuyên canh lúa chất lượng cao” với 50.000 ha;\n"
+    )
+    assert [t["min"] for t in extract_targets(parse(text), period_end=2030)] == [50000]
+
+
 def test_a_contest_top_ten_is_no_rank() -> None:
     assert quantities("lựa chọn Top 10 sáng kiến xuất sắc để khen thưởng") == []
 
