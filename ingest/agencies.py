@@ -1358,7 +1358,7 @@ _AFTER_ROLE = re.compile(
     r"tiếp tục|báo cáo|gửi|lập|trình|quản lý|tiếp nhận|chỉ đạo|đôn đốc|cập nhật|"
     r"nghiên cứu|đề xuất|bảo đảm|phê duyệt|cấp|mở tài khoản|ban hành|xác định|lãnh đạo|"
     r"chủ động|phụ trách|làm đầu mối|là đầu mối|khẩn trương|tập trung|tích cực|phải|"
-    r"nghiêm túc|kịp thời|thường xuyên|:)",
+    r"nghiêm túc|kịp thời|thường xuyên|tham gia|:)",
     re.IGNORECASE,
 )
 _ITEM_START = re.compile(r"(?:^|\n)[\s*#>|-]*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)]|[-+*•])?[\s*]*$")

@@ -29,7 +29,9 @@ vệ thực vật", "Vụ Thị trường trong nước"; "… xây dựng" only
 and "và" joins two fields over the end of a cell's line ("Cục Trồng trọt và / Bảo vệ thực
 vật"). A school's or hospital's kind may be written in lower case before its name
 ("Trường Cao đẳng nghề Giao thông Thanh Hóa", "Bệnh viện đa khoa Hợp Lực"); associations
-("Hiệp hội Du lịch tỉnh") are named bodies too. In a cell that lists bodies after dashes
+("Hiệp hội Du lịch tỉnh", "Liên hiệp các Hội …") and the post office ("Bưu điện tỉnh")
+are named bodies too; two verbs of a field coordinated with a comma stay in a name ("Cục
+Quản lý Khám, chữa bệnh", "… và Phòng, chống thiên tai"). In a cell that lists bodies after dashes
 a name ends before " - " and the next body ("- Cục Khoáng sản Việt Nam - Viện …").
 :func:`class_spans` finds classes of bodies named by what they are ("cơ sở khám bệnh, chữa
 bệnh", "các tổ chức tín dụng").
@@ -127,8 +129,10 @@ _HEADS: dict[tuple[str, ...], bool] = {
         ("Khu Công nghệ", True),
         ("Hội", False),
         ("Hiệp hội", False),
+        ("Bưu điện", True),
         ("Liên đoàn", False),
         ("Liên hiệp", False),
+        ("Liên hiệp các Hội", False),
         ("Bệnh viện", False),
         ("Ngân hàng", False),
         ("Quỹ", False),
@@ -154,6 +158,11 @@ _KIND_HEADS = {
         "Trường Đại học", "Trường Cao đẳng", "Trường Trung cấp", "Bệnh viện", "Học viện",
     )
 }  # fmt: skip
+#: words after which a head is a verb ("Phòng, chống …": prevent and combat)
+_NOT_AFTER_HEAD = {_tones("Phòng"): set(_tones("chống"))}
+#: the two verbs of a field coordinated with a comma inside a name ("Cục Quản lý Khám, chữa
+#: bệnh", "Cục Quản lý đê điều và Phòng, chống thiên tai")
+_COMMA_PAIRS = {_tones("phòng chống"), _tones("khám chữa")}
 #: heads that may be written in lower case when a capitalized name follows ("phòng Kinh tế")
 _LOWER_HEADS = {_tones("Phòng")}
 #: heads that may be written in lower case before an abbreviation ("cơ quan LĐTBXH")
@@ -297,6 +306,9 @@ def _about(t: _Tokens, j: int, taken: Sequence[bool]) -> int:
             break
         if k + 1 < n and (key, diacritic_key(t.words[k + 1])) in _ABOUT_STOP_PAIRS:
             break
+        if k + 1 < n and (key, diacritic_key(t.words[k + 1])) in _TERMINALS:
+            k += 2  # "Ủy ban Quốc gia về người cao tuổi Việt Nam"
+            continue
         if not (w[:1].islower() or _abbrev(w) or (key,) in _TERMINALS):
             break
         k += 1
@@ -328,6 +340,10 @@ def _head_at(t: _Tokens, i: int) -> tuple[str, ...] | None:
             best = cand
     if best is None:
         return None
+    if i + len(best) < t.n and diacritic_key(t.words[i + len(best)]) in _NOT_AFTER_HEAD.get(
+        best, ()
+    ):
+        return None  # "Phòng, chống thiên tai": a verb, no body
     first = t.words[i]
     if not _capital(first) and best not in _LOWER_HEADS:
         after = i + len(best)
@@ -368,15 +384,19 @@ def _name_end(
         w = t.words[k]
         key = diacritic_key(w)
         gap = t.gap(k - 1)
-        comma_ok = (gap == "," and _abbrev(t.words[k - 1]) and _abbrev(w)) or (  # "KH,CN&MT"
-            gap == ", "
-            and named
-            and not closed
-            and _capital(w)
-            and not _abbrev(w)
-            and _head_at(t, k) is None
-            and not taken[k]
-            and key not in _TITLE_WORDS
+        comma_ok = (
+            (gap == ", " and named and (diacritic_key(t.words[k - 1]), key) in _COMMA_PAIRS)
+            or (gap == "," and _abbrev(t.words[k - 1]) and _abbrev(w))
+            or (  # "KH,CN&MT"
+                gap == ", "
+                and named
+                and not closed
+                and _capital(w)
+                and not _abbrev(w)
+                and _head_at(t, k) is None
+                and not taken[k]
+                and key not in _TITLE_WORDS
+            )
         )  # "Ủy ban Tài chính, Ngân sách", not "Vụ Kế hoạch - Tài chính, Thủ trưởng …"
         joined = bool(_WRAP.fullmatch(gap)) and diacritic_key(t.words[k - 1]) == "và"
         if (taken[k] and not within[k]) or not (

@@ -953,3 +953,30 @@ def test_where_a_distance_ends_is_no_recipient() -> None:
     assert listed(text, "Bắc Ninh") == [
         ("other", "Bắc Ninh", "Trung tâm Phục vụ hành chính công tỉnh")
     ]
+
+
+def test_names_with_coordinated_fields_and_bodies_that_take_part() -> None:
+    """Two verbs of a field coordinated with a comma stay in a name ("Khám, chữa bệnh",
+    "Phòng, chống thiên tai"), where "Phòng" is no head of a body; a body that takes part
+    ("… tham gia") has a role; the union of associations and the post office are bodies."""
+    text = (
+        "Cục Quản lý đê điều và Phòng, chống thiên tai chủ trì, phối hợp với Cục Quản lý "
+        "Khám, chữa bệnh; Ủy ban Quốc gia về người cao tuổi Việt Nam chỉ đạo."
+    )
+    assert [a["name"] for a in extract_agencies(text, province="national")] == [
+        "Cục Quản lý đê điều và Phòng, chống thiên tai",
+        "Cục Quản lý Khám, chữa bệnh",
+        "Ủy ban Quốc gia về người cao tuổi Việt Nam",
+    ]
+    text = (
+        "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh chủ trì; Hội Chữ thập đỏ tỉnh, Bưu điện "
+        "tỉnh tham gia."
+    )
+    assert listed(text, "Phú Thọ") == [
+        ("other", "Phú Thọ", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"),
+        ("other", "Phú Thọ", "Hội Chữ thập đỏ tỉnh"),
+        ("other", "Phú Thọ", "Bưu điện tỉnh"),
+    ]
+    assert listed("Phòng, chống dịch bệnh do Sở Y tế chủ trì.", "Phú Thọ") == [
+        ("so_yt", "Phú Thọ", None)
+    ]
