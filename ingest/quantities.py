@@ -124,7 +124,10 @@ _PER_CAPITA = re.compile(
     r"\btrên\s+(?P<a>100|1\.000|10\.000|100\.000|vạn)\s+(?:người\s+)?(?:dân|dân số|trẻ)\b"
 )
 #: a rank to reach: "thuộc nhóm 15 tỉnh, thành phố dẫn đầu", "Top 10"
-_RANK = re.compile(r"(?:\b(?:thuộc|trong|vào)\s+nhóm|\btop)\s+(?P<a>\d{1,3})(?![\w/]|[.,]\d)")
+_RANK = re.compile(
+    r"(?:\b(?:thuộc|trong|vào)\s+nhóm|\btop|\b(?:một|1|01)\s+trong(?:\s+số)?)\s+"
+    r"(?P<a>\d{1,3})(?![\w/]|[.,]\d)"
+)
 _RANK_LEADING = re.compile(
     r"dẫn đầu|đứng đầu|cao nhất|hàng đầu|tốt nhất|xếp hạng|thứ hạng|chỉ số|\bpci\b|\bpar\b|"
     r"sipas|\bdti\b|papi"

@@ -488,6 +488,7 @@ def test_measures_are_targets_only_as_objectives() -> None:
         ("thu nhập tăng 1,5 lần so với năm 2025", ("exact", 1.5, 1.5, "lần")),
         ("thuộc nhóm 15 tỉnh, thành phố dẫn đầu cả nước", ("at_most", None, 15, "tỉnh, thành phố")),
         ("nằm trong Top 10 tỉnh về chỉ số PCI", ("at_most", None, 10, "tỉnh")),
+        ("trở thành 1 trong 10 tỉnh dẫn đầu cả nước", ("at_most", None, 10, "tỉnh dẫn")),
         # classifiers that a duration or a household size would otherwise take
         ("giao nộp ít nhất 500 khẩu súng các loại", ("at_least", 500, None, "khẩu súng")),
         ("Tổ chức 02 ngày hội văn hóa cấp vùng", ("exact", 2, 2, "ngày hội")),
