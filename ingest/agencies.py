@@ -1134,7 +1134,7 @@ def extract_agencies(
             continue
         if m.kind in _ROLE_ONLY and _RELATED.match(text, m.end):
             continue  # "các doanh nghiệp liên quan": a collective
-        if m.group and not enterprise_role(text, m, mentions):
+        if m.group and not class_role(text, m, mentions):
             continue  # a class of bodies acts where it is given a duty, not where it is served
         key = (m.kind, m.scope, _identity(m))
         surface = _clean(m.surface)
@@ -1247,6 +1247,33 @@ def enterprise_role(text: str, m: AgencyMention, mentions: Sequence[AgencyMentio
     ):
         return True  # the subject of a duty: "Chủ đầu tư … có trách nhiệm"
     return in_cell(text, m.start, m.end)
+
+
+#: where a class of bodies is ("các cơ sở giáo dục trên địa bàn tỉnh"), before its duty
+_WHERE = re.compile(
+    r"[\s,]*(?:trên|tại)\s+địa\s+bàn(?:\s+(?:toàn\s+)?(?:tỉnh|huyện|xã|thành\s+phố|cả\s+nước|"
+    r"toàn\s+quốc))?"
+)
+
+
+def class_role(text: str, m: AgencyMention, mentions: Sequence[AgencyMention]) -> bool:
+    """Does the text give a class of bodies a duty? As :func:`enterprise_role`, also where
+    the class is placed before its duty ("Các cơ sở giáo dục trên địa bàn tỉnh có trách
+    nhiệm …") or heads a duty of its own ("- Các cơ sở khám bệnh, chữa bệnh: …")."""
+    if enterprise_role(text, m, mentions):
+        return True
+    after = unicodedata.normalize("NFC", text[m.end : m.end + 120])
+    where = _WHERE.match(after)
+    rest = after[where.end() :] if where else after
+    before = unicodedata.normalize("NFC", text[max(0, m.start - 160) : m.start])
+    if re.match(r"[\s*]*:", rest) and _ITEM_START.search(before[-12:]):
+        return True
+    return bool(
+        where
+        and _AFTER_ROLE.match(rest)
+        and rest.lstrip(" *\t\r\n")[:1] not in tuple(",;:.()")
+        and _CLAUSE_START.search(before)
+    )
 
 
 def _listed_after(text: str, end: int, start: int) -> bool:

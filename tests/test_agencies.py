@@ -980,3 +980,19 @@ def test_names_with_coordinated_fields_and_bodies_that_take_part() -> None:
     assert listed("Phòng, chống dịch bệnh do Sở Y tế chủ trì.", "Phú Thọ") == [
         ("so_yt", "Phú Thọ", None)
     ]
+
+
+def test_a_class_placed_before_its_duty_or_heading_it() -> None:
+    text = (
+        "3. Tổ chức thực hiện\n"
+        "- Các cơ sở khám bệnh, chữa bệnh: triển khai bệnh án điện tử trước năm 2026.\n"
+        "- Các cơ sở giáo dục trên địa bàn tỉnh có trách nhiệm phối hợp tuyên truyền.\n"
+        "- Các tổ chức tín dụng trên địa bàn: ưu tiên cho vay hộ nghèo."
+    )
+    assert listed(text, "Lâm Đồng") == [
+        ("other", "Lâm Đồng", "cơ sở khám bệnh, chữa bệnh"),
+        ("other", "Lâm Đồng", "cơ sở giáo dục"),
+        ("other", "Lâm Đồng", "tổ chức tín dụng"),
+    ]
+    # a class the text serves stays out, wherever it is
+    assert listed("Hỗ trợ các cơ sở giáo dục trên địa bàn tỉnh chuyển đổi số.", "Lâm Đồng") == []
