@@ -566,6 +566,7 @@ _CLASSES = sorted(
     key=len,
     reverse=True,
 )  # fmt: skip
+_CLASS_FIRST = frozenset(toneless_key(c[0]) for c in _CLASSES)
 #: what narrows a class after its field ("… mầm non, phổ thông", "… công lập", "… tuyến
 #: xã", "… người có công với cách mạng")
 _CLASS_QUALIFIERS = sorted(
@@ -598,8 +599,12 @@ def class_spans(t: _Tokens, taken: Sequence[bool]) -> list[NamedSpan]:
     it ("gồm: …")."""
     out: list[NamedSpan] = []
     i = 0
+    keys = t.keys
     while i < t.n:
-        j = None if taken[i] else _phrase_end_at(t, i, _CLASSES, taken, commas=True)
+        if keys[i] not in _CLASS_FIRST or taken[i]:  # (most words: a set look-up)
+            i += 1
+            continue
+        j = _phrase_end_at(t, i, _CLASSES, taken, commas=True)
         if j is None:
             i += 1
             continue
