@@ -246,10 +246,14 @@ def quantities(clause: str) -> list[Quantity]:
     taken: list[tuple[int, int]] = []
     for m in _PER_N.finditer(f):
         words = m.group("per").split()
-        n_words = next((i for i, w in enumerate(words[2:], 2) if w in _STOP), len(words))
+        n_words = next(
+            (i for i, w in enumerate(words[2:], 2) if w in _STOP or w == "trở"), len(words)
+        )
         unit = " ".join(clause[m.start("per") : m.end("per")].split()[:n_words])
         unit = re.sub(r"^/\s*", "/", unit)
-        cmp, mn, mx = _single(f, m.start(), m.end(), parse_number(m.group("a")))
+        # the comparator after the unit: "đạt từ 90/100 điểm trở lên"
+        end = f.find(words[n_words - 1], m.start("per")) + len(words[n_words - 1])
+        cmp, mn, mx = _single(f, m.start(), end, parse_number(m.group("a")))
         out.append(Quantity(cmp, mn, mx, unit, m.start(), m.end()))
         taken.append((m.start(), m.end()))
     for m in _RANK.finditer(f):
@@ -284,8 +288,14 @@ def quantities(clause: str) -> list[Quantity]:
         before = f[max(0, m.start() - 30) : m.start()]
         if _NOT_QTY_BEFORE.search(before):
             continue
-        if re.search(r"(?<!nâng )(?<!phân )\bcấp\s*$", before) and re.fullmatch(r"0?[1-4]", a):
-            continue  # a level ("cấp 2", "trường cấp 3"), not "nâng cấp 12 trạm", "cấp 500 thẻ"
+        if (
+            re.search(r"(?:(?<!nâng )(?<!phân )\bcấp|\bmức(?: độ)?)\s*$", before)
+            and re.fullmatch(r"0?[1-5]", a)
+            and not m.group("pa")
+        ):
+            # a level ("cấp 2", "trường cấp 3", "khí thải mức 2"), not "nâng cấp 12 trạm",
+            # "cấp 500 thẻ", "ở mức 14,5%"
+            continue
         pct = bool(m.group("pa") or m.group("pb"))
         money = False
         unit = "‰" if "‰" in (m.group("pa") or "") + (m.group("pb") or "") else "%"

@@ -159,7 +159,7 @@ def _cue_year(text: str) -> int | None:
 
 #: headings of the zones (matched at the start of a heading, or anywhere in a short one)
 _OBJECTIVE = re.compile(
-    r"^(?:các\s+)?(?:mục tiêu|chỉ tiêu|tầm nhìn|định hướng (?:đến|tới)|"
+    r"^(?:các\s+)?(?:mục tiêu|chỉ tiêu|giao (?:các\s+)?chỉ tiêu|tầm nhìn|định hướng (?:đến|tới)|"
     r"kết quả (?:cần|phải) đạt|kết quả (?:dự kiến|mong đợi))"
 )
 _OBJECTIVE_IN = re.compile(r"mục tiêu cụ thể|chỉ tiêu cụ thể|chỉ tiêu chủ yếu|các chỉ tiêu")
@@ -190,7 +190,7 @@ _STRONG = re.compile(
     r"(?:hết\s+|cuối\s+)?(?:" + _DAY + r"|năm\s+)(?:19|20)\d\d"
 )
 _AIM = re.compile(
-    r"phấn đấu|hướng tới|bảo đảm|đảm bảo|hoàn thành|\bđạt\b|duy trì|giữ vững|"
+    r"phấn đấu|hướng tới|bảo đảm|đảm bảo|hoàn thành|(?<!không )\bđạt\b|duy trì|giữ vững|"
     r"^(?!.*\b(?:ngân sách|vốn|kinh phí)\b).*\bchiếm\b|"
     r"(?:đến|trong|vào) năm (?:19|20)\d\d|mục tiêu|nâng\b.*\blên\b|tăng\b|"
     r"(?:trong|trước|vào|đến)\s+(?:hết\s+)?(?:giai đoạn\s+|quý\s+[ivx1-4]+\s*(?:/|năm)\s*|"
@@ -290,6 +290,16 @@ _INSTRUMENT = re.compile(
     r"^(?:văn bản|thông tư|nghị định|nghị quyết|quyết định|chỉ thị|quy chế|quy định|kế hoạch|"
     r"báo cáo|công văn|hướng dẫn)\b"
 )
+
+
+def _named_indicator(zone: str, clause: str, q: Quantity) -> bool:
+    """An objective's indicator named before "đạt" ("Tỷ lệ người ... được hưởng lương hưu
+    ... đạt khoảng 60%"): its words of a rule name what is measured."""
+    return (
+        zone == "objective"
+        and bool(re.match(r"^\W*(?:[a-zđ]\)\s*|\d+\.\s*)?(?:tỷ lệ|tỉ lệ|số)\b", clause))
+        and bool(re.search(r"\bđạt\b[^\d;]{0,20}$", clause[: q.start]))
+    )
 
 
 def _ruled(clause: str, q: Quantity) -> bool:
@@ -647,7 +657,7 @@ def _accept(zone: str, sentence: str, clause: str, q: Quantity, before: str) -> 
     if zone == "status":
         return False
     plain = _PARENS.sub("", clause)
-    if _STATUS.search(plain) or _ruled(clause, q):
+    if _STATUS.search(plain) or (_ruled(clause, q) and not _named_indicator(zone, clause, q)):
         return False
     if _INSTRUMENT.match(diacritic_key(q.unit)):
         return False  # a count of instruments to issue ("ban hành 03 thông tư", "01 Thông tư")

@@ -1359,6 +1359,26 @@ DOC_TARGETS: dict[str, list[tuple[object, ...]]] = {
         ("Đ1.2", "other", "exact", 96, 96, "%", 2026, False),
         ("Đ1.3", "other", "exact", 5, 5, "công trình", 2026, False),
     ],
+    "t61_daklak-snv-kh-2026-chi-so-cai-cach.txt": [
+        ("I.1", "other", "at_least", 90, N, "/100 điểm", 2026, False),
+        ("I.1", "other", "at_most", N, 5, "sở", 2026, False),
+        ("I.2", "other", "more_than", 90, N, "%", 2026, False),
+        ("II.1", "other", "at_least", 30, N, "%", 2026, False),
+    ],
+    "t62_hanoi-kh-2026-chat-luong-khong-khi.txt": [
+        ("I.1", "other", "exact", 30, 30, "%", 2030, False),
+        ("I.2", "other", "more_than", 80, N, "%", 2030, False),
+        ("I.3", "other", "exact", 100, 100, "%", 2030, False),
+        ("I.4", "other", "exact", 50, 50, "trạm quan trắc", 2030, False),
+        ("II.3", "other", "exact", 1, 1, "triệu cây xanh", 2030, False),
+    ],
+    "t63_ttg-qd-2026-lo-trinh-bhxh.txt": [
+        ("Đ1.1", "other", "exact", 45, 45, "%", 2026, False),
+        ("Đ1.1", "other", "exact", 52, 52, "%", 2028, False),
+        ("Đ1.1", "other", "exact", 60, 60, "%", 2030, False),
+        ("Đ1.2", "other", "exact", 45, 45, "%", 2030, False),
+        ("Đ1.3", "other", "about", 60, 60, "%", 2030, False),
+    ],
 }  # fmt: skip
 
 
