@@ -859,6 +859,11 @@ class _Reader:
                     d.pos >= e.start if i > 0 else d.pos < opening or ";" not in f[d.pos : e.start]
                 )
             ]
+            # "báo cáo Thủ tướng; tổ chức sơ kết vào năm 2028 và tổng kết vào năm 2030": the
+            # reviews of a later clause with no report of its own are due by themselves
+            review = _review_clause(f, e.report_end, e.end)
+            reviews = [d for d in own if review is not None and d.pos >= review]
+            own = [d for d in own if d not in reviews]
             actor_refs = _refs(e.actor)
             recipients = [r for r in _refs(e.recipients) if r not in actor_refs]
             if (
@@ -893,6 +898,10 @@ class _Reader:
                 duties.append(
                     self.duty(p, frm, e.end, actor_refs, recipients, value, recurrence, e.derived)
                 )
+            for d in reviews:
+                duties.append(
+                    self.duty(p, review or frm, e.end, actor_refs, [], d.value, "once", False)
+                )
         return duties
 
     def duty(
@@ -923,6 +932,18 @@ class _Reader:
             "_span": [start, stop],
             "_derived": derived,
         }
+
+
+def _review_clause(f: str, pos: int, end: int) -> int | None:
+    """Where a later ";"-clause of ``f[pos:end]`` that holds a review ("tổ chức sơ kết ...
+    và tổng kết ...") and no report of its own starts, else None."""
+    for m in re.finditer(r";", f[pos:end]):
+        start = pos + m.end()
+        stop = f.find(";", start, end)
+        clause = f[start : stop if stop >= 0 else end]
+        if _SUMMARY_VERB.search(clause) and not _VERB.search(clause):
+            return start
+    return None
 
 
 def _masked(text: str) -> str:

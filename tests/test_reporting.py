@@ -899,9 +899,6 @@ DOC_DUTIES: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str | None, s
 WAITING = {
     "r31_btp-tt-2026-che-do-bao-cao-tro-giup-phap-ly-web.txt": "'Tổ chức ký hợp đồng thực "
     "hiện trợ giúp pháp lý' opening a clause: organisations of a kind, not the verb 'tổ chức'",
-    "r32_ttg-qd-2026-chuong-trinh-du-lich-nong-thon.txt": "'báo cáo Thủ tướng Chính phủ; tổ "
-    "chức sơ kết vào năm 2028 và tổng kết vào năm 2030': the reviews of the clause after ';' "
-    "are taken as dates of the report before it, to its recipient",
 }
 
 
