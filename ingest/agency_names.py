@@ -34,7 +34,9 @@ are named bodies too; two verbs of a field coordinated with a comma stay in a na
 Quản lý Khám, chữa bệnh", "… và Phòng, chống thiên tai"). In a cell that lists bodies after dashes
 a name ends before " - " and the next body ("- Cục Khoáng sản Việt Nam - Viện …").
 :func:`class_spans` finds classes of bodies named by what they are ("cơ sở khám bệnh, chữa
-bệnh", "các tổ chức tín dụng").
+bệnh", "các tổ chức tín dụng"). A body set up for a purpose is named with it ("Ban Chỉ
+đạo thực hiện hỗ trợ nhà ở cho người có công", "Hội đồng đánh giá lựa chọn chủ đầu tư"), up
+to the verb of the sentence.
 """
 
 from __future__ import annotations
@@ -256,6 +258,8 @@ def named_spans(t: _Tokens, taken: Sequence[bool], *, within: Sequence[bool]) ->
             i += 1
             continue
         j = _name_end(t, i, i + len(head), _HEADS[head], taken, within, kind=head in _KIND_HEADS)
+        if head in _PURPOSE_HEADS:
+            j = _purpose(t, i + len(head), j, taken) or j
         if j is None:
             i += 1
             continue
@@ -265,6 +269,51 @@ def named_spans(t: _Tokens, taken: Sequence[bool], *, within: Sequence[bool]) ->
         out.append(NamedSpan(i, j))
         i = j
     return out
+
+
+#: the heads of bodies set up for a purpose, whose names may go on with it ("Ban Chỉ đạo thực
+#: hiện hỗ trợ nhà ở cho người có công", "Tổ công tác triển khai Đề án …", "Hội đồng đánh
+#: giá lựa chọn chủ đầu tư")
+_PURPOSE_HEADS = {_tones(h) for h in ("Ban Chỉ đạo", "Tổ công tác", "Hội đồng")}
+#: what ends the purpose in a name: the verb of the sentence ("… tổ chức kiểm tra", "… có
+#: trách nhiệm"), a word that begins the rest of the sentence ("… để", "… gồm")
+_PURPOSE_STOP_PAIRS = {
+    _tones(w)
+    for w in (
+        "chủ trì", "phối hợp", "có trách", "chịu trách", "tổ chức", "thực hiện", "báo cáo",
+        "theo dõi", "kiểm tra", "chỉ đạo", "hướng dẫn", "đề xuất", "tham mưu", "đôn đốc",
+        "ban hành", "xem xét", "quyết định", "phê duyệt", "được thành", "có nhiệm",
+    )
+}  # fmt: skip
+_PURPOSE_STOP = set(_tones("gồm là được sẽ đã đang phải cần nhằm để theo tại trình giúp do"))
+#: words a purpose never ends with
+_PURPOSE_TRAIL = set(_tones("cho với của và các tại trên trong về những"))
+
+
+def _purpose(t: _Tokens, start: int, j: int | None, taken: Sequence[bool]) -> int | None:
+    """The index after the purpose that goes on the name of a body set up for it, whose
+    head ends before token ``start`` and whose name read so far (in lower-case words only)
+    ends before token ``j``: lower-case words ("Ban Chỉ đạo| thực hiện hỗ trợ nhà ở cho
+    người có công với cách mạng") up to the verb of the sentence or a punctuation mark; the
+    purpose may begin with a verb ("thực hiện", "tổ chức"). None when none follows."""
+    end = start if j is None else j
+    if any(not t.words[m][:1].islower() for m in range(start, end)):
+        return None  # a name of its own ("Ban Chỉ đạo Trung ương …")
+    k = end
+    while k < t.n and k - start < 16 and not taken[k]:
+        w = t.words[k]
+        if not (_GAP_OK.fullmatch(t.gap(k - 1)) or _wrapped(t, k)):
+            break
+        if not w[:1].islower() and (k == end or _head_at(t, k) is not None):
+            break  # what the purpose is about may be named ("… triển khai Đề án …")
+        key = diacritic_key(w)
+        pair = (key, diacritic_key(t.words[k + 1])) if k + 1 < t.n else (key,)
+        if key in _PURPOSE_STOP or (pair in _PURPOSE_STOP_PAIRS and k > start):
+            break
+        k += 1
+    while k > end and diacritic_key(t.words[k - 1]) in _PURPOSE_TRAIL:
+        k -= 1
+    return k if k > end + (1 if j is None else 0) else None
 
 
 #: the heads of collegial bodies, whose names may end with what they are about ("Ủy ban

@@ -996,3 +996,30 @@ def test_a_class_placed_before_its_duty_or_heading_it() -> None:
     ]
     # a class the text serves stays out, wherever it is
     assert listed("Hỗ trợ các cơ sở giáo dục trên địa bàn tỉnh chuyển đổi số.", "Lâm Đồng") == []
+
+
+def test_a_body_set_up_for_a_purpose_is_named_with_it() -> None:
+    """A steering committee, council or working group may be named by what it was set up
+    to do, in lower-case words after its head: the name runs to the verb of the sentence,
+    and a group of enterprises inside it is part of the name."""
+    text = (
+        "Ban Chỉ đạo thực hiện chính sách nhà ở cho người có công với cách mạng tổ chức "
+        "kiểm tra; Hội đồng đánh giá lựa chọn chủ đầu tư có trách nhiệm thẩm định hồ sơ; "
+        "Tổ công tác triển khai Đề án phát triển du lịch chủ trì tổng hợp."
+    )
+    assert listed(text, "Ninh Bình") == [
+        ("other", "Ninh Bình",
+         "Ban Chỉ đạo thực hiện chính sách nhà ở cho người có công với cách mạng"),
+        ("other", "Ninh Bình", "Hội đồng đánh giá lựa chọn chủ đầu tư"),
+        ("other", "Ninh Bình", "Tổ công tác triển khai Đề án phát triển du lịch"),
+    ]  # fmt: skip
+    # a name of its own, a province's committee and a council of the register are as they were
+    text = (
+        "Ban Chỉ đạo tỉnh chỉ đạo các huyện; Ban Chỉ đạo Trung ương về phòng, chống tham "
+        "nhũng, tiêu cực chỉ đạo; Hội đồng nhân dân tỉnh quyết định."
+    )
+    assert listed(text, "Ninh Bình") == [
+        ("other", "Ninh Bình", "Ban Chỉ đạo tỉnh"),
+        ("other", "national", "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, tiêu cực"),
+        ("hdnd_tinh", "Ninh Bình", None),
+    ]
