@@ -791,7 +791,15 @@ def _task_output(sentence: str, clause: str, q: Quantity) -> bool:
     return bool(
         _PER_YEAR_LEAD.search(sentence)
         or _OUTPUT_VERB.search(clause[max(0, q.start - 80) : q.start])
+        or _CLASSES_FOR.search(clause[max(0, q.start - 80) : q.start])
     )
+
+
+#: the people classes or courses are held for ("Mở 45 lớp xóa mù chữ cho khoảng 900 học
+#: viên")
+_CLASSES_FOR = re.compile(
+    r"\b(?:lớp|khóa|khoá)\b[^\d;,]{0,50}\bcho\s+(?:(?:khoảng|ít nhất|tối thiểu|trên|gần|hơn)\s+)?$"
+)
 
 
 def _prose(doc: Doc, out: _Out, period_end: int | None) -> None:

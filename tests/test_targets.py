@@ -1379,6 +1379,34 @@ DOC_TARGETS: dict[str, list[tuple[object, ...]]] = {
         ("Đ1.2", "other", "exact", 45, 45, "%", 2030, False),
         ("Đ1.3", "other", "about", 60, 60, "%", 2030, False),
     ],
+    "t64_nghean-sgddt-kh-2026-pho-cap.txt": [
+        ("I.1.1", "other", "exact", 100, 100, "%", 2026, False),
+        ("I.1.2", "other", "exact", 35, 35, "%", 2026, False),
+        ("I.1.2", "other", "exact", 97, 97, "%", 2026, False),
+        ("I.1.2", "other", "exact", 99.8, 99.8, "%", 2026, False),
+        ("I.1.3", "other", "exact", 12, 12, "xã", 2026, False),
+        ("I.1.4", "other", "exact", 98.5, 98.5, "%", 2026, False),
+        ("II.1", "other", "about", 900, 900, "học viên", 2026, False),
+        ("II.3", "other", "exact", 100, 100, "%", 2026, False),
+    ],
+    "t65_ninhbinh-nq-hdnd-2026-du-lich-phu-luc.txt": [
+        ("PL.1", "other", "exact", 10, 10, "Triệu lượt", 2027, False),
+        ("PL.1", "other", "range", 13, 14, "Triệu lượt", 2030, False),
+        ("PL.2", "other", "exact", 1.5, 1.5, "Triệu lượt", 2027, False),
+        ("PL.2", "other", "at_least", 2.5, N, "Triệu lượt", 2030, False),
+        ("PL.3", "other", "exact", 16, 16, "Nghìn tỷ đồng", 2027, False),
+        ("PL.3", "other", "exact", 25, 25, "Nghìn tỷ đồng", 2030, False),
+        ("PL.4", "other", "exact", 2800, 2800, "Buồng", 2027, False),
+        ("PL.4", "other", "more_than", 4000, N, "Buồng", 2030, False),
+    ],
+    "t66_phuongbaduong-kh-2026-chuyen-doi-so.txt": [
+        ("II", "other", "at_least", 70, N, "%", 2026, False),
+        ("II", "other", "exact", 100, 100, "%", 2026, False),
+        ("II", "other", "at_least", 1, N, "tổ công nghệ số", 2026, False),
+        ("II", "other", "exact", 90, 90, "%", 2026, False),
+        ("III.1", "people_trained", "at_least", 2000, N, "lượt người dân", 2026, False),
+        ("IV", "other", "exact", 100, 100, "%", 2026, False),
+    ],
 }  # fmt: skip
 
 
