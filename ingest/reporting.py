@@ -344,6 +344,9 @@ _MONTHLY_WORDS = re.compile(r"h[àằ]ng tháng|mỗi tháng|định kỳ tháng
 _MONTH_YEAR = re.compile(
     r"(?<!\d)(?<!\d )(?<!ngày )\btháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d\d)"
 )
+_MONTH_ONLY = re.compile(
+    r"\b(?:trong|vào|trước|đến hết|hết|cuối)\s+tháng\s+(\d{1,2})\b(?!\s*(?:/|-|năm)\s*\d)"
+)
 _SUMMARY_YEAR = re.compile(
     r"\b(?:sơ kết|tổng kết)\b[^;.]{0,40}?\b(?:vào|trong)\s+(?:(?:cuối|đầu)\s+)?năm\s+"
     r"(?P<y>(?:19|20)\d\d)\b(?!\s*[-–]\s*(?:19|20)\d\d)"
@@ -424,6 +427,12 @@ def _deadlines(f: str, a: int, b: int) -> list[_Deadline]:
         mo, y = int(m.group(1)), int(m.group(2))
         if 1 <= mo <= 12:
             out.append(_Deadline(m.start(), f"{y}-{mo:02d}-{_LAST_DAY[mo]:02d}", "date"))
+            taken.append((m.start(), m.end()))
+    # "trong tháng 12 hằng năm": by the month's last day, every year
+    for m in _MONTH_ONLY.finditer(f, a, b):
+        mo = int(m.group(1))
+        if 1 <= mo <= 12 and not any(x <= m.start(1) < y for x, y in taken):
+            out.append(_Deadline(m.start(), f"--{mo:02d}-{_LAST_DAY[mo]:02d}", "yearly"))
     out.sort(key=lambda d: d.pos)
     return out
 
@@ -524,7 +533,14 @@ class _Reader:
         pos = k.end() if k else 0
         ms = [m for m in _mentions(p.text, self.province, self.issuer) if m.start >= pos]
         chain = chain_after(p.text, ms, pos, slack=24)
-        if chain and _AGENCY_LINE_END.fullmatch(f[chain[-1].end :]):
+        if (
+            chain
+            and _AGENCY_LINE_END.fullmatch(f[chain[-1].end :])
+            # not the recipient of a report ("- Định kỳ hằng quý báo cáo Ủy ban nhân dân tỉnh.")
+            and not re.search(
+                r"\b(?:báo cáo|gửi|trình|về|cho|với|tới|lên)\b", f[pos : chain[0].start]
+            )
+        ):
             holder = sec.parent if sec.style in ("dash", "plus") and sec.parent else sec
             self.running[id(holder)] = chain
 

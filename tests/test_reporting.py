@@ -668,6 +668,19 @@ def test_a_regime_whose_deadline_has_a_point_per_period() -> None:
     ]
 
 
+def test_a_heading_body_and_a_bullet_reporting_to_a_body() -> None:
+    # the bullet's body is the report's recipient, not a line naming who the items are for
+    text = (
+        "III. TỔ CHỨC THỰC HIỆN\n3. Giám đốc Sở Du lịch:\n"
+        "- Định kỳ hằng quý báo cáo Chủ tịch Ủy ban nhân dân tỉnh.\n"
+        "- Tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trong tháng 12 hằng năm.\n"
+    )
+    assert _duties(text, "Khánh Hòa") == [
+        (["so_dl"], ["ubnd_tinh"], None, "periodic"),
+        (["so_dl"], ["ubnd_tinh"], "--12-31", "annual"),
+    ]
+
+
 # --- documents of other issuers, kinds and forms, annotated by hand ----------------------------
 # tests/data/reporting/README.md: short documents written for these tests, each with the
 # duties it states (actor kinds, recipient kinds, deadline, recurrence) beside reports that are
