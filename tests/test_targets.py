@@ -538,6 +538,13 @@ def test_ages_lifetimes_and_heights_named_before_their_number(
     assert (q.comparator, q.min, q.max, q.unit) == expected
 
 
+def test_an_eth_printed_for_dj_reads_as_dj() -> None:
+    text = "II. NHIỆM VỤ\n1. Ðào tạo nghề cho 500 lao động.\n"  # "Ð" (U+00D0), OCR and old fonts
+    assert [t["indicator"] for t in extract_targets(parse(text), period_end=2030)] == [
+        "people_trained"
+    ]
+
+
 def test_a_quantity_inside_a_quoted_name_is_no_target() -> None:
     text = (
         "I. MỤC TIÊU\n2. Mục tiêu cụ thể\n- Tham gia Đề án “Phát triển bền vững 1 triệu ha "

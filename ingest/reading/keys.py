@@ -28,8 +28,9 @@ TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 @functools.lru_cache(maxsize=8192)
 def diacritic_key(s: str) -> str:
-    """Lower-cased NFC text with modern tone placement ("Uỷ"/"Ủy" match). Same length."""
-    low = unicodedata.normalize("NFC", s).lower()
+    """Lower-cased NFC text with modern tone placement ("Uỷ"/"Ủy" match), the Icelandic
+    eth some fonts and OCR print for "Đ" read as "đ" ("Ðến năm 2030"). Same length."""
+    low = unicodedata.normalize("NFC", s).lower().replace("\u00f0", "đ")
     return _TONE_RE.sub(lambda m: _TONE_FIX[m.group(0)], low)
 
 
