@@ -563,6 +563,8 @@ class _Scanner:
         unit = self._named_unit(lab, i, j)
         if unit is not None:  # "UBND huyện Châu Thành", "Ủy ban nhân dân các cấp"
             out.append(unit)
+            if unit.kind in ("ubnd_huyen", "ubnd_xa"):
+                return self._and_level(unit, out)
             return self._index_after(unit.end)
         k = self.seq(j, ["Việt", "Nam"], spaced=True) if lab.level != "national" else None
         if k is not None and scope is None and self.words[j][:1] == "V":
@@ -580,7 +582,10 @@ class _Scanner:
             # the text gives it a role (else it is the context of a cited instrument)
             m = replace(m, named=True)
         out.append(m)
-        return self._levels(lab, j, out)
+        j = self._levels(lab, j, out)
+        if out[-1] is m and m.kind in ("ubnd_huyen", "ubnd_xa"):
+            return max(j, self._and_level(m, out))
+        return j
 
     def _levels(self, lab: Label, j: int, out: list[AgencyMention]) -> int:
         """The other levels of a committee named by level ("UBND cấp huyện, cấp xã", "Ủy
@@ -689,15 +694,43 @@ class _Scanner:
             ):
                 k += 1
             return self._other(i, k)
-        if (units < 2 and not every) or k == j:
+        # "Ủy ban nhân dân phường", "… thị trấn", "… quận" with no name: of that level
+        single = units == 1 and k > j and _SINGLE_UNIT.fullmatch(_clean(self.text[
+            self.starts[j] : self.ends[k - 1]]).lower()) is not None  # fmt: skip
+        if (units < 2 and not every and not single) or k == j:
             return None
-        district = any(
-            w in ("huyên", "quân", "phô") or (w == "thi" and nxt == "xa")
-            for w, nxt in zip(words, [*words[1:], ""], strict=True)
-        )
-        kind = "ubnd_huyen" if district else "ubnd_xa"
+        kind = _level_of(words)
         a, b = self.starts[i], self.ends[k - 1]
         return AgencyMention(kind, self.province, self.text[a:b], a, b, None, "collective", kind)
+
+    def _and_level(self, first: AgencyMention, out: list[AgencyMention]) -> int:
+        """After a committee of one level below the province, "và (các) …" the units of the
+        other level ("UBND các huyện, thị xã, thành phố và các xã, phường, thị trấn"): that
+        level's committee too. The index after what was read."""
+        n, keys = self.n, self.keys
+        j = self._index_after(first.end)
+        k = j + 1 if j < n and keys[j] == "va" and self.soft(j - 1) else None
+        if k is not None and k < n and keys[k] == "cac" and self.soft(k):
+            k += 1
+        words: list[str] = []
+        while k is not None and k < n and self.soft(k - 1) and not self.masked[k]:
+            if keys[k] in _UNIT_WORDS:
+                words.append(keys[k])
+                k += 1
+            elif keys[k : k + 2] == ["đăc", "khu"] and self.soft(k):
+                words.append("đăc")
+                k += 2
+            else:
+                break
+        if k is None or not words or (k < n and self.words[k][:1].isupper()):
+            return j  # "… và xã Tân Lập": a named commune, of its own
+        kind = _level_of(words)
+        if kind == first.kind:
+            return j
+        a, b = self.starts[j + 1], self.ends[k - 1]
+        out.append(AgencyMention(kind, first.scope, self.text[a:b], a, b, None, "collective",
+                                 kind))  # fmt: skip
+        return k
 
     def _other(self, i: int, k: int) -> AgencyMention:
         a, b = self.starts[self.title_before(i)], self.ends[k - 1]
@@ -920,6 +953,20 @@ class _Scanner:
                     name = _clean(self.text[a:b])
                     yield AgencyMention("other", self.province, self.text[a:b], a, b, name)
                     break
+
+
+#: one unit word below the province, with no name after it
+_SINGLE_UNIT = re.compile(r"(?:các )?(?:phường|thị trấn|đặc khu|quận)")
+
+
+def _level_of(words: Sequence[str]) -> str:
+    """The committee of the level the unit words name (folded): a district, town or city
+    of a province ("huyện", "quận", "thị xã", "thành phố") -> ubnd_huyen; else ubnd_xa."""
+    district = any(
+        w in ("huyên", "quân", "phô") or (w == "thi" and nxt == "xa")
+        for w, nxt in zip(words, [*words[1:], ""], strict=True)
+    )
+    return "ubnd_huyen" if district else "ubnd_xa"
 
 
 def _indices(items: list[str], item: str) -> Iterator[int]:

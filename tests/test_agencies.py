@@ -1023,3 +1023,26 @@ def test_a_body_set_up_for_a_purpose_is_named_with_it() -> None:
         ("other", "national", "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, tiêu cực"),
         ("hdnd_tinh", "Ninh Bình", None),
     ]
+
+
+def test_committees_of_both_levels_below_the_province_and_of_one_unit_word() -> None:
+    text = (
+        "Ủy ban nhân dân các huyện, thị xã, thành phố và các xã, phường, thị trấn chủ trì "
+        "rà soát; Chủ tịch Ủy ban nhân dân phường chịu trách nhiệm niêm yết."
+    )
+    assert kinds(text, "Quảng Ninh") == [
+        ("ubnd_huyen", "Quảng Ninh"),
+        ("ubnd_xa", "Quảng Ninh"),
+        ("ubnd_xa", "Quảng Ninh"),
+    ]
+    assert kinds("UBND cấp huyện và cấp xã phối hợp.", "Quảng Ninh") == [
+        ("ubnd_huyen", "Quảng Ninh"),
+        ("ubnd_xa", "Quảng Ninh"),
+    ]
+    # a named commune after "và" is its own; a word that only looks like a unit is none
+    assert kinds("UBND các huyện và xã Tân Lập chủ trì.", "Quảng Ninh") == [
+        ("ubnd_huyen", "Quảng Ninh")
+    ]
+    assert kinds("Ủy ban nhân dân tỉnh Lào Cai trân trọng báo cáo.", "Lào Cai") == [
+        ("ubnd_tinh", "Lào Cai")
+    ]
