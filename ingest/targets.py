@@ -117,7 +117,7 @@ _YEAR_RIGHT_AFTER = re.compile(
     + _Y
     + r")?(?(open)\s*\))"  # "(năm 2030)" closed: not "(năm 2025 đạt 86,4%)", a baseline
 )
-_BASELINE = re.compile(r"so với\s+(?:cùng kỳ\s+)?(?:năm|giai đoạn|kỳ)?\s*$")
+_BASELINE = re.compile(r"so với\s+(?:cùng kỳ\s+)?(?:(?:cuối|đầu|hết)\s+)?(?:năm|giai đoạn|kỳ)?\s*$")
 #: a line that only states the year of what follows ("a) Đến năm 2030", "Năm 2021 - 2022:")
 _CUE_LINE = re.compile(
     r"^\W*(?:[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*|[ivx]+[.)]\s*)?"
@@ -768,9 +768,9 @@ _OUTPUT_VERB = re.compile(
     r"nâng cấp|sửa chữa|thành lập|tuyển dụng|tuyển sinh|giải quyết việc làm|thu hút|kiểm tra|"
     r"thanh tra|di dời|tiêm|khám|đưa vào (?:sử dụng|hoạt động|khai thác)|hình thành|công nhận|"
     r"rà soát|giám sát|kết nối|chuyển đổi|khoanh nuôi|phục hồi|nạo vét|kiên cố hóa|cứng hóa|"
-    r"bê tông hóa|nhựa hóa|lắp đặt|"
+    r"bê tông hóa|nhựa hóa|lắp đặt|phân loại|xóa|"
     r"xác định|trám lấp|xóa bỏ|phổ cập|vận động)\b"
-    r"(?:\s+[^\W\d]+){0,5}?\s*(?:\b(?:cho|tại|ở|thêm|mới|được)\s+)?"
+    r"(?:,?\s+[^\W\d]+){0,6}?\s*(?:\b(?:cho|tại|ở|thêm|mới|được)\s+)?"
     r"(?:(?:khoảng|ít nhất|tối thiểu|trên|gần|từ|hơn)\s+)?$"
 )
 

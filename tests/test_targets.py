@@ -1414,6 +1414,29 @@ DOC_TARGETS: dict[str, list[tuple[object, ...]]] = {
         ("III.1", "people_trained", "at_least", 2000, N, "lượt người dân", 2026, False),
         ("IV", "other", "exact", 100, 100, "%", 2026, False),
     ],
+    "t67_caobang-kh-2026-giam-ngheo-ocr.txt": [
+        ("I.1", "other", "at_least", 4, N, "%", 2026, False),
+        ("I.1", "other", "about", 3200, 3200, "hộ", 2026, False),
+        ("I.2", "other", "at_least", 1.2, N, "lần", 2026, False),
+        ("I.3", "other", "exact", 100, 100, "%", 2026, False),
+        ("II.1", "people_trained", "about", 1500, 1500, "lao động", 2026, False),
+        ("II.2", "other", "exact", 2100, 2100, "hộ", 2026, False),
+        ("II.3", "other", "exact", 100, 100, "%", 2026, False),
+    ],
+    "t68_bnnmt-qd-2026-kh-co-so-du-lieu-phu-luc.txt": [
+        ("I", "other", "exact", 12, 12, "cơ sở dữ liệu", 2027, False),
+        ("PL.2", "other", "exact", 100, 100, "%", 2027, False),
+        ("PL.3", "other", "exact", 1, 1, "cơ sở dữ liệu", 2026, False),
+        ("PL.3", "other", "exact", 30000, 30000, "tàu cá", 2026, False),
+        ("PL.4", "people_trained", "exact", 400, 400, "lượt học viên", 2027, True),
+    ],
+    "t69_laichau-kh-2026-dinh-duong-cong-cong.txt": [
+        ("II.1", "other", "at_most", N, 25.5, "%", 2026, False),
+        ("II.1", "other", "at_most", N, 15, "%", 2026, False),
+        ("II.2", "other", "at_least", 95, N, "%", 2026, True),
+        ("II.2", "other", "more_than", 80, N, "%", 2026, False),
+        ("III.1", "other", "exact", 100, 100, "%", 2026, False),
+    ],
 }  # fmt: skip
 
 
