@@ -36,7 +36,8 @@ a name ends before " - " and the next body ("- Cục Khoáng sản Việt Nam - 
 :func:`class_spans` finds classes of bodies named by what they are ("cơ sở khám bệnh, chữa
 bệnh", "các tổ chức tín dụng"). A body set up for a purpose is named with it ("Ban Chỉ
 đạo thực hiện hỗ trợ nhà ở cho người có công", "Hội đồng đánh giá lựa chọn chủ đầu tư"), up
-to the verb of the sentence.
+to the verb of the sentence. A party committee of an agency holds it ("Đảng ủy cơ quan
+Văn phòng Quốc hội"); "Đoàn đại biểu Quốc hội" is a name on its own.
 """
 
 from __future__ import annotations
@@ -165,6 +166,10 @@ _NOT_AFTER_HEAD = {_tones("Phòng"): set(_tones("chống"))}
 #: the two verbs of a field coordinated with a comma inside a name ("Cục Quản lý Khám, chữa
 #: bệnh", "Cục Quản lý đê điều và Phòng, chống thiên tai")
 _COMMA_PAIRS = {_tones("phòng chống"), _tones("khám chữa")}
+#: heads that are the name of a body on their own ("các Đoàn đại biểu Quốc hội")
+_WHOLE_HEADS = {_tones("Đoàn đại biểu Quốc hội")}
+#: party committees of an agency ("Đảng ủy cơ quan Văn phòng Quốc hội")
+_OF_BODY_HEADS = {_tones(h) for h in ("Đảng ủy", "Đảng uỷ")}
 #: heads that may be written in lower case when a capitalized name follows ("phòng Kinh tế")
 _LOWER_HEADS = {_tones("Phòng")}
 #: heads that may be written in lower case before an abbreviation ("cơ quan LĐTBXH")
@@ -257,7 +262,10 @@ def named_spans(t: _Tokens, taken: Sequence[bool], *, within: Sequence[bool]) ->
         if head is None:
             i += 1
             continue
-        j = _name_end(t, i, i + len(head), _HEADS[head], taken, within, kind=head in _KIND_HEADS)
+        j = _name_end(
+            t, i, i + len(head), _HEADS[head], taken, within, kind=head in _KIND_HEADS,
+            whole=head in _WHOLE_HEADS, of_body=head in _OF_BODY_HEADS,
+        )  # fmt: skip
         if head in _PURPOSE_HEADS:
             j = _purpose(t, i + len(head), j, taken) or j
         if j is None:
@@ -417,10 +425,14 @@ def _name_end(
     within: Sequence[bool],
     *,
     kind: bool = False,
+    whole: bool = False,
+    of_body: bool = False,
 ) -> int | None:
     """Index after the name whose head ends before token j; None when no name follows.
     With ``kind``, a few lower-case words of the body's kind may come between the head
-    and the name ("Trường Cao đẳng nghề Giao thông …")."""
+    and the name ("Trường Cao đẳng nghề Giao thông …"); with ``whole``, the head is a name
+    of its own ("Đoàn đại biểu Quốc hội"); with ``of_body``, "cơ quan" and the body it is
+    the party committee of may follow ("Đảng ủy cơ quan Văn phòng Quốc hội")."""
     n = t.n
     lower_ok = bare
     named = False  # a capitalized word or abbreviation after the head
@@ -531,7 +543,8 @@ def _name_end(
         ):
             break
         if not (named or lower_ok or key in _AFTER_HEAD_OK) and not (
-            kind and k == j and _kind_words(t, k, taken)
+            (kind and k == j and _kind_words(t, k, taken))
+            or (of_body and k == j and _agency_of(t, k, taken))
         ):
             break
         if k == j and key in _AFTER_HEAD_OK and _capital(t.words[i]):
@@ -554,9 +567,26 @@ def _name_end(
         if k - 1 == j and last in _AFTER_HEAD_OK:
             break
         k -= 1
+    if whole and k == j:
+        return k
     if k == j or not (named or bare or tail or described):
         return None
     return k
+
+
+def _agency_of(t: _Tokens, k: int, taken: Sequence[bool]) -> bool:
+    """Do tokens k, k + 1 read "cơ quan" before a capitalized name ("Đảng ủy| cơ quan Văn
+    phòng Quốc hội", "Đảng ủy| cơ quan Bộ Tài chính")?"""
+    return (
+        k + 2 < t.n
+        and (diacritic_key(t.words[k]), diacritic_key(t.words[k + 1])) == _CO_QUAN
+        and t.soft(k)
+        and t.gap(k + 1) == " "
+        and _capital(t.words[k + 2])
+    )
+
+
+_CO_QUAN = _tones("cơ quan")
 
 
 def _kind_words(t: _Tokens, k: int, taken: Sequence[bool]) -> bool:

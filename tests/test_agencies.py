@@ -1046,3 +1046,17 @@ def test_committees_of_both_levels_below_the_province_and_of_one_unit_word() -> 
     assert kinds("Ủy ban nhân dân tỉnh Lào Cai trân trọng báo cáo.", "Lào Cai") == [
         ("ubnd_tinh", "Lào Cai")
     ]
+
+
+def test_a_party_committee_of_an_agency_and_the_delegations_of_the_assembly() -> None:
+    text = (
+        "Đảng đoàn Quốc hội phối hợp với Đảng ủy cơ quan Văn phòng Quốc hội tổ chức quán "
+        "triệt; các Đoàn đại biểu Quốc hội chủ động giám sát."
+    )
+    assert listed(text, "national") == [
+        ("other", "national", "Đảng đoàn Quốc hội"),
+        ("other", "national", "Đảng ủy cơ quan Văn phòng Quốc hội"),
+        ("other", "national", "Đoàn đại biểu Quốc hội"),
+    ]
+    # the body of the register after "Đảng ủy cơ quan" stays itself
+    assert kinds("Đảng ủy cơ quan Bộ Tài chính chủ trì.", "national") == [("bo_tc", "national")]
