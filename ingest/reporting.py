@@ -471,6 +471,7 @@ def _heading_actor(
 #: ``doanh_nghiep`` ("Các tổ chức, cá nhân đầu tư sản xuất kinh doanh trong cụm công nghiệp
 #: báo cáo ...", "Chủ đầu tư có trách nhiệm báo cáo ...", "Trách nhiệm của các cơ sở sản xuất")
 _OPERATOR = re.compile(
+    r"(?:(?:người đứng đầu|người đại diện theo pháp luật của|chủ)\s+)?"
     r"(?:(?:các|những|mọi)\s+)?(?:(?:các\s+)?tổ chức,\s*cá nhân|(?<=các )tổ chức|tổ chức dịch vụ|"
     r"chủ đầu tư|nhà đầu tư|doanh nghiệp|cơ sở (?:sản xuất|kinh doanh|lưu trú|chế biến)|"
     r"hợp tác xã|chủ dự án|"
@@ -996,6 +997,8 @@ def _mentions(
     scope = province or "national"
     ms = _classes_by_function(text, f, ms, scope, province)
     ms = _short_names(text, ms, scope)
+    if scope == "national":
+        ms = _every_province(text, ms)
     for c in _CLASS.finditer(f):
         if re.search(r"(?:thủ trưởng|lãnh đạo|người đứng đầu)\s*$", f[: c.start()]):
             continue  # "Thủ trưởng các đơn vị trực thuộc Bộ": each unit's head, collective
@@ -1096,6 +1099,35 @@ def _field_end(text: str, f: str, pos: int) -> int:
 _SHORT_HEAD = re.compile(
     r"\b(?:Ban [Cc]hỉ đạo|Ban [Cc]hỉ huy|Hội đồng|Tổ công tác|Ban [Qq]uản lý)\b(?!\s+[A-ZĐÀ-Ỹ])"
 )
+
+
+_EVERY = re.compile(r"\s+các\s+tỉnh(?:\s*,\s*thành phố)?(?:\s+trực thuộc\s+[Tt]rung ương)?\b")
+
+
+def _every_province(text: str, ms: list[AgencyMention]) -> list[AgencyMention]:
+    """A provincial body "of every province" in a national text ("Công an các tỉnh, thành
+    phố trực thuộc trung ương", "Bảo hiểm xã hội các tỉnh"): its provincial kind, national."""
+    out = list(ms)
+    for e in _EVERY.finditer(text):
+        words = list(re.finditer(r"\S+", text[max(0, e.start() - 60) : e.start()]))
+        base = max(0, e.start() - 60)
+        for w in words[-6:]:
+            head = text[base + w.start() : e.start()]
+            if not head[:1].isupper() or re.search(r"[,;:.()]", head):
+                continue
+            probe = f"{head} tỉnh"
+            found = find_agencies(probe, province="national")
+            if (
+                len(found) == 1
+                and found[0].kind != "other"
+                and found[0].start == 0
+                and found[0].end == len(probe)
+            ):
+                a = base + w.start()
+                out = [m for m in out if not (a <= m.start < e.end() or m.start < a < m.end)]
+                out.append(AgencyMention(found[0].kind, "national", text[a : e.end()], a, e.end()))
+                break
+    return sorted(out, key=lambda m: m.start)
 
 
 def _short_names(text: str, ms: list[AgencyMention], scope: str) -> list[AgencyMention]:

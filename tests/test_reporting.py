@@ -681,6 +681,22 @@ def test_a_heading_body_and_a_bullet_reporting_to_a_body() -> None:
     ]
 
 
+def test_bodies_of_every_province_and_heads_of_establishments() -> None:
+    text = (
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "3. Công an các tỉnh, thành phố trực thuộc trung ương báo cáo Bộ Công an trước ngày 15/12 "
+        "hằng năm.\n"
+        "4. Bảo hiểm xã hội các tỉnh báo cáo Bảo hiểm xã hội Việt Nam hằng quý.\n"
+        "5. Người đứng đầu cơ sở lưu trú du lịch có trách nhiệm báo cáo Sở Du lịch định kỳ hằng "
+        "tháng.\n"
+    )
+    assert _duties(text, "national") == [
+        (["cong_an_tinh"], ["bo_ca"], "--12-15", "annual"),
+        (["bhxh_tinh"], ["bhxh_vn"], None, "periodic"),
+        (["doanh_nghiep"], ["so_dl"], None, "periodic"),
+    ]
+
+
 # --- documents of other issuers, kinds and forms, annotated by hand ----------------------------
 # tests/data/reporting/README.md: short documents written for these tests, each with the
 # duties it states (actor kinds, recipient kinds, deadline, recurrence) beside reports that are
