@@ -310,10 +310,15 @@ def _ruled(clause: str, q: Quantity) -> bool:
     for m in _RULE.finditer(clause):
         if m.end() <= q.start or m.start() < q.end:
             return True
-        if not re.search(r"\d", clause[q.end : m.start()]) and not re.match(
-            r"\s*(?:[^\W\d]+\s+){0,2}\d", clause[m.end() :]
+        if (
+            len(clause[q.end : m.start()].split()) <= 1
+            and not re.search(r"\d", clause[q.end : m.start()])
+            and not re.match(r"\s*(?:[^\W\d]+\s+){0,2}\d", clause[m.end() :])
         ):
-            return True  # not a norm of its own number ("theo định mức 1,5 giáo viên/lớp")
+            # what the number is of ("giảm 90% tiền sử dụng đất"); not a norm of its own
+            # number ("theo định mức 1,5 giáo viên/lớp"), nor what qualifies the counted
+            # noun further on ("100% đối tượng hưởng trợ cấp xã hội ... nhận qua tài khoản")
+            return True
     return False
 
 

@@ -317,10 +317,12 @@ class Doc:
 # ---------------------------------------------------------------------------
 # Line classification.
 
-_ROMAN = re.compile(r"^(?P<label>[IVXL]{1,6})\s*[.)]\s*(?=\S)(?![IVXL]*\.\d)")
+#: "II. NHIỆM VỤ", "II) ...", and a party document's "II- NHIỆM VỤ" (a dash then a space)
+_ROMAN = re.compile(r"^(?P<label>[IVXL]{1,6})\s*(?:[.)]|[-–](?=\s))\s*(?=\S)(?![IVXL]*\.\d)")
 _ARABIC = re.compile(r"^(?P<label>\d{1,2})\s*[.)](?!\d)\s*(?=\S)")
-#: "2 - Sở Lao động ... có trách nhiệm": a number set off by a dash (not a range "2 - 3")
-_ARABIC_DASH = re.compile(r"^(?P<label>\d{1,2})\s+[-–]\s+(?=[^\d\s])")
+#: "2 - Sở Lao động ... có trách nhiệm", a party document's "2- Chỉ tiêu": a number set off by
+#: a dash (not a range "2 - 3", "1-2 ngày")
+_ARABIC_DASH = re.compile(r"^(?P<label>\d{1,2})\s*[-–]\s+(?=[^\d\s])")
 #: A number alone on its line numbers the lines after it (tables turned into text)
 _LONE_NUMBER = re.compile(r"^(?P<label>\d{1,2})\s*\.?$")
 #: Numbers with their parents' numbers: "2.1.", "2.2.3", "2.1.a." (a letter item)

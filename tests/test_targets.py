@@ -538,6 +538,12 @@ def test_ages_lifetimes_and_heights_named_before_their_number(
     assert (q.comparator, q.min, q.max, q.unit) == expected
 
 
+def test_a_party_documents_dash_markers() -> None:
+    text = "I- MỤC TIÊU\n1- Đến năm 2030\n- Kinh tế số chiếm tối thiểu 20% GRDP.\n"
+    got = extract_targets(parse(text), period_end=2035)
+    assert [(t["ref"], t["min"], t["by_year"]) for t in got] == [("I.1", 20, 2030)]
+
+
 def test_an_eth_printed_for_dj_reads_as_dj() -> None:
     text = "II. NHIỆM VỤ\n1. Ðào tạo nghề cho 500 lao động.\n"  # "Ð" (U+00D0), OCR and old fonts
     assert [t["indicator"] for t in extract_targets(parse(text), period_end=2030)] == [
@@ -1436,6 +1442,20 @@ DOC_TARGETS: dict[str, list[tuple[object, ...]]] = {
         ("II.2", "other", "at_least", 95, N, "%", 2026, True),
         ("II.2", "other", "more_than", 80, N, "%", 2026, False),
         ("III.1", "other", "exact", 100, 100, "%", 2026, False),
+    ],
+    "t70_quangtri-tu-ctr-2026-kinh-te-so.txt": [
+        ("I.1", "other", "at_least", 20, N, "%", 2030, False),
+        ("I.1", "other", "more_than", 30, N, "%", 2030, False),
+        ("I.1", "other", "exact", 2, 2, "%", 2030, True),
+        ("I.2", "other", "at_most", N, 20, "tỉnh, thành phố", 2045, False),
+        ("II.1", "other", "exact", 100, 100, "%", 2026, False),
+        ("II.2", "people_trained", "at_least", 500, N, "lượt cán bộ", 2030, True),
+    ],
+    "t71_haiphong-kh-2026-chi-tieu-trong-nhiem-vu.txt": [
+        ("II.1", "other", "exact", 80, 80, "%", 2026, False),
+        ("II.1", "other", "exact", 100, 100, "%", 2027, False),
+        ("II.2", "other", "at_least", 70, N, "%", 2026, False),
+        ("II.3", "other", "exact", 100, 100, "%", 2027, False),
     ],
 }  # fmt: skip
 
