@@ -37,7 +37,8 @@ a name ends before " - " and the next body ("- Cục Khoáng sản Việt Nam - 
 bệnh", "các tổ chức tín dụng"). A body set up for a purpose is named with it ("Ban Chỉ
 đạo thực hiện hỗ trợ nhà ở cho người có công", "Hội đồng đánh giá lựa chọn chủ đầu tư"), up
 to the verb of the sentence. A party committee of an agency holds it ("Đảng ủy cơ quan
-Văn phòng Quốc hội"); "Đoàn đại biểu Quốc hội" is a name on its own.
+Văn phòng Quốc hội"), and a unit the body it belongs to ("Thường trực Ủy ban KH,CN&MT của
+Quốc hội"); "Đoàn đại biểu Quốc hội" is a name on its own.
 """
 
 from __future__ import annotations
@@ -480,6 +481,9 @@ def _name_end(
             k += 1  # a body of the register the name holds ("… UBND tỉnh", "… Tỉnh ủy")
             named = closed = True
             continue
+        if key == _CUA and named and k + 1 < n and taken[k + 1] and within[k + 1]:
+            k += 1  # "Thường trực Ủy ban KH,CN&MT của Quốc hội": the body it belongs to
+            continue
         if key == "và":
             # "và" joins two capitalized words of one name
             if (
@@ -587,6 +591,7 @@ def _agency_of(t: _Tokens, k: int, taken: Sequence[bool]) -> bool:
 
 
 _CO_QUAN = _tones("cơ quan")
+_CUA = _tones("của")[0]
 
 
 def _kind_words(t: _Tokens, k: int, taken: Sequence[bool]) -> bool:

@@ -1060,3 +1060,21 @@ def test_a_party_committee_of_an_agency_and_the_delegations_of_the_assembly() ->
     ]
     # the body of the register after "Đảng ủy cơ quan" stays itself
     assert kinds("Đảng ủy cơ quan Bộ Tài chính chủ trì.", "national") == [("bo_tc", "national")]
+
+
+def test_a_unit_named_with_the_body_it_belongs_to() -> None:
+    """ "… của Quốc hội" after a unit's name is the body it belongs to, part of the name; the
+    unit keeps its role ("… của Quốc hội chủ trì")."""
+    text = (
+        "Định kỳ, Thường trực Ủy ban Văn hóa, Xã hội của Quốc hội chủ trì, phối hợp với Văn "
+        "phòng Quốc hội tổ chức giám sát."
+    )
+    assert listed(text, "national") == [
+        ("other", "national", "Thường trực Ủy ban Văn hóa, Xã hội của Quốc hội"),
+        ("other", "national", "Văn phòng Quốc hội"),
+    ]
+    # a ministry after "của" is a body of its own
+    assert kinds("Vụ Pháp chế của Bộ Tư pháp chủ trì.", "national") == [
+        ("other", "national"),
+        ("bo_tp", "national"),
+    ]
