@@ -1457,6 +1457,17 @@ DOC_TARGETS: dict[str, list[tuple[object, ...]]] = {
         ("II.2", "other", "at_least", 70, N, "%", 2026, False),
         ("II.3", "other", "exact", 100, 100, "%", 2027, False),
     ],
+    "t72_bacninh-qd-2026-the-thao-web-nbsp.txt": [
+        ("Đ1.1", "other", "exact", 42, 42, "%", 2030, False),
+        ("Đ1.1", "other", "exact", 30, 30, "%", 2030, False),
+        ("Đ1.1", "other", "exact", 100, 100, "%", 2030, False),
+        ("Đ1.2", "other", "exact", 25, 25, "nhà văn hóa", 2030, False),
+    ],
+    "t73_thanhhoa-qd-2026-giao-chi-tieu-bang.txt": [
+        ("Đ1.1", "other", "exact", 3480000, 3480000, "Người", 2026, False),
+        ("Đ1.2", "other", "exact", 95.1, 95.1, "%", 2026, False),
+        ("Đ1.3", "other", "at_least", 15000, N, "Người", 2026, False),
+    ],
 }  # fmt: skip
 
 
