@@ -1470,7 +1470,8 @@ def _reports_of(
 _PERIOD_RULE = re.compile(
     r"(?:^|(?<=[;:]))\s*(?:[a-zđ]\)\s*|\d+(?:\.\d+)*[.)]\s*|[-+•*]\s*)?(?:đối với\s+)?"
     r"(?:thời hạn\s+(?:gửi\s+)?)?báo cáo\s+(?:định kỳ\s+|sơ kết\s+|tổng kết\s+|thống kê\s+)?"
-    r"(?:h[àằ]ng\s+)?(?P<per>tuần|tháng|quý|(?:0?[369]|ba|sáu|chín) tháng(?: đầu năm)?|năm|cả năm)"
+    r"(?:h[àằ]ng\s+)?(?P<per>tuần|tháng|quý(?:\s+(?:iv|i{1,3}|[1-4]))?|"
+    r"(?:0?[369]|ba|sáu|chín) tháng(?: đầu năm)?|năm|cả năm)"
     r"\s*(?=:|\(|,|[-–]\s|(?:được\s+)?gửi\b|trước\b|chậm nhất\b|thực hiện\b)"
 )
 
@@ -1517,13 +1518,13 @@ _SAME_DEADLINE = re.compile(
     r"(?:\s+báo cáo)?"
     r"(?:\s+(?:của\s+)?(?:báo cáo\s+)?(?P<which>tháng|quý|(?:06|6|sáu) tháng|năm|cả năm)\b)?"
     r"(?:\s+(?:đã\s+)?(?:được\s+)?(?:quy định|nêu|ghi|xác định))?\s*"
-    r"(?:(?P<above>(?:ở\s+)?(?:nêu\s+|nói\s+)?trên)\b|(?:tại|ở)\s+(?P<ref>[^;]{0,80}))"
+    r"(?:(?P<above>(?:ở\s+|như\s+)?(?:nêu\s+|nói\s+)?trên)\b|(?:tại|ở)\s+(?P<ref>[^;]{0,80}))"
 )
 #: the parts of a reference inside the document ("điểm b khoản 2 Điều 3", "khoản 1 Điều này",
 #: "mục 1")
 _REF_PARTS = re.compile(
-    r"(?:điểm\s+(?P<diem>[a-zđ])\b\s*,?\s*)?(?:khoản\s+(?P<khoan>\d+)\b\s*,?\s*)?"
-    r"(?:(?:mục|phần)\s+(?P<muc>\d+|[ivx]+)\b\s*,?\s*)?(?:điều\s+(?P<dieu>\d+|này)\b)?"
+    r"(?:điểm\s+(?P<diem>[a-zđ])\b\s*,?\s*)?(?:khoản\s+(?P<khoan>\d+|này)\b\s*,?\s*)?"
+    r"(?:(?:mục|phần)\s+(?P<muc>\d+|[ivx]+|này)\b\s*,?\s*)?(?:điều\s+(?P<dieu>\d+|này)\b)?"
 )
 #: after the parts, this document ("Thông tư này", "Quy chế này") or another one
 _OTHER_INSTRUMENT = re.compile(
@@ -1554,17 +1555,20 @@ def _target(sec: Section, m: re.Match[str]) -> Section | None:
         return None
 
     dieu, khoan, muc, diem = (r.group(k) for k in ("dieu", "khoan", "muc", "diem"))
-    node: Section | None
-    if dieu == "này" or (dieu is None and khoan and any(n.style == "dieu" for n in chain)):
-        node = next((n for n in chain if n.style == "dieu"), None)
+    container: Section | None = None
+    if muc == "này":  # "khoản 1 Mục này": the part that holds the reference
+        container = next((n for n in chain if n.style in ("roman", "part")), None)
+    elif muc:
+        container = nearest(muc)
+    elif dieu == "này" or (dieu is None and khoan and any(n.style == "dieu" for n in chain)):
+        container = next((n for n in chain if n.style == "dieu"), None)
     elif dieu:
-        node = nearest(f"điều {dieu}", "dieu")
-    else:
-        node = None
-    if khoan:
-        node = child(node, khoan) if node is not None else nearest(khoan)
-    if muc:
-        node = nearest(muc)
+        container = nearest(f"điều {dieu}", "dieu")
+    node: Section | None = container
+    if khoan == "này":  # "điểm a khoản này": the clause that holds the reference
+        node = next((n for n in chain if n.style == "arabic"), None)
+    elif khoan:
+        node = child(container, khoan) if container is not None else nearest(khoan)
     if diem:
         node = child(node, diem)
     return node

@@ -697,6 +697,27 @@ def test_bodies_of_every_province_and_heads_of_establishments() -> None:
     ]
 
 
+def test_more_deadlines_by_reference_and_rules_of_a_quarter() -> None:
+    text = (
+        "Điều 8. Chế độ báo cáo\n1. Báo cáo định kỳ:\n"
+        "a) Ủy ban nhân dân cấp xã báo cáo Sở Y tế trước ngày 10 tháng 12 hằng năm;\n"
+        "b) Các cơ sở y tế ngoài công lập báo cáo Sở Y tế cùng thời hạn quy định tại điểm a "
+        "khoản này.\n"
+        "2. Sở Y tế tổng hợp, báo cáo Ủy ban nhân dân tỉnh chậm nhất 10 ngày sau thời hạn quy "
+        "định tại khoản 1 Điều này.\n"
+        "3. Sở Tài chính báo cáo Ủy ban nhân dân tỉnh:\n"
+        "- Báo cáo quý I: trước ngày 20 tháng 3;\n- Báo cáo năm: trước ngày 20 tháng 12.\n"
+    )
+    assert _duties(text, "Bắc Ninh") == [
+        (["ubnd_xa"], ["so_yt"], "--12-10", "annual"),
+        (["other"], ["so_yt"], "--12-10", "annual"),
+        # a deadline counted from another: no date
+        (["so_yt"], ["ubnd_tinh"], None, "once"),
+        (["so_tc"], ["ubnd_tinh"], "--03-20", "periodic"),
+        (["so_tc"], ["ubnd_tinh"], "--12-20", "annual"),
+    ]
+
+
 # --- documents of other issuers, kinds and forms, annotated by hand ----------------------------
 # tests/data/reporting/README.md: short documents written for these tests, each with the
 # duties it states (actor kinds, recipient kinds, deadline, recurrence) beside reports that are
