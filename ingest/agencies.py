@@ -23,7 +23,8 @@ where the text gives them a duty (the subject of a clause before what it must do
 what they are ("cơ sở khám bệnh, chữa bệnh", "các cơ sở giáo dục mầm non, phổ thông", "các
 tổ chức tín dụng") is one ``other`` actor with its name, listed where the text gives it a
 duty; schools of higher and vocational education as a class ("các cơ sở giáo dục đại học",
-"cơ sở dạy nghề") are ``truong_dh_cd``.
+"cơ sở dạy nghề") are ``truong_dh_cd``; the units under a body heading an article of
+duties ("Điều 9. Các đơn vị thuộc Sở … có nhiệm vụ") are one ``other`` actor.
 
 :func:`extract_agencies` builds the document-level list of SCHEMA.md ("agencies") from the
 mentions found in the body (never "Nơi nhận"): collective actors of kind ``doanh_nghiep``
@@ -858,6 +859,18 @@ class _Scanner:
             scope = scope_of_name(name, self.province)
             level = scope if scope in ("national", "international") else "provincial"
             yield AgencyMention("other", scope, surface, a, b, name, level, named=True, group=True)
+        for m in found:
+            # an article or item headed by the units under a body ("Điều 9. Các đơn vị thuộc
+            # Sở Lao động - Thương binh và Xã hội có nhiệm vụ"): those units, one actor
+            lead = unicodedata.normalize("NFC", self.text[max(0, m.start - 80) : m.start])
+            units = _UNITS_HEADING.search(lead)
+            if units is None or m.kind == "other":
+                continue
+            a = m.start - (len(lead) - units.start("units"))
+            surface = self.text[a : m.end]
+            name = _clean(surface)
+            yield AgencyMention("other", m.scope, surface, a, m.end, name, m.level,
+                                named=True, group=True)  # fmt: skip
 
     def _enterprises(self, found: list[AgencyMention]) -> Iterable[AgencyMention]:
         """Enterprises and investors named as a group by what they do ("chủ đầu tư xây dựng
@@ -957,6 +970,13 @@ class _Scanner:
 
 #: one unit word below the province, with no name after it
 _SINGLE_UNIT = re.compile(r"(?:các )?(?:phường|thị trấn|đặc khu|quận)")
+
+
+#: the heading of an article or item, then the units under the body that follows
+_UNITS_HEADING = re.compile(
+    r"(?:^|\n)[\s*#]*(?:Điều\s+\d+[a-zđ]?\.|\d+(?:\.\d+)*[.)]|[a-zđ]\))[\s*]*"
+    r"(?P<units>[Cc]ác\s+đơn\s+vị\s+(?:trực\s+)?thuộc\s+)$"
+)
 
 
 def _level_of(words: Sequence[str]) -> str:
@@ -1426,7 +1446,7 @@ _OF_DOCUMENT = re.compile(
 _AFTER_ROLE = re.compile(
     r"^[\s*,;]*(?:\([^)]{0,60}\)[\s,]*)?"
     r"(?:và\s+(?:Thủ trưởng|Giám đốc|Chủ tịch|Lãnh đạo)?\s*các\s+[^.;:\n]{0,80}?liên quan\s*)?"
-    r"(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|"
+    r"(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|"
     r"thực hiện|ra quyết định|tổ chức|hướng dẫn|thẩm định|xác định|tham mưu|cung cấp|"
     r"thông báo|rà soát|kiểm tra|xây dựng|triển khai|theo dõi|đẩy mạnh|giúp|là cơ quan|"
     r"tiếp tục|báo cáo|gửi|lập|trình|quản lý|tiếp nhận|chỉ đạo|đôn đốc|cập nhật|"

@@ -1078,3 +1078,14 @@ def test_a_unit_named_with_the_body_it_belongs_to() -> None:
         ("other", "national"),
         ("bo_tp", "national"),
     ]
+
+
+def test_the_units_under_a_body_heading_an_article_are_one_actor() -> None:
+    text = (
+        "Điều 7. Các đơn vị trực thuộc Sở Nông nghiệp và Môi trường có nhiệm vụ\n"
+        "1. Lập kế hoạch kiểm tra hằng năm.\n"
+        "Điều 8. Thủ trưởng các đơn vị thuộc Sở Tài chính chịu trách nhiệm thi hành."
+    )
+    assert listed(text, "Gia Lai") == [
+        ("other", "Gia Lai", "Các đơn vị trực thuộc Sở Nông nghiệp và Môi trường")
+    ]
