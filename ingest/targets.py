@@ -175,7 +175,7 @@ _TASK = re.compile(
 #: hiện trong năm 2025"): no target there
 _STATUS_HEADING = re.compile(
     r"^(?:(?:một số\s+)?(?:kết quả (?:thực hiện|đạt được|triển khai)|tình hình|thực trạng|bối cảnh|"
-    r"đánh giá (?:kết quả|tình hình|việc)|những (?:kết quả|tồn tại)|khó khăn|tồn tại)|"
+    r"đánh giá (?:kết quả|tình hình|việc|chung)|những (?:kết quả|tồn tại)|khó khăn|tồn tại)|"
     r"(?:một số\s+)?(?:nội dung|công việc|nhiệm vụ) đã)"
 )
 _TASK_IN = re.compile(r"nhiệm vụ|giải pháp|nội dung thực hiện|nội dung chủ yếu")
@@ -809,6 +809,7 @@ _CLASSES_FOR = re.compile(
 
 def _prose(doc: Doc, out: _Out, period_end: int | None) -> None:
     issued = _issued_year(doc)
+    issued_on = _issued_date(doc)
     header = {id(p) for p in doc.header}
     tables = _in_tables(doc)
     switched: dict[int, str] = {}  # section -> zone opened by a heading-like paragraph
@@ -843,6 +844,8 @@ def _prose(doc: Doc, out: _Out, period_end: int | None) -> None:
                 item_year = _years_in(lead.group(1))[-1][1]
             for sa, sb in _sentences(text):
                 sentence = fp[sa:sb]
+                if _before_issue(sentence, issued_on):
+                    continue
                 s_year = _lead_year(sentence)
                 prev: tuple[int, int] | None = None
                 for ca, cb in _clauses(text, sa, sb):
@@ -950,18 +953,39 @@ def _qualifies(fc: str, counted: int, q: Quantity) -> bool:
     )
 
 
-#: the place-date line of the header ("Hà Nội, ngày 16 tháng 01 năm 2026")
-_ISSUED = re.compile(r"ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*((?:19|20)\d\d)")
-
-
 def _issued_year(doc: Doc) -> int | None:
     """The year the document was issued, from its header: a figure of an earlier year is
     what was done, not an outcome to reach."""
+    issued = _issued_date(doc)
+    return issued[0] if issued else None
+
+
+def _issued_date(doc: Doc) -> tuple[int, int, int] | None:
+    """(year, month, day) of the header's place-date line."""
     for p in doc.header:
-        m = _ISSUED.search(diacritic_key(p.text))
+        m = _ISSUED_DATE.search(diacritic_key(p.text))
         if m:
-            return int(m.group(1))
+            return int(m.group(3)), int(m.group(2)), int(m.group(1))
     return None
+
+
+#: the place-date line of the header ("Hà Nội, ngày 16 tháng 01 năm 2026")
+_ISSUED_DATE = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*((?:19|20)\d\d)")
+#: a sentence led by a full date ("Đến ngày 30 tháng 6 năm 2026, ...", "Tính đến 30/6/2026")
+_LEAD_DATE = re.compile(
+    r"^\W*(?:[a-zđ]\)\s*|\d+\.\s*)?(?:tính\s+)?(?:đến|tới|trong|vào|trước)\s+(?:hết\s+)?(?:ngày\s*)?"
+    r"(\d{1,2})\s*(?:/|-|tháng)\s*(\d{1,2})\s*(?:/|-|năm)\s*((?:19|20)\d\d)"
+)
+
+
+def _before_issue(sentence: str, issued: tuple[int, int, int] | None) -> bool:
+    """Whether a sentence is led by a date before the document's own: a state reached, not
+    an aim ("Đến ngày 30 tháng 6 năm 2026, toàn tỉnh giải ngân ... đạt 41,5%" in a report of
+    5 July 2026)."""
+    m = _LEAD_DATE.match(sentence)
+    if not m or issued is None:
+        return False
+    return (int(m.group(3)), int(m.group(2)), int(m.group(1))) < issued
 
 
 def _due_after(fc: str, q: Quantity, qs: list[Quantity]) -> list[int]:

@@ -538,6 +538,16 @@ def test_ages_lifetimes_and_heights_named_before_their_number(
     assert (q.comparator, q.min, q.max, q.unit) == expected
 
 
+def test_a_sentence_led_by_a_date_before_the_documents_states_what_was_reached() -> None:
+    text = (
+        "SỞ TÀI CHÍNH\nPhú Thọ, ngày 05 tháng 7 năm 2026\n\nBÁO CÁO\nGiải ngân năm 2026\n\n"
+        "I. NHIỆM VỤ TRỌNG TÂM\n"
+        "Đến ngày 30 tháng 6 năm 2026, toàn tỉnh giải ngân đạt 41,5% kế hoạch vốn.\n"
+        "Đến ngày 30 tháng 9 năm 2026, phấn đấu giải ngân đạt trên 70% kế hoạch vốn.\n"
+    )
+    assert [t["min"] for t in extract_targets(parse(text), period_end=2026)] == [70]
+
+
 def test_a_party_documents_dash_markers() -> None:
     text = "I- MỤC TIÊU\n1- Đến năm 2030\n- Kinh tế số chiếm tối thiểu 20% GRDP.\n"
     got = extract_targets(parse(text), period_end=2035)
@@ -1467,6 +1477,13 @@ DOC_TARGETS: dict[str, list[tuple[object, ...]]] = {
         ("Đ1.1", "other", "exact", 3480000, 3480000, "Người", 2026, False),
         ("Đ1.2", "other", "exact", 95.1, 95.1, "%", 2026, False),
         ("Đ1.3", "other", "at_least", 15000, N, "Người", 2026, False),
+    ],
+    "t74_sotc-bc-2026-sau-thang-dau-nam.txt": [
+        ("II.1", "other", "more_than", 70, N, "%", 2026, False),
+        ("II.1", "other", "exact", 100, 100, "%", 2027, False),
+        ("II.2", "other", "exact", 100, 100, "%", 2026, False),
+        ("II.2", "other", "at_least", 90, N, "%", 2026, False),
+        ("II.2", "other", "exact", 50, 50, "%", 2026, False),
     ],
 }  # fmt: skip
 
