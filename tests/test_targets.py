@@ -1485,6 +1485,17 @@ DOC_TARGETS: dict[str, list[tuple[object, ...]]] = {
         ("II.2", "other", "at_least", 90, N, "%", 2026, False),
         ("II.2", "other", "exact", 50, 50, "%", 2026, False),
     ],
+    "t75_tuyenquang-kh-2026-du-lich-cong-dong-inline.txt": [
+        ("I.2", "other", "exact", 15, 15, "làng du lịch", 2028, False),
+        ("I.2", "other", "exact", 1.2, 1.2, "triệu lượt khách", 2028, False),
+        ("I.2", "people_trained", "exact", 80, 80, "%", 2028, False),
+        ("I.3", "other", "about", 600, 600, "tỷ đồng", 2028, False),
+        ("II.2", "other", "exact", 5, 5, "tuyến du lịch", 2028, False),
+    ],
+    "t76_bacninh-qd-2026-quy-dinh-lang-nghe.txt": [
+        ("Đ3.1", "other", "exact", 100, 100, "%", 2027, False),
+        ("Đ3.2", "other", "at_least", 30, N, "cơ sở", 2030, False),
+    ],
 }  # fmt: skip
 
 
