@@ -1480,6 +1480,19 @@ def named_role(text: str, m: AgencyMention, mentions: Sequence[AgencyMention]) -
             first = other
     before = unicodedata.normalize("NFC", text[max(0, first.start - 120) : first.start])
     after = unicodedata.normalize("NFC", text[last.end : last.end + 80])
+    if re.match(r"\s*\)", after) and re.search(r"\(\s*$", before):
+        # a body written in brackets after another, as its counterpart ("Phòng Nông nghiệp
+        # và Phát triển nông thôn huyện (Phòng Kinh tế thị xã) có trách nhiệm"): its role
+        outer = [
+            o
+            for o in mentions
+            if o.end <= first.start
+            and _LIST_GAP.fullmatch(
+                unicodedata.normalize("NFC", text[o.end : first.start]).replace("(", "")
+            )
+        ]
+        if outer:
+            after = after.split(")", 1)[1]
     role = _BEFORE_ROLE.search(before[-40:])
     if role and _SPAN_END.fullmatch(role.group()) and _SPAN_START.search(before):
         role = None  # "khoảng cách từ nhà … đến Trung tâm …": where a span ends, no recipient

@@ -1089,3 +1089,16 @@ def test_the_units_under_a_body_heading_an_article_are_one_actor() -> None:
     assert listed(text, "Gia Lai") == [
         ("other", "Gia Lai", "Các đơn vị trực thuộc Sở Nông nghiệp và Môi trường")
     ]
+
+
+def test_a_body_in_brackets_after_another_shares_its_role() -> None:
+    text = (
+        "Phòng Tài nguyên và Môi trường huyện (Phòng Quản lý đô thị thành phố) có trách "
+        "nhiệm thẩm định hồ sơ."
+    )
+    assert listed(text, "Lai Châu") == [
+        ("other", "Lai Châu", "Phòng Tài nguyên và Môi trường huyện"),
+        ("other", "Lai Châu", "Phòng Quản lý đô thị thành phố"),
+    ]
+    # a body in brackets after no body has no role of its own from what follows
+    assert listed("Hỗ trợ cho hộ dân (Ban Quản lý dự án huyện) có trách nhiệm.", "Lai Châu") == []
