@@ -347,8 +347,8 @@ def _single(
 _NOT_QTY_BEFORE = re.compile(
     r"(?:\biso|\bsố|nghị quyết|quyết định|kế hoạch|thông tư|nghị định|chỉ thị|chương trình|"
     r"đề án|khoản|(?<!dứt )(?<!trọng )điểm|điều|mục|phụ lục|lần thứ|khóa|nhóm|tcvn|qcvn|"
-    r"giai đoạn|năm|ngày|"
-    r"tháng|quý|biểu|mẫu|bước|(?<!phân )loại|hạng|tỷ lệ \d*\s*:|vùng|khu vực|\bcả|\btop|\()\s*$"
+    r"giai đoạn|năm|ngày|tháng|quý|biểu|mẫu|bước|(?<!phân )loại|(?<!nâng )hạng|"
+    r"tỷ lệ \d*\s*:|vùng|khu vực|\bcả|\btop|\()\s*$"
 )
 
 

@@ -1496,6 +1496,14 @@ DOC_TARGETS: dict[str, list[tuple[object, ...]]] = {
         ("Đ3.1", "other", "exact", 100, 100, "%", 2027, False),
         ("Đ3.2", "other", "at_least", 30, N, "cơ sở", 2030, False),
     ],
+    "t77_lamdong-kh-2026-ocop-hang-sao.txt": [
+        ("I.1", "other", "at_least", 60, N, "sản phẩm", 2026, False),
+        ("I.2", "other", "exact", 10, 10, "sản phẩm", 2026, False),
+        ("I.3", "other", "exact", 100, 100, "%", 2026, False),
+        ("I.4", "other", "at_least", 5, N, "bậc", 2026, False),
+        ("I.4", "other", "at_most", N, 15, "tỉnh, thành phố", 2026, False),
+        ("II.3", "people_trained", "exact", 300, 300, "lượt chủ thể", 2026, False),
+    ],
 }  # fmt: skip
 
 
