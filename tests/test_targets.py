@@ -1504,6 +1504,13 @@ DOC_TARGETS: dict[str, list[tuple[object, ...]]] = {
         ("I.4", "other", "at_most", N, 15, "tỉnh, thành phố", 2026, False),
         ("II.3", "people_trained", "exact", 300, 300, "lượt chủ thể", 2026, False),
     ],
+    "t78_gialai-kh-2026-y-te-truong-hoc-bullets.txt": [
+        ("I", "other", "at_least", 90, N, "%", 2027, False),
+        ("I", "other", "exact", 100, 100, "%", 2030, True),
+        ("I", "other", "at_most", N, 10, "%", 2030, False),
+        ("I", "other", "exact", 100, 100, "%", 2030, False),
+        ("II", "people_trained", "at_least", 1000, N, "nhân viên y tế", 2030, False),
+    ],
 }  # fmt: skip
 
 
