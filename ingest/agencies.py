@@ -854,7 +854,8 @@ class _Scanner:
             name, training = class_name(_clean(surface))
             if training:  # universities, colleges, vocational schools: the collective actor
                 yield AgencyMention("truong_dh_cd", self.province, surface, a, b, None,
-                                    "collective", "truong_dh_cd", named=True)  # fmt: skip
+                                    "collective", "truong_dh_cd", named=True,
+                                    group=True)  # fmt: skip
                 continue
             scope = scope_of_name(name, self.province)
             level = scope if scope in ("national", "international") else "provincial"
@@ -1193,10 +1194,14 @@ def extract_agencies(
             continue  # "Căn cứ Quyết định … của Thủ tướng … phê duyệt Đề án … cho Cục X"
         if _QUALIFIER.search(unicodedata.normalize("NFC", text[max(0, m.start - 60) : m.start])):
             continue  # "Thủ trưởng cơ quan thuộc Chính phủ": the bodies under it act
-        if m.kind in _ROLE_ONLY and not (
-            enterprise_role(text, m, mentions)
-            if m.named or m.kind == "doanh_nghiep"
-            else has_role(text, m, mentions)
+        if (
+            m.kind in _ROLE_ONLY
+            and not m.group
+            and not (
+                enterprise_role(text, m, mentions)
+                if m.named or m.kind == "doanh_nghiep"
+                else has_role(text, m, mentions)
+            )
         ):
             continue
         if m.kind in _ROLE_ONLY and _RELATED.match(text, m.end):
@@ -1318,8 +1323,9 @@ def enterprise_role(text: str, m: AgencyMention, mentions: Sequence[AgencyMentio
 
 #: where a class of bodies is ("các cơ sở giáo dục trên địa bàn tỉnh"), before its duty
 _WHERE = re.compile(
-    r"[\s,]*(?:trên|tại)\s+địa\s+bàn(?:\s+(?:toàn\s+)?(?:tỉnh|huyện|xã|thành\s+phố|cả\s+nước|"
-    r"toàn\s+quốc))?"
+    r"[\s,]*(?:(?:trên|tại)\s+địa\s+bàn(?:\s+(?:toàn\s+)?(?:tỉnh|huyện|xã|thành\s+phố|"
+    r"cả\s+nước|toàn\s+quốc))?|của\s+(?:tỉnh|huyện|nhà\s+nước|Nhà\s+nước)(?:\s+và\s+các\s+"
+    r"huyện(?:\s*,\s*(?:thị|thành\s+phố|thị\s+xã))*)?)"
 )
 
 

@@ -192,7 +192,7 @@ _COMPOUNDS = {
         "phát triển", "truyền thông", "giao thông", "đảm bảo", "thúc đẩy", "định hướng",
         "ý kiến", "trực tiếp", "thành lập", "chính xác", "vấn đề", "giải quyết", "cảnh báo",
         "thông báo", "điều phối", "hỗ trợ", "kiểm tra", "thanh tra", "giám sát", "xây dựng",
-        "thẩm định", "giám định", "quy định", "xác định", "ổn định", "quyết định",
+        "thẩm định", "giám định", "quy định", "xác định", "ổn định", "quyết định", "việc làm",
     )
 }  # fmt: skip
 #: words of a field that begin with a syllable of ``_STOP``, nouns in a unit's name ("Cục
@@ -643,7 +643,8 @@ _CLASSES = sorted(
             "cơ sở giáo dục", "cơ sở đào tạo", "cơ sở trợ giúp xã hội", "cơ sở bảo trợ xã hội",
             "cơ sở cai nghiện", "cơ sở nuôi dưỡng điều dưỡng", "cơ sở nuôi dưỡng",
             "cơ sở điều dưỡng", "cơ sở điều trị", "cơ sở tiêm chủng", "cơ sở phục hồi chức năng",
-            "cơ sở dạy nghề", "tổ chức tín dụng", "ngân hàng thương mại",
+            "cơ sở dạy nghề", "trung tâm đào tạo nghề", "trung tâm dạy nghề",
+            "trung tâm giáo dục nghề nghiệp", "tổ chức tín dụng", "ngân hàng thương mại",
             "quỹ tín dụng nhân dân",
         )
     ),
@@ -671,7 +672,10 @@ _CLASS_QUALIFIERS = sorted(
 #: the words of a class of schools and training institutions: universities, colleges and
 #: vocational schools as one collective actor (``truong_dh_cd``: "các cơ sở giáo dục đại
 #: học", "cơ sở giáo dục nghề nghiệp", "cơ sở đào tạo nghề", "cơ sở dạy nghề")
-_TRAINING = re.compile(r"^cơ sở (?:đào tạo|dạy nghề|giáo dục (?:đại học|nghề nghiệp))")
+_TRAINING = re.compile(
+    r"^(?:cơ sở (?:đào tạo|dạy nghề|giáo dục (?:đại học|nghề nghiệp))|trung tâm (?:đào tạo "
+    r"nghề|dạy nghề|giáo dục nghề nghiệp))"
+)
 #: the members of a class listed after it ("các cơ sở đào tạo trọng điểm gồm: …"): they act
 _MEMBERS_AFTER = re.compile(r"[\s,(]*(?:bao\s+)?gồm\b", re.IGNORECASE)
 

@@ -1102,3 +1102,16 @@ def test_a_body_in_brackets_after_another_shares_its_role() -> None:
     ]
     # a body in brackets after no body has no role of its own from what follows
     assert listed("Hỗ trợ cho hộ dân (Ban Quản lý dự án huyện) có trách nhiệm.", "Lai Châu") == []
+
+
+def test_vocational_training_centres_and_employment_services() -> None:
+    text = (
+        "Trung tâm dạy nghề của tỉnh và các huyện có trách nhiệm tổ chức đào tạo nghề cho "
+        "người lao động; Trung tâm Dịch vụ việc làm tỉnh chủ trì tư vấn."
+    )
+    assert listed(text, "Điện Biên") == [
+        ("truong_dh_cd", "Điện Biên", None),
+        ("other", "Điện Biên", "Trung tâm Dịch vụ việc làm tỉnh"),
+    ]
+    # a class of training institutions that is served is no actor
+    assert listed("Hỗ trợ kinh phí cho các trung tâm dạy nghề.", "Điện Biên") == []
