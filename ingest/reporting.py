@@ -176,7 +176,7 @@ _VERB = re.compile(r"\bbáo cáo\b(?!\s+viên)(?!\s+số\s*\d)")
 _NOUN_BEFORE = re.compile(
     r"(?:(?<!định )\bkỳ|\bmẫu|\bbiểu|\bbiểu mẫu|\bđơn vị nhận|\bcơ quan nhận|"
     r"thời hạn gửi|chốt số liệu|số liệu|\btrong|\bcác|\bcủa|\btờ trình,?|\bđã|\bđược|"
-    r"\bxây dựng|\bdự thảo|\blà|"
+    r"\bxây dựng|\bdự thảo|\blà|chấp hành(?:\s+nghiêm)?\s+chế độ|"
     r"\bthẩm định|phê duyệt|\bhồ sơ,?|ý kiến vào|\bvào|\bnội dung|\bvới|"
     r"(?:quy định|về|hướng dẫn|chuẩn hóa|hoàn thiện|xây dựng|ban hành|sửa đổi)(?:\s+\S+){0,2}"
     r"\s+chế độ)"
@@ -1061,7 +1061,8 @@ _CENTRE = re.compile(r"\b(?:(?:các|những)\s+)?trung tâm\s+(?=[^\W\d_])")
 #: học", "cơ sở tiêm chủng", "Trạm Y tế xã")
 _FACILITY = re.compile(
     r"\b(?:(?:các|những)\s+)?(?:cơ sở\s+(?:tiêm chủng|y tế|khám bệnh,?\s*chữa bệnh|giáo dục|"
-    r"trợ giúp xã hội|bảo trợ xã hội|cai nghiện(?: ma túy)?|nuôi dưỡng|điều trị)|trạm y tế)"
+    r"trợ giúp xã hội|bảo trợ xã hội|cai nghiện(?: ma túy)?|nuôi dưỡng|điều trị|"
+    r"tín ngưỡng(?:,\s*tôn giáo)?|tôn giáo)|trạm y tế)"
     r"(?:\s+(?:mầm non|phổ thông|tiểu học|trung học cơ sở|trung học phổ thông|trung học|"
     r"công lập|ngoài công lập|xã|cấp xã|phường|tuyến xã|bắt buộc|tự nguyện))*"
 )

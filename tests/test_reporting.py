@@ -937,6 +937,20 @@ DOC_DUTIES: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str | None, s
         (("bo_vhttdl",), (), "2030-12-31", "once"),
         (("ubnd_tinh",), ("bo_vhttdl",), "--11-15", "annual"),
     ],
+    "r33_daklak-qd-2026-quy-che-tin-nguong-ton-giao.txt": [
+        # two dates "hằng năm" and no frequency named: each yearly (as for Phú Thọ above)
+        (("ubnd_xa",), ("so_dttg",), "--06-15", "annual"),
+        (("ubnd_xa",), ("so_dttg",), "--12-15", "annual"),
+        (("so_dttg",), ("bo_dttg", "ubnd_tinh"), None, "annual"),
+        # the representatives of a class of establishments (not enterprises): other
+        (("other",), ("ubnd_xa",), "--11-30", "annual"),
+        (("cong_an_tinh",), ("ubnd_tinh",), None, "on_request"),
+    ],
+    "r34_ttg-ct-2026-phat-trien-du-lich-ben-vung.txt": [
+        (("bo_vhttdl",), ("thu_tuong",), "--12-31", "annual"),
+        (("ubnd_tinh",), ("bo_vhttdl",), "--12-15", "annual"),
+        (("other",), ("bo_vhttdl",), "--12-15", "annual"),
+    ],
     "r12_lamdong-kh-2026-giam-ngheo-bang-bao-cao.txt": [
         (("ubnd_xa",), ("so_nnmt",), "--06-10", "periodic"),
         (("ubnd_xa",), ("so_nnmt",), "--12-10", "annual"),
