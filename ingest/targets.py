@@ -192,7 +192,7 @@ _STRONG = re.compile(
 _AIM = re.compile(
     r"phấn đấu|hướng tới|bảo đảm|đảm bảo|hoàn thành|(?<!không )\bđạt\b|duy trì|giữ vững|"
     r"^(?!.*\b(?:ngân sách|vốn|kinh phí)\b).*\bchiếm\b|"
-    r"(?:đến|trong|vào) năm (?:19|20)\d\d|mục tiêu|nâng\b.*\blên\b|tăng\b|"
+    r"(?:đến|trong|vào) năm (?:19|20)\d\d|mục tiêu|nâng\b.*\blên\b|"
     r"(?:trong|trước|vào|đến)\s+(?:hết\s+)?(?:giai đoạn\s+|quý\s+[ivx1-4]+\s*(?:/|năm)\s*|"
     r"tháng\s+\d{1,2}\s*(?:/|năm)\s*)(?:19|20)\d\d"
 )
@@ -743,6 +743,9 @@ def _accept(zone: str, sentence: str, clause: str, q: Quantity, before: str) -> 
         floor = _FLOOR.search(_OTHER_FLOOR.sub(" ", sentence))
         return bool(
             _AIM.search(sentence)
+            # a growth to reach, stated before the number ("tăng 20% số hợp tác xã"), not
+            # a noun after it ("Trích 40% tăng thu ngân sách")
+            or re.search(r"\btăng\b(?:\s+\S+){0,6}\s*$", before)
             or floor
             or q.comparator == "at_least"
             or _task_output(sentence, clause, q)

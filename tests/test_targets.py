@@ -1511,6 +1511,12 @@ DOC_TARGETS: dict[str, list[tuple[object, ...]]] = {
         ("I", "other", "exact", 100, 100, "%", 2030, False),
         ("II", "people_trained", "at_least", 1000, N, "nhân viên y tế", 2030, False),
     ],
+    "t79_hue-kh-2026-thu-ngan-sach.txt": [
+        ("I.1", "other", "exact", 14500, 14500, "tỷ đồng", 2026, False),
+        ("I.1", "other", "at_least", 8, N, "%", 2026, False),
+        ("I.2", "other", "at_most", N, 5, "%", 2026, False),
+        ("II.2", "other", "exact", 100, 100, "%", 2026, False),
+    ],
 }  # fmt: skip
 
 
