@@ -1517,6 +1517,13 @@ DOC_TARGETS: dict[str, list[tuple[object, ...]]] = {
         ("I.2", "other", "at_most", N, 5, "%", 2026, False),
         ("II.2", "other", "exact", 100, 100, "%", 2026, False),
     ],
+    "t80_dongthap-kh-2026-cai-cach-thu-tuc.txt": [
+        ("I", "other", "at_least", 30, N, "%", 2026, False),
+        ("I", "other", "exact", 20, 20, "%", 2026, False),
+        ("I", "other", "exact", 100, 100, "%", 2026, False),
+        ("I", "other", "at_least", 90, N, "%", 2026, False),
+        ("II.1", "other", "exact", 120, 120, "thủ tục", 2026, False),
+    ],
 }  # fmt: skip
 
 
