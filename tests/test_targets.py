@@ -1524,6 +1524,10 @@ DOC_TARGETS: dict[str, list[tuple[object, ...]]] = {
         ("I", "other", "at_least", 90, N, "%", 2026, False),
         ("II.1", "other", "exact", 120, 120, "thủ tục", 2026, False),
     ],
+    "t81_byt-tt-2026-lo-trinh-don-thuoc-dien-tu.txt": [
+        ("Đ3.1", "other", "exact", 100, 100, "%", 2026, False),
+        ("Đ3.2", "other", "exact", 100, 100, "%", 2027, False),
+    ],
 }  # fmt: skip
 
 
