@@ -2094,6 +2094,9 @@ def _key(refs: list[dict[str, Any]]) -> frozenset[str]:
 def _finish(duties: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Drop a chained report that another sentence states itself (one duty stated twice),
     and a duty repeated word for word; strip the private keys."""
+    for d in duties:  # duties of one report share their bodies: names are dropped per duty
+        d["actor"] = [dict(r) for r in d["actor"]]
+        d["recipient"] = [dict(r) for r in d["recipient"]]
     explicit = [
         (_key(d["actor"]), _key(d["recipient"]), d["deadline"] is not None, d["recurrence"])
         for d in duties

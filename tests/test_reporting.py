@@ -718,6 +718,27 @@ def test_more_deadlines_by_reference_and_rules_of_a_quarter() -> None:
     ]
 
 
+def test_one_sentence_under_two_bodies_is_a_duty_of_each() -> None:
+    # the same words under two headings: each body's duty, every frequency of each kept
+    item = (
+        "Hàng quý, năm lập báo cáo quyết toán kinh phí gửi Sở Tài chính chậm nhất sau khi kết "
+        "thúc quý 15 ngày (đối với báo cáo quý) và trước ngày 30 tháng 4 hằng năm.\n"
+    )
+    text = (
+        f"Điều 5. Trách nhiệm của Trung tâm dịch vụ việc làm\n{item}"
+        f"Điều 6. Trách nhiệm của Trung tâm bảo trợ xã hội\n{item}"
+    )
+    assert sorted(_duties(text, "Bắc Ninh"), key=str) == sorted(
+        [
+            (["other"], ["so_tc"], "--04-30", "annual"),
+            (["other"], ["so_tc"], None, "periodic"),
+            (["other"], ["so_tc"], "--04-30", "annual"),
+            (["other"], ["so_tc"], None, "periodic"),
+        ],
+        key=str,
+    )
+
+
 # --- documents of other issuers, kinds and forms, annotated by hand ----------------------------
 # tests/data/reporting/README.md: short documents written for these tests, each with the
 # duties it states (actor kinds, recipient kinds, deadline, recurrence) beside reports that are
