@@ -635,6 +635,8 @@ class _Scanner:
         n, keys = self.n, self.keys
         k = self.seq(j, ["các", "cấp"], spaced=True)
         if k is not None:
+            if i >= 2 and keys[i - 2 : i] == ["uy", "ban"] and self.words[i - 2][:1].isupper():
+                i -= 2  # "Ủy ban Mặt trận Tổ quốc Việt Nam các cấp": the committee's name
             return self._other(i, k)
         k = self.seq(j, ["chi", "nhánh"]) or j
         k = self.seq(k, ["khu", "vực"])

@@ -1115,3 +1115,12 @@ def test_vocational_training_centres_and_employment_services() -> None:
     ]
     # a class of training institutions that is served is no actor
     assert listed("Hỗ trợ kinh phí cho các trung tâm dạy nghề.", "Điện Biên") == []
+
+
+def test_the_front_at_every_level_keeps_its_committee_in_its_name() -> None:
+    assert listed("Ủy ban Mặt trận Tổ quốc Việt Nam các cấp phối hợp giám sát.", "Nghệ An") == [
+        ("other", "Nghệ An", "Ủy ban Mặt trận Tổ quốc Việt Nam các cấp")
+    ]
+    assert listed("Mặt trận Tổ quốc Việt Nam các cấp phối hợp giám sát.", "Nghệ An") == [
+        ("other", "Nghệ An", "Mặt trận Tổ quốc Việt Nam các cấp")
+    ]
