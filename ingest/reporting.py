@@ -849,6 +849,12 @@ class _Reader:
             ):
                 keep[i] = False  # a report others are guided to make
 
+            if (
+                re.match(r"\W*(?:[-+*•]\s*)?là\s+(?:cơ quan|đơn vị|đầu mối)\b", f[c0 : e.start])
+                and not deadlines
+                and not _states_frequency(f[c0:c1])
+            ):
+                keep[i] = False  # a role ("Là cơ quan đầu mối, giúp việc tổng hợp, báo cáo X")
             if table and not e.recipients:
                 keep[i] = False  # a table cell naming a report as a product ("Báo cáo hàng năm")
             if (

@@ -739,6 +739,16 @@ def test_one_sentence_under_two_bodies_is_a_duty_of_each() -> None:
     )
 
 
+def test_a_role_is_no_report_unless_it_says_how_often() -> None:
+    text = (
+        "III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n"
+        "- Là cơ quan đầu mối, giúp việc tổng hợp, báo cáo Ban Chỉ đạo tỉnh trong việc triển "
+        "khai Đề án.\n"
+        "- Là cơ quan thường trực, định kỳ hằng năm tổng hợp, báo cáo Ủy ban nhân dân tỉnh.\n"
+    )
+    assert _duties(text, "Bắc Ninh") == [(["so_nv"], ["ubnd_tinh"], None, "annual")]
+
+
 # --- documents of other issuers, kinds and forms, annotated by hand ----------------------------
 # tests/data/reporting/README.md: short documents written for these tests, each with the
 # duties it states (actor kinds, recipient kinds, deadline, recurrence) beside reports that are
