@@ -551,3 +551,19 @@ def test_the_body_a_kind_line_names_issues_and_is_no_part_of_the_title() -> None
     assert got["title"] == "về tiếp tục thực hiện Chỉ thị số 35-CT/TW ngày 30/5/2014"
     got = _fields(head + "KẾ HOẠCH\nCỦA CÁC CẤP ỦY VỀ TRIỂN KHAI" + body)
     assert got["title"].startswith("CỦA CÁC CẤP ỦY VỀ TRIỂN KHAI")
+
+
+@pytest.mark.parametrize("sep", [" ", " - ", " — ", " | ", "   "])
+def test_a_number_run_onto_the_place_date_is_parted_from_it(sep: str) -> None:
+    """'Số: 12/KH-UBND — Bắc Ninh, ngày …' on one line: the number stops before the place,
+    whatever parts them (a space, a dash, a bar); a number set off from its symbol ('773
+    /QĐ-TTg') stays whole."""
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH BẮC NINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        f"Độc lập - Tự do - Hạnh phúc\nSố: 12/KH-UBND{sep}Bắc Ninh, ngày 05 tháng 3 năm 2026\n\n"
+        "KẾ HOẠCH\nThực hiện chuyển đổi số năm 2026\n\nI. MỤC ĐÍCH\n\n1. Nâng cao.\n"
+    )
+    got = _fields(text)
+    assert (got["number"], got["place"], got["date"]) == ("12/KH-UBND", "Bắc Ninh", "2026-03-05")
+    spaced = text.replace(f"12/KH-UBND{sep}", "773 /QĐ-TTg ")
+    assert _fields(spaced)["number"] == "773/QĐ-TTg"

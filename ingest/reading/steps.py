@@ -473,7 +473,12 @@ _PREAMBLE = re.compile(
 #: A number line's head: "Số:" before a number with its symbol ("683/KH-UBND", a number set
 #: off from its symbol "683 /KH-UBND", a blank one "/KH-UBND").
 _NUMBER_HEAD = re.compile(r"^[ \t]*Số\s*(?:hiệu)?\s*:?[ \t]*(?=\S*[/-]|\d[\w.]*[ \t]+[/-])")
-_NUMBER_TAIL = re.compile(r"\S*(?:[ \t]+[/-][ \t]*\S+|[/-][ \t]+\S+)*")
+#: the rest of a number, its parts maybe set off by spaces ("773 /QĐ-TTg"); a part after a
+#: spaced dash opens with two capitals or digits (a symbol), not with a word of the place that
+#: follows ("12/KH-UBND - Bắc Ninh")
+_NUMBER_TAIL = re.compile(r"\S*(?:[ \t]+[/-][ \t]*(?:[A-ZĐ\d]{2}\S*)|[/-][ \t]+\S+)*")
+#: what parts a number from the place-date run onto it: spaces, maybe a dash or a bar
+_AFTER_NUMBER = re.compile(r"[ \t]*[-–—|][ \t]*(?=\S)|[ \t]+")
 _PLACE_DATE = re.compile(
     r"[" + _UPPER + r"][^\d,\n]{1,40}?,?[ \t]*ngày[ \t]*[\d \t.…_]*tháng[ \t]*[\d \t.…_]*"
     r"năm[ \t]*\d{4}"
@@ -542,8 +547,8 @@ def run_together_header(mt: MappedText) -> MappedText:
             tail = _NUMBER_TAIL.match(ln, nm.end())
             end = tail.end() if tail else nm.end()
             if ln[end:].strip():
-                sp = re.match(r"[ \t]+", ln[end:])
-                edits.append((i + end, i + end + (sp.end() if sp else 0), "\n"))
+                sp = _AFTER_NUMBER.match(ln, end)
+                edits.append((i + end, i + (sp.end() if sp else end), "\n"))
                 pos, run = end, True
         pd = _PLACE_DATE.search(ln, pos)
         if pd and (pd.start() == pos or run or not ln[: pd.start()].strip()):
