@@ -186,7 +186,8 @@ _NOUN_BEFORE = re.compile(
 #: khả thi"), not a duty to report
 _NOUN_AFTER = re.compile(
     r"\s*(?:đánh giá tác động|nghiên cứu khả thi|kinh tế - kỹ thuật|đề xuất chủ trương|"
-    r"thành lập|đầu tư|tài chính\b|kiểm toán|giám sát môi trường|hiện trạng|:|,\s*giải trình)"
+    r"thành lập|đầu tư|tài chính\b|kiểm toán|giám sát môi trường|hiện trạng|:|,\s*giải trình|"
+    r"điều chỉnh (?:phương án|quy hoạch|kế hoạch|dự án))"
 )
 _SEND = re.compile(r"\bgửi\b")
 _SUMMARY_VERB = re.compile(r"\btổng kết\b|\bsơ kết\b")

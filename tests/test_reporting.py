@@ -435,6 +435,9 @@ def test_wordings_of_other_provinces(
         "cáo về Sở Tư pháp để tổng hợp.",
         "Văn phòng Ủy ban nhân dân tỉnh phối hợp tổ chức thực hiện; báo cáo Ủy ban nhân dân tỉnh "
         "các vấn đề phát sinh trong quá trình thực hiện.",
+        # a document called a report: the adjustment of a plan drafted
+        "Sở Công Thương chủ trì xây dựng, hoàn thành báo cáo điều chỉnh phương án phát triển cụm "
+        "công nghiệp theo quy định.",
     ],
 )
 def test_what_else_is_not_a_reporting_duty(sentence: str) -> None:
