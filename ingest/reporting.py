@@ -65,6 +65,24 @@ tác động môi trường", "chuẩn hóa chế độ báo cáo"), a heading o
 ("Chế độ báo cáo", "Kỳ báo cáo"), a report to no one that says neither what nor how often,
 and a report named as a table row's product ("Báo cáo hằng năm").
 
+Rules and regimes: period rules ("Báo cáo tháng: trước ngày 20 của tháng tiếp theo; báo cáo
+năm: trước ngày 15 tháng 01 của năm sau", "+ Báo cáo tuần: ...", "Báo cáo quý I: ...") give a
+duty each, with the actor and recipients of the report they detail (the sentence before, the
+item its ":" opens or heads, one introduced "như sau:", the undated reports of the body a
+"Thời hạn gửi báo cáo của X:" names; a clause "Thời hạn gửi báo cáo:" and its points date the
+clause before it; "Báo cáo gửi về X" after them says where they go); a regime written element
+by element ("Đối tượng thực hiện báo cáo:", "Cơ quan nhận báo cáo:", "Tần suất ...:", "Thời
+hạn gửi báo cáo:") is one duty per deadline or frequency; definitions of a report's period,
+content or form ("Thời gian chốt số liệu báo cáo", "Báo cáo gồm các nội dung") are none. A
+deadline by reference ("cùng thời hạn quy định tại khoản 1 Điều này", "theo thời hạn nêu
+trên", "cùng thời hạn báo cáo năm nêu tại mục 1", "điểm a khoản này") takes the deadlines
+referred to in this document, one set by another instrument or counted from another none.
+Classes: by function ("cơ quan chuyên môn về du lịch cấp tỉnh", "cơ quan quản lý nhà nước về
+X"), public establishments ("các cơ sở giáo dục tiểu học", "Trạm Y tế xã", "Trung tâm trợ giúp
+pháp lý nhà nước") are one ``other`` actor; "các sở giáo dục và đào tạo", "Công an các tỉnh,
+thành phố trực thuộc trung ương" the provincial kind (national in a national text); operators
+and their heads ("cơ sở lưu trú du lịch", "Người đứng đầu cơ sở ...") ``doanh_nghiep``.
+
 :func:`extract_duties` lists, per agency section of "TỔ CHỨC THỰC HIỆN", what the agency
 must do, with whom ("phối hợp với ...") and for or to whom ("tham mưu", "trình", "gửi",
 "báo cáo"): the agency network. It is not part of the gold form (keep it under "_duties").
