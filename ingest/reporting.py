@@ -1499,6 +1499,10 @@ _PERIOD_RULE = re.compile(
     r"(?:h[àằ]ng\s+)?(?P<per>tuần|tháng|quý(?:\s+(?:iv|i{1,3}|[1-4]))?|"
     r"(?:0?[369]|ba|sáu|chín) tháng(?: đầu năm)?|năm|cả năm)"
     r"\s*(?=:|\(|,|[-–]\s|(?:được\s+)?gửi\b|trước\b|chậm nhất\b|thực hiện\b)"
+    # one after a comma that dates it ("báo cáo tháng trước ngày 25 hằng tháng, báo cáo năm
+    # trước ngày 15 tháng 12")
+    r"|(?<=,)\s*báo cáo\s+(?:h[àằ]ng\s+)?(?P<per2>tháng|quý|(?:0?[369]|sáu|chín) tháng|năm)"
+    r"\s*(?=:|trước\b|chậm nhất\b)"
 )
 
 
@@ -1529,7 +1533,7 @@ def _rule_deadlines(f: str, a: int, b: int) -> list[tuple[str | None, str]]:
     ("báo cáo năm: trước ngày 15 tháng 01 của năm sau" -> ``--01-15`` annual; "báo cáo quý:
     trước ngày 18 của tháng cuối quý" -> no date, periodic)."""
     m = _PERIOD_RULE.match(f[a:b])
-    per = m.group("per") if m else ""
+    per = (m.group("per") or m.group("per2") or "") if m else ""
     rec = "annual" if per in ("năm", "cả năm") else "periodic"
     ds = _deadlines(f, a, b)
     if not ds:

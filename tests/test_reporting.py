@@ -752,6 +752,17 @@ def test_a_role_is_no_report_unless_it_says_how_often() -> None:
     assert _duties(text, "Bắc Ninh") == [(["so_nv"], ["ubnd_tinh"], None, "annual")]
 
 
+def test_period_rules_after_a_comma() -> None:
+    text = (
+        "III. TỔ CHỨC THỰC HIỆN\n1. Sở Du lịch báo cáo Ủy ban nhân dân tỉnh: báo cáo tháng "
+        "trước ngày 25 hằng tháng, báo cáo năm trước ngày 15 tháng 12.\n"
+    )
+    assert _duties(text, "Khánh Hòa") == [
+        (["so_dl"], ["ubnd_tinh"], "---25", "periodic"),
+        (["so_dl"], ["ubnd_tinh"], "--12-15", "annual"),
+    ]
+
+
 # --- documents of other issuers, kinds and forms, annotated by hand ----------------------------
 # tests/data/reporting/README.md: short documents written for these tests, each with the
 # duties it states (actor kinds, recipient kinds, deadline, recurrence) beside reports that are
