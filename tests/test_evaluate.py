@@ -64,7 +64,7 @@ def test_dev_set_floors_targets_and_reporting() -> None:
     reached."""
     report = evaluate_corpus(ROOT / "tests" / "data" / "dev", GOLD / "dev")
     assert report["overall"]["targets"]["f1"] >= 0.98
-    assert report["overall"]["reporting"]["f1"] >= 0.90
+    assert report["overall"]["reporting"]["f1"] >= 0.95  # measured 0.978
     assert report["overall"]["document"]["f1"] >= 0.97
 
 
@@ -98,10 +98,10 @@ def test_dev_set_floor_citations() -> None:
 
 
 def test_dev_set_floor_agencies() -> None:
-    """The development set stays above what agency recognition reached (0.966), and every
+    """The development set stays above what agency recognition reached (0.976), and every
     issuer is right."""
     report = evaluate_corpus(ROOT / "tests" / "data" / "dev", GOLD / "dev")
-    assert report["overall"]["agencies"]["f1"] >= 0.95
+    assert report["overall"]["agencies"]["f1"] >= 0.96
     for gold_path in sorted((GOLD / "dev").glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         text = (ROOT / "tests" / "data" / "dev" / gold["source"]).read_text(encoding="utf-8")
